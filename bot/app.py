@@ -1,0 +1,38 @@
+"""The app factory: a Bolt app wired to Corong's listeners, database and clock."""
+
+from __future__ import annotations
+
+import logging
+from concurrent.futures import Executor, ThreadPoolExecutor
+
+from slack_bolt import App
+
+from bot.listeners import register_listeners
+from bot.runtime import Runtime
+from bot.slack_client import make_web_client
+
+
+def create_app(
+    runtime: Runtime, *, verify_token: bool = True, executor: Executor | None = None
+) -> App:
+    """A Bolt app whose Web API client talks to SLACK_API_URL with retries on.
+
+    ``verify_token`` calls auth.test at start-up so a wrong token fails fast; the shell and
+    some tests turn it off. ``executor`` runs the after-ack work (a thread pool by default).
+    """
+    settings = runtime.settings
+    client = make_web_client(settings.slack_bot_token, settings.slack_api_url)
+    app = App(
+        client=client,
+        signing_secret=settings.slack_signing_secret or "",
+        request_verification_enabled=not settings.socket_mode,
+        # Run the ack function before the after-ack work starts, so it can hand that work
+        # what it learned (context values) and the ack carries the committed reply.
+        process_before_response=True,
+        token_verification_enabled=verify_token,
+        logger=logging.getLogger("corong.bolt"),
+        listener_executor=executor
+        or ThreadPoolExecutor(max_workers=16, thread_name_prefix="corong-after-ack"),
+    )
+    register_listeners(app, runtime)
+    return app

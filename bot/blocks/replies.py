@@ -1,0 +1,290 @@
+"""Reply values rendered as Block Kit messages, built with ``slack_sdk.models`` so limits are
+checked before anything is sent."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DividerBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot import ids
+from bot.blocks.text import escape, message, plain, stage_label
+from commands.i18n.formatting import format_day, format_duration, format_moment, format_money
+from commands.replies import (
+    DealCard,
+    DealList,
+    DealSummary,
+    Help,
+    HistoryItem,
+    Notice,
+    Picker,
+    PipelineInfo,
+    Problem,
+    Reply,
+)
+
+SECTION_TEXT_LIMIT = 3000
+FIELD_LIMIT = 2000
+BUTTON_TEXT_LIMIT = 75
+NOTE_PREVIEW = 280
+
+
+@dataclass(frozen=True)
+class RenderedMessage:
+    """A message ready for ack/respond/chat.postMessage: fallback text plus blocks."""
+
+    text: str
+    blocks: list[Block]
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": self.blocks}
+
+    def as_dicts(self) -> dict[str, Any]:
+        """JSON-ready form (for response_url posts and the shell)."""
+        return {"text": self.text, "blocks": [block.to_dict() for block in self.blocks]}
+
+
+def clip(text: str, limit: int) -> str:
+    """Shorten to ``limit`` characters with an ellipsis, for previews only (never stored)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+def _section(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=clip(text, SECTION_TEXT_LIMIT)))
+
+
+def _context(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=clip(text, SECTION_TEXT_LIMIT))])
+
+
+def _button(text: str, action_id: str, value: str, *, primary: bool = False) -> ButtonElement:
+    return ButtonElement(
+        text=clip(text, BUTTON_TEXT_LIMIT),
+        action_id=action_id,
+        value=value,
+        style="primary" if primary else None,
+    )
+
+
+def render(reply: Reply, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The message a reply becomes, in the reader's language."""
+    if isinstance(reply, Notice):
+        return _notice(reply, lang, tz)
+    if isinstance(reply, Problem):
+        return render_problem(reply, lang, tz)
+    if isinstance(reply, DealCard):
+        return _card(reply, lang, tz)
+    if isinstance(reply, DealList):
+        return _list(reply, lang, tz)
+    if isinstance(reply, Picker):
+        raise TypeError("pickers are rendered with render_picker and their token")
+    if isinstance(reply, Help):
+        return _help(reply, lang, tz)
+    if isinstance(reply, PipelineInfo):
+        return _pipeline(reply, lang, tz)
+    raise TypeError(f"no renderer for {type(reply).__name__}")
+
+
+def render_problem(problem: Problem, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """What was wrong, and one correct example."""
+    text = ":warning: " + message(problem.key, lang, tz, problem.params)
+    blocks: list[Block] = [_section(text)]
+    if problem.example:
+        example = plain("error.example", lang, example=f"`{escape(problem.example)}`")
+        blocks.append(_context(example))
+        text = f"{text}\n{plain('error.example', lang, example=escape(problem.example))}"
+    return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
+
+
+def _deal_line(deal: DealSummary, lang: str) -> str:
+    parts = [f"*{deal.ref}* {escape(deal.name)}", stage_label(deal.stage, lang)]
+    if deal.value is not None:
+        parts.append(format_money(deal.value.value, deal.value.currency, lang))
+    if deal.next_step:
+        step = escape(clip(deal.next_step, 120))
+        if deal.next_step_due:
+            step += " (" + plain("card.due", lang, date=format_day(deal.next_step_due, lang)) + ")"
+        parts.append("\u2192 " + step)
+    return " \u00b7 ".join(parts)
+
+
+def _notice(reply: Notice, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    text = message(reply.key, lang, tz, reply.params)
+    blocks: list[Block] = [_section(text)]
+    if reply.deal is not None:
+        blocks.append(_context(_deal_line(reply.deal, lang)))
+        buttons = [_button(plain("button.show", lang), ids.SHOW_DEAL, reply.deal.ref)]
+        if reply.deal.status == "open":
+            buttons.append(_button(plain("button.log_call", lang), ids.LOG_CALL, reply.deal.ref))
+        blocks.append(ActionsBlock(elements=buttons))
+    return RenderedMessage(text=text, blocks=blocks)
+
+
+def _history_line(item: HistoryItem, lang: str, tz: ZoneInfo) -> str:
+    actor = f"<@{item.actor_user_id}>" if item.actor_user_id else "?"
+    when = format_moment(item.at, lang, tz)
+    if item.kind in ("created", "stage"):
+        key = "history.created" if item.kind == "created" else "history.stage"
+        params = {"actor": actor, "from_stage": item.from_stage or "", "to_stage": item.to_stage}
+        what = plain(
+            key,
+            lang,
+            **{
+                name: (stage_label(value, lang) if name.endswith("stage") and value else value)
+                for name, value in params.items()
+            },
+        )
+    else:
+        what = plain(f"history.{item.kind}", lang, actor=actor)
+        details = []
+        if item.outcome:
+            details.append(plain(f"outcome.{item.outcome}", lang))
+        if item.duration_seconds:
+            details.append(format_duration(item.duration_seconds, lang))
+        if details:
+            what += " \u00b7 " + ", ".join(details)
+        if item.notes:
+            what += f" \u2014 _{escape(clip(item.notes, NOTE_PREVIEW))}_"
+    return f"{when} \u00b7 {what}"
+
+
+def _card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    deal = reply.deal
+    none = plain("card.none", lang)
+    stage = stage_label(deal.stage, lang)
+    if deal.status == "open":
+        since = format_day(deal.stage_entered_at.astimezone(tz).date(), lang)
+        stage += " \u00b7 " + plain("card.in_stage_since", lang, date=since)
+    value = format_money(deal.value.value, deal.value.currency, lang) if deal.value else none
+    next_step = escape(clip(deal.next_step, 1500)) if deal.next_step else none
+    if deal.next_step_due:
+        next_step += "\n" + plain("card.due", lang, date=format_day(deal.next_step_due, lang))
+    last = (
+        format_moment(deal.last_activity_at, lang, tz)
+        if deal.last_activity_at
+        else plain("card.never", lang)
+    )
+    fields = [
+        ("card.stage", stage),
+        ("card.value", value),
+        ("card.owner", f"<@{deal.owner_user_id}>" if deal.owner_user_id else none),
+        ("card.contact", escape(deal.contact) if deal.contact else none),
+        ("card.close", format_day(deal.close_date, lang) if deal.close_date else none),
+        ("card.last_activity", last),
+        ("card.next_step", next_step),
+    ]
+    if deal.status == "lost" and deal.lost_reason:
+        fields.append(("card.lost_reason", escape(deal.lost_reason)))
+    title = f"*{deal.ref} \u00b7 {escape(deal.name)}*"
+    if deal.status != "open":
+        title += f"  ({plain('status.' + deal.status, lang)})"
+    blocks: list[Block] = [
+        _section(title),
+        SectionBlock(
+            fields=[
+                MarkdownTextObject(text=clip(f"*{plain(key, lang)}*\n{text}", FIELD_LIMIT))
+                for key, text in fields
+            ]
+        ),
+    ]
+    if deal.status == "open":
+        blocks.append(
+            ActionsBlock(
+                elements=[
+                    _button(plain("button.log_call", lang), ids.LOG_CALL, deal.ref, primary=True)
+                ]
+            )
+        )
+    blocks.append(DividerBlock())
+    blocks.append(_section(f"*{plain('card.history', lang)}*"))
+    for item in reply.history:
+        blocks.append(_context(_history_line(item, lang, tz)))
+    hidden = reply.history_total - len(reply.history)
+    if hidden > 0:
+        blocks.append(_context(plain("card.history_more", lang, count=hidden)))
+    text = f"{deal.ref} \u00b7 {escape(deal.name)} \u00b7 {stage_label(deal.stage, lang)}"
+    return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
+
+
+def _list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    if reply.scope == "mine":
+        title = plain("list.title_mine", lang)
+    elif reply.scope == "member":
+        title = plain("list.title_member", lang, user=f"<@{reply.owner_user_id}>")
+    else:
+        title = plain("list.title_all", lang)
+    blocks: list[Block] = [_section(f"*{title}*")]
+    if not reply.deals:
+        blocks.append(_context(plain("list.empty", lang)))
+        return RenderedMessage(text=title, blocks=blocks)
+    current_stage = None
+    for deal in reply.deals:
+        if deal.stage != current_stage:
+            current_stage = deal.stage
+            blocks.append(_context(f"*{escape(stage_label(deal.stage, lang))}*"))
+        line = _deal_line(deal, lang).split(" \u00b7 ", 2)
+        parts = [line[0]] + line[2:]
+        if reply.scope != "mine" and deal.owner_user_id:
+            parts.append(f"<@{deal.owner_user_id}>")
+        blocks.append(_section(" \u00b7 ".join(parts)))
+    first, last = reply.offset + 1, reply.offset + len(reply.deals)
+    blocks.append(_context(plain("list.range", lang, first=first, last=last, total=reply.total)))
+    buttons = []
+    if reply.offset > 0:
+        value = json.dumps({"f": reply.filter_text, "o": max(0, reply.offset - reply.page_size)})
+        buttons.append(_button(plain("list.previous", lang), ids.LIST_PAGE + "_prev", value))
+    if last < reply.total:
+        value = json.dumps({"f": reply.filter_text, "o": last})
+        buttons.append(_button(plain("list.next", lang), ids.LIST_PAGE, value))
+    if buttons and all(len(b.value or "") <= 2000 for b in buttons):
+        blocks.append(ActionsBlock(elements=buttons))
+    return RenderedMessage(text=f"{title} ({reply.total})", blocks=blocks)
+
+
+def render_picker(reply: Picker, token: str, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The picker: one button per candidate deal, plus cancel; buttons carry only the token."""
+    text = message(
+        "deal.ambiguous", lang, tz, {"query": reply.query, "count": len(reply.candidates)}
+    )
+    buttons = [
+        _button(
+            f"{c.ref} {c.name} ({stage_label(c.stage, lang)})",
+            ids.PICK_DEAL + f"_{index}",
+            json.dumps({"t": token, "r": c.ref}),
+        )
+        for index, c in enumerate(reply.candidates)
+    ]
+    buttons.append(_button(plain("picker.cancel", lang), ids.PICK_CANCEL, json.dumps({"t": token})))
+    return RenderedMessage(text=text, blocks=[_section(text), ActionsBlock(elements=buttons)])
+
+
+def _help(reply: Help, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    intro = message(reply.intro_key, lang, tz, reply.intro_params)
+    lines = [f"`{escape(topic.example)}`\n{plain(topic.usage_key, lang)}" for topic in reply.topics]
+    blocks: list[Block] = [_section(intro)]
+    for start in range(0, len(lines), 5):
+        blocks.append(_section("\n\n".join(lines[start : start + 5])))
+    blocks.append(_context(plain("help.no_args", lang)))
+    blocks.append(_context(plain("help.tips", lang)))
+    return RenderedMessage(text=intro, blocks=blocks)
+
+
+def _pipeline(reply: PipelineInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    title = plain("pipeline.title", lang, preset=reply.preset)
+    stages = " \u2192 ".join(escape(stage_label(s, lang)) for s in reply.stages)
+    blocks: list[Block] = [
+        _section(f"*{escape(title)}*\n{stages}"),
+        _context(plain("pipeline.presets", lang, presets=", ".join(reply.presets))),
+    ]
+    return RenderedMessage(text=f"{title}: {stages}", blocks=blocks)

@@ -1,0 +1,58 @@
+"""Catalog messages turned into Slack text: parameters formatted and escaped for mrkdwn."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from commands.i18n import CATALOG, translate
+from commands.i18n.formatting import format_day, format_moment, format_money, format_number
+from commands.pipelines import stage_label_key
+from commands.replies import Money
+
+_STAGE_PARAMS = {"stage", "from_stage", "to_stage"}
+
+
+def escape(text: str) -> str:
+    """Neutralise Slack's control characters so user text can't ping channels or forge links."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def stage_label(stage: str, lang: str) -> str:
+    """A stage key as its label (unknown custom stages show as typed)."""
+    key = stage_label_key(stage)
+    return translate(key, lang) if key in CATALOG else stage
+
+
+def format_param(name: str, value: Any, lang: str, tz: ZoneInfo) -> str:
+    """One message parameter, ready to drop into mrkdwn."""
+    if isinstance(value, Money):
+        return format_money(value.value, value.currency, lang)
+    if isinstance(value, datetime):
+        return format_moment(value, lang, tz)
+    if isinstance(value, date):
+        return format_day(value, lang)
+    if name in _STAGE_PARAMS and isinstance(value, str):
+        return escape(stage_label(value, lang))
+    if name == "stages" and isinstance(value, Sequence) and not isinstance(value, str):
+        return ", ".join(escape(stage_label(stage, lang)) for stage in value)
+    if name == "status" and isinstance(value, str):
+        return translate(f"status.{value}", lang)
+    if isinstance(value, int) and not isinstance(value, bool):
+        return format_number(value, lang)
+    return escape(str(value))
+
+
+def message(key: str, lang: str, tz: ZoneInfo, params: dict[str, Any] | None = None) -> str:
+    """A catalog message with its parameters formatted for the reader."""
+    formatted = {
+        name: format_param(name, value, lang, tz) for name, value in (params or {}).items()
+    }
+    return translate(key, lang, **formatted)
+
+
+def plain(key: str, lang: str, **params: Any) -> str:
+    """A catalog message for plain_text fields (labels, titles, buttons)."""
+    return translate(key, lang, **params)

@@ -1,0 +1,121 @@
+"""The ``corong`` command: run the bot, talk to it in a terminal, or migrate the database."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from bot.config import ConfigError, Settings, check_for_run, configure_logging, load_settings
+
+
+def _database(settings: Settings, *, auto_upgrade: bool) -> object:
+    """An engine for the configured database; SQLite is brought up to date automatically."""
+    from storage.db import make_engine
+    from storage.migrate import is_up_to_date, upgrade
+
+    engine = make_engine(settings.database)
+    if engine.dialect.name == "sqlite" and auto_upgrade:
+        upgrade(engine)
+    elif not is_up_to_date(engine):
+        raise ConfigError(
+            "The database schema is not up to date: run `corong db upgrade` first "
+            f"(DATABASE_URL={engine.url.render_as_string(hide_password=True)})"
+        )
+    return engine
+
+
+def cmd_run(settings: Settings) -> int:
+    """``corong run``: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT."""
+    from slack_bolt.error import BoltError
+
+    from bot.app import create_app
+    from bot.runtime import Runtime
+    from bot.server import serve_http, serve_socket_mode
+
+    check_for_run(settings)
+    engine = _database(settings, auto_upgrade=True)
+    try:
+        app = create_app(Runtime(settings=settings, engine=engine))  # type: ignore[arg-type]
+    except BoltError as error:
+        raise ConfigError(
+            f"Slack refused SLACK_BOT_TOKEN at start-up ({error}); check the "
+            "token on your app's OAuth & Permissions page"
+        ) from None
+    if settings.socket_mode:
+        assert settings.slack_app_token is not None
+        serve_socket_mode(
+            app,
+            engine,
+            settings.slack_app_token,  # type: ignore[arg-type]
+            settings.slack_api_url,
+            settings.port,
+        )
+    else:
+        serve_http(app, engine, settings.port, log_level=settings.log_level)  # type: ignore[arg-type]
+    return 0
+
+
+def cmd_db_upgrade(settings: Settings) -> int:
+    """``corong db upgrade``: apply every pending migration."""
+    from storage.db import make_engine
+    from storage.migrate import current_revision, upgrade
+
+    engine = make_engine(settings.database)
+    upgrade(engine)
+    print(f"database at revision {current_revision(engine)}")
+    return 0
+
+
+def cmd_shell(settings: Settings, args: argparse.Namespace) -> int:
+    """``corong shell``: the bot in a terminal, no Slack needed."""
+    from bot.shell.repl import ShellOptions, run_shell
+
+    engine = _database(settings, auto_upgrade=True)
+    options = ShellOptions(
+        user_id=args.user,
+        user_name=args.name,
+        team_id=args.team,
+        locale=args.locale,
+        timezone=args.tz,
+    )
+    return run_shell(engine, options)  # type: ignore[arg-type]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="corong",
+        description="Corong, the Slack sales assistant: deals, calls and the funnel without a CRM.",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, else HTTP)")
+    shell = sub.add_parser("shell", help="talk to the bot in this terminal, no Slack needed")
+    shell.add_argument("--user", default="U0SHELL001", help="Slack user id to act as")
+    shell.add_argument("--name", default="you", help="display name of that user")
+    shell.add_argument("--team", default="T0SHELL001", help="Slack workspace (team) id")
+    shell.add_argument("--locale", default="en-US", help="Slack locale, e.g. en-US or id-ID")
+    shell.add_argument("--tz", default="Asia/Jakarta", help="time zone, e.g. Asia/Jakarta")
+    db = sub.add_parser("db", help="database maintenance")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="apply pending migrations")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``corong`` console script."""
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_level if args.command != "shell" else "WARNING")
+        if args.command == "run":
+            return cmd_run(settings)
+        if args.command == "db":
+            return cmd_db_upgrade(settings)
+        return cmd_shell(settings, args)
+    except ConfigError as error:
+        print(f"corong: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,21 @@
+"""Every Slack id Corong's views and buttons use (action_id, callback_id, block_id)."""
+
+# Buttons
+PICK_DEAL = "deal_pick"  # value: the command text to re-run, with the picked ref in it
+PICK_CANCEL = "deal_pick_cancel"
+SHOW_DEAL = "deal_show"  # value: deal ref
+LOG_CALL = "call_open_form"  # value: deal ref
+LIST_PAGE = "deal_list_page"  # value: JSON {"filter": str, "offset": int}
+
+# Modals
+FORM_CALLBACK_PREFIX = "form:"  # + form name ("deal_add", "call")
+
+
+def form_callback_id(form: str) -> str:
+    """The callback_id of a form's modal."""
+    return f"{FORM_CALLBACK_PREFIX}{form}"
+
+
+def field_block_id(field: str) -> str:
+    """The block_id of a form field; its action_id is the field name itself."""
+    return f"field_{field}"

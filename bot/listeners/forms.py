@@ -1,0 +1,105 @@
+"""Modal submissions of the ``/deal add`` and ``/call`` forms.
+
+Every field is checked; bad ones are answered inline (``response_action: errors``) and the modal
+stays open with what was typed. A good submission is committed before the ack closes the modal;
+the confirmation follows via the command's response_url, or an ephemeral, or a DM.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+
+from bot import ids
+from bot.blocks.forms import field_errors, submitted_values
+from bot.blocks.text import message, plain
+from bot.handling import problem_from, run_work
+from bot.listeners.replying import send_reply
+from bot.runtime import Runtime
+from commands.context import CommandContext, Invocation
+from commands.errors import CommandError, FormErrors
+from commands.forms import submit_form
+from commands.replies import Problem, Reply
+
+
+def _metadata(view: dict[str, Any]) -> dict[str, str]:
+    """private_metadata as we wrote it; anything else (tampered, garbage) counts as empty."""
+    try:
+        data = json.loads(view.get("private_metadata") or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {key: value for key, value in data.items() if isinstance(value, str)}
+
+
+def invocation_from_view(body: dict[str, Any], runtime: Runtime) -> Invocation:
+    """Who submitted, from which workspace."""
+    user = body.get("user") or {}
+    team = (body.get("team") or {}).get("id") or user.get("team_id")
+    return Invocation(
+        team_id=team,
+        user_id=user["id"],
+        now=runtime.clock(),
+        user_name=user.get("username") or user.get("name"),
+    )
+
+
+def register(app: App, runtime: Runtime) -> None:
+    """Attach the form submission listener."""
+
+    def acknowledge(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+        view = body["view"]
+        form = view["callback_id"].removeprefix(ids.FORM_CALLBACK_PREFIX)
+        values = submitted_values(view)
+        first_block = ids.field_block_id("name" if form == "deal_add" else "deal")
+        errors: dict[str, str] = {}
+
+        def work(ctx: CommandContext) -> Reply:
+            try:
+                return submit_form(ctx, form, values)
+            except FormErrors as invalid:
+                errors.update(
+                    field_errors(invalid.errors, ctx.lang, lambda error: _inline(error, ctx))
+                )
+                raise
+
+        handled = run_work(runtime.engine, invocation_from_view(body, runtime), work)
+        if errors:
+            ack(response_action="errors", errors=errors)
+            return
+        if isinstance(handled.reply, Problem):
+            text = message(handled.reply.key, handled.lang, handled.tz, handled.reply.params)
+            ack(response_action="errors", errors={first_block: text[:2000]})
+            return
+        context["corong_confirmation"] = handled.render().as_dicts()
+        ack()
+
+    def confirm(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        rendered = context.get("corong_confirmation")
+        if not rendered:
+            return
+        metadata = _metadata(body["view"])
+        send_reply(
+            runtime,
+            client,
+            rendered,
+            user_id=body["user"]["id"],
+            response_url=metadata.get("u"),
+            channel_id=metadata.get("c") or None,
+        )
+
+    app.view(ids.form_callback_id("deal_add"))(ack=acknowledge, lazy=[confirm])
+    app.view(ids.form_callback_id("call"))(ack=acknowledge, lazy=[confirm])
+
+
+def _inline(error: CommandError, ctx: CommandContext) -> str:
+    """One field's error with its example, short enough for Slack's inline error."""
+    problem = problem_from(error)
+    text = message(problem.key, ctx.lang, ctx.tz, problem.params)
+    if problem.example:
+        text += " " + plain("error.example", ctx.lang, example=problem.example)
+    return text[:2000]

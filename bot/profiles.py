@@ -1,0 +1,52 @@
+"""Slack profile facts Corong caches per member: locale (language), time zone, name, admin flag.
+
+Looked up with users.info after the ack, stored on the member row (so every replica shares
+the cache) and refreshed once a day.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from slack_sdk import WebClient
+from sqlalchemy import Engine
+
+from bot.slack_client import call_slack
+from storage import queries
+from storage.db import unit_of_work
+
+log = logging.getLogger("corong.profiles")
+PROFILE_TTL = timedelta(hours=24)
+
+
+def profile_state(engine: Engine, team_id: str, user_id: str, now: datetime) -> str:
+    """``"unknown"`` (never looked up), ``"stale"`` (older than a day) or ``"fresh"``."""
+    with unit_of_work(engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id=team_id)
+        assert workspace.id is not None
+        member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
+        if member is None or member.profile_fetched_at is None:
+            return "unknown"
+        return "stale" if now - member.profile_fetched_at > PROFILE_TTL else "fresh"
+
+
+def refresh_profile(
+    engine: Engine, client: WebClient, team_id: str, user_id: str, now: datetime
+) -> None:
+    """Look the user up in Slack and store what we learn; a failure is remembered for a day."""
+    response = call_slack("users.info", client.users_info, user=user_id, include_locale=True)
+    user = response.get("user") if response is not None else None
+    with unit_of_work(engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id=team_id)
+        assert workspace.id is not None
+        member = queries.get_or_create_member(
+            session, workspace_id=workspace.id, slack_user_id=user_id
+        )
+        member.profile_fetched_at = now
+        if not user:
+            return
+        member.locale = user.get("locale") or member.locale
+        member.timezone = user.get("tz") or member.timezone
+        member.name = (user.get("real_name") or user.get("name") or member.name or "")[:200] or None
+        member.is_admin = bool(user.get("is_admin") or user.get("is_owner"))

@@ -1,0 +1,113 @@
+"""A stand-in for Slack's Web API on 127.0.0.1, for the shell: it answers the calls the bot
+makes and queues what a user would see (messages, modals) for the terminal to show."""
+
+from __future__ import annotations
+
+import json
+import queue
+import threading
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs
+
+
+@dataclass(frozen=True)
+class Shown:
+    """Something the terminal should show: a ``message`` or a ``modal``."""
+
+    kind: str
+    payload: dict[str, Any]
+
+
+class LoopbackSlack:
+    """The Web API answers the shell needs, plus response_url endpoints."""
+
+    def __init__(self, *, team_id: str, user: dict[str, Any]) -> None:
+        self.team_id = team_id
+        self.user = user
+        self.shown: queue.Queue[Shown] = queue.Queue()
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+        self._views = 0
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}/"
+
+    @property
+    def api_url(self) -> str:
+        return self.base_url + "api/"
+
+    def response_url(self) -> str:
+        return self.base_url + "response"
+
+    def start(self) -> LoopbackSlack:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        """What Slack would answer, queueing anything the user would see."""
+        if method == "auth.test":
+            return {"ok": True, "team_id": self.team_id, "user_id": "U0SHELLBOT", "bot_id": "B0"}
+        if method == "users.info":
+            return {"ok": True, "user": self.user}
+        if method == "conversations.open":
+            return {"ok": True, "channel": {"id": "D0SHELL001"}}
+        if method in ("chat.postEphemeral", "chat.postMessage", "chat.update"):
+            self.shown.put(Shown("message", _decode_blocks(args)))
+            return {
+                "ok": True,
+                "channel": args.get("channel"),
+                "ts": "1700000000.000100",
+                "message_ts": "1700000000.000100",
+            }
+        if method in ("views.open", "views.push", "views.update"):
+            view = args.get("view")
+            view = json.loads(view) if isinstance(view, str) else view
+            self._views += 1
+            view = {**view, "id": f"V0SHELL{self._views:04d}"}
+            self.shown.put(Shown("modal", view))
+            return {"ok": True, "view": view}
+        return {"ok": True}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        slack = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                raw = self.rfile.read(length).decode("utf-8")
+                if self.path.startswith("/response"):
+                    slack.shown.put(Shown("message", json.loads(raw or "{}")))
+                    self._send({"ok": True})
+                    return
+                if self.headers.get("Content-Type", "").startswith("application/json"):
+                    args = json.loads(raw or "{}")
+                else:
+                    args = {k: v[0] for k, v in parse_qs(raw).items()}
+                self._send(slack.answer(self.path.rsplit("/", 1)[-1], args))
+
+            def _send(self, body: dict[str, Any]) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+                return
+
+        return Handler
+
+
+def _decode_blocks(args: dict[str, Any]) -> dict[str, Any]:
+    blocks = args.get("blocks")
+    if isinstance(blocks, str):
+        args = {**args, "blocks": json.loads(blocks)}
+    return args

@@ -1,0 +1,73 @@
+"""Block Kit shown as terminal text: the same blocks Slack gets, made readable."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+_USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]+))?>")
+_LINK = re.compile(r"<([^|>]+)\|([^>]+)>")
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button the terminal user can press by number."""
+
+    label: str
+    action_id: str
+    value: str
+    block_id: str
+
+
+def mrkdwn_to_text(text: str, names: dict[str, str]) -> str:
+    """Slack mrkdwn as plain terminal text: mentions by name, escapes undone."""
+    text = _USER.sub(lambda m: "@" + (m.group(2) or names.get(m.group(1), m.group(1))), text)
+    text = _LINK.sub(lambda m: m.group(2), text)
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def _text(obj: dict[str, Any] | None, names: dict[str, str]) -> str:
+    if not obj:
+        return ""
+    return mrkdwn_to_text(obj.get("text", ""), names)
+
+
+def render_blocks(
+    blocks: list[dict[str, Any]], names: dict[str, str], first_number: int = 1
+) -> tuple[str, list[Button]]:
+    """Lines for the terminal, and the buttons in order (numbered from ``first_number``)."""
+    lines: list[str] = []
+    buttons: list[Button] = []
+    for block in blocks:
+        kind = block.get("type")
+        if kind in ("section", "header"):
+            if block.get("text"):
+                lines.append(_text(block["text"], names))
+            fields = block.get("fields") or []
+            for field in fields:
+                label, _, value = _text(field, names).partition("\n")
+                lines.append(f"  {label.strip('*')}: {value.replace(chr(10), ' ')}")
+        elif kind == "context":
+            lines.append("  " + "  ".join(_text(e, names) for e in block.get("elements", [])))
+        elif kind == "divider":
+            lines.append("  " + "-" * 40)
+        elif kind == "actions":
+            labels = []
+            for element in block.get("elements", []):
+                if element.get("type") != "button":
+                    continue
+                number = first_number + len(buttons)
+                label = _text(element.get("text"), names)
+                buttons.append(
+                    Button(
+                        label,
+                        element["action_id"],
+                        element.get("value", ""),
+                        block.get("block_id", ""),
+                    )
+                )
+                labels.append(f"[{number}] {label}")
+            if labels:
+                lines.append("  " + "   ".join(labels))
+    return "\n".join(lines), buttons

@@ -1,0 +1,297 @@
+"""The terminal loop: read a line, send it through the real app, print what the user would see.
+
+``/deal ...`` and the other slash commands work as in Slack; a number presses that button of
+the last message; forms become one question per field.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import secrets
+import sys
+from collections.abc import Callable
+from concurrent.futures import Executor, Future
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.runtime import Runtime
+from bot.shell import requests
+from bot.shell.loopback import LoopbackSlack, Shown
+from bot.shell.render import Button, render_blocks
+from commands.registry import SLASH_COMMANDS
+
+BANNER = (
+    "Corong shell. Type slash commands as in Slack, e.g. /deal add Acme 50jt, /sales help.\n"
+    "A number presses that button. :user U123 name, :locale id-ID switch who you are; "
+    ":quit leaves."
+)
+
+
+@dataclass
+class ShellOptions:
+    """Who the terminal user is."""
+
+    user_id: str = "U0SHELL001"
+    user_name: str = "you"
+    team_id: str = "T0SHELL001"
+    locale: str = "en-US"
+    timezone: str = "Asia/Jakarta"
+
+
+class InlineExecutor(Executor):
+    """Runs after-ack work at once, so the shell prints it before the next prompt."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future: Future[Any] = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # surfaced through the future, as a pool would
+            future.set_exception(error)
+        return future
+
+
+class Shell:
+    """One terminal conversation with the bot."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        options: ShellOptions,
+        ask: Callable[[str], str] = input,
+        say: Callable[[str], None] = print,
+    ) -> None:
+        self.options = options
+        self.ask = ask
+        self.say = say
+        self.secret = secrets.token_hex(16)
+        self.loopback = LoopbackSlack(team_id=options.team_id, user=self._user()).start()
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None,
+            slack_bot_token="xoxb-shell",
+            slack_signing_secret=self.secret,
+            slack_api_url=self.loopback.api_url,
+            slack_app_token=None,
+        )
+        self.app = create_app(
+            Runtime(settings=settings, engine=engine), verify_token=False, executor=InlineExecutor()
+        )
+        self.buttons: list[Button] = []
+        self.names: dict[str, str] = {options.user_id: options.user_name}
+
+    def _user(self) -> dict[str, Any]:
+        o = self.options
+        return {
+            "id": o.user_id,
+            "team_id": o.team_id,
+            "name": o.user_name,
+            "real_name": o.user_name,
+            "locale": o.locale,
+            "tz": o.timezone,
+        }
+
+    def switch_user(self, user_id: str, name: str | None) -> None:
+        self.options.user_id = user_id
+        self.options.user_name = name or user_id
+        self.names[user_id] = self.options.user_name
+        self.loopback.user = self._user()
+
+    def switch_locale(self, locale: str) -> None:
+        self.options.locale = locale
+        self.loopback.user = self._user()
+
+    def close(self) -> None:
+        self.loopback.stop()
+
+    # --- sending ---------------------------------------------------------------------------------
+
+    def slash(self, line: str) -> None:
+        """Send ``/command text`` as Slack would."""
+        command, _, text = line.strip().partition(" ")
+        if command.casefold() not in SLASH_COMMANDS:
+            self.say(f"Unknown command {command}. Commands: {', '.join(SLASH_COMMANDS)}")
+            return
+        request = requests.slash_command(
+            self.secret,
+            command=command.casefold(),
+            text=text.strip(),
+            team_id=self.options.team_id,
+            user_id=self.options.user_id,
+            user_name=self.options.user_name,
+            channel_id="C0SHELL001",
+            response_url=self.loopback.response_url(),
+            trigger_id=secrets.token_hex(8),
+        )
+        self._show_response(self.app.dispatch(request).body)
+        self._drain()
+
+    def press(self, number: int) -> None:
+        """Press button ``number`` of the last message."""
+        if not 1 <= number <= len(self.buttons):
+            self.say("No such button.")
+            return
+        button = self.buttons[number - 1]
+        payload = {
+            "type": "block_actions",
+            "team": {"id": self.options.team_id},
+            "user": {
+                "id": self.options.user_id,
+                "team_id": self.options.team_id,
+                "username": self.options.user_name,
+            },
+            "api_app_id": "A0SHELL001",
+            "trigger_id": secrets.token_hex(8),
+            "channel": {"id": "C0SHELL001"},
+            "container": {"type": "message", "channel_id": "C0SHELL001", "is_ephemeral": True},
+            "response_url": self.loopback.response_url(),
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": button.action_id,
+                    "block_id": button.block_id,
+                    "value": button.value,
+                    "action_ts": "1700000000.000100",
+                }
+            ],
+        }
+        self.app.dispatch(requests.interaction(self.secret, payload))
+        self._drain()
+
+    # --- showing -------------------------------------------------------------------------------
+
+    def _show_response(self, body: str) -> None:
+        if not body:
+            return
+        with contextlib.suppress(ValueError):
+            self._show_message(json.loads(body))
+
+    def _show_message(self, message: dict[str, Any]) -> None:
+        blocks = message.get("blocks") or []
+        if not blocks:
+            if message.get("text"):
+                self.say(message["text"])
+            return
+        text, buttons = render_blocks(blocks, self.names)
+        self.buttons = buttons
+        self.say(text)
+
+    def _drain(self) -> None:
+        while not self.loopback.shown.empty():
+            shown: Shown = self.loopback.shown.get()
+            if shown.kind == "modal":
+                self._fill_modal(shown.payload)
+            else:
+                self._show_message(shown.payload)
+
+    # --- forms -----------------------------------------------------------------------------------
+
+    def _fill_modal(self, view: dict[str, Any]) -> None:
+        """Ask each field in turn, submit, and re-ask only the fields Slack would flag."""
+        self.say(
+            f"== {view['title']['text']} == (Enter skips an optional field, "
+            "'cancel' closes the form)"
+        )
+        answers: dict[str, tuple[str, dict[str, Any]]] = {}
+        pending = [b for b in view["blocks"] if b.get("type") == "input"]
+        while True:
+            for block in pending:
+                answer = self._ask_field(block)
+                if answer is None:
+                    self.say("Form closed; nothing saved.")
+                    return
+                answers[block["block_id"]] = answer
+            response = self.app.dispatch(
+                requests.interaction(self.secret, self._submission(view, answers))
+            )
+            errors = json.loads(response.body).get("errors") if response.body else None
+            if not errors:
+                self._drain()
+                return
+            for error in errors.values():
+                self.say(f"  ! {error}")
+            pending = [b for b in view["blocks"] if b.get("block_id") in errors]
+
+    def _ask_field(self, block: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        element = block["element"]
+        label = block["label"]["text"] + ("" if block.get("optional") else " *")
+        hint = f" ({block['hint']['text']})" if block.get("hint") else ""
+        if element["type"] == "static_select":
+            options = element["options"]
+            choices = ", ".join(f"{i}={o['text']['text']}" for i, o in enumerate(options, 1))
+            self.say(f"  {label}: {choices}")
+        while True:
+            raw = self.ask(f"  {label}{hint}: ").strip()
+            if raw.casefold() == "cancel":
+                return None
+            if element["type"] == "static_select":
+                if not raw:
+                    return element["action_id"], {"type": "static_select", "selected_option": None}
+                if raw.isdigit() and 1 <= int(raw) <= len(element["options"]):
+                    return element["action_id"], {
+                        "type": "static_select",
+                        "selected_option": options[int(raw) - 1],
+                    }
+                self.say("  Type one of the numbers.")
+                continue
+            if element["type"] == "datepicker":
+                return element["action_id"], {"type": "datepicker", "selected_date": raw or None}
+            return element["action_id"], {"type": "plain_text_input", "value": raw or None}
+
+    def _submission(
+        self, view: dict[str, Any], answers: dict[str, tuple[str, dict[str, Any]]]
+    ) -> dict[str, Any]:
+        values = {block_id: {action_id: state} for block_id, (action_id, state) in answers.items()}
+        return {
+            "type": "view_submission",
+            "team": {"id": self.options.team_id},
+            "user": {
+                "id": self.options.user_id,
+                "team_id": self.options.team_id,
+                "username": self.options.user_name,
+            },
+            "api_app_id": "A0SHELL001",
+            "view": {**view, "state": {"values": values}, "team_id": self.options.team_id},
+        }
+
+
+def run_shell(engine: Engine, options: ShellOptions) -> int:
+    """The interactive loop; ends on :quit or end of input."""
+    shell = Shell(engine, options)
+    with contextlib.suppress(ImportError):
+        import readline  # noqa: F401  (line editing and history where available)
+    print(BANNER)
+    try:
+        while True:
+            try:
+                line = input(f"{shell.options.user_name}> ").strip()
+            except EOFError:
+                break
+            if not line:
+                continue
+            if line in (":quit", ":q", "exit", "quit"):
+                break
+            handle_line(shell, line)
+    finally:
+        shell.close()
+    return 0
+
+
+def handle_line(shell: Shell, line: str) -> None:
+    """One line of input: a slash command, a button number, or a shell switch."""
+    if line.startswith("/"):
+        shell.slash(line)
+    elif line.isdigit():
+        shell.press(int(line))
+    elif line.startswith(":user "):
+        parts = line.split()
+        shell.switch_user(parts[1], " ".join(parts[2:]) or None)
+    elif line.startswith(":locale "):
+        shell.switch_locale(line.split()[1])
+    else:
+        print(
+            "Type a slash command (e.g. /sales help), a button number, or :quit.", file=sys.stdout
+        )

@@ -1,0 +1,63 @@
+"""Requests as Slack would send them, signed, built from what the terminal user typed."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from typing import Any
+from urllib.parse import urlencode
+
+from slack_bolt.request import BoltRequest
+
+
+def signed_request(body: str, secret: str, content_type: str) -> BoltRequest:
+    """A BoltRequest carrying Slack's signature headers for ``body``."""
+    timestamp = str(int(time.time()))
+    digest = hmac.new(secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256)
+    headers = {
+        "content-type": [content_type],
+        "x-slack-request-timestamp": [timestamp],
+        "x-slack-signature": ["v0=" + digest.hexdigest()],
+    }
+    return BoltRequest(body=body, headers=headers)
+
+
+def slash_command(
+    secret: str,
+    *,
+    command: str,
+    text: str,
+    team_id: str,
+    user_id: str,
+    user_name: str,
+    channel_id: str,
+    response_url: str,
+    trigger_id: str,
+) -> BoltRequest:
+    """A form-encoded slash command."""
+    body = urlencode(
+        {
+            "token": "shell",
+            "team_id": team_id,
+            "team_domain": "shell",
+            "channel_id": channel_id,
+            "channel_name": "shell",
+            "user_id": user_id,
+            "user_name": user_name,
+            "command": command,
+            "text": text,
+            "api_app_id": "A0SHELL001",
+            "is_enterprise_install": "false",
+            "response_url": response_url,
+            "trigger_id": trigger_id,
+        }
+    )
+    return signed_request(body, secret, "application/x-www-form-urlencoded")
+
+
+def interaction(secret: str, payload: dict[str, Any]) -> BoltRequest:
+    """An interaction (button click, modal submission) as ``payload=<json>``."""
+    body = urlencode({"payload": json.dumps(payload)})
+    return signed_request(body, secret, "application/x-www-form-urlencoded")

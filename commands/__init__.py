@@ -1,0 +1,1 @@
+"""The slash-command language and what each command does, free of any Slack framework."""

@@ -1,0 +1,75 @@
+"""The audit log: every change with who, what, before and after; what undo and history read."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from commands.context import CommandContext
+from storage.models import AuditEntry, Deal
+
+# The deal fields a change can touch and undo can restore.
+RESTORABLE_FIELDS = (
+    "stage",
+    "status",
+    "value",
+    "currency",
+    "next_step",
+    "next_step_due",
+    "lost_reason",
+    "stage_entered_at",
+    "last_activity_at",
+    "closed_at",
+    "updated_at",
+)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    return value
+
+
+def snapshot(deal: Deal) -> dict[str, Any]:
+    """A JSON-safe copy of the fields a change can touch."""
+    return {name: _plain(getattr(deal, name)) for name in RESTORABLE_FIELDS}
+
+
+def restore(deal: Deal, saved: dict[str, Any]) -> None:
+    """Put back the fields of a snapshot."""
+    for name in RESTORABLE_FIELDS:
+        value = saved.get(name)
+        if value is not None and name.endswith("_at"):
+            value = datetime.fromisoformat(value)
+        elif value is not None and name in ("next_step_due",):
+            value = date.fromisoformat(value)
+        setattr(deal, name, value)
+
+
+def record(
+    ctx: CommandContext,
+    action: str,
+    *,
+    deal: Deal | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    activity_id: int | None = None,
+    stage_change_id: int | None = None,
+    undo_of_id: int | None = None,
+) -> AuditEntry:
+    """Write one audit entry in the current unit of work."""
+    entry = AuditEntry(
+        workspace_id=ctx.workspace_id,
+        member_id=ctx.member_id,
+        action=action,
+        deal_id=deal.id if deal is not None else None,
+        before=before,
+        after=after,
+        activity_id=activity_id,
+        stage_change_id=stage_change_id,
+        undo_of_id=undo_of_id,
+        created_at=ctx.now,
+    )
+    ctx.session.add(entry)
+    ctx.session.flush()
+    return entry

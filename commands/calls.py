@@ -1,0 +1,174 @@
+"""``/call``: log a call on a deal, with duration, outcome, notes and the next step."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from commands import audit
+from commands.context import CommandContext
+from commands.errors import UsageError
+from commands.grammar import Token, looks_like_duration, parse_date, parse_duration
+from commands.replies import Notice
+from commands.resolve import resolve_deal, split_deal_words
+from commands.summaries import summarize_deal
+from commands.text_fields import check_length, clean_text
+from storage.models import Activity, Deal
+
+CALL_EXAMPLE = '/call acme 20m connected "pricing ok" next:"send proposal" due:fri'
+
+# Outcome keys and the words (English and Indonesian) that mean them.
+OUTCOMES: dict[str, tuple[str, ...]] = {
+    "connected": ("connected", "tersambung", "terhubung", "nyambung", "ok"),
+    "no_answer": (
+        "no-answer",
+        "noanswer",
+        "no_answer",
+        "unanswered",
+        "tidak-diangkat",
+        "gak-diangkat",
+        "ga-angkat",
+        "tdk-angkat",
+    ),
+    "voicemail": ("voicemail", "vm", "pesan-suara"),
+    "busy": ("busy", "sibuk"),
+    "wrong_number": ("wrong-number", "wrong_number", "salah-sambung", "salah-nomor"),
+    "meeting_booked": ("meeting", "meeting-booked", "booked", "janji-temu", "meeting-set"),
+}
+_OUTCOME_WORDS = {word: key for key, words in OUTCOMES.items() for word in words}
+
+
+def outcome_for(word: str) -> str | None:
+    """The outcome key a typed word means, or None."""
+    return _OUTCOME_WORDS.get(word.casefold().replace("_", "-")) or (
+        word if word in OUTCOMES else None
+    )
+
+
+@dataclass(frozen=True)
+class CallDraft:
+    """A call as typed or filled in, already validated."""
+
+    duration_seconds: int | None = None
+    outcome: str | None = None
+    notes: str | None = None
+    next_step: str | None = None
+    next_step_due: date | None = None
+
+
+def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft]:
+    """``acme 20m connected "pricing ok" next:"send proposal" due:fri`` -> (deal words, draft)."""
+    allowed = {"next", "due", "outcome", "notes", "note", "duration"}
+    options: dict[str, str] = {}
+    for token in tokens:
+        if token.kind == "option":
+            assert token.key is not None
+            if token.key not in allowed:
+                raise UsageError(
+                    "option.unknown",
+                    example=CALL_EXAMPLE,
+                    option=token.key,
+                    known=", ".join(sorted(allowed)),
+                )
+            options[token.key] = token.value
+    plain = [t for t in tokens if t.kind != "option"]
+    if not plain:
+        raise UsageError("call.deal_missing", example=CALL_EXAMPLE)
+
+    def stops(token: Token) -> bool:
+        return looks_like_duration(token.value) or outcome_for(token.value) is not None
+
+    words, rest = split_deal_words(ctx, plain, stops=stops)
+    duration = parse_duration(options["duration"]) if "duration" in options else None
+    outcome = None
+    if "outcome" in options:
+        outcome = outcome_for(options["outcome"])
+        if outcome is None:
+            raise UsageError(
+                "call.bad_outcome",
+                example=CALL_EXAMPLE,
+                text=options["outcome"],
+                known=", ".join(OUTCOMES),
+            )
+    notes: list[str] = []
+    for token in rest:
+        if token.kind in ("user", "channel", "ref"):
+            raise UsageError("input.unexpected", example=CALL_EXAMPLE, text=token.value)
+        starts_like_duration = token.kind == "word" and token.value[:1].isdigit()
+        if duration is None and (starts_like_duration or looks_like_duration(token.value)):
+            # "0m" or "25 jam" is a mistyped duration, not a note: say so instead of guessing.
+            duration = parse_duration(token.value)
+        elif token.kind == "word" and outcome is None and outcome_for(token.value):
+            outcome = outcome_for(token.value)
+        else:
+            notes.append(token.value)
+    note_text = clean_text(options.get("notes") or options.get("note") or " ".join(notes))
+    draft = CallDraft(
+        duration_seconds=duration,
+        outcome=outcome,
+        notes=check_length("notes", note_text, 2000, CALL_EXAMPLE),
+        next_step=check_length("next", clean_text(options.get("next")), 500, CALL_EXAMPLE),
+        next_step_due=parse_date(options["due"], ctx.today) if "due" in options else None,
+    )
+    return words, draft
+
+
+def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
+    """Record the call and carry its next step onto the deal."""
+    assert deal.id is not None
+    before = audit.snapshot(deal)
+    activity = Activity(
+        workspace_id=ctx.workspace_id,
+        deal_id=deal.id,
+        member_id=ctx.member_id,
+        kind="call",
+        occurred_at=ctx.now,
+        duration_seconds=draft.duration_seconds,
+        outcome=draft.outcome,
+        notes=draft.notes,
+        next_step=draft.next_step,
+        next_step_due=draft.next_step_due,
+    )
+    ctx.session.add(activity)
+    deal.last_activity_at = ctx.now
+    deal.updated_at = ctx.now
+    if draft.next_step is not None or draft.next_step_due is not None:
+        deal.next_step = draft.next_step or deal.next_step
+        deal.next_step_due = draft.next_step_due
+    ctx.session.flush()
+    audit.record(
+        ctx,
+        "call.log",
+        deal=deal,
+        before=before,
+        after=audit.snapshot(deal),
+        activity_id=activity.id,
+    )
+    return Notice("call.logged", {"ref": deal.ref}, deal=summarize_deal(ctx, deal))
+
+
+def run_call(ctx: CommandContext, tokens: list[Token]) -> Notice:
+    """Handle ``/call <deal> ...``."""
+    words, draft = parse_call(ctx, tokens)
+    deal = resolve_deal(ctx, words, retry=_retry_text(draft))
+    return log_call(ctx, deal, draft)
+
+
+def _quote(text: str) -> str:
+    return '"' + text.replace('"', "'") + '"'
+
+
+def _retry_text(draft: CallDraft) -> str:
+    """The command that completes this call once the user picks a deal."""
+    parts = ["{ref}"]
+    if draft.duration_seconds:
+        parts.append(f"duration:{draft.duration_seconds}s")
+    if draft.outcome:
+        parts.append(f"outcome:{draft.outcome}")
+    if draft.notes:
+        parts.append(f"notes:{_quote(draft.notes)}")
+    if draft.next_step:
+        parts.append(f"next:{_quote(draft.next_step)}")
+    if draft.next_step_due:
+        parts.append(f"due:{draft.next_step_due.isoformat()}")
+    return " ".join(parts)

@@ -1,0 +1,89 @@
+"""Who is acting, where and when: everything a command needs besides its text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from sqlmodel import Session
+
+from commands.i18n import language_for
+from commands.pipelines import Pipeline, pipeline_for
+from storage import queries
+from storage.models import Member, Workspace
+
+
+@dataclass(frozen=True)
+class Invocation:
+    """The transport-neutral facts of one request: Slack ids, the time, optional overrides."""
+
+    team_id: str
+    user_id: str
+    now: datetime
+    user_name: str | None = None
+    channel_id: str | None = None
+    locale: str | None = None
+
+
+@dataclass
+class CommandContext:
+    """An invocation bound to its workspace and member inside one unit of work."""
+
+    session: Session
+    workspace: Workspace
+    member: Member
+    now: datetime
+    lang: str
+    tz: ZoneInfo
+
+    @property
+    def workspace_id(self) -> int:
+        assert self.workspace.id is not None
+        return self.workspace.id
+
+    @property
+    def member_id(self) -> int:
+        assert self.member.id is not None
+        return self.member.id
+
+    @property
+    def today(self) -> date:
+        """The caller's local date: what "today" and "besok" are relative to."""
+        return self.now.astimezone(self.tz).date()
+
+    @property
+    def pipeline(self) -> Pipeline:
+        return pipeline_for(self.workspace.pipeline, self.workspace.custom_stages)
+
+
+def zone(name: str | None, fallback: str) -> ZoneInfo:
+    """A time zone by name, falling back when Slack gave none or an unknown one."""
+    for candidate in (name, fallback, "UTC"):
+        if candidate:
+            try:
+                return ZoneInfo(candidate)
+            except (ZoneInfoNotFoundError, ValueError):
+                continue
+    return ZoneInfo("UTC")
+
+
+def open_context(session: Session, invocation: Invocation) -> CommandContext:
+    """Load (or create on first contact) the workspace and member the invocation speaks for."""
+    workspace = queries.get_or_create_workspace(session, slack_team_id=invocation.team_id)
+    assert workspace.id is not None
+    member = queries.get_or_create_member(
+        session,
+        workspace_id=workspace.id,
+        slack_user_id=invocation.user_id,
+        name=invocation.user_name,
+    )
+    lang = language_for(invocation.locale or member.locale, fallback=workspace.language)
+    return CommandContext(
+        session=session,
+        workspace=workspace,
+        member=member,
+        now=invocation.now,
+        lang=lang,
+        tz=zone(member.timezone, workspace.timezone),
+    )

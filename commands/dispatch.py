@@ -1,0 +1,89 @@
+"""One entry point for every slash command: text in, a reply value out.
+
+Slack listeners, modals, picker buttons and the shell all come through here, so the grammar and
+the rules are the same everywhere.
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from commands.calls import run_call
+from commands.context import CommandContext
+from commands.deals import run_deal
+from commands.errors import UsageError
+from commands.grammar import tokenize
+from commands.registry import (
+    NOT_YET_AVAILABLE,
+    SLASH_COMMANDS,
+    SUBCOMMANDS,
+    help_topics,
+    subcommand_words,
+)
+from commands.replies import Help, Notice, OpenForm, Reply
+from commands.sales import run_sales
+
+MAX_TEXT = 3000
+
+
+def split_subcommand(text: str) -> tuple[str, str]:
+    """``"add Acme 50jt"`` -> (``"add"``, ``"Acme 50jt"``)."""
+    parts = text.strip().split(maxsplit=1)
+    if not parts:
+        return "", ""
+    return parts[0].casefold(), parts[1] if len(parts) > 1 else ""
+
+
+def execute(ctx: CommandContext, command: str, text: str) -> Reply:
+    """Parse and run one slash command for the caller; raises ``CommandError`` on bad input."""
+    command = command.casefold()
+    if command not in SLASH_COMMANDS:
+        raise UsageError("command.unknown", example="/sales help", command=command)
+    if command in NOT_YET_AVAILABLE:
+        return Notice("command.not_yet", {"command": command})
+    if len(text) > MAX_TEXT:
+        raise UsageError("grammar.too_long", example=command, limit=MAX_TEXT)
+    if command == "/call":
+        if not text.strip():
+            return OpenForm("call")
+        return run_call(ctx, tokenize(text))
+    sub, rest = split_subcommand(text)
+    if command == "/deal":
+        if sub == "" or (sub in ("add", "new", "tambah", "baru") and not rest.strip()):
+            return OpenForm("deal_add")
+        _check_subcommand(command, sub)
+        return run_deal(ctx, sub, tokenize(rest), rest)
+    if sub and sub not in subcommand_words(command) and sub != "?":
+        _check_subcommand(command, sub)
+    return run_sales(ctx, sub, tokenize(rest))
+
+
+def _check_subcommand(command: str, sub: str) -> None:
+    known = subcommand_words(command)
+    if sub in known:
+        return
+    close = difflib.get_close_matches(sub, known, n=1, cutoff=0.6)
+    if close:
+        topic = next(s for s in SUBCOMMANDS if s.command == command and close[0] in s.words)
+        raise UsageError(
+            "command.did_you_mean",
+            example=topic.example,
+            sub=sub,
+            command=command,
+            suggestion=f"{command} {close[0]}",
+        )
+    first = help_topics(command)
+    raise UsageError(
+        "command.unknown_sub",
+        example=first[0].example if first else "/sales help",
+        sub=sub,
+        command=command,
+        known=", ".join(dict.fromkeys(w for w in known if w.isascii())),
+    )
+
+
+def help_for(command: str) -> Help:
+    """The help for one command."""
+    return Help(
+        help_topics(command), intro_key="help.intro_command", intro_params={"command": command}
+    )

@@ -1,0 +1,62 @@
+"""Errors a command raises to tell the user what went wrong.
+
+Each carries a catalog key and its parameters, never finished text, so the reply is rendered in
+the reader's language. Anything that is not a ``CommandError`` is a bug: it is logged with a
+reference id and the user sees only that id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+
+class CommandError(Exception):
+    """A problem the user can fix; shown to them verbatim (translated) and nothing is written."""
+
+    def __init__(self, key: str, /, *, example: str | None = None, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.example = example
+        self.params = params
+
+
+class UsageError(CommandError):
+    """The text could not be understood; ``example`` is one correct way to type it."""
+
+
+class NotFound(CommandError):
+    """The deal (or other thing) named does not exist in the caller's workspace."""
+
+
+class NotAllowed(CommandError):
+    """The caller may not do this; the message says who can."""
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One deal an ambiguous name could mean, as offered in the picker."""
+
+    ref: str
+    name: str
+    stage: str
+
+
+class Ambiguous(CommandError):
+    """A partial name matched several deals: the user picks one, the command then completes."""
+
+    def __init__(self, query: str, candidates: Sequence[Candidate], *, retry: str) -> None:
+        super().__init__("deal.ambiguous", query=query, count=len(candidates))
+        self.query = query
+        self.candidates = list(candidates)
+        # The command text with the deal placeholder "{ref}", re-run when a candidate is picked.
+        self.retry = retry
+
+
+class FormErrors(CommandError):
+    """A submitted form had bad fields: each field's own message, shown next to it."""
+
+    def __init__(self, errors: dict[str, CommandError]) -> None:
+        super().__init__("form.invalid")
+        self.errors = errors

@@ -1,0 +1,177 @@
+"""The forms behind ``/deal add`` and ``/call`` typed without arguments.
+
+A form is a list of fields; Slack shows it as a modal, the shell as prompts. Submitted values are
+checked with the same grammar as typed commands, and every bad field gets its own message.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from commands.calls import OUTCOMES, CallDraft, log_call
+from commands.context import CommandContext
+from commands.deals import DealDraft, add_deal
+from commands.errors import Ambiguous, CommandError, FormErrors, UsageError
+from commands.grammar import parse_amount, parse_date, parse_duration
+from commands.pipelines import resolve_stage
+from commands.replies import Notice
+from commands.resolve import name_key, resolve_deal
+from commands.text_fields import check_length, clean_text
+
+
+@dataclass(frozen=True)
+class Field:
+    """One question of a form."""
+
+    name: str
+    kind: str  # "text", "long_text", "date", "choice"
+    label_key: str
+    required: bool = False
+    hint_key: str | None = None
+    placeholder: str | None = None
+    choices: tuple[str, ...] = ()  # catalog-labelled option keys for "choice"
+
+
+def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
+    """The fields of ``form`` for this workspace (stage choices follow its pipeline)."""
+    if form == "deal_add":
+        return (
+            Field("name", "text", "form.deal_name", required=True, placeholder="Acme Corp"),
+            Field(
+                "value",
+                "text",
+                "form.deal_value",
+                hint_key="form.deal_value_hint",
+                placeholder="50jt",
+            ),
+            Field("stage", "choice", "form.deal_stage", choices=ctx.pipeline.stages),
+            Field("close", "date", "form.deal_close"),
+            Field("contact", "text", "form.deal_contact", placeholder="Budi (CTO)"),
+            Field("next", "text", "form.next_step", placeholder="send proposal"),
+            Field("due", "date", "form.next_due"),
+        )
+    if form == "call":
+        return (
+            Field(
+                "deal",
+                "text",
+                "form.call_deal",
+                required=True,
+                hint_key="form.call_deal_hint",
+                placeholder="D-12",
+            ),
+            Field("duration", "text", "form.call_duration", placeholder="20m"),
+            Field("outcome", "choice", "form.call_outcome", choices=tuple(OUTCOMES)),
+            Field("notes", "long_text", "form.call_notes"),
+            Field("next", "text", "form.next_step", placeholder="send proposal"),
+            Field("due", "date", "form.next_due"),
+        )
+    raise ValueError(f"unknown form {form!r}")
+
+
+def _collect(
+    values: Mapping[str, str | None], checks: Mapping[str, Callable[[str], Any]]
+) -> tuple[dict[str, Any], dict[str, CommandError]]:
+    parsed: dict[str, Any] = {}
+    errors: dict[str, CommandError] = {}
+    for field, check in checks.items():
+        raw = clean_text(values.get(field))
+        if raw is None:
+            parsed[field] = None
+            continue
+        try:
+            parsed[field] = check(raw)
+        except CommandError as error:
+            errors[field] = error
+    return parsed, errors
+
+
+def submit_form(ctx: CommandContext, form: str, values: Mapping[str, str | None]) -> Notice:
+    """Validate every field, then run the same operation the typed command runs."""
+    if form == "deal_add":
+        return _submit_deal_add(ctx, values)
+    if form == "call":
+        return _submit_call(ctx, values)
+    raise ValueError(f"unknown form {form!r}")
+
+
+def _submit_deal_add(ctx: CommandContext, values: Mapping[str, str | None]) -> Notice:
+    example = "Acme Corp"
+
+    def name(raw: str) -> str:
+        if name_key(raw).isdigit():
+            raise UsageError("deal.name_is_number", example=example, name=raw)
+        return check_length("name", raw, 200, example) or raw
+
+    parsed, errors = _collect(
+        values,
+        {
+            "name": name,
+            "value": parse_amount,
+            "stage": lambda raw: resolve_stage(ctx.pipeline, raw),
+            "close": lambda raw: parse_date(raw, ctx.today),
+            "contact": lambda raw: check_length("contact", raw, 200, "Budi (CTO)"),
+            "next": lambda raw: check_length("next", raw, 500, "send proposal"),
+            "due": lambda raw: parse_date(raw, ctx.today),
+        },
+    )
+    if parsed.get("name") is None and "name" not in errors:
+        errors["name"] = UsageError("deal.name_missing", example=example)
+    if errors:
+        raise FormErrors(errors)
+    draft = DealDraft(
+        name=parsed["name"],
+        amount=parsed["value"],
+        close_date=parsed["close"],
+        contact=parsed["contact"],
+        stage=parsed["stage"],
+        next_step=parsed["next"],
+        next_step_due=parsed["due"],
+    )
+    return add_deal(ctx, draft)
+
+
+def _submit_call(ctx: CommandContext, values: Mapping[str, str | None]) -> Notice:
+    def outcome(raw: str) -> str:
+        if raw not in OUTCOMES:
+            raise UsageError(
+                "call.bad_outcome", example="connected", text=raw, known=", ".join(OUTCOMES)
+            )
+        return raw
+
+    def deal(raw: str) -> Any:
+        try:
+            return resolve_deal(ctx, raw, retry="{ref}")
+        except Ambiguous as error:
+            raise UsageError(
+                "form.deal_ambiguous",
+                example=error.candidates[0].ref,
+                query=raw,
+                refs=", ".join(f"{c.ref} {c.name}" for c in error.candidates[:5]),
+            ) from None
+
+    parsed, errors = _collect(
+        values,
+        {
+            "deal": deal,
+            "duration": parse_duration,
+            "outcome": outcome,
+            "notes": lambda raw: check_length("notes", raw, 2000, "pricing ok"),
+            "next": lambda raw: check_length("next", raw, 500, "send proposal"),
+            "due": lambda raw: parse_date(raw, ctx.today),
+        },
+    )
+    if parsed.get("deal") is None and "deal" not in errors:
+        errors["deal"] = UsageError("call.deal_missing", example="D-12")
+    if errors:
+        raise FormErrors(errors)
+    draft = CallDraft(
+        duration_seconds=parsed["duration"],
+        outcome=parsed["outcome"],
+        notes=parsed["notes"],
+        next_step=parsed["next"],
+        next_step_due=parsed["due"],
+    )
+    return log_call(ctx, parsed["deal"], draft)

@@ -1,0 +1,350 @@
+"""Messages for deals, calls, forms, help and undo, in English and Indonesian.
+
+Placeholders named ``stage``/``from_stage``/``to_stage``/``stages``/``status`` receive stage keys
+and are shown as their labels; amounts and dates are formatted for the reader by the renderer.
+"""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- stages and statuses
+    "stage.lead": {"en": "Lead", "id": "Lead"},
+    "stage.prospect": {"en": "Prospect", "id": "Prospek"},
+    "stage.potential": {"en": "Potential", "id": "Potensial"},
+    "stage.closeable": {"en": "Closeable", "id": "Siap closing"},
+    "stage.prospecting": {"en": "Prospecting", "id": "Prospecting"},
+    "stage.qualification": {"en": "Qualification", "id": "Kualifikasi"},
+    "stage.research": {"en": "Research", "id": "Riset"},
+    "stage.demo": {"en": "Demo", "id": "Demo"},
+    "stage.objection_handling": {"en": "Objection handling", "id": "Penanganan keberatan"},
+    "stage.closing": {"en": "Closing", "id": "Closing"},
+    "stage.contacting": {"en": "Contacting", "id": "Menghubungi"},
+    "stage.meeting": {"en": "Meeting", "id": "Pertemuan"},
+    "stage.needs": {"en": "Needs analysis", "id": "Analisis kebutuhan"},
+    "stage.presentation": {"en": "Presentation", "id": "Presentasi"},
+    "stage.negotiation": {"en": "Negotiation", "id": "Negosiasi"},
+    "stage.referral": {"en": "Referral", "id": "Referensi"},
+    "stage.won": {"en": "Won", "id": "Menang"},
+    "stage.lost": {"en": "Lost", "id": "Kalah"},
+    "status.open": {"en": "Open", "id": "Aktif"},
+    "status.won": {"en": "Won", "id": "Menang"},
+    "status.lost": {"en": "Lost", "id": "Kalah"},
+    # --- call outcomes
+    "outcome.connected": {"en": "Connected", "id": "Tersambung"},
+    "outcome.no_answer": {"en": "No answer", "id": "Tidak diangkat"},
+    "outcome.voicemail": {"en": "Voicemail", "id": "Pesan suara"},
+    "outcome.busy": {"en": "Busy", "id": "Sibuk"},
+    "outcome.wrong_number": {"en": "Wrong number", "id": "Salah sambung"},
+    "outcome.meeting_booked": {"en": "Meeting booked", "id": "Janji temu dibuat"},
+    # --- confirmations
+    "deal.added": {"en": "Added {ref}.", "id": "{ref} ditambahkan."},
+    "deal.moved": {
+        "en": "Moved {ref} from {from_stage} to {to_stage}.",
+        "id": "{ref} dipindah dari {from_stage} ke {to_stage}.",
+    },
+    "deal.won": {"en": ":tada: {ref} is won. Well done!", "id": ":tada: {ref} menang. Mantap!"},
+    "deal.lost": {"en": "{ref} is marked lost.", "id": "{ref} ditandai kalah."},
+    "call.logged": {"en": "Call logged on {ref}.", "id": "Telepon dicatat di {ref}."},
+    "undo.deal.add": {
+        "en": "Undone: {ref} {name} is removed.",
+        "id": "Dibatalkan: {ref} {name} dihapus.",
+    },
+    "undo.deal.move": {
+        "en": "Undone: {ref} is back in its previous stage.",
+        "id": "Dibatalkan: {ref} kembali ke tahap sebelumnya.",
+    },
+    "undo.deal.won": {
+        "en": "Undone: {ref} is open again.",
+        "id": "Dibatalkan: {ref} aktif lagi.",
+    },
+    "undo.deal.lost": {
+        "en": "Undone: {ref} is open again.",
+        "id": "Dibatalkan: {ref} aktif lagi.",
+    },
+    "undo.call.log": {
+        "en": "Undone: the call on {ref} is removed.",
+        "id": "Dibatalkan: telepon di {ref} dihapus.",
+    },
+    "pipeline.changed": {
+        "en": "This workspace now uses the {preset} pipeline.",
+        "id": "Workspace ini sekarang memakai pipeline {preset}.",
+    },
+    "command.not_yet": {
+        "en": "{command} is not available in this version of Corong yet. "
+        "Try /sales help for what you can do today.",
+        "id": "{command} belum tersedia di versi Corong ini. "
+        "Coba /sales help untuk melihat yang sudah bisa dipakai.",
+    },
+    # --- problems
+    "error.example": {"en": "Example: {example}", "id": "Contoh: {example}"},
+    "error.internal": {
+        "en": "Sorry, something went wrong on our side and nothing was saved. "
+        "Please try again; if it keeps happening, give your admin this reference: {ref}",
+        "id": "Maaf, ada gangguan di sisi kami dan tidak ada yang tersimpan. "
+        "Silakan coba lagi; kalau terus terjadi, berikan kode ini ke admin: {ref}",
+    },
+    "command.unknown": {
+        "en": "Corong does not know the command {command}.",
+        "id": "Corong tidak mengenal perintah {command}.",
+    },
+    "command.did_you_mean": {
+        "en": "{command} has no \u201c{sub}\u201d. Did you mean {suggestion}?",
+        "id": "{command} tidak punya \u201c{sub}\u201d. Maksudnya {suggestion}?",
+    },
+    "command.unknown_sub": {
+        "en": "{command} has no \u201c{sub}\u201d. It knows: {known}.",
+        "id": "{command} tidak punya \u201c{sub}\u201d. Yang ada: {known}.",
+    },
+    "deal.unknown_sub": {
+        "en": "/deal has no \u201c{sub}\u201d.",
+        "id": "/deal tidak punya \u201c{sub}\u201d.",
+    },
+    "sales.unknown_sub": {
+        "en": "/sales has no \u201c{sub}\u201d.",
+        "id": "/sales tidak punya \u201c{sub}\u201d.",
+    },
+    "option.unknown": {
+        "en": "Unknown option \u201c{option}:\u201d. Options here: {known}.",
+        "id": "Opsi \u201c{option}:\u201d tidak dikenal. Opsi yang bisa dipakai: {known}.",
+    },
+    "input.unexpected": {
+        "en": "I did not expect \u201c{text}\u201d there.",
+        "id": "\u201c{text}\u201d tidak bisa dipakai di situ.",
+    },
+    "field.too_long": {
+        "en": "The {field} is {length} characters long; the most it can hold is {limit}.",
+        "id": "Isian {field} sepanjang {length} karakter; maksimal {limit}.",
+    },
+    "deal.ambiguous": {
+        "en": "\u201c{query}\u201d matches {count} deals. Which one did you mean?",
+        "id": "\u201c{query}\u201d cocok dengan {count} deal. Yang mana maksudnya?",
+    },
+    "deal.not_found": {
+        "en": "No deal matches \u201c{query}\u201d.",
+        "id": "Tidak ada deal yang cocok dengan \u201c{query}\u201d.",
+    },
+    "deal.ref_not_found": {
+        "en": "There is no deal {ref} in this workspace.",
+        "id": "Tidak ada deal {ref} di workspace ini.",
+    },
+    "deal.two_amounts": {
+        "en": "The value is given twice; give it once.",
+        "id": "Nilai deal ditulis dua kali; cukup sekali saja.",
+    },
+    "deal.name_missing": {
+        "en": "The deal needs a name.",
+        "id": "Deal perlu nama.",
+    },
+    "deal.name_is_number": {
+        "en": "\u201c{name}\u201d looks like a number or a deal ref, not a deal name.",
+        "id": "\u201c{name}\u201d terlihat seperti angka atau kode deal, bukan nama deal.",
+    },
+    "deal.closed": {
+        "en": "{ref} {name} is already {status}; only open deals can change stage.",
+        "id": "{ref} {name} sudah berstatus {status}; hanya deal aktif yang bisa pindah tahap.",
+    },
+    "deal.move_usage": {
+        "en": "Say which deal and which stage to move it to.",
+        "id": "Sebutkan deal-nya dan tahap tujuannya.",
+    },
+    "deal.move_to_closed": {
+        "en": "To close a deal use /deal won or /deal lost.",
+        "id": "Untuk menutup deal pakai /deal won atau /deal lost.",
+    },
+    "deal.already_in_stage": {
+        "en": "{ref} is already in {stage}.",
+        "id": "{ref} sudah di tahap {stage}.",
+    },
+    "deal.won_usage": {
+        "en": "Say which deal is won, and its final value if it changed.",
+        "id": "Sebutkan deal yang menang, dan nilai akhirnya kalau berubah.",
+    },
+    "deal.lost_usage": {
+        "en": "Say which deal is lost, and why.",
+        "id": "Sebutkan deal yang kalah, dan alasannya.",
+    },
+    "deal.show_usage": {
+        "en": "Say which deal to show.",
+        "id": "Sebutkan deal yang mau dilihat.",
+    },
+    "stage.unknown": {
+        "en": "\u201c{typed}\u201d is not a stage of this pipeline. Stages: {stages}.",
+        "id": "\u201c{typed}\u201d bukan tahap di pipeline ini. Tahapnya: {stages}.",
+    },
+    "call.deal_missing": {
+        "en": "Say which deal the call was about.",
+        "id": "Sebutkan deal yang ditelepon.",
+    },
+    "call.bad_outcome": {
+        "en": "\u201c{text}\u201d is not a call outcome. Outcomes: {known}.",
+        "id": "\u201c{text}\u201d bukan hasil telepon. Pilihannya: {known}.",
+    },
+    "undo.nothing": {
+        "en": "You have no change left to undo.",
+        "id": "Tidak ada perubahan Anda yang bisa dibatalkan.",
+    },
+    "undo.changed_since": {
+        "en": "{ref} was changed after your last change, so undoing it could lose that work. "
+        "Nothing was undone.",
+        "id": "{ref} sudah diubah lagi setelah perubahan terakhir Anda, jadi pembatalan bisa "
+        "menghapus pekerjaan itu. Tidak ada yang dibatalkan.",
+    },
+    "pipeline.unknown": {
+        "en": "\u201c{preset}\u201d is not a pipeline preset. Presets: {presets}.",
+        "id": "\u201c{preset}\u201d bukan pilihan pipeline. Pilihannya: {presets}.",
+    },
+    "pipeline.stranded": {
+        "en": "{count} open deals are in stages that {preset} does not have ({refs}). "
+        "Move or close them first.",
+        "id": "{count} deal aktif ada di tahap yang tidak ada di {preset} ({refs}). "
+        "Pindahkan atau tutup dulu.",
+    },
+    "form.invalid": {
+        "en": "Some fields need fixing.",
+        "id": "Beberapa isian perlu diperbaiki.",
+    },
+    "form.deal_ambiguous": {
+        "en": "\u201c{query}\u201d matches several deals: {refs}. Type the ref, e.g. D-12.",
+        "id": "\u201c{query}\u201d cocok dengan beberapa deal: {refs}. Ketik kodenya, mis. D-12.",
+    },
+    # --- forms (modals / shell prompts)
+    "modal.deal_add_title": {"en": "New deal", "id": "Deal baru"},
+    "modal.call_title": {"en": "Log a call", "id": "Catat telepon"},
+    "modal.submit": {"en": "Save", "id": "Simpan"},
+    "modal.cancel": {"en": "Cancel", "id": "Batal"},
+    "modal.choose": {"en": "Choose", "id": "Pilih"},
+    "form.deal_name": {"en": "Deal name", "id": "Nama deal"},
+    "form.deal_value": {"en": "Value", "id": "Nilai"},
+    "form.deal_value_hint": {
+        "en": "e.g. 50jt, Rp 50.000.000, 1.5M, $12k",
+        "id": "mis. 50jt, Rp 50.000.000, 1,5M, $12k",
+    },
+    "form.deal_stage": {"en": "Stage", "id": "Tahap"},
+    "form.deal_close": {"en": "Expected close date", "id": "Perkiraan tanggal closing"},
+    "form.deal_contact": {"en": "Contact", "id": "Kontak"},
+    "form.next_step": {"en": "Next step", "id": "Langkah berikutnya"},
+    "form.next_due": {"en": "Next step due", "id": "Tenggat langkah berikutnya"},
+    "form.call_deal": {"en": "Deal", "id": "Deal"},
+    "form.call_deal_hint": {
+        "en": "The deal ref (D-12) or part of its name.",
+        "id": "Kode deal (D-12) atau sebagian namanya.",
+    },
+    "form.call_duration": {"en": "Duration", "id": "Durasi"},
+    "form.call_outcome": {"en": "Outcome", "id": "Hasil"},
+    "form.call_notes": {"en": "Notes", "id": "Catatan"},
+    # --- deal card and list
+    "card.stage": {"en": "Stage", "id": "Tahap"},
+    "card.value": {"en": "Value", "id": "Nilai"},
+    "card.owner": {"en": "Owner", "id": "Pemilik"},
+    "card.contact": {"en": "Contact", "id": "Kontak"},
+    "card.close": {"en": "Expected close", "id": "Perkiraan closing"},
+    "card.next_step": {"en": "Next step", "id": "Langkah berikutnya"},
+    "card.due": {"en": "due {date}", "id": "tenggat {date}"},
+    "card.last_activity": {"en": "Last activity", "id": "Aktivitas terakhir"},
+    "card.never": {"en": "none yet", "id": "belum ada"},
+    "card.none": {"en": "\u2014", "id": "\u2014"},
+    "card.lost_reason": {"en": "Lost because", "id": "Alasan kalah"},
+    "card.history": {"en": "History", "id": "Riwayat"},
+    "card.history_more": {
+        "en": "{count} earlier entries not shown.",
+        "id": "{count} entri sebelumnya tidak ditampilkan.",
+    },
+    "card.in_stage_since": {"en": "since {date}", "id": "sejak {date}"},
+    "history.created": {
+        "en": "created in {to_stage} by {actor}",
+        "id": "dibuat di {to_stage} oleh {actor}",
+    },
+    "history.stage": {
+        "en": "{from_stage} \u2192 {to_stage} by {actor}",
+        "id": "{from_stage} \u2192 {to_stage} oleh {actor}",
+    },
+    "history.call": {"en": "call by {actor}", "id": "telepon oleh {actor}"},
+    "history.meeting": {"en": "meeting by {actor}", "id": "pertemuan oleh {actor}"},
+    "history.email": {"en": "email by {actor}", "id": "email oleh {actor}"},
+    "history.note": {"en": "note by {actor}", "id": "catatan oleh {actor}"},
+    "list.title_mine": {"en": "Your open deals", "id": "Deal aktif Anda"},
+    "list.title_member": {"en": "Open deals of {user}", "id": "Deal aktif {user}"},
+    "list.title_all": {"en": "All open deals", "id": "Semua deal aktif"},
+    "list.empty": {"en": "No open deals here.", "id": "Tidak ada deal aktif di sini."},
+    "list.unknown_member": {
+        "en": "{user} has no deals in Corong yet.",
+        "id": "{user} belum punya deal di Corong.",
+    },
+    "list.range": {
+        "en": "Showing {first}\u2013{last} of {total}.",
+        "id": "Menampilkan {first}\u2013{last} dari {total}.",
+    },
+    "list.next": {"en": "Next page", "id": "Halaman berikutnya"},
+    "list.previous": {"en": "Previous page", "id": "Halaman sebelumnya"},
+    "list.no_value": {"en": "no value", "id": "tanpa nilai"},
+    "list.total": {"en": "Total {value}", "id": "Total {value}"},
+    "button.show": {"en": "Show deal", "id": "Lihat deal"},
+    "button.log_call": {"en": "Log call", "id": "Catat telepon"},
+    "picker.cancel": {"en": "Cancel", "id": "Batal"},
+    "picker.cancelled": {
+        "en": "Cancelled; nothing changed.",
+        "id": "Dibatalkan; tidak ada perubahan.",
+    },
+    "picker.expired": {
+        "en": "That choice has expired; please type the command again.",
+        "id": "Pilihan itu sudah kedaluwarsa; silakan ketik perintahnya lagi.",
+    },
+    # --- help and pipeline
+    "help.intro": {
+        "en": "*Corong* keeps your pipeline honest without opening a CRM. What you can type:",
+        "id": "*Corong* menjaga pipeline tetap rapi tanpa membuka CRM. Yang bisa diketik:",
+    },
+    "help.tips": {
+        "en": "Amounts: 50jt, 1.5M, 750k, Rp 50.000.000, $12k. Dates: tomorrow, fri, in 3 days, "
+        "2026-12-31, besok, jumat. Deals: D-12 or part of the name.",
+        "id": "Nilai: 50jt, 1,5M, 750rb, Rp 50.000.000, $12k. Tanggal: besok, jumat, 3 hari lagi, "
+        "2026-12-31, tomorrow, fri. Deal: D-12 atau sebagian namanya.",
+    },
+    "help.deal_add": {
+        "en": "Add a deal in the first stage, owned by you.",
+        "id": "Tambah deal di tahap pertama, atas nama Anda.",
+    },
+    "help.deal_move": {
+        "en": "Move a deal to another stage.",
+        "id": "Pindahkan deal ke tahap lain.",
+    },
+    "help.deal_won": {
+        "en": "Close a deal as won, with its final value.",
+        "id": "Tutup deal sebagai menang, dengan nilai akhirnya.",
+    },
+    "help.deal_lost": {
+        "en": "Close a deal as lost, with the reason.",
+        "id": "Tutup deal sebagai kalah, dengan alasannya.",
+    },
+    "help.deal_show": {
+        "en": "A deal card with its history.",
+        "id": "Kartu deal beserta riwayatnya.",
+    },
+    "help.deal_list": {
+        "en": "Open deals: yours, a rep's (@name) or all.",
+        "id": "Deal aktif: milik Anda, milik rep (@nama), atau semua.",
+    },
+    "help.call": {
+        "en": "Log a call: duration, outcome, notes, next step and due date.",
+        "id": "Catat telepon: durasi, hasil, catatan, langkah berikutnya dan tenggatnya.",
+    },
+    "help.sales_undo": {
+        "en": "Undo your most recent change.",
+        "id": "Batalkan perubahan terakhir Anda.",
+    },
+    "help.sales_pipeline": {
+        "en": "Show the stages, or switch the workspace's pipeline preset.",
+        "id": "Lihat tahapan, atau ganti preset pipeline workspace.",
+    },
+    "help.sales_help": {"en": "This help.", "id": "Bantuan ini."},
+    "help.no_args": {
+        "en": "/deal add or /call with nothing after it opens a form.",
+        "id": "/deal add atau /call tanpa isian membuka formulir.",
+    },
+    "pipeline.title": {
+        "en": "Pipeline: {preset}",
+        "id": "Pipeline: {preset}",
+    },
+    "pipeline.presets": {
+        "en": "Presets: {presets}. Switch with /sales pipeline <preset>.",
+        "id": "Preset: {presets}. Ganti dengan /sales pipeline <preset>.",
+    },
+}

@@ -1,0 +1,74 @@
+"""Every slash command Corong answers, declared once.
+
+The table feeds ``/sales help``, the "did you mean" on a typo, and the test that ``manifest.yml``
+declares exactly these commands.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from commands.replies import HelpTopic
+
+
+@dataclass(frozen=True)
+class Subcommand:
+    """One thing a slash command can do: its words (English first), help text key and example."""
+
+    command: str
+    words: tuple[str, ...]
+    usage_key: str
+    example: str
+
+
+SUBCOMMANDS: tuple[Subcommand, ...] = (
+    Subcommand(
+        "/deal",
+        ("add", "new", "tambah", "baru"),
+        "help.deal_add",
+        '/deal add Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"',
+    ),
+    Subcommand("/deal", ("move", "pindah", "geser"), "help.deal_move", "/deal move acme potential"),
+    Subcommand("/deal", ("won", "menang", "win"), "help.deal_won", "/deal won acme 48jt"),
+    Subcommand("/deal", ("lost", "kalah", "lose"), "help.deal_lost", "/deal lost D-12 price"),
+    Subcommand("/deal", ("show", "lihat", "info"), "help.deal_show", "/deal show acme"),
+    Subcommand("/deal", ("list", "daftar", "ls"), "help.deal_list", "/deal list @budi"),
+    Subcommand(
+        "/call",
+        (),
+        "help.call",
+        '/call acme 20m connected "pricing ok" next:"send proposal" due:fri',
+    ),
+    Subcommand("/sales", ("undo", "batal", "urungkan"), "help.sales_undo", "/sales undo"),
+    Subcommand(
+        "/sales", ("pipeline", "tahapan"), "help.sales_pipeline", "/sales pipeline seven-step"
+    ),
+    Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
+)
+
+# Commands declared in the manifest whose features arrive in later releases; they answer
+# honestly that they are not available yet.
+NOT_YET_AVAILABLE: tuple[str, ...] = ("/bant", "/pipeline", "/funnel")
+
+SLASH_COMMANDS: tuple[str, ...] = (
+    "/deal",
+    "/call",
+    "/bant",
+    "/pipeline",
+    "/funnel",
+    "/sales",
+)
+
+
+def help_topics(command: str | None = None) -> tuple[HelpTopic, ...]:
+    """Help entries, for one command or all."""
+    return tuple(
+        HelpTopic(command=sub.command, usage_key=sub.usage_key, example=sub.example)
+        for sub in SUBCOMMANDS
+        if command is None or sub.command == command
+    )
+
+
+def subcommand_words(command: str) -> list[str]:
+    """Every word that names a subcommand of ``command``: for "did you mean"."""
+    return [word for sub in SUBCOMMANDS if sub.command == command for word in sub.words]

@@ -1,0 +1,146 @@
+"""What a command answers, as plain values: ``bot.blocks`` renders them as Block Kit.
+
+Texts are catalog keys with parameters; amounts and dates stay typed so the renderer can format
+them for the reader's locale.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from commands.errors import Candidate
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount in whole units of ``currency``."""
+
+    value: int
+    currency: str
+
+
+@dataclass(frozen=True)
+class DealSummary:
+    """The facts about a deal that a card or a list row shows."""
+
+    ref: str
+    name: str
+    stage: str
+    status: str
+    value: Money | None
+    owner_user_id: str
+    owner_name: str | None
+    contact: str | None
+    close_date: date | None
+    next_step: str | None
+    next_step_due: date | None
+    lost_reason: str | None
+    created_at: datetime
+    stage_entered_at: datetime
+    last_activity_at: datetime | None
+
+
+@dataclass(frozen=True)
+class HistoryItem:
+    """One line of a deal's history: a stage move or a logged activity."""
+
+    at: datetime
+    kind: str  # "created", "stage", "call", ...
+    actor_user_id: str
+    from_stage: str | None = None
+    to_stage: str | None = None
+    outcome: str | None = None
+    duration_seconds: int | None = None
+    notes: str | None = None
+
+
+@dataclass(frozen=True)
+class Reply:
+    """Base of every reply."""
+
+
+@dataclass(frozen=True)
+class Notice(Reply):
+    """A confirmation: one catalog message, optionally about a deal."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    deal: DealSummary | None = None
+
+
+@dataclass(frozen=True)
+class Problem(Reply):
+    """What was wrong with the input and one correct example; nothing was written."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    example: str | None = None
+
+
+@dataclass(frozen=True)
+class DealCard(Reply):
+    """``/deal show``: the deal with its history, newest first."""
+
+    deal: DealSummary
+    history: tuple[HistoryItem, ...]
+    history_total: int
+
+
+@dataclass(frozen=True)
+class DealList(Reply):
+    """``/deal list``: open deals in pipeline order."""
+
+    scope: str  # "mine", "member", "all"
+    owner_user_id: str | None
+    deals: tuple[DealSummary, ...]
+    total: int
+    offset: int
+    page_size: int
+    filter_text: str
+
+
+@dataclass(frozen=True)
+class Picker(Reply):
+    """An ambiguous deal name: buttons for each candidate; a click re-runs ``retry``."""
+
+    query: str
+    candidates: tuple[Candidate, ...]
+    command: str
+    retry: str
+
+
+@dataclass(frozen=True)
+class HelpTopic:
+    """One command in the help: its usage and an example."""
+
+    command: str
+    usage_key: str
+    example: str
+
+
+@dataclass(frozen=True)
+class Help(Reply):
+    """``/sales help`` or the help after an unknown subcommand."""
+
+    topics: tuple[HelpTopic, ...]
+    intro_key: str = "help.intro"
+    intro_params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class OpenForm(Reply):
+    """Ask for the fields in a form: a modal in Slack, prompts in the shell."""
+
+    form: str  # "deal_add" or "call"
+    prefill: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PipelineInfo(Reply):
+    """``/sales pipeline``: the workspace's stages and the presets it may switch to."""
+
+    preset: str
+    stages: tuple[str, ...]
+    presets: tuple[str, ...]

@@ -1,0 +1,82 @@
+"""Build the reply values that describe deals, from rows of the caller's workspace."""
+
+from __future__ import annotations
+
+from commands.context import CommandContext
+from commands.replies import DealSummary, HistoryItem, Money
+from storage import queries
+from storage.models import Deal, Member
+
+
+def summarize(deal: Deal, owner: Member | None) -> DealSummary:
+    """The card/list facts of one deal."""
+    return DealSummary(
+        ref=deal.ref,
+        name=deal.name,
+        stage=deal.stage,
+        status=deal.status,
+        value=Money(deal.value, deal.currency) if deal.value is not None else None,
+        owner_user_id=owner.slack_user_id if owner else "",
+        owner_name=owner.name if owner else None,
+        contact=deal.contact,
+        close_date=deal.close_date,
+        next_step=deal.next_step,
+        next_step_due=deal.next_step_due,
+        lost_reason=deal.lost_reason,
+        created_at=deal.created_at,
+        stage_entered_at=deal.stage_entered_at,
+        last_activity_at=deal.last_activity_at,
+    )
+
+
+def summarize_deal(ctx: CommandContext, deal: Deal) -> DealSummary:
+    """Summarize one deal, looking its owner up in the same workspace."""
+    owner = queries.get_member(ctx.session, workspace_id=ctx.workspace_id, member_id=deal.owner_id)
+    return summarize(deal, owner)
+
+
+def summarize_many(ctx: CommandContext, deals: list[Deal]) -> list[DealSummary]:
+    """Summaries of many deals with one owner look-up."""
+    owners = queries.members_by_id(
+        ctx.session, workspace_id=ctx.workspace_id, ids=sorted({d.owner_id for d in deals})
+    )
+    return [summarize(deal, owners.get(deal.owner_id)) for deal in deals]
+
+
+def deal_history(ctx: CommandContext, deal: Deal) -> list[HistoryItem]:
+    """Stage moves and activities of a deal, newest first."""
+    assert deal.id is not None
+    moves = queries.stage_history(ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id)
+    activities = queries.deal_activities(
+        ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id
+    )
+    actor_ids = {m.member_id for m in moves} | {a.member_id for a in activities}
+    actors = queries.members_by_id(
+        ctx.session, workspace_id=ctx.workspace_id, ids=sorted(actor_ids)
+    )
+
+    def who(member_id: int) -> str:
+        member = actors.get(member_id)
+        return member.slack_user_id if member else ""
+
+    items = [
+        HistoryItem(
+            at=m.changed_at,
+            kind="created" if m.from_stage is None else "stage",
+            actor_user_id=who(m.member_id),
+            from_stage=m.from_stage,
+            to_stage=m.to_stage,
+        )
+        for m in moves
+    ] + [
+        HistoryItem(
+            at=a.occurred_at,
+            kind=a.kind,
+            actor_user_id=who(a.member_id),
+            outcome=a.outcome,
+            duration_seconds=a.duration_seconds,
+            notes=a.notes,
+        )
+        for a in activities
+    ]
+    return sorted(items, key=lambda item: item.at, reverse=True)

@@ -1,0 +1,167 @@
+"""The tables. Every row belongs to a workspace; indexes follow the queries reports will run."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from storage.types import UTCDateTime
+
+
+def utcnow() -> datetime:
+    """Aware UTC now; the default for created-at columns written outside a command."""
+    return datetime.now(UTC)
+
+
+class Workspace(SQLModel, table=True):
+    """One Slack workspace (team) and its settings."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    slack_team_id: str = Field(max_length=32, unique=True)
+    name: str | None = Field(default=None, max_length=200)
+    language: str = Field(default="en", max_length=8)
+    currency: str = Field(default="IDR", max_length=3)
+    timezone: str = Field(default="Asia/Jakarta", max_length=64)
+    pipeline: str = Field(default="funnel4", max_length=32)
+    custom_stages: list[str] | None = Field(default=None, sa_type=JSON)
+    next_deal_number: int = Field(default=0)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Member(SQLModel, table=True):
+    """A Slack user of a workspace, with the profile facts Corong caches (locale, time zone)."""
+
+    __table_args__ = (UniqueConstraint("workspace_id", "slack_user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id", index=True)
+    slack_user_id: str = Field(max_length=32)
+    name: str | None = Field(default=None, max_length=200)
+    locale: str | None = Field(default=None, max_length=16)
+    timezone: str | None = Field(default=None, max_length=64)
+    is_admin: bool = Field(default=False)
+    profile_fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Deal(SQLModel, table=True):
+    """A sales opportunity moving through the workspace's pipeline stages."""
+
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "number"),
+        Index("ix_deal_ws_status_stage", "workspace_id", "status", "stage"),
+        Index("ix_deal_ws_owner_status", "workspace_id", "owner_id", "status"),
+        Index("ix_deal_ws_created", "workspace_id", "created_at"),
+        Index("ix_deal_ws_closed", "workspace_id", "closed_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    number: int
+    name: str = Field(max_length=200)
+    name_key: str = Field(max_length=200)
+    stage: str = Field(max_length=64)
+    status: str = Field(default="open", max_length=8)
+    value: int | None = Field(default=None, sa_type=BigInteger)
+    currency: str = Field(max_length=3)
+    owner_id: int = Field(foreign_key="member.id")
+    contact: str | None = Field(default=None, max_length=200)
+    close_date: date | None = None
+    next_step: str | None = Field(default=None, max_length=500)
+    next_step_due: date | None = None
+    lost_reason: str | None = Field(default=None, max_length=500)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    stage_entered_at: datetime = Field(sa_type=UTCDateTime)
+    last_activity_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+    @property
+    def ref(self) -> str:
+        """The short reference users type, unique per workspace."""
+        return f"D-{self.number}"
+
+
+class Activity(SQLModel, table=True):
+    """Something a rep did on a deal: calls first; meetings, emails and notes share the table."""
+
+    __table_args__ = (
+        Index("ix_activity_ws_time", "workspace_id", "occurred_at"),
+        Index("ix_activity_ws_member_time", "workspace_id", "member_id", "occurred_at"),
+        Index("ix_activity_deal_time", "deal_id", "occurred_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    deal_id: int = Field(foreign_key="deal.id")
+    member_id: int = Field(foreign_key="member.id")
+    kind: str = Field(default="call", max_length=16)
+    occurred_at: datetime = Field(sa_type=UTCDateTime)
+    duration_seconds: int | None = None
+    outcome: str | None = Field(default=None, max_length=32)
+    notes: str | None = Field(default=None, max_length=2000)
+    next_step: str | None = Field(default=None, max_length=500)
+    next_step_due: date | None = None
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class StageChange(SQLModel, table=True):
+    """A deal's move from one stage to another (or into won/lost), with who and when."""
+
+    __table_args__ = (
+        Index("ix_stagechange_ws_time", "workspace_id", "changed_at"),
+        Index("ix_stagechange_deal_time", "deal_id", "changed_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    deal_id: int = Field(foreign_key="deal.id")
+    member_id: int = Field(foreign_key="member.id")
+    from_stage: str | None = Field(default=None, max_length=64)
+    to_stage: str = Field(max_length=64)
+    changed_at: datetime = Field(sa_type=UTCDateTime)
+    reverted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class AuditEntry(SQLModel, table=True):
+    """One change a member made, with the state before and after: what undo and history read."""
+
+    __table_args__ = (
+        Index("ix_audit_ws_member_time", "workspace_id", "member_id", "created_at"),
+        Index("ix_audit_deal_time", "deal_id", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    member_id: int = Field(foreign_key="member.id")
+    action: str = Field(max_length=32)
+    deal_id: int | None = Field(default=None, foreign_key="deal.id")
+    activity_id: int | None = Field(default=None, foreign_key="activity.id")
+    stage_change_id: int | None = Field(default=None, foreign_key="stagechange.id")
+    before: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    after: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    undone_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    undo_of_id: int | None = Field(default=None, foreign_key="auditentry.id")
+
+
+class PendingChoice(SQLModel, table=True):
+    """A command waiting for its caller to pick a deal from a picker; each pick works once.
+
+    The picker's buttons carry only this row's token and the picked ref, so a forged or replayed
+    click can neither run other text nor run twice.
+    """
+
+    __table_args__ = (Index("ix_pendingchoice_ws_member", "workspace_id", "member_id"),)
+
+    token: str = Field(primary_key=True, max_length=32)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    member_id: int = Field(foreign_key="member.id")
+    command: str = Field(max_length=16)
+    text: str = Field(sa_type=Text)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

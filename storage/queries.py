@@ -1,0 +1,278 @@
+"""Query functions. Every one takes the workspace it is scoped to; none trusts an id alone."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import func, or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from storage.models import (
+    Activity,
+    AuditEntry,
+    Deal,
+    Member,
+    PendingChoice,
+    StageChange,
+    Workspace,
+)
+
+
+def get_or_create_workspace(session: Session, *, slack_team_id: str) -> Workspace:
+    """The workspace for a Slack team id, created with default settings on first contact."""
+    found = session.exec(select(Workspace).where(Workspace.slack_team_id == slack_team_id)).first()
+    if found is not None:
+        return found
+    try:
+        with session.begin_nested():
+            workspace = Workspace(slack_team_id=slack_team_id)
+            session.add(workspace)
+    except IntegrityError:  # another request created it first
+        return session.exec(select(Workspace).where(Workspace.slack_team_id == slack_team_id)).one()
+    return workspace
+
+
+def get_or_create_member(
+    session: Session, *, workspace_id: int, slack_user_id: str, name: str | None = None
+) -> Member:
+    """The member for a Slack user id in this workspace, created on first contact."""
+    query = select(Member).where(
+        Member.workspace_id == workspace_id, Member.slack_user_id == slack_user_id
+    )
+    found = session.exec(query).first()
+    if found is not None:
+        if name and not found.name:
+            found.name = name
+        return found
+    try:
+        with session.begin_nested():
+            member = Member(workspace_id=workspace_id, slack_user_id=slack_user_id, name=name)
+            session.add(member)
+    except IntegrityError:
+        return session.exec(query).one()
+    return member
+
+
+def find_member(session: Session, *, workspace_id: int, slack_user_id: str) -> Member | None:
+    """A member of this workspace by Slack user id, or None."""
+    return session.exec(
+        select(Member).where(
+            Member.workspace_id == workspace_id, Member.slack_user_id == slack_user_id
+        )
+    ).first()
+
+
+def get_member(session: Session, *, workspace_id: int, member_id: int) -> Member | None:
+    """A member by primary key, only if it belongs to this workspace."""
+    member = session.get(Member, member_id)
+    return member if member is not None and member.workspace_id == workspace_id else None
+
+
+def allocate_deal_number(session: Session, *, workspace_id: int) -> int:
+    """The next deal number of the workspace; atomic across threads, processes and replicas."""
+    result = session.execute(
+        update(Workspace)
+        .where(col(Workspace.id) == workspace_id)
+        .values(next_deal_number=Workspace.next_deal_number + 1)
+        .returning(Workspace.next_deal_number)
+    )
+    return int(result.scalar_one())
+
+
+def deal_by_number(session: Session, *, workspace_id: int, number: int) -> Deal | None:
+    """A live deal by its number within this workspace."""
+    return session.exec(
+        select(Deal).where(
+            Deal.workspace_id == workspace_id,
+            Deal.number == number,
+            col(Deal.deleted_at).is_(None),
+        )
+    ).first()
+
+
+def deal_by_id(session: Session, *, workspace_id: int, deal_id: int) -> Deal | None:
+    """A live deal by primary key, only if it belongs to this workspace."""
+    deal = session.get(Deal, deal_id)
+    if deal is None or deal.workspace_id != workspace_id or deal.deleted_at is not None:
+        return None
+    return deal
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def search_deals(
+    session: Session, *, workspace_id: int, name_key: str, open_only: bool, limit: int = 26
+) -> list[Deal]:
+    """Live deals whose name contains ``name_key`` (already normalised), open ones first."""
+    query = select(Deal).where(
+        Deal.workspace_id == workspace_id,
+        col(Deal.deleted_at).is_(None),
+        col(Deal.name_key).like(_like_pattern(name_key), escape="\\"),
+    )
+    if open_only:
+        query = query.where(Deal.status == "open")
+    query = query.order_by(
+        (Deal.status != "open"), (Deal.name_key != name_key), col(Deal.number).desc()
+    ).limit(limit)
+    return list(session.exec(query).all())
+
+
+def count_matching_deals(session: Session, *, workspace_id: int, name_key: str) -> int:
+    """How many live deals contain ``name_key``: used to find where a deal name ends."""
+    return session.exec(
+        select(func.count())
+        .select_from(Deal)
+        .where(
+            Deal.workspace_id == workspace_id,
+            col(Deal.deleted_at).is_(None),
+            col(Deal.name_key).like(_like_pattern(name_key), escape="\\"),
+        )
+    ).one()
+
+
+def open_deals(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_id: int | None = None,
+    stages: Sequence[str] | None = None,
+) -> list[Deal]:
+    """Open deals of the workspace, optionally of one owner or some stages."""
+    query = select(Deal).where(
+        Deal.workspace_id == workspace_id,
+        Deal.status == "open",
+        col(Deal.deleted_at).is_(None),
+    )
+    if owner_id is not None:
+        query = query.where(Deal.owner_id == owner_id)
+    if stages:
+        query = query.where(col(Deal.stage).in_(list(stages)))
+    return list(session.exec(query.order_by(col(Deal.number))).all())
+
+
+def stage_history(session: Session, *, workspace_id: int, deal_id: int) -> list[StageChange]:
+    """A deal's stage moves that still stand, oldest first."""
+    return list(
+        session.exec(
+            select(StageChange)
+            .where(
+                StageChange.workspace_id == workspace_id,
+                StageChange.deal_id == deal_id,
+                col(StageChange.reverted_at).is_(None),
+            )
+            .order_by(col(StageChange.changed_at), col(StageChange.id))
+        ).all()
+    )
+
+
+def deal_activities(session: Session, *, workspace_id: int, deal_id: int) -> list[Activity]:
+    """A deal's logged activities that still stand, oldest first."""
+    return list(
+        session.exec(
+            select(Activity)
+            .where(
+                Activity.workspace_id == workspace_id,
+                Activity.deal_id == deal_id,
+                col(Activity.deleted_at).is_(None),
+            )
+            .order_by(col(Activity.occurred_at), col(Activity.id))
+        ).all()
+    )
+
+
+def latest_undoable(session: Session, *, workspace_id: int, member_id: int) -> AuditEntry | None:
+    """The member's most recent change that has not been undone (undos themselves excluded)."""
+    return session.exec(
+        select(AuditEntry)
+        .where(
+            AuditEntry.workspace_id == workspace_id,
+            AuditEntry.member_id == member_id,
+            col(AuditEntry.undone_at).is_(None),
+            AuditEntry.action != "undo",
+            col(AuditEntry.action).not_like("workspace.%"),
+        )
+        .order_by(col(AuditEntry.id).desc())
+        .limit(1)
+    ).first()
+
+
+def mark_undone(session: Session, *, entry_id: int, when: datetime) -> bool:
+    """Mark an audit entry undone; False when another request undid it first."""
+    result = session.execute(
+        update(AuditEntry)
+        .where(col(AuditEntry.id) == entry_id, col(AuditEntry.undone_at).is_(None))
+        .values(undone_at=when)
+    )
+    return result.rowcount == 1
+
+
+def members_by_id(session: Session, *, workspace_id: int, ids: Sequence[int]) -> dict[int, Member]:
+    """Members of this workspace keyed by id, for rendering names in lists and history."""
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Member).where(Member.workspace_id == workspace_id, col(Member.id).in_(list(ids)))
+    ).all()
+    return {member.id: member for member in rows if member.id is not None}
+
+
+def search_members(session: Session, *, workspace_id: int, text: str) -> list[Member]:
+    """Members whose Slack id or cached name matches ``text``."""
+    pattern = _like_pattern(text.casefold())
+    return list(
+        session.exec(
+            select(Member).where(
+                Member.workspace_id == workspace_id,
+                or_(
+                    Member.slack_user_id == text,
+                    func.lower(col(Member.name)).like(pattern, escape="\\"),
+                ),
+            )
+        ).all()
+    )
+
+
+def save_pending_choice(session: Session, choice: PendingChoice) -> None:
+    """Keep a command that waits for a pick."""
+    session.add(choice)
+    session.flush()
+
+
+def take_pending_choice(
+    session: Session, *, workspace_id: int, member_id: int, token: str, when: datetime
+) -> PendingChoice | None:
+    """Claim a pending command of this member for running; None if unknown, foreign or used."""
+    result = session.execute(
+        update(PendingChoice)
+        .where(
+            col(PendingChoice.token) == token,
+            col(PendingChoice.workspace_id) == workspace_id,
+            col(PendingChoice.member_id) == member_id,
+            col(PendingChoice.used_at).is_(None),
+        )
+        .values(used_at=when)
+    )
+    if result.rowcount != 1:
+        return None
+    return session.get(PendingChoice, token)
+
+
+def changed_after(session: Session, *, workspace_id: int, deal_id: int, entry_id: int) -> bool:
+    """Whether anyone changed the deal after audit entry ``entry_id`` (and it still stands)."""
+    later = session.exec(
+        select(AuditEntry.id)
+        .where(
+            AuditEntry.workspace_id == workspace_id,
+            AuditEntry.deal_id == deal_id,
+            col(AuditEntry.id) > entry_id,
+            AuditEntry.action != "undo",
+            col(AuditEntry.undone_at).is_(None),
+        )
+        .limit(1)
+    ).first()
+    return later is not None

@@ -1,0 +1,1410 @@
+"""A fake Slack Web API on loopback, for tests that drive the bot with a real ``WebClient``.
+
+    with FakeSlack() as fake:
+        client = WebClient(token="xoxb-test", base_url=fake.api_url)
+        ...
+        fake.wait_for("chat.postMessage")
+        fake.assert_no_violations()
+
+What it does, in order, for each ``/api/<method>`` request:
+
+1. parses the body (form-encoded, JSON, multipart, or empty) and the query string; JSON-string
+   arguments (``blocks``, ``attachments``, ``view``, ``files``, ``metadata``) are decoded, so
+   ``Call.args`` always holds lists/dicts for them; other form values stay strings
+   (slack_sdk sends booleans in form bodies as ``"1"``/``"0"``);
+2. validates the request like Slack does (method exists, verb, token, JSON allowed, required and
+   unknown args, id shapes, Block Kit, views, message text) and records every problem in
+   ``violations`` (and on the ``Call``), answering with the error Slack would give;
+3. applies scripted answers (``fail``/``rate_limit``/``server_error``/``stub``), else answers
+   like Slack with realistic ids.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import email.parser
+import email.policy
+import json
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from . import blockkit, ids
+from .spec import RETIRED, MethodSpec, methods
+
+RESPONSE_URL_MAX_POSTS = 5
+TRIGGER_TTL_SECONDS = 3.0
+
+_JSON_ARGS = ("blocks", "attachments", "view", "files", "metadata", "unfurled_attachments")
+_MESSAGE_METHODS = ("chat.postMessage", "chat.postEphemeral", "chat.update")
+_VIEW_TYPES = {"views.open": "modal", "views.push": "modal", "views.publish": "home"}
+_TZ_LABELS = {
+    "Asia/Jakarta": "Western Indonesia Time",
+    "Asia/Makassar": "Central Indonesia Time",
+    "Asia/Jayapura": "Eastern Indonesia Time",
+    "Asia/Singapore": "Singapore Standard Time",
+    "UTC": "Coordinated Universal Time",
+}
+_RESPONSE_URL_KEYS = frozenset(
+    {
+        "text",
+        "blocks",
+        "attachments",
+        "response_type",
+        "replace_original",
+        "delete_original",
+        "thread_ts",
+        "mrkdwn",
+        "unfurl_links",
+        "unfurl_media",
+        "metadata",
+        "url",
+    }
+)
+
+
+@dataclass
+class Call:
+    """One request the fake received.
+
+    ``method`` is the Web API method (``"chat.postMessage"``), ``"response_url"`` for posts to a
+    response_url, or ``"file_upload"`` for the bytes POSTed to an ``upload_url``.
+    """
+
+    method: str
+    args: dict[str, Any]
+    headers: dict[str, str]
+    status: int
+    response: dict[str, Any]
+    verb: str = "POST"
+    token: str | None = None
+    body: bytes = b""
+    body_kind: str = ""  # "json" | "form" | "multipart" | "raw" | "" (no body)
+    violations: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Script:
+    kind: str  # "fail" | "rate_limit" | "server_error"
+    remaining: int
+    error: str = ""
+    retry_after: int = 1
+    status: int = 200
+
+
+@dataclass
+class UploadedFile:
+    file_id: str
+    filename: str
+    length: int
+    upload_url: str
+    alt_txt: str | None = None
+    snippet_type: str | None = None
+    data: bytes | None = None
+    title: str | None = None
+    completed: bool = False
+    channel_id: str | None = None
+    channels: list[str] = field(default_factory=list)
+    initial_comment: str | None = None
+    thread_ts: str | None = None
+
+
+class _Check:
+    """Collects the problems of one request and the first Slack error they imply."""
+
+    def __init__(self, method: str) -> None:
+        self.method = method
+        self.violations: list[str] = []
+        self.error: str | None = None
+        self.messages: list[str] = []
+
+    def violation(self, message: str, error: str | None = None) -> None:
+        self.violations.append(f"{self.method}: {message}")
+        if error is not None:
+            self.messages.append(f"[ERROR] {message}")
+            if self.error is None:
+                self.error = error
+
+    def runtime_error(self, error: str) -> None:
+        """An error Slack gives for the state of the workspace, not a bug in the request."""
+        if self.error is None:
+            self.error = error
+
+
+def _truthy(value: Any) -> bool:
+    if isinstance(value, str):
+        return value.strip().lower() in ("1", "true", "yes", "on")
+    return bool(value)
+
+
+def _as_int(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    return None
+
+
+def _split_csv(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return [v.strip() for v in str(value).split(",") if v.strip()]
+
+
+def _paginate(items: list[Any], args: dict[str, Any]) -> tuple[list[Any], str]:
+    start = 0
+    cursor = args.get("cursor")
+    if cursor:
+        with contextlib.suppress(ValueError):
+            start = int(base64.b64decode(str(cursor)).decode().split(":", 1)[1])
+    limit = _as_int(args.get("limit")) or 0
+    if limit <= 0:
+        return items[start:], ""
+    page = items[start : start + limit]
+    end = start + limit
+    next_cursor = base64.b64encode(f"offset:{end}".encode()).decode() if end < len(items) else ""
+    return page, next_cursor
+
+
+class FakeSlack:
+    """Fake Slack Web API server (see module docstring). Thread-safe."""
+
+    def __init__(
+        self,
+        *,
+        team_id: str = ids.TEAM_ID,
+        team_name: str = ids.TEAM_NAME,
+        team_domain: str = ids.TEAM_DOMAIN,
+        bot_user_id: str = ids.BOT_USER_ID,
+        bot_id: str = ids.BOT_ID,
+        bot_name: str = ids.BOT_NAME,
+        app_id: str = ids.API_APP_ID,
+        token: str | None = None,
+        strict_action_ids: bool = True,
+        seed: int = 0,
+    ) -> None:
+        """``token``: if given, any other token gets ``invalid_auth`` (otherwise any ``xox*``
+        token is accepted). ``strict_action_ids``: flag the same action_id in two blocks of one
+        message/view (Slack only rejects duplicates within a block)."""
+        self.team_id = team_id
+        self.team_name = team_name
+        self.team_domain = team_domain
+        self.bot_user_id = bot_user_id
+        self.bot_id = bot_id
+        self.bot_name = bot_name
+        self.app_id = app_id
+        self.expected_token = token
+        self.strict_action_ids = strict_action_ids
+        self.ids = ids.IdFactory(seed)
+
+        self._cond = threading.Condition(threading.RLock())
+        self._calls: list[Call] = []
+        self._violations: list[str] = []
+        self._scripts: dict[str, list[_Script]] = {}
+        self._stubs: dict[str, dict[str, Any]] = {}
+        self._users: dict[str, dict[str, Any]] = {}
+        self._channels: dict[str, dict[str, Any]] = {}
+        self._ims: dict[str, str] = {}  # user id -> D channel id
+        self._messages: dict[str, list[dict[str, Any]]] = {}
+        self._views: dict[str, dict[str, Any]] = {}
+        self._home_views: dict[str, str] = {}  # user id -> view id
+        self._triggers: dict[str, float] = {}  # issued trigger id -> monotonic time issued
+        self._used_triggers: set[str] = set()
+        self._response_urls: dict[str, dict[str, Any]] = {}  # path -> {"tag", "posts"}
+        self._uploads: dict[str, UploadedFile] = {}  # file id -> file
+        self._upload_paths: dict[str, str] = {}  # upload path -> file id
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+        self._handlers: dict[str, Callable[[dict[str, Any], _Check, str | None], dict[str, Any]]]
+        self._handlers = {
+            "auth.test": self._auth_test,
+            "chat.postMessage": self._chat_post_message,
+            "chat.postEphemeral": self._chat_post_ephemeral,
+            "chat.update": self._chat_update,
+            "views.open": self._views_open,
+            "views.push": self._views_open,
+            "views.update": self._views_update,
+            "views.publish": self._views_publish,
+            "users.info": self._users_info,
+            "users.list": self._users_list,
+            "conversations.open": self._conversations_open,
+            "conversations.info": self._conversations_info,
+            "conversations.members": self._conversations_members,
+            "team.info": self._team_info,
+            "files.getUploadURLExternal": self._files_get_upload_url,
+            "files.completeUploadExternal": self._files_complete_upload,
+        }
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def start(self) -> FakeSlack:
+        if self._server is not None:
+            return self
+        fake = self
+
+        class Handler(_Handler):
+            owner = fake
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(
+            target=self._server.serve_forever,
+            kwargs={"poll_interval": 0.05},
+            name="FakeSlack",
+            daemon=True,
+        )
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        self._server = self._thread = None
+        if server is not None:
+            server.shutdown()
+            server.server_close()
+        if thread is not None:
+            thread.join(timeout=5)
+
+    def __enter__(self) -> FakeSlack:
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    @property
+    def port(self) -> int:
+        if self._server is None:
+            raise RuntimeError("FakeSlack is not started")
+        return int(self._server.server_address[1])
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def api_url(self) -> str:
+        """What the bot passes to ``WebClient(base_url=...)``."""
+        return f"{self.base_url}/api/"
+
+    # ------------------------------------------------------------------ recorded calls
+
+    @property
+    def calls(self) -> list[Call]:
+        with self._cond:
+            return list(self._calls)
+
+    @property
+    def violations(self) -> list[str]:
+        with self._cond:
+            return list(self._violations)
+
+    def calls_to(self, method: str) -> list[Call]:
+        with self._cond:
+            return [c for c in self._calls if c.method == method]
+
+    def wait_for(self, method: str, count: int = 1, timeout: float = 5.0) -> list[Call]:
+        """Wait until at least ``count`` calls to ``method`` were recorded; return them all."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                calls = [c for c in self._calls if c.method == method]
+                if len(calls) >= count:
+                    return calls
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    seen = [c.method for c in self._calls]
+                    raise AssertionError(
+                        f"timed out after {timeout}s waiting for {count} call(s) to {method!r}, "
+                        f"got {len(calls)}; methods seen: {seen}; violations: {self._violations}"
+                    )
+                self._cond.wait(min(remaining, 0.05))
+
+    def assert_no_violations(self) -> None:
+        problems = self.violations
+        if problems:
+            listing = "\n".join(f"  - {p}" for p in problems)
+            raise AssertionError(f"{len(problems)} Slack API violation(s):\n{listing}")
+
+    def reset(self) -> None:
+        """Forget calls, violations and scripted answers (users/channels/views are kept)."""
+        with self._cond:
+            self._calls.clear()
+            self._violations.clear()
+            self._scripts.clear()
+            self._stubs.clear()
+
+    def response_url_calls(self, url_or_tag: str | None = None) -> list[Call]:
+        """Posts to response_urls, optionally only those to one URL (or to URLs with a tag)."""
+        with self._cond:
+            calls = [c for c in self._calls if c.method == "response_url"]
+            if url_or_tag is None:
+                return calls
+            paths = {
+                p
+                for p, info in self._response_urls.items()
+                if info["tag"] == url_or_tag or self.base_url + p == url_or_tag
+            }
+            return [c for c in calls if urlsplit(c.args.get("url", "")).path in paths]
+
+    # ------------------------------------------------------------------ workspace data
+
+    def add_user(
+        self,
+        user_id: str,
+        *,
+        team_id: str | None = None,
+        name: str,
+        real_name: str | None = None,
+        locale: str = "en-US",
+        tz: str = "Asia/Jakarta",
+        tz_offset: int = 25200,
+        is_admin: bool = False,
+        is_owner: bool = False,
+        is_bot: bool = False,
+        deleted: bool = False,
+        email: str | None = None,
+    ) -> dict[str, Any]:
+        """Add a user to the workspace (users.info, users.list, conversations.members)."""
+        if not ids.USER_RE.match(user_id):
+            raise ValueError(f"unrealistic user id {user_id!r} (want e.g. 'U0123ABCDE')")
+        team = team_id or self.team_id
+        real = real_name if real_name is not None else name
+        user = {
+            "id": user_id,
+            "team_id": team,
+            "name": name,
+            "deleted": deleted,
+            "color": "9f69e7",
+            "real_name": real,
+            "tz": tz,
+            "tz_label": _TZ_LABELS.get(tz, tz),
+            "tz_offset": tz_offset,
+            "profile": {
+                "avatar_hash": self.ids.hex(12),
+                "real_name": real,
+                "display_name": name,
+                "real_name_normalized": real,
+                "display_name_normalized": name,
+                "email": email or f"{name}@example.com",
+                "image_48": f"https://avatars.slack-edge.com/{user_id}_48.png",
+                "image_72": f"https://avatars.slack-edge.com/{user_id}_72.png",
+                "team": team,
+            },
+            "is_admin": is_admin,
+            "is_owner": is_owner,
+            "is_primary_owner": is_owner,
+            "is_restricted": False,
+            "is_ultra_restricted": False,
+            "is_bot": is_bot,
+            "is_app_user": False,
+            "updated": int(time.time()),
+            "has_2fa": False,
+            "_locale": locale,
+        }
+        with self._cond:
+            self._users[user_id] = user
+        return user
+
+    def add_channel(
+        self,
+        channel_id: str,
+        *,
+        name: str,
+        is_private: bool = False,
+        members: list[str] | None = None,
+        is_archived: bool = False,
+    ) -> dict[str, Any]:
+        """Add a channel (conversations.info / conversations.members). Channels never added are
+        synthesized on demand, so posting to any well-formed channel id works."""
+        if not ids.CHANNEL_RE.match(channel_id):
+            raise ValueError(f"unrealistic channel id {channel_id!r} (want e.g. 'C0123ABCDE')")
+        with self._cond:
+            channel = self._make_channel(channel_id, name=name, is_private=is_private)
+            channel["is_archived"] = is_archived
+            channel["_members"] = list(members) if members is not None else None
+            self._channels[channel_id] = channel
+        return channel
+
+    def messages(self, channel: str | None = None) -> list[dict[str, Any]]:
+        """Messages the bot posted (as updated by chat.update), oldest first."""
+        with self._cond:
+            if channel is not None:
+                return [dict(m) for m in self._messages.get(channel, [])]
+            return [dict(m) for msgs in self._messages.values() for m in msgs]
+
+    def view(self, view_id: str) -> dict[str, Any]:
+        """The current state of a view opened/updated/published through the fake."""
+        with self._cond:
+            return dict(self._views[view_id])
+
+    @property
+    def files(self) -> dict[str, UploadedFile]:
+        with self._cond:
+            return dict(self._uploads)
+
+    def new_trigger_id(self) -> str:
+        """A trigger_id this fake checks like Slack: usable once, within 3 seconds."""
+        trigger = self.ids.trigger_id()
+        with self._cond:
+            self._triggers[trigger] = time.monotonic()
+        return trigger
+
+    def response_url(self, tag: str = "") -> str:
+        """A fresh absolute response_url on this server (5 posts allowed, like Slack)."""
+        with self._cond:
+            n = len(self._response_urls) + 1
+            path = f"/response/{self.team_id}/{n}/{self.ids.hex(12)}"
+            self._response_urls[path] = {"tag": tag, "posts": 0}
+        return self.base_url + path
+
+    # ------------------------------------------------------------------ scripting
+
+    def fail(self, method: str, error: str = "channel_not_found", times: int = 1) -> None:
+        """The next ``times`` calls to ``method`` answer ``{"ok": false, "error": error}``
+        (HTTP 200, as Slack does)."""
+        self._script(method, _Script("fail", times, error=error))
+
+    def rate_limit(self, method: str, retry_after: int = 1, times: int = 1) -> None:
+        """The next ``times`` calls answer HTTP 429 ``ratelimited`` with ``Retry-After``."""
+        self._script(method, _Script("rate_limit", times, "ratelimited", retry_after, 429))
+
+    def server_error(self, method: str, status: int = 500, times: int = 1) -> None:
+        """The next ``times`` calls answer HTTP ``status`` (5xx)."""
+        self._script(method, _Script("server_error", times, "internal_error", status=status))
+
+    def stub(self, method: str, response: dict[str, Any]) -> None:
+        """Answer successful calls to ``method`` with ``{"ok": true, **response}`` (for methods
+        the fake does not implement, or to override one)."""
+        with self._cond:
+            self._stubs[method] = dict(response)
+
+    def _script(self, method: str, script: _Script) -> None:
+        if script.remaining < 1:
+            raise ValueError("times must be >= 1")
+        with self._cond:
+            self._scripts.setdefault(method, []).append(script)
+
+    def _take_script(self, method: str) -> _Script | None:
+        with self._cond:
+            queue = self._scripts.get(method)
+            if not queue:
+                return None
+            script = queue[0]
+            script.remaining -= 1
+            if script.remaining <= 0:
+                queue.pop(0)
+            return script
+
+    # ------------------------------------------------------------------ request handling
+
+    def _record(self, call: Call) -> None:
+        with self._cond:
+            self._calls.append(call)
+            self._violations.extend(call.violations)
+            self._cond.notify_all()
+
+    def _api(
+        self,
+        method: str,
+        verb: str,
+        query: dict[str, Any],
+        body: dict[str, Any],
+        body_kind: str,
+        headers: dict[str, str],
+        parse_error: str | None,
+    ) -> tuple[int, dict[str, Any], dict[str, str], dict[str, Any], str | None, list[str]]:
+        """Returns (status, response, extra headers, args as recorded, token, violations)."""
+        chk = _Check(method)
+        spec = methods().get(method)
+        args = {**query, **body}
+        auth = next((v for k, v in headers.items() if k.lower() == "authorization"), "")
+        header_token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+
+        if parse_error:
+            error = "invalid_form_data" if body_kind == "form" else "invalid_json"
+            chk.violation(parse_error, error)
+        if spec is None and method not in self._handlers:
+            chk.violation(f"unknown method {method!r}", "unknown_method")
+            return 200, self._error(chk), {}, args, header_token, chk.violations
+        if method in RETIRED:
+            chk.violation(RETIRED[method], "method_deprecated")
+        assert spec is not None
+
+        if body_kind == "json":
+            if spec.json_input is False:
+                chk.violation(
+                    f"{method} does not accept JSON bodies (Slack ignores the JSON arguments); "
+                    "send form-encoded or query arguments"
+                )
+                args = dict(query)
+            if "token" in body and header_token is None:
+                chk.violation(
+                    "token in a JSON body is ignored by Slack: send Authorization: Bearer",
+                    "not_authed",
+                )
+        token = header_token or (args.get("token") if isinstance(args.get("token"), str) else None)
+        if not token:
+            chk.violation("no token (Authorization: Bearer header or token argument)", "not_authed")
+        elif not token.startswith("xox"):
+            chk.violation(f"token {token[:8]!r}... is not a Slack token", "invalid_auth")
+        elif self.expected_token is not None and token != self.expected_token:
+            chk.runtime_error("invalid_auth")
+        elif method.startswith("views.") and not token.startswith("xoxb-"):
+            chk.violation(f"{method} needs a bot token (xoxb-)", "not_allowed_token_type")
+
+        if verb == "GET" and not spec.allows_get:
+            chk.violation(f"{method} must be called with POST, not GET", "invalid_arguments")
+
+        self._validate_args(method, spec, args, chk)
+        script = self._take_script(method)
+        if script is not None:
+            status, response, extra = self._scripted(script)
+            return status, response, extra, args, token, chk.violations
+        if chk.error is not None:
+            return 200, self._error(chk), {}, args, token, chk.violations
+
+        with self._cond:
+            if method in self._stubs:
+                response = {"ok": True, **self._stubs[method]}
+            elif method in self._handlers:
+                response = self._handlers[method](args, chk, token)
+            else:
+                response = {"ok": True}
+        if chk.error is not None:
+            return 200, self._error(chk), {}, args, token, chk.violations
+        return 200, response, {}, args, token, chk.violations
+
+    @staticmethod
+    def _error(chk: _Check) -> dict[str, Any]:
+        response: dict[str, Any] = {"ok": False, "error": chk.error}
+        if chk.messages:
+            response["response_metadata"] = {"messages": chk.messages}
+        return response
+
+    @staticmethod
+    def _scripted(script: _Script) -> tuple[int, dict[str, Any], dict[str, str]]:
+        if script.kind == "rate_limit":
+            return (
+                429,
+                {"ok": False, "error": "ratelimited"},
+                {"Retry-After": str(script.retry_after)},
+            )
+        if script.kind == "server_error":
+            return script.status, {"ok": False, "error": script.error}, {}
+        return 200, {"ok": False, "error": script.error}, {}
+
+    def _validate_args(
+        self, method: str, spec: MethodSpec, args: dict[str, Any], chk: _Check
+    ) -> None:
+        # JSON-string arguments -> Python objects (recorded decoded).
+        for key in _JSON_ARGS:
+            value = args.get(key)
+            if isinstance(value, str) and value.strip()[:1] in ("[", "{"):
+                try:
+                    args[key] = json.loads(value)
+                except json.JSONDecodeError as exc:
+                    error = "invalid_blocks_format" if key == "blocks" else "invalid_arguments"
+                    chk.violation(f"{key} is not valid JSON: {exc}", error)
+
+        missing = sorted(a for a in spec.required if args.get(a) in (None, ""))
+        for arg in missing:
+            error = "channel_not_found" if arg == "channel" else "invalid_arguments"
+            chk.violation(f"missing required argument {arg!r}", error)
+        # Bolt's per-request client always adds team_id (the argument org-wide apps use to pick
+        # a workspace); Slack accepts it on every method.
+        unknown = sorted(set(args) - spec.args - {"team_id"})
+        if unknown:
+            chk.violation(f"unknown argument(s) {unknown} (Slack ignores them)")
+
+        self._validate_ids(method, args, chk)
+
+        if method in _MESSAGE_METHODS:
+            self._validate_message(method, args, chk)
+        if method == "files.completeUploadExternal" and "blocks" in args:
+            for problem in blockkit.check_blocks(
+                args["blocks"], surface="message", strict_action_ids=self.strict_action_ids
+            ):
+                chk.violation(problem, "invalid_blocks")
+        if method.startswith("views.") and "view" in args:
+            for problem in blockkit.check_view(
+                args["view"],
+                expect_type=_VIEW_TYPES.get(method),
+                strict_action_ids=self.strict_action_ids,
+            ):
+                error = "view_too_large" if "view_too_large" in problem else "invalid_arguments"
+                chk.violation(problem, error)
+        if method in ("views.open", "views.push") and not (
+            args.get("trigger_id") or args.get("interactivity_pointer")
+        ):
+            chk.violation("needs trigger_id (or interactivity_pointer)", "invalid_arguments")
+        trigger = args.get("trigger_id")
+        if trigger and not ids.TRIGGER_RE.match(str(trigger)):
+            chk.violation(
+                f"trigger_id {trigger!r} does not look like a Slack trigger_id",
+                "invalid_trigger_id",
+            )
+        if method == "views.update" and not (args.get("view_id") or args.get("external_id")):
+            chk.violation("needs view_id or external_id", "invalid_arguments")
+        if method == "conversations.open" and not (args.get("users") or args.get("channel")):
+            chk.violation("needs users or channel", "users_list_not_supplied")
+        if method == "files.getUploadURLExternal":
+            length = _as_int(args.get("length"))
+            if length is None or length < 1:
+                chk.violation(
+                    f"length must be a positive integer, got {args.get('length')!r}",
+                    "missing_argument",
+                )
+        if method == "files.completeUploadExternal" and "files" in args:
+            files = args["files"]
+            if (
+                not isinstance(files, list)
+                or not files
+                or not all(isinstance(f, dict) and f.get("id") for f in files)
+            ):
+                chk.violation("files must be a JSON array of {id, title?}", "invalid_arguments")
+
+    def _validate_ids(self, method: str, args: dict[str, Any], chk: _Check) -> None:
+        def bad(arg: str, value: Any, want: str, error: str) -> None:
+            chk.violation(f"{arg}={value!r} is not a Slack {want} id", error)
+
+        for arg in ("channel", "channel_id"):
+            value = args.get(arg)
+            if value in (None, ""):
+                continue
+            ok = ids.CHANNEL_RE.match(str(value)) or (
+                method == "chat.postMessage" and ids.USER_RE.match(str(value))
+            )
+            if not ok:
+                bad(arg, value, "channel", "channel_not_found")
+        for arg in ("user", "user_id"):
+            value = args.get(arg)
+            if value not in (None, "") and not ids.USER_RE.match(str(value)):
+                bad(arg, value, "user", "user_not_found")
+        if args.get("users") not in (None, ""):
+            for user in _split_csv(args["users"]):
+                if not ids.USER_RE.match(user):
+                    bad("users", user, "user", "user_not_found")
+        if args.get("channels") not in (None, ""):
+            for channel in _split_csv(args["channels"]):
+                if not (ids.CHANNEL_RE.match(channel) or ids.USER_RE.match(channel)):
+                    bad("channels", channel, "channel", "invalid_channel")
+        for arg in ("ts", "thread_ts"):
+            value = args.get(arg)
+            if value not in (None, "") and not ids.TS_RE.match(str(value)):
+                chk.violation(
+                    f"{arg}={value!r} is not a Slack ts like '1595926230.009600'",
+                    "message_not_found" if arg == "ts" else "invalid_thread_ts",
+                )
+        team = args.get("team") if method == "team.info" else args.get("team_id")
+        if team not in (None, "") and not ids.TEAM_RE.match(str(team)):
+            bad("team", team, "team", "team_not_found")
+
+    def _validate_message(self, method: str, args: dict[str, Any], chk: _Check) -> None:
+        text = args.get("text")
+        blocks = args.get("blocks")
+        attachments = args.get("attachments")
+        if isinstance(blocks, str) and blocks.strip() == "":
+            blocks = None
+        has_text = isinstance(text, str) and text.strip() != ""
+        if blocks is not None:
+            for problem in blockkit.check_blocks(
+                blocks, surface="message", strict_action_ids=self.strict_action_ids
+            ):
+                error = "invalid_blocks_format" if "JSON array" in problem else "invalid_blocks"
+                chk.violation(problem, error)
+        if attachments not in (None, ""):
+            for problem in blockkit.check_attachments(
+                attachments, strict_action_ids=self.strict_action_ids
+            ):
+                chk.violation(problem, "invalid_attachments")
+        if args.get("markdown_text") and (has_text or blocks):
+            chk.violation(
+                "markdown_text cannot be combined with text or blocks", "markdown_text_conflict"
+            )
+        has_content = (
+            has_text
+            or bool(blocks)
+            or bool(attachments)
+            or bool(args.get("markdown_text"))
+            or (method == "chat.update" and bool(args.get("file_ids")))
+        )
+        if not has_content:
+            chk.violation("no text, blocks or attachments", "no_text")
+        elif blocks and not has_text and not args.get("markdown_text"):
+            chk.violation(
+                "blocks without a top-level text fallback (notifications and screen readers "
+                "need text)"
+            )
+        if isinstance(text, str) and len(text) > blockkit.MESSAGE_TEXT_MAX:
+            chk.violation(
+                f"text is {len(text)} characters, max {blockkit.MESSAGE_TEXT_MAX} "
+                "(Slack truncates chat.postMessage, rejects others)",
+                None if method == "chat.postMessage" else "msg_too_long",
+            )
+
+    # ------------------------------------------------------------------ method handlers
+    # Called with self._cond held; may call chk.runtime_error(...) to answer an error.
+
+    def _auth_test(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
+        return {
+            "ok": True,
+            "url": f"https://{self.team_domain}.slack.com/",
+            "team": self.team_name,
+            "user": self.bot_name,
+            "team_id": self.team_id,
+            "user_id": self.bot_user_id,
+            "bot_id": self.bot_id,
+            "app_id": self.app_id,
+            "is_enterprise_install": False,
+        }
+
+    def _bot_message(self, ts: str, args: dict[str, Any]) -> dict[str, Any]:
+        text = args.get("text") or ""
+        message: dict[str, Any] = {
+            "user": self.bot_user_id,
+            "type": "message",
+            "ts": ts,
+            "bot_id": self.bot_id,
+            "app_id": self.app_id,
+            "text": text[: blockkit.MESSAGE_TEXT_MAX],
+            "team": self.team_id,
+            "bot_profile": {
+                "id": self.bot_id,
+                "app_id": self.app_id,
+                "name": self.bot_name,
+                "deleted": False,
+                "team_id": self.team_id,
+            },
+        }
+        if isinstance(args.get("blocks"), list):
+            message["blocks"] = ids.with_block_ids(args["blocks"])
+        if isinstance(args.get("attachments"), list):
+            message["attachments"] = [
+                {"id": i + 1, **a} for i, a in enumerate(args["attachments"]) if isinstance(a, dict)
+            ]
+        if args.get("thread_ts"):
+            message["thread_ts"] = args["thread_ts"]
+            message["parent_user_id"] = self.bot_user_id
+        if isinstance(args.get("metadata"), dict):
+            message["metadata"] = args["metadata"]
+        return message
+
+    def _resolve_channel(self, channel: str) -> str:
+        if ids.USER_RE.match(channel):
+            return self._im_for(channel)
+        return channel
+
+    def _chat_post_message(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        channel = self._resolve_channel(str(args["channel"]))
+        if self._channels.get(channel, {}).get("is_archived"):
+            chk.runtime_error("is_archived")
+            return {}
+        ts = self.ids.ts()
+        message = self._bot_message(ts, args)
+        self._messages.setdefault(channel, []).append(message)
+        return {"ok": True, "channel": channel, "ts": ts, "message": message}
+
+    def _chat_post_ephemeral(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        return {"ok": True, "message_ts": self.ids.ts()}
+
+    def _chat_update(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
+        channel, ts = str(args["channel"]), str(args["ts"])
+        message = self._bot_message(ts, args)
+        stored = self._messages.setdefault(channel, [])
+        for i, old in enumerate(stored):
+            if old["ts"] == ts:
+                message.update({k: old[k] for k in ("thread_ts",) if k in old})
+                message["edited"] = {"user": self.bot_user_id, "ts": self.ids.ts()}
+                stored[i] = message
+                break
+        else:
+            stored.append(message)
+        return {
+            "ok": True,
+            "channel": channel,
+            "ts": ts,
+            "text": message["text"],
+            "message": message,
+        }
+
+    def _echo_view(
+        self,
+        view: dict[str, Any],
+        *,
+        view_id: str,
+        previous: dict[str, Any] | None,
+        root_view_id: str | None = None,
+    ) -> dict[str, Any]:
+        kind = view.get("type", "modal")
+        echo: dict[str, Any] = {
+            "id": view_id,
+            "team_id": self.team_id,
+            "type": kind,
+            "blocks": ids.with_block_ids(view.get("blocks") or []),
+            "private_metadata": view.get("private_metadata", ""),
+            "callback_id": view.get("callback_id", ""),
+            "state": {"values": {}},
+            "hash": self.ids.view_hash(),
+            "title": view.get("title"),
+            "clear_on_close": bool(view.get("clear_on_close", False)),
+            "notify_on_close": bool(view.get("notify_on_close", False)),
+            "close": view.get("close"),
+            "submit": view.get("submit"),
+            "previous_view_id": None,
+            "root_view_id": root_view_id or (previous or {}).get("root_view_id") or view_id,
+            "app_id": self.app_id,
+            "external_id": view.get("external_id", ""),
+            "app_installed_team_id": self.team_id,
+            "bot_id": self.bot_id,
+        }
+        if kind == "home":
+            echo.pop("title")
+            echo["close"] = echo["submit"] = None
+        self._views[view_id] = echo
+        return echo
+
+    def _consume_trigger(self, trigger: str, chk: _Check) -> None:
+        if trigger in self._used_triggers:
+            chk.violation(f"trigger_id {trigger!r} was already used", "exchanged_trigger_id")
+            return
+        self._used_triggers.add(trigger)
+        issued = self._triggers.get(trigger)
+        if issued is not None and time.monotonic() - issued > TRIGGER_TTL_SECONDS:
+            chk.violation(
+                f"trigger_id used {time.monotonic() - issued:.1f}s after it was issued "
+                f"(valid {TRIGGER_TTL_SECONDS:.0f}s)",
+                "expired_trigger_id",
+            )
+
+    def _views_open(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
+        if args.get("trigger_id"):
+            self._consume_trigger(str(args["trigger_id"]), chk)
+        view = args["view"]
+        external_id = view.get("external_id")
+        if external_id and any(v.get("external_id") == external_id for v in self._views.values()):
+            chk.runtime_error("duplicate_external_id")
+        echo = self._echo_view(view, view_id=self.ids.id("V"), previous=None)
+        return {"ok": True, "view": echo}
+
+    def _views_update(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
+        view_id = args.get("view_id")
+        if not view_id:
+            view_id = next(
+                (k for k, v in self._views.items() if v.get("external_id") == args["external_id"]),
+                None,
+            )
+            if view_id is None:
+                chk.runtime_error("not_found")
+                return {}
+        previous = self._views.get(str(view_id))
+        if previous is None and not str(view_id).startswith("V"):
+            chk.violation(f"view_id {view_id!r} is not a Slack view id", "not_found")
+            return {}
+        if previous is not None and args.get("hash") and args["hash"] != previous["hash"]:
+            chk.runtime_error("hash_conflict")
+            return {}
+        echo = self._echo_view(args["view"], view_id=str(view_id), previous=previous)
+        if previous is not None:
+            echo["previous_view_id"] = previous.get("previous_view_id")
+        return {"ok": True, "view": echo}
+
+    def _views_publish(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        user_id = str(args["user_id"])
+        view_id = self._home_views.get(user_id)
+        previous = self._views.get(view_id) if view_id else None
+        if previous is not None and args.get("hash") and args["hash"] != previous["hash"]:
+            chk.runtime_error("hash_conflict")
+            return {}
+        view_id = view_id or self.ids.id("V")
+        self._home_views[user_id] = view_id
+        return {
+            "ok": True,
+            "view": self._echo_view(args["view"], view_id=view_id, previous=previous),
+        }
+
+    def _public_user(self, user: dict[str, Any], include_locale: bool) -> dict[str, Any]:
+        out = {k: v for k, v in user.items() if not k.startswith("_")}
+        if include_locale:
+            out["locale"] = user["_locale"]
+        return out
+
+    def _users_info(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
+        user = self._users.get(str(args["user"]))
+        if user is None:
+            chk.runtime_error("user_not_found")
+            return {}
+        return {"ok": True, "user": self._public_user(user, _truthy(args.get("include_locale")))}
+
+    def _users_list(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
+        include_locale = _truthy(args.get("include_locale"))
+        members = [self._public_user(u, include_locale) for u in self._users.values()]
+        page, cursor = _paginate(members, args)
+        return {
+            "ok": True,
+            "members": page,
+            "cache_ts": int(time.time()),
+            "response_metadata": {"next_cursor": cursor},
+        }
+
+    def _make_channel(self, channel_id: str, *, name: str, is_private: bool) -> dict[str, Any]:
+        now = int(time.time())
+        return {
+            "id": channel_id,
+            "name": name,
+            "is_channel": not is_private,
+            "is_group": is_private,
+            "is_im": False,
+            "is_mpim": False,
+            "is_private": is_private,
+            "created": now,
+            "is_archived": False,
+            "is_general": name == "general",
+            "unlinked": 0,
+            "name_normalized": name,
+            "is_shared": False,
+            "is_org_shared": False,
+            "is_ext_shared": False,
+            "is_pending_ext_shared": False,
+            "context_team_id": self.team_id,
+            "creator": self.bot_user_id,
+            "is_member": True,
+            "topic": {"value": "", "creator": "", "last_set": 0},
+            "purpose": {"value": "", "creator": "", "last_set": 0},
+            "previous_names": [],
+        }
+
+    def _im_for(self, user_id: str) -> str:
+        channel_id = self._ims.get(user_id)
+        if channel_id is None:
+            channel_id = self.ids.id("D")
+            self._ims[user_id] = channel_id
+            self._channels[channel_id] = {
+                "id": channel_id,
+                "created": int(time.time()),
+                "is_im": True,
+                "is_org_shared": False,
+                "user": user_id,
+                "last_read": "0000000000.000000",
+                "latest": None,
+                "unread_count": 0,
+                "unread_count_display": 0,
+                "is_open": True,
+                "priority": 0,
+                "_members": [user_id, self.bot_user_id],
+            }
+        return channel_id
+
+    def _channel(self, channel_id: str) -> dict[str, Any]:
+        channel = self._channels.get(channel_id)
+        if channel is None:
+            if channel_id.startswith("D"):
+                channel = {
+                    "id": channel_id,
+                    "created": int(time.time()),
+                    "is_im": True,
+                    "user": None,
+                    "is_open": True,
+                    "_members": None,
+                }
+            else:
+                channel = self._make_channel(
+                    channel_id,
+                    name=f"channel-{channel_id.lower()}",
+                    is_private=channel_id.startswith("G"),
+                )
+                channel["_members"] = None
+            self._channels[channel_id] = channel
+        return channel
+
+    def _conversations_open(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        if args.get("channel"):
+            channel_id = str(args["channel"])
+            already = True
+        else:
+            users = _split_csv(args["users"])
+            if len(users) > 8:
+                chk.runtime_error("too_many_users")
+                return {}
+            if len(users) == 1:
+                already = users[0] in self._ims
+                channel_id = self._im_for(users[0])
+            else:
+                key = ",".join(sorted(users))
+                already = key in self._ims
+                if not already:
+                    self._ims[key] = self.ids.id("G")
+                    channel = self._make_channel(
+                        self._ims[key], name="mpdm-" + "--".join(users), is_private=True
+                    )
+                    channel.update(
+                        {"is_mpim": True, "is_group": False, "_members": [*users, self.bot_user_id]}
+                    )
+                    self._channels[self._ims[key]] = channel
+                channel_id = self._ims[key]
+        response: dict[str, Any] = {"ok": True}
+        if already:
+            response.update({"no_op": True, "already_open": True})
+        if _truthy(args.get("return_im")):
+            response["channel"] = {
+                k: v for k, v in self._channel(channel_id).items() if not k.startswith("_")
+            }
+        else:
+            response["channel"] = {"id": channel_id}
+        return response
+
+    def _members_of(self, channel: dict[str, Any]) -> list[str]:
+        members = channel.get("_members")
+        if members is None:
+            return [*self._users, self.bot_user_id]
+        return list(members)
+
+    def _conversations_info(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        channel = self._channel(str(args["channel"]))
+        out = {k: v for k, v in channel.items() if not k.startswith("_")}
+        if _truthy(args.get("include_locale")):
+            out["locale"] = "en-US"
+        if _truthy(args.get("include_num_members")):
+            out["num_members"] = len(self._members_of(channel))
+        return {"ok": True, "channel": out}
+
+    def _conversations_members(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        channel = self._channel(str(args["channel"]))
+        page, cursor = _paginate(self._members_of(channel), args)
+        return {"ok": True, "members": page, "response_metadata": {"next_cursor": cursor}}
+
+    def _team_info(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
+        team = args.get("team")
+        if team and team != self.team_id:
+            chk.runtime_error("team_not_found")
+            return {}
+        return {
+            "ok": True,
+            "team": {
+                "id": self.team_id,
+                "name": self.team_name,
+                "url": f"https://{self.team_domain}.slack.com/",
+                "domain": self.team_domain,
+                "email_domain": "",
+                "icon": {
+                    "image_default": True,
+                    "image_68": "https://a.slack-edge.com/80588/img/avatars-teams/ava_0001-68.png",
+                },
+                "avatar_base_url": "https://ca.slack-edge.com/",
+                "is_verified": False,
+            },
+        }
+
+    def _files_get_upload_url(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        file_id = self.ids.id("F", 11)
+        path = f"/upload/v1/{self.ids.hex(40)}"
+        upload = UploadedFile(
+            file_id=file_id,
+            filename=str(args["filename"]),
+            length=_as_int(args["length"]) or 0,
+            upload_url=self.base_url + path,
+            alt_txt=args.get("alt_txt"),
+            snippet_type=args.get("snippet_type"),
+        )
+        self._uploads[file_id] = upload
+        self._upload_paths[path] = file_id
+        return {"ok": True, "upload_url": upload.upload_url, "file_id": file_id}
+
+    def _files_complete_upload(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        out = []
+        for entry in args["files"]:
+            upload = self._uploads.get(str(entry["id"]))
+            if upload is None:
+                chk.violation(
+                    f"file id {entry['id']!r} was not issued by getUploadURLExternal",
+                    "file_not_found",
+                )
+                return {}
+            if upload.data is None:
+                chk.violation(
+                    f"file {upload.file_id} completed before its bytes were uploaded",
+                    "file_not_found",
+                )
+                return {}
+            upload.completed = True
+            upload.title = entry.get("title") or upload.filename
+            upload.channel_id = args.get("channel_id")
+            upload.channels = _split_csv(args["channels"]) if args.get("channels") else []
+            upload.initial_comment = args.get("initial_comment")
+            upload.thread_ts = args.get("thread_ts")
+            out.append(
+                {
+                    "id": upload.file_id,
+                    "created": int(time.time()),
+                    "timestamp": int(time.time()),
+                    "name": upload.filename,
+                    "title": upload.title,
+                    "mimetype": "application/octet-stream",
+                    "filetype": (
+                        upload.filename.rsplit(".", 1)[-1] if "." in upload.filename else "binary"
+                    ),
+                    "user": self.bot_user_id,
+                    "user_team": self.team_id,
+                    "size": len(upload.data),
+                    "is_external": False,
+                    "permalink": f"https://{self.team_domain}.slack.com/files/{self.bot_user_id}/"
+                    f"{upload.file_id}/{upload.filename}",
+                }
+            )
+        return {"ok": True, "files": out}
+
+    # ------------------------------------------------------------------ non-API endpoints
+
+    def _response_url_post(
+        self, path: str, body: dict[str, Any] | None, body_kind: str, parse_error: str | None
+    ) -> tuple[int, dict[str, Any], dict[str, Any], list[str]]:
+        chk = _Check("response_url")
+        args: dict[str, Any] = dict(body or {})
+        args["url"] = self.base_url + path
+        with self._cond:
+            info = self._response_urls.get(path)
+            if info is None:
+                chk.violation(f"POST to unknown response_url {path}")
+                return 404, {"ok": False, "error": "invalid_url"}, args, chk.violations
+            info["posts"] += 1
+            posts = info["posts"]
+            script = self._take_script("response_url")
+        if posts > RESPONSE_URL_MAX_POSTS:
+            chk.violation(f"response_url {path} used {posts} times (max {RESPONSE_URL_MAX_POSTS})")
+            return 404, {"ok": False, "error": "used_url"}, args, chk.violations
+        if parse_error or body_kind != "json":
+            problem = parse_error or f"response_url body must be JSON, got {body_kind or 'none'}"
+            chk.violation(problem, "invalid_payload")
+        else:
+            unknown = sorted(set(args) - _RESPONSE_URL_KEYS)
+            if unknown:
+                chk.violation(f"unknown field(s) {unknown}")
+            if args.get("response_type") not in (None, "in_channel", "ephemeral"):
+                chk.violation(
+                    f"response_type {args['response_type']!r} must be in_channel or ephemeral",
+                    "invalid_payload",
+                )
+            blocks = args.get("blocks")
+            if blocks is not None:
+                for problem in blockkit.check_blocks(
+                    blocks, surface="message", strict_action_ids=self.strict_action_ids
+                ):
+                    chk.violation(problem, "invalid_blocks")
+            if args.get("attachments") is not None:
+                for problem in blockkit.check_attachments(
+                    args["attachments"], strict_action_ids=self.strict_action_ids
+                ):
+                    chk.violation(problem, "invalid_attachments")
+            text = args.get("text")
+            if isinstance(text, str) and len(text) > blockkit.MESSAGE_TEXT_MAX:
+                chk.violation(f"text is {len(text)} characters, max {blockkit.MESSAGE_TEXT_MAX}")
+            if not args.get("delete_original") and not (text or blocks or args.get("attachments")):
+                chk.violation("no text, blocks or attachments", "no_text")
+        if script is not None:
+            status, response, _ = self._scripted(script)
+            return status, response, args, chk.violations
+        if chk.error is not None:
+            return 400, self._error(chk), args, chk.violations
+        return 200, {"ok": True}, args, chk.violations
+
+    def _upload_post(self, path: str, data: bytes) -> tuple[int, str, dict[str, Any], list[str]]:
+        chk = _Check("file_upload")
+        with self._cond:
+            file_id = self._upload_paths.get(path)
+            args: dict[str, Any] = {
+                "url": self.base_url + path,
+                "file_id": file_id,
+                "length": len(data),
+            }
+            if file_id is None:
+                chk.violation(f"POST to unknown upload_url {path}")
+                return 404, "Not Found", args, chk.violations
+            upload = self._uploads[file_id]
+            if upload.data is not None:
+                chk.violation(f"upload_url for {file_id} used twice")
+            if len(data) != upload.length:
+                chk.violation(
+                    f"{file_id}: uploaded {len(data)} bytes, getUploadURLExternal said "
+                    f"length={upload.length}"
+                )
+            upload.data = data
+        return 200, f"OK - {len(data)}", args, chk.violations
+
+
+def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(
+        f"Content-Type: {content_type}\r\n\r\n".encode() + body
+    )
+    out: dict[str, Any] = {}
+    for part in message.iter_parts():
+        name = part.get_param("name", header="content-disposition")
+        if not name:
+            continue
+        payload = part.get_payload(decode=True) or b""
+        if part.get_filename():
+            out[str(name)] = payload
+        else:
+            out[str(name)] = payload.decode("utf-8", "replace")
+    return out
+
+
+class _Handler(BaseHTTPRequestHandler):
+    owner: FakeSlack
+    server_version = "FakeSlack/1.0"
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+        return
+
+    def do_GET(self) -> None:
+        self._dispatch("GET")
+
+    def do_POST(self) -> None:
+        self._dispatch("POST")
+
+    def _read_body(self) -> bytes:
+        if self.headers.get("Transfer-Encoding", "").lower() == "chunked":
+            chunks = []
+            while True:
+                size = int(self.rfile.readline().strip().split(b";")[0], 16)
+                if size == 0:
+                    self.rfile.readline()
+                    break
+                chunks.append(self.rfile.read(size))
+                self.rfile.readline()
+            return b"".join(chunks)
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    def _parse(self, raw: bytes) -> tuple[dict[str, Any], str, str | None]:
+        """-> (args, body kind, parse error)."""
+        content_type = self.headers.get("Content-Type", "")
+        media = content_type.split(";")[0].strip().lower()
+        if not raw.strip():
+            return {}, "", None
+        if media == "application/json":
+            try:
+                data = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                return {}, "json", f"body is not valid JSON: {exc}"
+            if not isinstance(data, dict):
+                return {}, "json", "JSON body must be an object"
+            return data, "json", None
+        if media == "multipart/form-data":
+            return _parse_multipart(content_type, raw), "multipart", None
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            return {}, "raw", "body is not UTF-8"
+        if media in ("application/x-www-form-urlencoded", ""):
+            return dict(parse_qsl(text, keep_blank_values=True)), "form", None
+        return {}, "raw", f"unsupported Content-Type {content_type!r}"
+
+    def _send(
+        self, status: int, body: bytes, content_type: str, extra: dict[str, str] | None = None
+    ) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("X-Slack-Req-Id", self.owner.ids.hex(32))
+        for key, value in (extra or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _send_json(
+        self, status: int, data: dict[str, Any], extra: dict[str, str] | None = None
+    ) -> None:
+        self._send(status, json.dumps(data).encode(), "application/json; charset=utf-8", extra)
+
+    def _dispatch(self, verb: str) -> None:
+        fake = self.owner
+        url = urlsplit(self.path)
+        headers = dict(self.headers.items())
+        raw = self._read_body() if verb == "POST" else b""
+        path = url.path
+
+        if path.startswith("/api/"):
+            method = path[len("/api/") :]
+            query = dict(parse_qsl(url.query, keep_blank_values=True))
+            body, kind, parse_error = self._parse(raw)
+            status, response, extra, args, token, problems = fake._api(
+                method, verb, query, body, kind, headers, parse_error
+            )
+            fake._record(
+                Call(method, args, headers, status, response, verb, token, raw, kind, problems)
+            )
+            self._send_json(status, response, extra)
+        elif path.startswith("/response/") and verb == "POST":
+            body, kind, parse_error = self._parse(raw)
+            status, response, args, problems = fake._response_url_post(
+                path, body, kind, parse_error
+            )
+            fake._record(
+                Call(
+                    "response_url", args, headers, status, response, verb, None, raw, kind, problems
+                )
+            )
+            self._send_json(status, response)
+        elif path.startswith("/upload/") and verb == "POST":
+            status, text, args, problems = fake._upload_post(path, raw)
+            fake._record(
+                Call(
+                    "file_upload",
+                    args,
+                    headers,
+                    status,
+                    {"body": text},
+                    verb,
+                    None,
+                    raw,
+                    "raw",
+                    problems,
+                )
+            )
+            self._send(status, text.encode(), "text/plain; charset=utf-8")
+        else:
+            problem = f"{verb} {path}: no such endpoint on Slack"
+            fake._record(
+                Call(
+                    "unknown",
+                    {"path": path},
+                    headers,
+                    404,
+                    {"ok": False},
+                    verb,
+                    None,
+                    raw,
+                    "",
+                    [problem],
+                )
+            )
+            self._send_json(404, {"ok": False, "error": "not_found"})

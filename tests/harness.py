@@ -1,0 +1,293 @@
+"""The real app over real HTTP, talking to a fake Slack: what feature tests drive.
+
+``Bot`` serves Corong's WSGI app (the same one gunicorn serves) on a loopback port, points its
+Web API client at ``FakeSlack``, and sends requests exactly as Slack does: signed, form-encoded
+slash commands and ``payload=`` interactions.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from socketserver import ThreadingMixIn
+from typing import Any
+from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
+
+import pytest
+from sqlalchemy import Engine, func
+from sqlmodel import Session, select
+
+from bot.app import create_app
+from bot.config import Settings
+from bot.runtime import Runtime
+from bot.server import wsgi_app
+from storage import queries
+from storage.db import unit_of_work
+from storage.models import Activity, AuditEntry, Deal, PendingChoice, StageChange
+from tests.clock import ManualClock
+from tests.fakeslack import FakeSlack
+from tests.fakeslack import requests as slack_requests
+
+SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
+TEAM = "T0123ABCDE"
+OTHER_TEAM = "T0999ZZZZZ"
+BUDI = "U0BUDI0001"  # English-speaking rep
+SARI = "U0SARI0001"  # Indonesian-speaking rep
+CHANNEL = "C0SALES001"
+
+
+class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
+    daemon_threads = True
+
+
+class _QuietHandler(WSGIRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        return
+
+
+@dataclass
+class Answer:
+    """What the bot answered over HTTP."""
+
+    status: int
+    body: str
+
+    @property
+    def json(self) -> dict[str, Any]:
+        return json.loads(self.body) if self.body else {}
+
+    @property
+    def text(self) -> str:
+        """All visible text of an ack message (top-level text and block texts)."""
+        return message_text(self.json)
+
+
+def message_text(message: dict[str, Any]) -> str:
+    """Every piece of text a user would read in a message, joined."""
+    parts = [message.get("text") or ""]
+    for block in message.get("blocks") or []:
+        if block.get("text"):
+            parts.append(block["text"].get("text", ""))
+        for item in (block.get("fields") or []) + (block.get("elements") or []):
+            text = item.get("text")
+            parts.append(text.get("text", "") if isinstance(text, dict) else (text or ""))
+    return "\n".join(parts)
+
+
+def button_values(message: dict[str, Any]) -> list[dict[str, str]]:
+    """The buttons of a message: action_id, value, block_id, text."""
+    found = []
+    for block in message.get("blocks") or []:
+        if block.get("type") != "actions":
+            continue
+        for element in block.get("elements", []):
+            if element.get("type") == "button":
+                found.append(
+                    {
+                        "action_id": element["action_id"],
+                        "value": element.get("value", ""),
+                        "block_id": block.get("block_id", ""),
+                        "text": element["text"]["text"],
+                    }
+                )
+    return found
+
+
+class Bot:
+    """Corong under test."""
+
+    def __init__(self, engine: Engine, fake: FakeSlack, clock: ManualClock) -> None:
+        self.engine = engine
+        self.fake = fake
+        self.clock = clock
+        settings = Settings(  # type: ignore[call-arg]
+            _env_file=None,
+            slack_bot_token="xoxb-test-token",
+            slack_signing_secret=SIGNING_SECRET,
+            slack_api_url=fake.api_url,
+            database_url=str(engine.url),
+            slack_app_token=None,
+        )
+        self.app = create_app(Runtime(settings=settings, engine=engine, clock=clock))
+        self.server = make_server(
+            "127.0.0.1",
+            0,
+            wsgi_app(self.app, engine),
+            server_class=_ThreadingWSGIServer,
+            handler_class=_QuietHandler,
+        )
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    # --- HTTP ----------------------------------------------------------------------------------
+
+    def post(self, body: str, headers: dict[str, str], path: str = "/slack/events") -> Answer:
+        request = urllib.request.Request(
+            self.url + path, data=body.encode(), headers=headers, method="POST"
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:
+                return Answer(response.status, response.read().decode())
+        except urllib.error.HTTPError as error:
+            return Answer(error.code, error.read().decode())
+
+    def get(self, path: str) -> Answer:
+        try:
+            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+                return Answer(response.status, response.read().decode())
+        except urllib.error.HTTPError as error:
+            return Answer(error.code, error.read().decode())
+
+    def signed(self, body: str) -> Answer:
+        return self.post(body, slack_requests.sign(body, SIGNING_SECRET))
+
+    # --- what users do ---------------------------------------------------------------------------
+
+    def slash(
+        self,
+        command: str,
+        text: str = "",
+        *,
+        user: str = BUDI,
+        team: str = TEAM,
+        channel: str = CHANNEL,
+        trigger_id: str | None = None,
+    ) -> Slash:
+        response_url = self.fake.response_url(f"{command}-{user}")
+        body = slack_requests.slash_command_body(
+            command,
+            text,
+            user_id=user,
+            team_id=team,
+            channel_id=channel,
+            response_url=response_url,
+            trigger_id=trigger_id or self.fake.new_trigger_id(),
+            user_name=user.lower(),
+        )
+        return Slash(self.signed(body), response_url, self.fake)
+
+    def click(
+        self,
+        button: dict[str, str],
+        *,
+        user: str = BUDI,
+        team: str = TEAM,
+        response_url: str | None = None,
+    ) -> Answer:
+        body = slack_requests.block_actions_body(
+            user_id=user,
+            team_id=team,
+            actions=[
+                {
+                    "type": "button",
+                    "action_id": button["action_id"],
+                    "block_id": button["block_id"],
+                    "value": button["value"],
+                    "text": {"type": "plain_text", "text": button["text"]},
+                }
+            ],
+            container=slack_requests.message_container(
+                CHANNEL, "1700000000.000100", is_ephemeral=True
+            ),
+            response_url=response_url or self.fake.response_url("click"),
+            trigger_id=self.fake.new_trigger_id(),
+            channel_id=CHANNEL,
+        )
+        return self.signed(body)
+
+    def submit(
+        self, view: dict[str, Any], answers: dict[str, Any], *, user: str = BUDI, team: str = TEAM
+    ) -> Answer:
+        values = slack_requests.submission_values_from_view(view, answers)
+        body = slack_requests.view_submission_body(view, values, user_id=user, team_id=team)
+        return self.signed(body)
+
+    # --- what is stored ------------------------------------------------------------------------
+
+    def count(self, model: Any) -> int:
+        with Session(self.engine) as session:
+            return session.exec(select(func.count()).select_from(model)).one()
+
+    def counts(self) -> dict[str, int]:
+        """Rows in every table a command can write: to prove bad input wrote nothing."""
+        return {
+            model.__name__: self.count(model)
+            for model in (Deal, Activity, StageChange, AuditEntry, PendingChoice)
+        }
+
+    def deal(self, number: int, team: str = TEAM) -> Deal | None:
+        with unit_of_work(self.engine) as session:
+            workspace = queries.get_or_create_workspace(session, slack_team_id=team)
+            assert workspace.id is not None
+            return queries.deal_by_number(session, workspace_id=workspace.id, number=number)
+
+    def know(
+        self,
+        user: str,
+        *,
+        team: str = TEAM,
+        locale: str = "en-US",
+        tz: str = "Asia/Jakarta",
+        name: str | None = None,
+    ) -> None:
+        """A user Corong has met before: Slack knows them and their profile is cached."""
+        self.fake.add_user(user, team_id=team, name=name or user.lower(), locale=locale, tz=tz)
+        with unit_of_work(self.engine) as session:
+            workspace = queries.get_or_create_workspace(session, slack_team_id=team)
+            assert workspace.id is not None
+            member = queries.get_or_create_member(
+                session, workspace_id=workspace.id, slack_user_id=user, name=name or user.lower()
+            )
+            member.locale, member.timezone = locale, tz
+            member.profile_fetched_at = self.clock()
+
+
+@dataclass
+class Slash:
+    """A slash command sent, with where its delayed replies go."""
+
+    ack: Answer
+    response_url: str
+    fake: FakeSlack
+
+    def replies(self, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
+        """Posts to this command's response_url (after-ack replies), waiting for ``count``."""
+        deadline = time.monotonic() + timeout
+        while True:
+            calls = self.fake.response_url_calls(self.response_url)
+            if len(calls) >= count or time.monotonic() > deadline:
+                break
+            time.sleep(0.01)
+        assert len(calls) >= count, f"expected {count} response_url posts, got {len(calls)}"
+        return [call.args for call in calls]
+
+
+@pytest.fixture
+def fake_slack() -> Iterator[FakeSlack]:
+    fake = FakeSlack(team_id=TEAM).start()
+    try:
+        yield fake
+        fake.assert_no_violations()
+    finally:
+        fake.stop()
+
+
+@pytest.fixture
+def bot(engine: Engine, fake_slack: FakeSlack, clock: ManualClock) -> Iterator[Bot]:
+    bot = Bot(engine, fake_slack, clock)
+    bot.know(BUDI, name="Budi")
+    bot.know(SARI, locale="id-ID", name="Sari")
+    try:
+        yield bot
+    finally:
+        bot.close()

@@ -1,0 +1,239 @@
+"""The ``corong`` command as an operator runs it: start-up errors, HTTP mode under gunicorn,
+``/healthz``, the shell, and migrations."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.fakeslack import FakeSlack, sign, slash_command_body
+
+SECRET = "cli-signing-secret"
+
+
+def corong(*args: str) -> list[str]:
+    script = Path(sys.executable).parent / "corong"
+    return [str(script), *args] if script.exists() else [sys.executable, "-m", "bot.cli", *args]
+
+
+def clean_env(**values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    env.update(values)
+    return env
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({}, "SLACK_BOT_TOKEN is missing"),
+        ({"SLACK_BOT_TOKEN": "abc"}, "SLACK_BOT_TOKEN must be the Bot User OAuth Token"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1"}, "SLACK_SIGNING_SECRET is missing"),
+        ({"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_APP_TOKEN": "xoxb-2"}, "SLACK_APP_TOKEN must be"),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "PORT": "eighty"},
+            "PORT must be",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SLACK_API_URL": "ftp://x"},
+            "SLACK_API_URL must be",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "DATABASE_URL": "mysql://x"},
+            "DATABASE_URL must look like",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "LOG_LEVEL": "loud"},
+            "LOG_LEVEL must be one of",
+        ),
+    ],
+)
+def test_bad_settings_stop_start_up_with_one_clear_line(
+    tmp_path: Path, env: dict[str, str], named: str
+) -> None:
+    result = subprocess.run(
+        corong("run"),
+        env=clean_env(**env),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert named in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-1\nPORT=eighty\n")
+    result = subprocess.run(
+        corong("run"), env=clean_env(), cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 2 and "PORT must be" in result.stderr
+
+
+@pytest.fixture
+def http_bot(tmp_path: Path) -> Iterator[tuple[str, FakeSlack, Path]]:
+    fake = FakeSlack().start()
+    fake.add_user("U0BUDI0001", team_id=fake.team_id, name="budi", locale="en-US")
+    port = free_port()
+    database = tmp_path / "corong.db"
+    env = clean_env(
+        SLACK_BOT_TOKEN="xoxb-test-token",
+        SLACK_SIGNING_SECRET=SECRET,
+        SLACK_API_URL=fake.api_url,
+        DATABASE_URL=f"sqlite:///{database}",
+        PORT=str(port),
+        LOG_LEVEL="WARNING",
+    )
+    log = (tmp_path / "bot.log").open("w")
+    process = subprocess.Popen(
+        corong("run"), env=env, cwd=tmp_path, stdout=log, stderr=subprocess.STDOUT
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError):
+                pass
+            assert process.poll() is None, (tmp_path / "bot.log").read_text()
+            assert time.monotonic() < deadline, "bot did not become healthy"
+            time.sleep(0.2)
+        yield url, fake, database
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+        fake.stop()
+
+
+def _post_command(url: str, fake: FakeSlack, text: str) -> tuple[int, str, str]:
+    response_url = fake.response_url()
+    body = slash_command_body(
+        "/deal",
+        text,
+        user_id="U0BUDI0001",
+        team_id=fake.team_id,
+        response_url=response_url,
+        trigger_id=fake.new_trigger_id(),
+    )
+    request = urllib.request.Request(
+        url + "/slack/events", data=body.encode(), headers=sign(body, SECRET), method="POST"
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.read().decode(), response_url
+
+
+def test_http_mode_answers_a_signed_deal_add_and_stores_it(
+    http_bot: tuple[str, FakeSlack, Path],
+) -> None:
+    url, fake, database = http_bot
+    with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+        assert json.loads(response.read()) == {"ok": True, "database": "reachable"}
+    # First contact: the ack is empty, the reply follows once Budi's locale is known.
+    status, body, response_url = _post_command(url, fake, "add Acme Corp 50jt")
+    assert status == 200
+    deadline = time.monotonic() + 10
+    while not fake.response_url_calls(response_url) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    first = fake.response_url_calls(response_url)[0].args
+    assert first["text"] == "Added D-1." and first["response_type"] == "ephemeral"
+    # From then on the confirmation is in the ack itself.
+    status, body, _ = _post_command(url, fake, "add Beta Ltd 20jt")
+    assert status == 200 and json.loads(body)["text"] == "Added D-2."
+
+    # Concurrent requests are served concurrently and none is lost.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda i: _post_command(url, fake, f"add Deal {i} 1jt"), range(16)))
+    assert all(status == 200 and "Added D-" in body for status, body, _ in results)
+    import sqlite3
+
+    with sqlite3.connect(database) as connection:
+        numbers = [row[0] for row in connection.execute("SELECT number FROM deal")]
+    assert sorted(numbers) == list(range(1, 19))
+    fake.assert_no_violations()
+
+
+def test_shell_adds_calls_moves_wins_and_undoes(tmp_path: Path) -> None:
+    script = (
+        "\n".join(
+            [
+                "/deal add Acme Corp 50jt",
+                '/call acme 20m connected "pricing ok" next:"send proposal" due:fri',
+                "/deal move acme potential",
+                "/deal won acme 48jt",
+                "/sales undo",
+                "/deal show D-1",
+                "/deal add Beta 5jtt",
+                ":quit",
+            ]
+        )
+        + "\n"
+    )
+    result = subprocess.run(
+        corong("shell", "--name", "budi"),
+        input=script,
+        text=True,
+        capture_output=True,
+        env=clean_env(),
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for expected in (
+        "Added D-1.",
+        "Call logged on D-1.",
+        "Moved D-1 from Lead to Potential.",
+        "D-1 is won",
+        "Undone: D-1 is open again.",
+        "Stage: Potential",
+        "IDR 50,000,000",
+        "“5jtt”",
+    ):
+        assert expected in out, out
+    assert (tmp_path / "corong.db").exists()
+
+
+def test_shell_speaks_indonesian_when_asked(tmp_path: Path) -> None:
+    result = subprocess.run(
+        corong("shell", "--locale", "id-ID"),
+        input="/deal add Toko Maju 1,5jt\n",
+        text=True,
+        capture_output=True,
+        env=clean_env(),
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert "D-1 ditambahkan." in result.stdout and "Rp 1.500.000" in result.stdout
+
+
+def test_db_upgrade_migrates_a_fresh_database(tmp_path: Path) -> None:
+    env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.db'}")
+    result = subprocess.run(
+        corong("db", "upgrade"), env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "database at revision 0001" in result.stdout

@@ -1,0 +1,131 @@
+"""Storage on both databases: schema matches the models, rows stay in their workspace, deal
+numbers never collide, times come back as aware UTC."""
+
+from __future__ import annotations
+
+import threading
+from datetime import UTC, datetime, timedelta, timezone
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Engine
+from sqlmodel import SQLModel, select
+
+from storage import queries
+from storage.db import unit_of_work
+from storage.migrate import current_revision, head_revision
+from storage.models import Deal, Member
+
+
+def test_migrations_build_exactly_the_models(engine: Engine) -> None:
+    with engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, SQLModel.metadata) == []
+    assert current_revision(engine) == head_revision(engine)
+
+
+def _deal(workspace_id: int, owner_id: int, number: int, name: str) -> Deal:
+    now = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
+    return Deal(
+        workspace_id=workspace_id,
+        number=number,
+        name=name,
+        name_key=name.casefold(),
+        stage="lead",
+        currency="IDR",
+        owner_id=owner_id,
+        created_at=now,
+        updated_at=now,
+        stage_entered_at=now,
+    )
+
+
+def _workspace_with_member(engine: Engine, team: str) -> tuple[int, int]:
+    with unit_of_work(engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id=team)
+        assert workspace.id is not None
+        member = queries.get_or_create_member(
+            session, workspace_id=workspace.id, slack_user_id="U0123ABCDE"
+        )
+        assert member.id is not None
+        return workspace.id, member.id
+
+
+def test_deal_lookups_never_cross_workspaces(engine: Engine) -> None:
+    ws_a, member_a = _workspace_with_member(engine, "T0AAAAAAAA")
+    ws_b, member_b = _workspace_with_member(engine, "T0BBBBBBBB")
+    with unit_of_work(engine) as session:
+        session.add(_deal(ws_a, member_a, 1, "Acme Corp"))
+        session.add(_deal(ws_b, member_b, 1, "Beta Ltd"))
+    with unit_of_work(engine) as session:
+        found_b = queries.deal_by_number(session, workspace_id=ws_b, number=1)
+        assert found_b is not None and found_b.name == "Beta Ltd"
+        assert (
+            queries.search_deals(session, workspace_id=ws_b, name_key="acme", open_only=False) == []
+        )
+        deal_a = queries.deal_by_number(session, workspace_id=ws_a, number=1)
+        assert deal_a is not None and deal_a.id is not None
+        assert queries.deal_by_id(session, workspace_id=ws_b, deal_id=deal_a.id) is None
+        assert queries.get_member(session, workspace_id=ws_b, member_id=member_a) is None
+
+
+def test_name_search_treats_percent_and_underscore_literally(engine: Engine) -> None:
+    ws, member = _workspace_with_member(engine, "T0AAAAAAAA")
+    with unit_of_work(engine) as session:
+        session.add(_deal(ws, member, 1, "Acme Corp"))
+    with unit_of_work(engine) as session:
+        assert queries.search_deals(session, workspace_id=ws, name_key="%", open_only=False) == []
+        assert queries.search_deals(session, workspace_id=ws, name_key="_", open_only=False) == []
+
+
+def test_concurrent_deal_numbers_are_unique(engine: Engine) -> None:
+    ws, _ = _workspace_with_member(engine, "T0AAAAAAAA")
+    numbers: list[int] = []
+    lock = threading.Lock()
+
+    def allocate() -> None:
+        for _ in range(10):
+            with unit_of_work(engine) as session:
+                number = queries.allocate_deal_number(session, workspace_id=ws)
+            with lock:
+                numbers.append(number)
+
+    threads = [threading.Thread(target=allocate) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(numbers) == list(range(1, 61))
+
+
+def test_first_contact_from_two_threads_creates_one_member(engine: Engine) -> None:
+    ws, _ = _workspace_with_member(engine, "T0AAAAAAAA")
+    barrier = threading.Barrier(4)
+
+    def contact() -> None:
+        barrier.wait()
+        with unit_of_work(engine) as session:
+            queries.get_or_create_member(session, workspace_id=ws, slack_user_id="U0NEWUSER1")
+
+    threads = [threading.Thread(target=contact) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    with unit_of_work(engine) as session:
+        rows = session.exec(select(Member).where(Member.slack_user_id == "U0NEWUSER1")).all()
+    assert len(rows) == 1
+
+
+def test_times_come_back_as_aware_utc(engine: Engine) -> None:
+    ws, member = _workspace_with_member(engine, "T0AAAAAAAA")
+    jakarta = timezone(timedelta(hours=7))
+    with unit_of_work(engine) as session:
+        deal = _deal(ws, member, 1, "Acme Corp")
+        deal.created_at = datetime(2026, 11, 23, 23, 30, tzinfo=jakarta)
+        session.add(deal)
+    with unit_of_work(engine) as session:
+        stored = queries.deal_by_number(session, workspace_id=ws, number=1)
+        assert stored is not None
+        assert stored.created_at == datetime(2026, 11, 23, 16, 30, tzinfo=UTC)
+        assert stored.created_at.tzinfo is not None
