@@ -9,6 +9,7 @@ from commands import audit
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token, looks_like_duration, parse_date, parse_duration
+from commands.options import reject_stray, split_options
 from commands.replies import Notice
 from commands.resolve import resolve_deal, split_deal_words
 from commands.summaries import summarize_deal
@@ -58,20 +59,9 @@ class CallDraft:
 
 def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft]:
     """``acme 20m connected "pricing ok" next:"send proposal" due:fri`` -> (deal words, draft)."""
-    allowed = {"next", "due", "outcome", "notes", "note", "duration"}
-    options: dict[str, str] = {}
-    for token in tokens:
-        if token.kind == "option":
-            assert token.key is not None
-            if token.key not in allowed:
-                raise UsageError(
-                    "option.unknown",
-                    example=CALL_EXAMPLE,
-                    option=token.key,
-                    known=", ".join(sorted(allowed)),
-                )
-            options[token.key] = token.value
-    plain = [t for t in tokens if t.kind != "option"]
+    options, plain = split_options(
+        tokens, ("next", "due", "outcome", "notes", "note", "duration"), CALL_EXAMPLE
+    )
     if not plain:
         raise UsageError("call.deal_missing", example=CALL_EXAMPLE)
 
@@ -92,8 +82,7 @@ def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft
             )
     notes: list[str] = []
     for token in rest:
-        if token.kind in ("user", "channel", "ref"):
-            raise UsageError("input.unexpected", example=CALL_EXAMPLE, text=token.value)
+        reject_stray([token], CALL_EXAMPLE)
         starts_like_duration = token.kind == "word" and token.value[:1].isdigit()
         if duration is None and (starts_like_duration or looks_like_duration(token.value)):
             # "0m" or "25 jam" is a mistyped duration, not a note: say so instead of guessing.

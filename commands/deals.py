@@ -7,7 +7,6 @@ leaves a partial change behind. The operations (``add_deal`` ...) are shared wit
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -23,6 +22,7 @@ from commands.grammar import (
     parse_date,
     take_amount,
 )
+from commands.options import reject_stray, split_options
 from commands.pipelines import LOST, WON, resolve_stage
 from commands.replies import DealCard, DealList, Notice, Reply
 from commands.resolve import name_key, resolve_deal, retry_text, split_deal_words
@@ -56,37 +56,15 @@ class DealDraft:
     next_step_due: date | None = None
 
 
-def _options(tokens: Sequence[Token], allowed: set[str], example: str) -> dict[str, str]:
-    options: dict[str, str] = {}
-    for token in tokens:
-        if token.kind != "option":
-            continue
-        assert token.key is not None
-        if token.key not in allowed:
-            raise UsageError(
-                "option.unknown",
-                example=example,
-                option=token.key,
-                known=", ".join(sorted(allowed)),
-            )
-        options[token.key] = token.value
-    return options
-
-
-def _reject_stray(tokens: Sequence[Token], example: str) -> None:
-    for token in tokens:
-        if token.kind in ("user", "channel", "ref"):
-            raise UsageError("input.unexpected", example=example, text=token.value)
-
-
 # --- add ---------------------------------------------------------------------------------------
 
 
 def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
     """``Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"`` -> a draft."""
-    options = _options(tokens, {"close", "contact", "stage", "next", "due", "value"}, ADD_EXAMPLE)
-    rest = [t for t in tokens if t.kind != "option"]
-    _reject_stray(rest, ADD_EXAMPLE)
+    options, rest = split_options(
+        tokens, ("close", "contact", "stage", "next", "due", "value"), ADD_EXAMPLE
+    )
+    reject_stray(rest, ADD_EXAMPLE)
     amount, rest = take_amount(rest)
     if "value" in options:
         if amount is not None:
@@ -184,8 +162,7 @@ def parse_move(
     ctx: CommandContext, tokens: list[Token]
 ) -> tuple[str, str, dict[str, str], list[Token]]:
     """``acme corp potential`` -> (deal words, stage key, options, tokens after the deal)."""
-    options = _options(tokens, {"next", "due"}, MOVE_EXAMPLE)
-    rest = [t for t in tokens if t.kind != "option"]
+    options, rest = split_options(tokens, ("next", "due"), MOVE_EXAMPLE)
     if len(rest) < 2:
         raise UsageError("deal.move_usage", example=MOVE_EXAMPLE)
     last_error: UsageError | None = None
@@ -297,7 +274,7 @@ def run_deal(ctx: CommandContext, sub: str, tokens: list[Token], raw_rest: str) 
 def _won(ctx: CommandContext, tokens: list[Token]) -> Notice:
     if not tokens:
         raise UsageError("deal.won_usage", example=WON_EXAMPLE)
-    _reject_stray(tokens[1:], WON_EXAMPLE)
+    reject_stray(tokens[1:], WON_EXAMPLE)
     words, rest = split_deal_words(ctx, tokens, stops=lambda t: looks_like_amount(t.value))
     amount, rest = take_amount(rest)
     if rest:
@@ -316,9 +293,8 @@ def _amount_words(amount: Amount | None) -> list[str]:
 def _lost(ctx: CommandContext, tokens: list[Token]) -> Notice:
     if not tokens:
         raise UsageError("deal.lost_usage", example=LOST_EXAMPLE)
-    options = _options(tokens, {"reason"}, LOST_EXAMPLE)
-    plain = [t for t in tokens if t.kind != "option"]
-    _reject_stray(plain[1:], LOST_EXAMPLE)
+    options, plain = split_options(tokens, ("reason",), LOST_EXAMPLE)
+    reject_stray(plain[1:], LOST_EXAMPLE)
     words, rest = split_deal_words(ctx, plain, stops=lambda t: False)
     reason = clean_text(options.get("reason") or join_words(rest)) or None
     check_length("reason", reason, 500, LOST_EXAMPLE)

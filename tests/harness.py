@@ -291,3 +291,11 @@ def bot(engine: Engine, fake_slack: FakeSlack, clock: ManualClock) -> Iterator[B
         yield bot
     finally:
         bot.close()
+
+
+def eventually(check: Any, timeout: float = 5.0) -> None:
+    """Wait until ``check()`` is true: work after the ack finishes on its own thread."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "condition not met in time"
+        time.sleep(0.01)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-import string
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -159,16 +157,3 @@ def test_hours_and_minutes_read_back(hours: int, minutes: int) -> None:
     assert parse_duration(f"{hours}h{minutes}m") == total
     assert parse_duration(f"{hours} jam {minutes} menit") == total
     assert parse_duration(str(hours * 60 + minutes)) == total
-
-
-@pytest.mark.parametrize("key", sorted(catalog_grammar.MESSAGES))
-def test_every_message_has_english_and_indonesian_with_the_same_placeholders(key: str) -> None:
-    texts = catalog_grammar.MESSAGES[key]
-    assert set(texts) == {"en", "id"}
-
-    def placeholders(template: str) -> set[str]:
-        return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
-
-    assert texts["en"].strip() and texts["id"].strip()
-    assert placeholders(texts["en"]) == placeholders(texts["id"])
-    assert key.startswith("grammar.")

@@ -83,6 +83,18 @@ class Shell:
         self.buttons: list[Button] = []
         self.names: dict[str, str] = {options.user_id: options.user_name}
 
+    def _who(self) -> dict[str, Any]:
+        """The team, user and app fields every interaction payload carries."""
+        return {
+            "team": {"id": self.options.team_id},
+            "user": {
+                "id": self.options.user_id,
+                "team_id": self.options.team_id,
+                "username": self.options.user_name,
+            },
+            "api_app_id": "A0SHELL001",
+        }
+
     def _user(self) -> dict[str, Any]:
         o = self.options
         return {
@@ -137,13 +149,7 @@ class Shell:
         button = self.buttons[number - 1]
         payload = {
             "type": "block_actions",
-            "team": {"id": self.options.team_id},
-            "user": {
-                "id": self.options.user_id,
-                "team_id": self.options.team_id,
-                "username": self.options.user_name,
-            },
-            "api_app_id": "A0SHELL001",
+            **self._who(),
             "trigger_id": secrets.token_hex(8),
             "channel": {"id": "C0SHELL001"},
             "container": {"type": "message", "channel_id": "C0SHELL001", "is_ephemeral": True},
@@ -247,13 +253,7 @@ class Shell:
         values = {block_id: {action_id: state} for block_id, (action_id, state) in answers.items()}
         return {
             "type": "view_submission",
-            "team": {"id": self.options.team_id},
-            "user": {
-                "id": self.options.user_id,
-                "team_id": self.options.team_id,
-                "username": self.options.user_name,
-            },
-            "api_app_id": "A0SHELL001",
+            **self._who(),
             "view": {**view, "state": {"values": values}, "team_id": self.options.team_id},
         }
 

@@ -223,6 +223,8 @@ class FakeSlack:
         self._upload_paths: dict[str, str] = {}  # upload path -> file id
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        # What apps.connections.open answers as ``url`` (e.g. a FakeSocketMode's ``url``).
+        self.socket_mode_url: str | None = None
 
         self._handlers: dict[str, Callable[[dict[str, Any], _Check, str | None], dict[str, Any]]]
         self._handlers = {
@@ -533,6 +535,21 @@ class FakeSlack:
         args = {**query, **body}
         auth = next((v for k, v in headers.items() if k.lower() == "authorization"), "")
         header_token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+        if method == "apps.connections.open":  # takes an app-level token; not in the spec file
+            token = header_token or (str(args["token"]) if args.get("token") else None)
+            if token is None:
+                chk.violation("no token (Authorization: Bearer header)", "not_authed")
+            elif not token.startswith("xapp-"):
+                chk.violation(
+                    f"needs an app-level token (xapp-), got {token[:5]!r}...",
+                    "not_allowed_token_type",
+                )
+            elif self.socket_mode_url is None:
+                chk.violation("FakeSlack.socket_mode_url is not set", "internal_error")
+            response = {"ok": True, "url": self.socket_mode_url}
+            if chk.error is not None:
+                response = self._error(chk)
+            return 200, response, {}, args, token, chk.violations
 
         if parse_error:
             error = "invalid_form_data" if body_kind == "form" else "invalid_json"

@@ -1,0 +1,38 @@
+"""``key:value`` options shared by every command: split off, checked against what is allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from commands.errors import UsageError
+from commands.grammar import Token
+
+
+def split_options(
+    tokens: Sequence[Token], allowed: Iterable[str], example: str
+) -> tuple[dict[str, str], list[Token]]:
+    """Options by key, and the other tokens; an option not in ``allowed`` is a usage error."""
+    known = set(allowed)
+    options: dict[str, str] = {}
+    rest: list[Token] = []
+    for token in tokens:
+        if token.kind != "option":
+            rest.append(token)
+            continue
+        assert token.key is not None
+        if token.key not in known:
+            raise UsageError(
+                "option.unknown",
+                example=example,
+                option=token.key,
+                known=", ".join(sorted(known)),
+            )
+        options[token.key] = token.value
+    return options, rest
+
+
+def reject_stray(tokens: Sequence[Token], example: str) -> None:
+    """Mentions, channels and refs where only words belong are refused, not ignored."""
+    for token in tokens:
+        if token.kind in ("user", "channel", "ref"):
+            raise UsageError("input.unexpected", example=example, text=token.value)
