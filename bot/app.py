@@ -21,6 +21,9 @@ def create_app(
     some tests turn it off. ``executor`` runs the after-ack work (a thread pool by default).
     """
     settings = runtime.settings
+    bolt_logger = logging.getLogger("corong.bolt")
+    if not any(isinstance(f, _TokenNoticeFilter) for f in bolt_logger.filters):
+        bolt_logger.addFilter(_TokenNoticeFilter())
     client = make_web_client(settings.slack_bot_token, settings.slack_api_url)
     app = App(
         client=client,
@@ -30,9 +33,17 @@ def create_app(
         # what it learned (context values) and the ack carries the committed reply.
         process_before_response=True,
         token_verification_enabled=verify_token,
-        logger=logging.getLogger("corong.bolt"),
+        logger=bolt_logger,
         listener_executor=executor
         or ThreadPoolExecutor(max_workers=16, thread_name_prefix="corong-after-ack"),
     )
     register_listeners(app, runtime)
     return app
+
+
+class _TokenNoticeFilter(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN from the environment and then warns that our client (which
+    carries that same token, plus SLACK_API_URL and retries) wins: true, and not news."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "will be unused" not in record.getMessage()

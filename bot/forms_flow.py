@@ -11,9 +11,10 @@ from slack_sdk import WebClient
 
 from bot.blocks.forms import build_form_modal
 from bot.runtime import Runtime
-from bot.slack_client import call_slack
+from bot.slack_client import call_slack, post_to_response_url
 from commands.context import Invocation, open_context
 from commands.forms import form_fields
+from commands.i18n import translate
 from commands.replies import OpenForm
 from storage.db import unit_of_work
 
@@ -42,9 +43,25 @@ def prepare_form(
     return view.to_dict()
 
 
-def open_form_modal(client: WebClient, trigger_id: str | None, view: dict[str, Any]) -> None:
-    """Open the modal; without a trigger (e.g. an expired one) Slack refuses and we log it."""
-    if not trigger_id:
-        log.warning("cannot open a form without a trigger_id")
+def open_form_modal(
+    runtime: Runtime, client: WebClient, body: dict[str, Any], view: dict[str, Any]
+) -> None:
+    """Open the modal; if Slack refuses (say, an expired trigger) tell the user so."""
+    trigger_id = body.get("trigger_id")
+    opened = trigger_id and call_slack(
+        "views.open", client.views_open, trigger_id=trigger_id, view=view
+    )
+    if opened:
         return
-    call_slack("views.open", client.views_open, trigger_id=trigger_id, view=view)
+    user = body.get("user_id") or (body.get("user") or {}).get("id")
+    team = body.get("team_id") or (body.get("team") or {}).get("id")
+    with unit_of_work(runtime.engine) as session:
+        lang = open_context(
+            session, Invocation(team_id=team, user_id=user, now=runtime.clock())
+        ).lang
+    text = translate("form.open_failed", lang)
+    post_to_response_url(
+        body.get("response_url"),
+        {"response_type": "ephemeral", "text": text},
+        runtime.settings.response_url_prefixes,
+    )

@@ -11,7 +11,8 @@ import logging
 import secrets
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
@@ -21,6 +22,7 @@ from commands.context import CommandContext, Invocation, open_context
 from commands.dispatch import execute
 from commands.errors import Ambiguous, CommandError
 from commands.replies import Notice, Picker, Problem, Reply
+from commands.resolve import name_key
 from storage import queries
 from storage.db import unit_of_work
 from storage.models import PendingChoice
@@ -28,6 +30,14 @@ from storage.models import PendingChoice
 log = logging.getLogger("corong.handling")
 
 Work = Callable[[CommandContext], Reply]
+PROFILE_TTL = timedelta(hours=24)
+# A picker answers a question the user just asked; after this it is stale and refuses.
+PICKER_TTL = timedelta(minutes=15)
+PICKER_FORGET_AFTER = timedelta(days=1)
+
+
+class _ProfileUnknown(Exception):
+    """The caller has never been looked up in Slack: answer after the look-up instead."""
 
 
 @dataclass
@@ -38,6 +48,8 @@ class Handled:
     lang: str
     tz: ZoneInfo
     picker_token: str | None = None
+    deferred: bool = False  # nothing ran: the caller's profile must be fetched first
+    profile_stale: bool = False
 
     def render(self) -> RenderedMessage:
         if isinstance(self.reply, Picker):
@@ -51,33 +63,80 @@ def problem_from(error: CommandError) -> Problem:
     return Problem(error.key, dict(error.params), error.example)
 
 
-def run_work(engine: Engine, invocation: Invocation, work: Work, *, command: str = "") -> Handled:
-    """Run ``work`` for the invocation; the reply is only returned after the commit."""
-    lang, tz = "en", ZoneInfo("UTC")
+def internal_error(what: str, invocation: Invocation) -> Problem:
+    """Log the exception being handled with a short reference and tell the user only that."""
+    ref = uuid.uuid4().hex[:8]
+    log.exception(
+        "unexpected error in %s ref=%s team=%s user=%s",
+        what,
+        ref,
+        invocation.team_id,
+        invocation.user_id,
+    )
+    return Problem("error.internal", {"ref": ref})
+
+
+def run_work(
+    engine: Engine,
+    invocation: Invocation,
+    work: Work,
+    *,
+    command: str = "",
+    text: str = "",
+    defer_unknown_profile: bool = False,
+) -> Handled:
+    """Run ``work`` for the invocation; the reply is only returned after the commit.
+
+    With ``defer_unknown_profile`` nothing runs for a caller whose Slack profile (language,
+    time zone) was never fetched: the result says ``deferred`` and the caller comes back once
+    it has been.
+    """
+    lang, tz, stale = "en", ZoneInfo("UTC"), False
     try:
         with unit_of_work(engine) as session:
             ctx = open_context(session, invocation)
             lang, tz = ctx.lang, ctx.tz
+            fetched = ctx.member.profile_fetched_at
+            if fetched is None and defer_unknown_profile:
+                raise _ProfileUnknown
+            stale = fetched is None or invocation.now - fetched > PROFILE_TTL
             reply = work(ctx)
-        return Handled(reply, lang, tz)
+        return Handled(reply, lang, tz, profile_stale=stale)
+    except _ProfileUnknown:
+        return Handled(Notice("command.not_yet"), lang, tz, deferred=True)
     except Ambiguous as ambiguous:
-        return _picker(engine, invocation, ambiguous, command)
+        try:
+            return _picker(engine, invocation, ambiguous, command, text)
+        except Exception:
+            return Handled(internal_error("picker", invocation), lang, tz)
     except CommandError as error:
-        return Handled(problem_from(error), lang, tz)
+        return Handled(problem_from(error), lang, tz, profile_stale=stale)
     except Exception:
-        ref = uuid.uuid4().hex[:8]
-        log.exception(
-            "unexpected error ref=%s team=%s user=%s", ref, invocation.team_id, invocation.user_id
-        )
-        return Handled(Problem("error.internal", {"ref": ref}), lang, tz)
+        return Handled(internal_error(command or "work", invocation), lang, tz)
 
 
-def run_command(engine: Engine, invocation: Invocation, command: str, text: str) -> Handled:
+def run_command(
+    engine: Engine,
+    invocation: Invocation,
+    command: str,
+    text: str,
+    *,
+    defer_unknown_profile: bool = False,
+) -> Handled:
     """Run a slash command as typed."""
-    return run_work(engine, invocation, lambda ctx: execute(ctx, command, text), command=command)
+    return run_work(
+        engine,
+        invocation,
+        lambda ctx: execute(ctx, command, text),
+        command=command,
+        text=text,
+        defer_unknown_profile=defer_unknown_profile,
+    )
 
 
-def _picker(engine: Engine, invocation: Invocation, ambiguous: Ambiguous, command: str) -> Handled:
+def _picker(
+    engine: Engine, invocation: Invocation, ambiguous: Ambiguous, command: str, text: str
+) -> Handled:
     token = secrets.token_hex(12)
     with unit_of_work(engine) as session:
         ctx = open_context(session, invocation)
@@ -88,18 +147,24 @@ def _picker(engine: Engine, invocation: Invocation, ambiguous: Ambiguous, comman
                 workspace_id=ctx.workspace_id,
                 member_id=ctx.member_id,
                 command=command,
-                text=ambiguous.retry,
+                text=text,
+                query=ambiguous.query[:3000],
+                candidates=[candidate.ref for candidate in ambiguous.candidates],
                 created_at=invocation.now,
             ),
+            forget_before=invocation.now - PICKER_FORGET_AFTER,
         )
-        picker = Picker(ambiguous.query, tuple(ambiguous.candidates), command, ambiguous.retry)
+        picker = Picker(ambiguous.query, tuple(ambiguous.candidates), command)
         return Handled(picker, ctx.lang, ctx.tz, picker_token=token)
 
 
 def run_pending_choice(
     engine: Engine, invocation: Invocation, token: str, ref: str | None
 ) -> Handled:
-    """Complete a picked command once; an unknown, foreign or used token gets "expired"."""
+    """Complete a picked command, once, exactly as it was typed and as of when it was typed.
+
+    An unknown, foreign, used or stale token, or a ref that was not offered, runs nothing.
+    """
 
     def work(ctx: CommandContext) -> Reply:
         choice = queries.take_pending_choice(
@@ -108,11 +173,17 @@ def run_pending_choice(
             member_id=ctx.member_id,
             token=token,
             when=ctx.now,
+            not_before=ctx.now - PICKER_TTL,
         )
-        if choice is None:
+        if choice is None or (ref is not None and ref not in choice.candidates):
             raise CommandError("picker.expired")
         if ref is None:
             return Notice("picker.cancelled")
-        return execute(ctx, choice.command, choice.text.replace("{ref}", ref))
+        ctx.picks = {name_key(choice.query): ref}
+        ctx.now = choice.created_at  # "due:fri" means what it meant when it was typed
+        return execute(ctx, choice.command, choice.text)
 
-    return run_work(engine, invocation, work)
+    handled = run_work(engine, invocation, work)
+    if isinstance(handled.reply, Picker):  # cannot happen for a picked name; never loop
+        return replace(handled, reply=Problem("picker.expired"))
+    return handled

@@ -1,11 +1,11 @@
 """Every Slack id Corong's views and buttons use (action_id, callback_id, block_id)."""
 
 # Buttons
-PICK_DEAL = "deal_pick"  # value: the command text to re-run, with the picked ref in it
-PICK_CANCEL = "deal_pick_cancel"
-SHOW_DEAL = "deal_show"  # value: deal ref
+PICK_DEAL = "deal_pick"  # + "_<n>"; value: JSON {"t": pending choice token, "r": picked ref}
+PICK_CANCEL = "deal_pick_cancel"  # value: JSON {"t": token}
+SHOW_DEAL = "deal_show"  # optionally + "_<n>" (one per list row); value: deal ref
 LOG_CALL = "call_open_form"  # value: deal ref
-LIST_PAGE = "deal_list_page"  # value: JSON {"filter": str, "offset": int}
+LIST_PAGE = "deal_list_page"  # or + "_prev"; value: JSON {"f": filter text, "o": offset}
 
 # Modals
 FORM_CALLBACK_PREFIX = "form:"  # + form name ("deal_add", "call")

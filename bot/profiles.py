@@ -7,25 +7,28 @@ the cache) and refreshed once a day.
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
+from bot.handling import PROFILE_TTL
 from bot.slack_client import call_slack
 from storage import queries
 from storage.db import unit_of_work
 
 log = logging.getLogger("corong.profiles")
-PROFILE_TTL = timedelta(hours=24)
 
 
 def profile_state(engine: Engine, team_id: str, user_id: str, now: datetime) -> str:
     """``"unknown"`` (never looked up), ``"stale"`` (older than a day) or ``"fresh"``."""
-    with unit_of_work(engine) as session:
-        workspace = queries.get_or_create_workspace(session, slack_team_id=team_id)
-        assert workspace.id is not None
-        member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
+    with unit_of_work(engine, read_only=True) as session:
+        workspace = queries.find_workspace(session, slack_team_id=team_id)
+        member = (
+            queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
+            if workspace is not None and workspace.id is not None
+            else None
+        )
         if member is None or member.profile_fetched_at is None:
             return "unknown"
         return "stale" if now - member.profile_fetched_at > PROFILE_TTL else "fresh"
@@ -50,3 +53,26 @@ def refresh_profile(
         member.timezone = user.get("tz") or member.timezone
         member.name = (user.get("real_name") or user.get("name") or member.name or "")[:200] or None
         member.is_admin = bool(user.get("is_admin") or user.get("is_owner"))
+
+
+def store_profile(
+    engine: Engine,
+    team_id: str,
+    user_id: str,
+    now: datetime,
+    *,
+    locale: str | None,
+    timezone: str | None,
+    name: str | None,
+    is_admin: bool,
+) -> None:
+    """Record profile facts learned elsewhere than users.info (the shell's own options)."""
+    with unit_of_work(engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id=team_id)
+        assert workspace.id is not None
+        member = queries.get_or_create_member(
+            session, workspace_id=workspace.id, slack_user_id=user_id
+        )
+        member.locale, member.timezone, member.name = locale, timezone, name
+        member.is_admin = is_admin
+        member.profile_fetched_at = now

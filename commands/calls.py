@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import difflib
+import re
 from dataclasses import dataclass
 from datetime import date
 
 from commands import audit
 from commands.context import CommandContext
+from commands.deals import apply_next_step
 from commands.errors import UsageError
 from commands.grammar import Token, looks_like_duration, parse_date, parse_duration
 from commands.options import reject_stray, split_options
@@ -14,6 +17,7 @@ from commands.replies import Notice
 from commands.resolve import resolve_deal, split_deal_words
 from commands.summaries import summarize_deal
 from commands.text_fields import check_length, clean_text
+from storage import queries
 from storage.models import Activity, Deal
 
 CALL_EXAMPLE = '/call acme 20m connected "pricing ok" next:"send proposal" due:fri'
@@ -37,6 +41,13 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
     "meeting_booked": ("meeting", "meeting-booked", "booked", "janji-temu", "meeting-set"),
 }
 _OUTCOME_WORDS = {word: key for key, words in OUTCOMES.items() for word in words}
+_DURATION_START = re.compile(r"^-?\d")
+
+
+def _close_outcome(word: str) -> str | None:
+    """The outcome word a typo most likely meant ("conected" -> "connected"), if any."""
+    close = difflib.get_close_matches(word.casefold(), list(_OUTCOME_WORDS), n=1, cutoff=0.8)
+    return close[0] if close else None
 
 
 def outcome_for(word: str) -> str | None:
@@ -80,17 +91,39 @@ def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft
                 text=options["outcome"],
                 known=", ".join(OUTCOMES),
             )
+    reject_stray(rest, CALL_EXAMPLE)
     notes: list[str] = []
-    for token in rest:
-        reject_stray([token], CALL_EXAMPLE)
-        starts_like_duration = token.kind == "word" and token.value[:1].isdigit()
-        if duration is None and (starts_like_duration or looks_like_duration(token.value)):
-            # "0m" or "25 jam" is a mistyped duration, not a note: say so instead of guessing.
+    index = 0
+    while index < len(rest):
+        token = rest[index]
+        pair = rest[index : index + 2]
+        two_word_outcome = (
+            outcome_for("-".join(t.value for t in pair))
+            if len(pair) == 2 and all(t.kind == "word" for t in pair)
+            else None
+        )
+        if token.kind != "word":
+            notes.append(token.value)
+        elif duration is None and (
+            _DURATION_START.match(token.value) or looks_like_duration(token.value)
+        ):
+            # "0m" or "-5m" is a mistyped duration, not a note: say so instead of guessing.
             duration = parse_duration(token.value)
-        elif token.kind == "word" and outcome is None and outcome_for(token.value):
+        elif outcome is None and two_word_outcome:
+            outcome = two_word_outcome  # "no answer", "salah sambung"
+            index += 1
+        elif outcome is None and outcome_for(token.value):
             outcome = outcome_for(token.value)
+        elif outcome is None and not notes and _close_outcome(token.value):
+            raise UsageError(
+                "call.outcome_typo",
+                example=CALL_EXAMPLE,
+                text=token.value,
+                suggestion=_close_outcome(token.value),
+            )
         else:
             notes.append(token.value)
+        index += 1
     note_text = clean_text(options.get("notes") or options.get("note") or " ".join(notes))
     draft = CallDraft(
         duration_seconds=duration,
@@ -105,6 +138,7 @@ def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft
 def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
     """Record the call and carry its next step onto the deal."""
     assert deal.id is not None
+    queries.lock_deal(ctx.session, deal)
     before = audit.snapshot(deal)
     activity = Activity(
         workspace_id=ctx.workspace_id,
@@ -121,9 +155,7 @@ def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
     ctx.session.add(activity)
     deal.last_activity_at = ctx.now
     deal.updated_at = ctx.now
-    if draft.next_step is not None or draft.next_step_due is not None:
-        deal.next_step = draft.next_step or deal.next_step
-        deal.next_step_due = draft.next_step_due
+    apply_next_step(deal, draft.next_step, draft.next_step_due)
     ctx.session.flush()
     audit.record(
         ctx,
@@ -139,25 +171,5 @@ def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
 def run_call(ctx: CommandContext, tokens: list[Token]) -> Notice:
     """Handle ``/call <deal> ...``."""
     words, draft = parse_call(ctx, tokens)
-    deal = resolve_deal(ctx, words, retry=_retry_text(draft))
+    deal = resolve_deal(ctx, words)
     return log_call(ctx, deal, draft)
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', "'") + '"'
-
-
-def _retry_text(draft: CallDraft) -> str:
-    """The command that completes this call once the user picks a deal."""
-    parts = ["{ref}"]
-    if draft.duration_seconds:
-        parts.append(f"duration:{draft.duration_seconds}s")
-    if draft.outcome:
-        parts.append(f"outcome:{draft.outcome}")
-    if draft.notes:
-        parts.append(f"notes:{_quote(draft.notes)}")
-    if draft.next_step:
-        parts.append(f"next:{_quote(draft.next_step)}")
-    if draft.next_step_due:
-        parts.append(f"due:{draft.next_step_due.isoformat()}")
-    return " ".join(parts)

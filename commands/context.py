@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -36,6 +36,8 @@ class CommandContext:
     now: datetime
     lang: str
     tz: ZoneInfo
+    # Deal names the user already disambiguated with a picker: name key -> chosen ref.
+    picks: dict[str, str] = field(default_factory=dict)
 
     @property
     def workspace_id(self) -> int:

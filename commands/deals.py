@@ -1,7 +1,9 @@
 """``/deal``: add, move, won, lost, show and list deals.
 
 Each subcommand parses its text into plain values first and only then writes, so bad input never
-leaves a partial change behind. The operations (``add_deal`` ...) are shared with the modals.
+leaves a partial change behind. Writes lock what they change (the deal row, and the workspace
+settings for stage moves) so concurrent requests, even from other replicas, queue up instead of
+overwriting each other. The operations (``add_deal`` ...) are shared with the forms.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from commands.grammar import (
 from commands.options import reject_stray, split_options
 from commands.pipelines import LOST, WON, resolve_stage
 from commands.replies import DealCard, DealList, Notice, Reply
-from commands.resolve import name_key, resolve_deal, retry_text, split_deal_words
+from commands.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
 from commands.summaries import deal_history, summarize_deal, summarize_many
 from commands.text_fields import check_length, clean_text
 from storage import queries
@@ -38,9 +40,11 @@ LOST_EXAMPLE = "/deal lost D-12 price"
 SHOW_EXAMPLE = "/deal show acme"
 LIST_EXAMPLE = "/deal list @budi"
 HISTORY_SHOWN = 10
-# A last word that starts like an amount ("50jtt", "Rp5x") is a mistyped value, not a name.
-_AMOUNTISH = re.compile(r"^(rp\.?|idr|us\$|s\$|\$|€)?\d[\d.,]*\s*[a-z]+$", re.IGNORECASE)
 LIST_PAGE_SIZE = 20
+# A last word that starts like an amount ("50jtt", "Rp5x") is a mistyped value, not a name.
+_AMOUNTISH = re.compile(r"^-?(rp\.?|idr|us\$|s\$|\$|€)?-?\d[\d.,]*\s*[a-z]+$", re.IGNORECASE)
+# A bare number this small is part of a name ("Warung 17"), never a deal value.
+_SMALL_BARE_NUMBER = re.compile(r"^\d{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,15 @@ class DealDraft:
     next_step_due: date | None = None
 
 
+def apply_next_step(deal: Deal, next_step: str | None, due: date | None) -> None:
+    """A new next step replaces the old one with its due date; a due date alone reschedules."""
+    if next_step is not None:
+        deal.next_step = next_step
+        deal.next_step_due = due
+    elif due is not None:
+        deal.next_step_due = due
+
+
 # --- add ---------------------------------------------------------------------------------------
 
 
@@ -65,23 +78,24 @@ def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
         tokens, ("close", "contact", "stage", "next", "due", "value"), ADD_EXAMPLE
     )
     reject_stray(rest, ADD_EXAMPLE)
-    amount, rest = take_amount(rest)
+    m_is_million = ctx.lang != "id"
+    amount, remaining = take_amount(rest, m_is_million=m_is_million)
+    if len(rest) - len(remaining) == 1 and _SMALL_BARE_NUMBER.match(rest[-1].value):
+        amount, remaining = None, rest  # "Warung 17": the number is part of the name
+    rest = remaining
     if "value" in options:
         if amount is not None:
             raise UsageError("deal.two_amounts", example=ADD_EXAMPLE)
-        amount, _ = take_amount([Token(kind="word", value=v) for v in options["value"].split()])
-        if amount is None:
-            raise UsageError("grammar.bad_amount", example="50jt", text=options["value"])
+        amount = parse_amount(options["value"], m_is_million=m_is_million)
     if rest and rest[-1].kind == "word" and _AMOUNTISH.match(rest[-1].value):
-        parse_amount(rest[-1].value)  # raises the amount error for "50jtt" and the like
+        if amount is not None and looks_like_amount(rest[-1].value):
+            raise UsageError("deal.two_amounts", example=ADD_EXAMPLE)
+        parse_amount(rest[-1].value)  # raises the amount error for "50jtt", "-5jt" and the like
     name = clean_text(join_words(rest))
     if not name:
         raise UsageError("deal.name_missing", example=ADD_EXAMPLE)
-    if name_key(name).replace("d-", "").isdigit() or name_key(name).isdigit():
-        raise UsageError("deal.name_is_number", example=ADD_EXAMPLE, name=name)
-    check_length("name", name, 200, ADD_EXAMPLE)
     return DealDraft(
-        name=name,
+        name=check_deal_name(name, ADD_EXAMPLE),
         amount=amount,
         close_date=parse_date(options["close"], ctx.today) if "close" in options else None,
         contact=check_length("contact", clean_text(options.get("contact")), 200, ADD_EXAMPLE),
@@ -93,9 +107,13 @@ def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
 
 def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
     """Create the deal in the first stage (or the one given), owned by the caller."""
-    stage = draft.stage or ctx.pipeline.first
-    currency = (draft.amount.currency if draft.amount else None) or ctx.workspace.currency
     number = queries.allocate_deal_number(ctx.session, workspace_id=ctx.workspace_id)
+    # Allocating the number locked the workspace row: its pipeline can no longer change under us.
+    ctx.session.refresh(ctx.workspace)
+    stage = draft.stage or ctx.pipeline.first
+    if stage not in ctx.pipeline.stages:
+        raise UsageError("pipeline.changed_meanwhile", example=ADD_EXAMPLE, stage=stage)
+    currency = (draft.amount.currency if draft.amount else None) or ctx.workspace.currency
     deal = Deal(
         workspace_id=ctx.workspace_id,
         number=number,
@@ -115,17 +133,7 @@ def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
     )
     ctx.session.add(deal)
     ctx.session.flush()
-    assert deal.id is not None
-    change = StageChange(
-        workspace_id=ctx.workspace_id,
-        deal_id=deal.id,
-        member_id=ctx.member_id,
-        from_stage=None,
-        to_stage=stage,
-        changed_at=ctx.now,
-    )
-    ctx.session.add(change)
-    ctx.session.flush()
+    change = _record_stage(ctx, deal, None, stage)
     audit.record(ctx, "deal.add", deal=deal, after=audit.snapshot(deal), stage_change_id=change.id)
     return Notice("deal.added", {"ref": deal.ref}, deal=summarize_deal(ctx, deal))
 
@@ -133,21 +141,28 @@ def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
 # --- move / won / lost ---------------------------------------------------------------------------
 
 
-def _change_stage(ctx: CommandContext, deal: Deal, to_stage: str, action: str) -> StageChange:
+def _record_stage(
+    ctx: CommandContext, deal: Deal, from_stage: str | None, to_stage: str
+) -> StageChange:
     assert deal.id is not None
     change = StageChange(
         workspace_id=ctx.workspace_id,
         deal_id=deal.id,
         member_id=ctx.member_id,
-        from_stage=deal.stage,
+        from_stage=from_stage,
         to_stage=to_stage,
         changed_at=ctx.now,
     )
     ctx.session.add(change)
+    ctx.session.flush()
+    return change
+
+
+def _change_stage(ctx: CommandContext, deal: Deal, to_stage: str) -> StageChange:
+    change = _record_stage(ctx, deal, deal.stage, to_stage)
     deal.stage = to_stage
     deal.stage_entered_at = ctx.now
     deal.updated_at = ctx.now
-    ctx.session.flush()
     return change
 
 
@@ -158,10 +173,8 @@ def _require_open(deal: Deal, example: str) -> None:
         )
 
 
-def parse_move(
-    ctx: CommandContext, tokens: list[Token]
-) -> tuple[str, str, dict[str, str], list[Token]]:
-    """``acme corp potential`` -> (deal words, stage key, options, tokens after the deal)."""
+def parse_move(ctx: CommandContext, tokens: list[Token]) -> tuple[str, str, dict[str, str]]:
+    """``acme corp potential`` -> (deal words, stage key, options)."""
     options, rest = split_options(tokens, ("next", "due"), MOVE_EXAMPLE)
     if len(rest) < 2:
         raise UsageError("deal.move_usage", example=MOVE_EXAMPLE)
@@ -176,8 +189,7 @@ def parse_move(
             continue
         deal_tokens = rest[:-size]
         if len(deal_tokens) == 1 or all(t.kind == "word" for t in deal_tokens):
-            after = rest[-size:] + [t for t in tokens if t.kind == "option"]
-            return join_words(deal_tokens), stage, options, after
+            return join_words(deal_tokens), stage, options
     if rest[-1].kind == "word" and rest[-1].value.casefold() in (WON, LOST, "menang", "kalah"):
         raise UsageError("deal.move_to_closed", example=WON_EXAMPLE)
     raise last_error or UsageError("deal.move_usage", example=MOVE_EXAMPLE)
@@ -192,16 +204,17 @@ def move_deal(
     next_step_due: date | None = None,
 ) -> Notice:
     """Move an open deal to another open stage of the pipeline."""
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=False)
+    queries.lock_deal(ctx.session, deal)
     _require_open(deal, MOVE_EXAMPLE)
+    if stage not in ctx.pipeline.stages:
+        raise UsageError("pipeline.changed_meanwhile", example=MOVE_EXAMPLE, stage=stage)
     if deal.stage == stage:
         raise UsageError("deal.already_in_stage", example=MOVE_EXAMPLE, ref=deal.ref, stage=stage)
     before = audit.snapshot(deal)
     from_stage = deal.stage
-    change = _change_stage(ctx, deal, stage, "deal.move")
-    if next_step is not None:
-        deal.next_step = next_step
-    if next_step_due is not None:
-        deal.next_step_due = next_step_due
+    change = _change_stage(ctx, deal, stage)
+    apply_next_step(deal, next_step, next_step_due)
     audit.record(
         ctx,
         "deal.move",
@@ -226,11 +239,13 @@ def close_deal(
     reason: str | None = None,
 ) -> Notice:
     """Mark a deal won (optionally with its final value) or lost (optionally with a reason)."""
+    queries.lock_deal(ctx.session, deal)
     _require_open(deal, WON_EXAMPLE if outcome == WON else LOST_EXAMPLE)
     before = audit.snapshot(deal)
-    change = _change_stage(ctx, deal, outcome, f"deal.{outcome}")
+    change = _change_stage(ctx, deal, outcome)
     deal.status = outcome
     deal.closed_at = ctx.now
+    deal.next_step, deal.next_step_due = None, None  # a closed deal has nothing left to do
     if amount is not None:
         deal.value = amount.value
         deal.currency = amount.currency or deal.currency
@@ -250,15 +265,15 @@ def close_deal(
 # --- the /deal command -------------------------------------------------------------------------
 
 
-def run_deal(ctx: CommandContext, sub: str, tokens: list[Token], raw_rest: str) -> Reply:
-    """Dispatch a ``/deal`` subcommand (already lower-cased)."""
+def run_deal(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
+    """Dispatch a ``/deal`` subcommand (already lower-cased and known)."""
     if sub in ("add", "new", "tambah", "baru"):
         return add_deal(ctx, parse_add(ctx, tokens))
     if sub in ("move", "pindah", "geser"):
-        words, stage, options, after = parse_move(ctx, tokens)
-        deal = resolve_deal(ctx, words, retry=retry_text("move", after))
+        words, stage, options = parse_move(ctx, tokens)
         due = parse_date(options["due"], ctx.today) if "due" in options else None
         next_step = check_length("next", clean_text(options.get("next")), 500, MOVE_EXAMPLE)
+        deal = resolve_deal(ctx, words)
         return move_deal(ctx, deal, stage, next_step=next_step, next_step_due=due)
     if sub in ("won", "menang", "win"):
         return _won(ctx, tokens)
@@ -266,9 +281,7 @@ def run_deal(ctx: CommandContext, sub: str, tokens: list[Token], raw_rest: str) 
         return _lost(ctx, tokens)
     if sub in ("show", "lihat", "info"):
         return _show(ctx, tokens)
-    if sub in ("list", "daftar", "ls"):
-        return list_deals(ctx, tokens)
-    raise UsageError("deal.unknown_sub", example=ADD_EXAMPLE, sub=sub)
+    return list_deals(ctx, tokens)
 
 
 def _won(ctx: CommandContext, tokens: list[Token]) -> Notice:
@@ -276,18 +289,13 @@ def _won(ctx: CommandContext, tokens: list[Token]) -> Notice:
         raise UsageError("deal.won_usage", example=WON_EXAMPLE)
     reject_stray(tokens[1:], WON_EXAMPLE)
     words, rest = split_deal_words(ctx, tokens, stops=lambda t: looks_like_amount(t.value))
-    amount, rest = take_amount(rest)
+    if len(rest) == 1 and _SMALL_BARE_NUMBER.match(rest[0].value):
+        raise UsageError("deal.value_too_small", example=WON_EXAMPLE, text=rest[0].value)
+    amount, rest = take_amount(rest, m_is_million=ctx.lang != "id")
     if rest:
         raise UsageError("input.unexpected", example=WON_EXAMPLE, text=join_words(rest))
-    after = [Token(kind="word", value=part) for part in _amount_words(amount)]
-    deal = resolve_deal(ctx, words, retry=retry_text("won", after))
+    deal = resolve_deal(ctx, words)
     return close_deal(ctx, deal, WON, amount=amount)
-
-
-def _amount_words(amount: Amount | None) -> list[str]:
-    if amount is None:
-        return []
-    return [amount.currency, str(amount.value)] if amount.currency else [str(amount.value)]
 
 
 def _lost(ctx: CommandContext, tokens: list[Token]) -> Notice:
@@ -298,16 +306,14 @@ def _lost(ctx: CommandContext, tokens: list[Token]) -> Notice:
     words, rest = split_deal_words(ctx, plain, stops=lambda t: False)
     reason = clean_text(options.get("reason") or join_words(rest)) or None
     check_length("reason", reason, 500, LOST_EXAMPLE)
-    after = [Token(kind="option", key="reason", value=reason)] if reason else []
-    deal = resolve_deal(ctx, words, retry=retry_text("lost", after))
+    deal = resolve_deal(ctx, words)
     return close_deal(ctx, deal, LOST, reason=reason)
 
 
 def _show(ctx: CommandContext, tokens: list[Token]) -> DealCard:
     if not tokens:
         raise UsageError("deal.show_usage", example=SHOW_EXAMPLE)
-    deal = resolve_deal(ctx, join_words(tokens), retry="show {ref}")
-    return build_card(ctx, deal)
+    return build_card(ctx, resolve_deal(ctx, join_words(tokens)))
 
 
 def build_card(ctx: CommandContext, deal: Deal) -> DealCard:
@@ -321,25 +327,33 @@ def build_card(ctx: CommandContext, deal: Deal) -> DealCard:
 
 
 def list_deals(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -> DealList:
-    """Open deals of the caller, of a named member, or of everyone, in pipeline order."""
-    scope, owner = "mine", ctx.member
+    """Open deals of the caller, of a named member, or of everyone, in pipeline order.
+
+    ``filter_text`` in the reply is the filter written canonically (scope word, user mention,
+    stage keys), so a page button re-runs exactly the same filter.
+    """
+    scope, owner_user_id = "mine", ctx.member.slack_user_id
     stages: list[str] = []
     for token in tokens:
         if token.kind == "user":
-            found = queries.find_member(
-                ctx.session, workspace_id=ctx.workspace_id, slack_user_id=token.value
-            )
-            scope, owner = "member", found
-            if found is None:
-                return DealList("member", token.value, (), 0, 0, LIST_PAGE_SIZE, join_words(tokens))
+            scope, owner_user_id = "member", token.value
         elif token.kind == "word" and token.value.casefold() in ("all", "semua", "team", "tim"):
-            scope, owner = "all", None
+            scope, owner_user_id = "all", None
         elif token.kind == "word" and token.value.casefold() in ("mine", "saya", "me"):
-            scope, owner = "mine", ctx.member
+            scope, owner_user_id = "mine", ctx.member.slack_user_id
         elif token.kind in ("word", "quoted"):
             stages.append(resolve_stage(ctx.pipeline, token.value))
         else:
             raise UsageError("input.unexpected", example=LIST_EXAMPLE, text=token.value)
+    scope_text = {"mine": "mine", "all": "all"}.get(scope, f"<@{owner_user_id}>")
+    filter_text = " ".join([scope_text, *stages])
+    owner = None
+    if owner_user_id is not None:
+        owner = queries.find_member(
+            ctx.session, workspace_id=ctx.workspace_id, slack_user_id=owner_user_id
+        )
+        if owner is None:
+            return DealList(scope, owner_user_id, (), 0, 0, LIST_PAGE_SIZE, filter_text)
     deals = queries.open_deals(
         ctx.session,
         workspace_id=ctx.workspace_id,
@@ -351,10 +365,10 @@ def list_deals(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -> 
     page = deals[offset : offset + LIST_PAGE_SIZE]
     return DealList(
         scope=scope,
-        owner_user_id=owner.slack_user_id if owner is not None else None,
+        owner_user_id=owner_user_id,
         deals=tuple(summarize_many(ctx, page)),
         total=len(deals),
         offset=offset,
         page_size=LIST_PAGE_SIZE,
-        filter_text=join_words(tokens),
+        filter_text=filter_text,
     )

@@ -12,7 +12,7 @@ from commands.calls import run_call
 from commands.context import CommandContext
 from commands.deals import run_deal
 from commands.errors import UsageError
-from commands.grammar import tokenize
+from commands.grammar import MAX_TEXT_LENGTH, tokenize
 from commands.registry import (
     NOT_YET_AVAILABLE,
     SLASH_COMMANDS,
@@ -20,10 +20,10 @@ from commands.registry import (
     help_topics,
     subcommand_words,
 )
-from commands.replies import Help, Notice, OpenForm, Reply
+from commands.replies import Notice, OpenForm, Reply
 from commands.sales import run_sales
 
-MAX_TEXT = 3000
+ADD_WORDS = ("add", "new", "tambah", "baru")
 
 
 def split_subcommand(text: str) -> tuple[str, str]:
@@ -34,6 +34,17 @@ def split_subcommand(text: str) -> tuple[str, str]:
     return parts[0].casefold(), parts[1] if len(parts) > 1 else ""
 
 
+def wanted_form(command: str, text: str) -> str | None:
+    """The form a command typed without arguments opens, if any (``/call``, ``/deal add``)."""
+    command = command.casefold()
+    if command == "/call" and not text.strip():
+        return "call"
+    sub, rest = split_subcommand(text)
+    if command == "/deal" and (sub == "" or (sub in ADD_WORDS and not rest.strip())):
+        return "deal_add"
+    return None
+
+
 def execute(ctx: CommandContext, command: str, text: str) -> Reply:
     """Parse and run one slash command for the caller; raises ``CommandError`` on bad input."""
     command = command.casefold()
@@ -41,18 +52,17 @@ def execute(ctx: CommandContext, command: str, text: str) -> Reply:
         raise UsageError("command.unknown", example="/sales help", command=command)
     if command in NOT_YET_AVAILABLE:
         return Notice("command.not_yet", {"command": command})
-    if len(text) > MAX_TEXT:
-        raise UsageError("grammar.too_long", example=command, limit=MAX_TEXT)
+    if len(text) > MAX_TEXT_LENGTH:
+        raise UsageError("grammar.too_long", example=command, limit=MAX_TEXT_LENGTH)
+    form = wanted_form(command, text)
+    if form is not None:
+        return OpenForm(form)
     if command == "/call":
-        if not text.strip():
-            return OpenForm("call")
         return run_call(ctx, tokenize(text))
     sub, rest = split_subcommand(text)
     if command == "/deal":
-        if sub == "" or (sub in ("add", "new", "tambah", "baru") and not rest.strip()):
-            return OpenForm("deal_add")
         _check_subcommand(command, sub)
-        return run_deal(ctx, sub, tokenize(rest), rest)
+        return run_deal(ctx, sub, tokenize(rest))
     if sub and sub not in subcommand_words(command) and sub != "?":
         _check_subcommand(command, sub)
     return run_sales(ctx, sub, tokenize(rest))
@@ -79,11 +89,4 @@ def _check_subcommand(command: str, sub: str) -> None:
         sub=sub,
         command=command,
         known=", ".join(dict.fromkeys(w for w in known if w.isascii())),
-    )
-
-
-def help_for(command: str) -> Help:
-    """The help for one command."""
-    return Help(
-        help_topics(command), intro_key="help.intro_command", intro_params={"command": command}
     )

@@ -46,12 +46,10 @@ class Candidate:
 class Ambiguous(CommandError):
     """A partial name matched several deals: the user picks one, the command then completes."""
 
-    def __init__(self, query: str, candidates: Sequence[Candidate], *, retry: str) -> None:
+    def __init__(self, query: str, candidates: Sequence[Candidate]) -> None:
         super().__init__("deal.ambiguous", query=query, count=len(candidates))
         self.query = query
         self.candidates = list(candidates)
-        # The command text with the deal placeholder "{ref}", re-run when a candidate is picked.
-        self.retry = retry
 
 
 class FormErrors(CommandError):

@@ -17,7 +17,7 @@ from commands.errors import Ambiguous, CommandError, FormErrors, UsageError
 from commands.grammar import parse_amount, parse_date, parse_duration
 from commands.pipelines import resolve_stage
 from commands.replies import Notice
-from commands.resolve import name_key, resolve_deal
+from commands.resolve import check_deal_name, resolve_deal
 from commands.text_fields import check_length, clean_text
 
 
@@ -101,15 +101,13 @@ def _submit_deal_add(ctx: CommandContext, values: Mapping[str, str | None]) -> N
     example = "Acme Corp"
 
     def name(raw: str) -> str:
-        if name_key(raw).isdigit():
-            raise UsageError("deal.name_is_number", example=example, name=raw)
-        return check_length("name", raw, 200, example) or raw
+        return check_deal_name(raw, example)
 
     parsed, errors = _collect(
         values,
         {
             "name": name,
-            "value": parse_amount,
+            "value": lambda raw: parse_amount(raw, m_is_million=ctx.lang != "id"),
             "stage": lambda raw: resolve_stage(ctx.pipeline, raw),
             "close": lambda raw: parse_date(raw, ctx.today),
             "contact": lambda raw: check_length("contact", raw, 200, "Budi (CTO)"),
@@ -143,7 +141,7 @@ def _submit_call(ctx: CommandContext, values: Mapping[str, str | None]) -> Notic
 
     def deal(raw: str) -> Any:
         try:
-            return resolve_deal(ctx, raw, retry="{ref}")
+            return resolve_deal(ctx, raw)
         except Ambiguous as error:
             raise UsageError(
                 "form.deal_ambiguous",

@@ -7,6 +7,21 @@ from collections.abc import Iterable, Sequence
 from commands.errors import UsageError
 from commands.grammar import Token
 
+# Indonesian option names, so "tutup:31/12" works as well as "close:31/12".
+ALIASES = {
+    "tutup": "close",
+    "kontak": "contact",
+    "tahap": "stage",
+    "lanjut": "next",
+    "berikutnya": "next",
+    "tenggat": "due",
+    "nilai": "value",
+    "alasan": "reason",
+    "hasil": "outcome",
+    "catatan": "notes",
+    "durasi": "duration",
+}
+
 
 def split_options(
     tokens: Sequence[Token], allowed: Iterable[str], example: str
@@ -20,14 +35,15 @@ def split_options(
             rest.append(token)
             continue
         assert token.key is not None
-        if token.key not in known:
+        key = ALIASES.get(token.key, token.key)
+        if key not in known:
             raise UsageError(
                 "option.unknown",
                 example=example,
                 option=token.key,
                 known=", ".join(sorted(known)),
             )
-        options[token.key] = token.value
+        options[key] = token.value
     return options, rest
 
 

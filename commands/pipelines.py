@@ -98,6 +98,8 @@ def resolve_stage(pipeline: Pipeline, typed: str, *, allow_closed: bool = False)
     ]
     if len(prefixed) == 1:
         return prefixed[0]
+    if len(prefixed) > 1:
+        raise UsageError("stage.ambiguous", example=prefixed[0], typed=typed, stages=prefixed)
     raise UsageError(
         "stage.unknown",
         example=pipeline.stages[min(1, len(pipeline.stages) - 1)],

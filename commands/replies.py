@@ -31,7 +31,6 @@ class DealSummary:
     status: str
     value: Money | None
     owner_user_id: str
-    owner_name: str | None
     contact: str | None
     close_date: date | None
     next_step: str | None
@@ -103,12 +102,11 @@ class DealList(Reply):
 
 @dataclass(frozen=True)
 class Picker(Reply):
-    """An ambiguous deal name: buttons for each candidate; a click re-runs ``retry``."""
+    """An ambiguous deal name: a button for each candidate; a click completes ``command``."""
 
     query: str
     candidates: tuple[Candidate, ...]
     command: str
-    retry: str
 
 
 @dataclass(frozen=True)

@@ -7,20 +7,23 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from commands.context import CommandContext
-from commands.errors import Ambiguous, Candidate, NotFound
+from commands.errors import Ambiguous, Candidate, NotFound, UsageError
 from commands.grammar import Token
 from storage import queries
 from storage.models import Deal
 
 MAX_CANDIDATES = 10
-_REF = re.compile(r"^[Dd]-?(\d{1,9})$")
+NAME_LIMIT = 200
+# How many leading words may form a deal name when looking for where the name ends.
+MAX_NAME_WORDS = 8
+_REF = re.compile(r"^#?[Dd]-?(\d{1,9})$")
 
 
 def name_key(name: str) -> str:
     """The normalised form deal names are matched on: case-folded, accents and spacing ignored."""
     decomposed = unicodedata.normalize("NFKD", name)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.casefold().split())[:200]
+    return " ".join(stripped.casefold().split())[:NAME_LIMIT]
 
 
 def deal_ref_number(text: str) -> int | None:
@@ -29,27 +32,34 @@ def deal_ref_number(text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def resolve_deal(ctx: CommandContext, typed: str, *, retry: str, open_only: bool = False) -> Deal:
+def check_deal_name(name: str, example: str) -> str:
+    """A new deal's name: not empty, not a number or a ref (those would be read as refs)."""
+    if deal_ref_number(name) is not None or name_key(name).replace(" ", "").isdigit():
+        raise UsageError("deal.name_is_number", example=example, name=name)
+    if len(name) > NAME_LIMIT:
+        raise UsageError(
+            "field.too_long", example=example, field="name", limit=NAME_LIMIT, length=len(name)
+        )
+    return name
+
+
+def resolve_deal(ctx: CommandContext, typed: str) -> Deal:
     """The one deal ``typed`` means, by ref or by part of its name.
 
-    ``retry`` is the command text with ``{ref}`` where the deal goes; an ambiguous name raises
-    ``Ambiguous`` so the user can pick, and the pick re-runs ``retry`` with the chosen ref.
+    A name matching several deals raises ``Ambiguous``; once the user picks one, the command
+    runs again with the pick recorded in ``ctx.picks``.
     """
-    number = deal_ref_number(typed)
+    key = name_key(typed)
+    number = deal_ref_number(ctx.picks.get(key, typed))
     if number is not None:
         deal = queries.deal_by_number(ctx.session, workspace_id=ctx.workspace_id, number=number)
         if deal is None:
             raise NotFound("deal.ref_not_found", example="/deal list", ref=f"D-{number}")
         return deal
-    key = name_key(typed)
     if not key:
         raise NotFound("deal.not_found", example="/deal list", query=typed)
     matches = queries.search_deals(
-        ctx.session,
-        workspace_id=ctx.workspace_id,
-        name_key=key,
-        open_only=open_only,
-        limit=MAX_CANDIDATES + 1,
+        ctx.session, workspace_id=ctx.workspace_id, name_key=key, limit=MAX_CANDIDATES + 1
     )
     exact = [deal for deal in matches if deal.name_key == key]
     open_matches = [deal for deal in matches if deal.status == "open"]
@@ -60,7 +70,6 @@ def resolve_deal(ctx: CommandContext, typed: str, *, retry: str, open_only: bool
             raise Ambiguous(
                 typed,
                 [Candidate(ref=d.ref, name=d.name, stage=d.stage) for d in pool[:MAX_CANDIDATES]],
-                retry=retry,
             )
     raise NotFound("deal.not_found", example="/deal list", query=typed)
 
@@ -71,8 +80,9 @@ def split_deal_words(
     """Split leading tokens into the deal the user named and the rest.
 
     A ref or a quoted name is the deal by itself. Otherwise the deal is the longest run of
-    leading plain words (up to the first token ``stops`` accepts) that matches some deal, or
-    the first word when none does, so "acme corp too expensive" finds "Acme Corp".
+    leading plain words that matches some deal, so "acme corp too expensive" finds "Acme Corp"
+    and "toko 88" finds "Toko 88" rather than reading 88 as an amount. When nothing matches,
+    the name runs up to the first token ``stops`` accepts, for a helpful "not found".
     """
     if not tokens:
         return "", []
@@ -80,29 +90,17 @@ def split_deal_words(
     if first.kind in ("ref", "quoted"):
         return first.value, list(tokens[1:])
     words: list[str] = []
-    for token in tokens:
-        if token.kind != "word" or (words and stops(token)):
+    for token in tokens[:MAX_NAME_WORDS]:
+        if token.kind != "word" or len(" ".join([*words, token.value])) > NAME_LIMIT:
             break
         words.append(token.value)
-    for size in range(len(words), 1, -1):
+    for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
-        count = queries.count_matching_deals(
+        if ctx.picks.get(name_key(candidate)) or queries.count_matching_deals(
             ctx.session, workspace_id=ctx.workspace_id, name_key=name_key(candidate)
-        )
-        if count:
+        ):
             return candidate, list(tokens[size:])
-    return first.value, list(tokens[1:])
-
-
-def retype(token: Token) -> str:
-    """A token written back so that the lexer reads it the same way again."""
-    if token.kind == "quoted":
-        return '"' + token.value.replace('"', "'") + '"'
-    if token.kind == "option" and token.key is not None:
-        return f'{token.key}:"' + token.value.replace('"', "'") + '"'
-    return token.text
-
-
-def retry_text(sub: str, rest: Sequence[Token]) -> str:
-    """The command text to re-run once the user picks a deal: ``{ref}`` marks the deal."""
-    return " ".join([sub, "{ref}", *(retype(token) for token in rest)]).strip()
+    size = 1
+    while size < len(words) and not stops(tokens[size]):
+        size += 1
+    return " ".join(words[:size]), list(tokens[size:])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from commands import audit
 from commands.context import CommandContext
-from commands.errors import UsageError
+from commands.errors import NotAllowed, UsageError
 from commands.grammar import Token
 from commands.pipelines import PRESETS, pipeline_for
 from commands.registry import help_topics
@@ -16,18 +16,16 @@ PIPELINE_EXAMPLE = "/sales pipeline seven-step"
 
 
 def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
-    """Dispatch a ``/sales`` subcommand."""
-    if sub in ("", "help", "bantuan", "?"):
-        return Help(help_topics())
+    """Dispatch a ``/sales`` subcommand (already known)."""
     if sub in ("undo", "batal", "urungkan"):
         return undo_last(ctx)
     if sub in ("pipeline", "tahapan"):
         return _pipeline(ctx, tokens)
-    raise UsageError("sales.unknown_sub", example="/sales help", sub=sub)
+    return Help(help_topics())
 
 
 def _pipeline(ctx: CommandContext, tokens: list[Token]) -> Reply:
-    """Show the stages, or switch to another preset when no open deal would be stranded."""
+    """Show the stages, or (admins) switch to another preset."""
     if not tokens:
         pipeline = ctx.pipeline
         return PipelineInfo(pipeline.name, pipeline.stages, tuple(PRESETS))
@@ -39,6 +37,19 @@ def _pipeline(ctx: CommandContext, tokens: list[Token]) -> Reply:
             preset=tokens[0].value,
             presets=", ".join(PRESETS),
         )
+    if not ctx.member.is_admin:
+        raise NotAllowed("pipeline.admins_only", example="/sales pipeline")
+    switch_pipeline(ctx, preset, record=True)
+    return Notice("pipeline.changed", {"preset": preset})
+
+
+def switch_pipeline(ctx: CommandContext, preset: str, *, record: bool) -> None:
+    """Switch presets unless an open deal would be left in a stage the new one lacks.
+
+    The exclusive lock on the workspace waits for stage moves in flight and holds new ones off
+    until the switch commits, so the check stays true.
+    """
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
     new = pipeline_for(preset)
     stranded = [
         deal
@@ -56,5 +67,5 @@ def _pipeline(ctx: CommandContext, tokens: list[Token]) -> Reply:
     before = {"pipeline": ctx.workspace.pipeline}
     ctx.workspace.pipeline = preset
     ctx.workspace.custom_stages = None
-    audit.record(ctx, "workspace.pipeline", before=before, after={"pipeline": preset})
-    return Notice("pipeline.changed", {"preset": preset})
+    if record:
+        audit.record(ctx, "workspace.pipeline", before=before, after={"pipeline": preset})

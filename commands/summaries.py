@@ -17,7 +17,6 @@ def summarize(deal: Deal, owner: Member | None) -> DealSummary:
         status=deal.status,
         value=Money(deal.value, deal.currency) if deal.value is not None else None,
         owner_user_id=owner.slack_user_id if owner else "",
-        owner_name=owner.name if owner else None,
         contact=deal.contact,
         close_date=deal.close_date,
         next_step=deal.next_step,

@@ -1,16 +1,21 @@
-"""``/sales undo``: take back the caller's most recent change, and nothing else."""
+"""``/sales undo``: take back the caller's most recent change, and nothing else.
+
+Refused, with a reason, when undoing would clobber someone's later change to the same deal or
+put a deal back into a stage the pipeline no longer has.
+"""
 
 from __future__ import annotations
 
 from commands import audit
 from commands.context import CommandContext
 from commands.errors import UsageError
+from commands.pipelines import CLOSED_STAGES
 from commands.replies import Notice
 from commands.summaries import summarize_deal
 from storage import queries
-from storage.models import Activity, StageChange
+from storage.models import Activity, AuditEntry, StageChange
 
-UNDO_EXAMPLE = "/sales undo"
+NOTHING_EXAMPLE = "/deal add Acme 50jt"
 
 
 def undo_last(ctx: CommandContext) -> Notice:
@@ -18,18 +23,55 @@ def undo_last(ctx: CommandContext) -> Notice:
     entry = queries.latest_undoable(
         ctx.session, workspace_id=ctx.workspace_id, member_id=ctx.member_id
     )
-    if entry is None or entry.deal_id is None:
-        raise UsageError("undo.nothing", example="/deal add Acme 50jt")
-    deal = queries.deal_by_id(ctx.session, workspace_id=ctx.workspace_id, deal_id=entry.deal_id)
+    if entry is None:
+        raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
+    if entry.action == "workspace.pipeline":
+        return _undo_pipeline_switch(ctx, entry)
+    return _undo_deal_change(ctx, entry)
+
+
+def _claim(ctx: CommandContext, entry: AuditEntry) -> None:
+    """Mark the entry undone, or fail if a concurrent undo got there first."""
+    assert entry.id is not None
+    if not queries.mark_undone(ctx.session, entry_id=entry.id, when=ctx.now):
+        raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
+
+
+def _undo_pipeline_switch(ctx: CommandContext, entry: AuditEntry) -> Notice:
+    from commands.sales import switch_pipeline  # sales imports undo for /sales undo
+
+    previous = (entry.before or {}).get("pipeline", "funnel4")
+    _claim(ctx, entry)
+    switch_pipeline(ctx, previous, record=False)
+    audit.record(ctx, "undo", before=entry.after, after={"pipeline": previous}, undo_of_id=entry.id)
+    return Notice("undo.workspace.pipeline", {"preset": previous})
+
+
+def _undo_deal_change(ctx: CommandContext, entry: AuditEntry) -> Notice:
+    deal = (
+        queries.deal_by_id(ctx.session, workspace_id=ctx.workspace_id, deal_id=entry.deal_id)
+        if entry.deal_id is not None
+        else None
+    )
     if deal is None:
-        raise UsageError("undo.nothing", example="/deal add Acme 50jt")
+        raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=False)
+    queries.lock_deal(ctx.session, deal)
     assert entry.id is not None
     if queries.changed_after(
-        ctx.session, workspace_id=ctx.workspace_id, deal_id=entry.deal_id, entry_id=entry.id
+        ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id or 0, entry_id=entry.id
     ):
         raise UsageError("undo.changed_since", example=f"/deal show {deal.ref}", ref=deal.ref)
-    if not queries.mark_undone(ctx.session, entry_id=entry.id, when=ctx.now):
-        raise UsageError("undo.nothing", example="/deal add Acme 50jt")
+    restored_stage = (entry.before or {}).get("stage")
+    if (
+        entry.action != "deal.add"
+        and restored_stage not in ctx.pipeline.stages
+        and restored_stage not in CLOSED_STAGES
+    ):
+        raise UsageError(
+            "undo.stage_gone", example=f"/deal move {deal.ref}", ref=deal.ref, stage=restored_stage
+        )
+    _claim(ctx, entry)
     before = audit.snapshot(deal)
     if entry.action == "deal.add":
         deal.deleted_at = ctx.now
@@ -48,9 +90,8 @@ def undo_last(ctx: CommandContext) -> Notice:
     audit.record(
         ctx, "undo", deal=deal, before=before, after=audit.snapshot(deal), undo_of_id=entry.id
     )
-    summary = summarize_deal(ctx, deal)
     return Notice(
         f"undo.{entry.action}",
         {"ref": deal.ref, "name": deal.name},
-        deal=None if entry.action == "deal.add" else summary,
+        deal=None if entry.action == "deal.add" else summarize_deal(ctx, deal),
     )

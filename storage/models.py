@@ -152,8 +152,9 @@ class AuditEntry(SQLModel, table=True):
 class PendingChoice(SQLModel, table=True):
     """A command waiting for its caller to pick a deal from a picker; each pick works once.
 
-    The picker's buttons carry only this row's token and the picked ref, so a forged or replayed
-    click can neither run other text nor run twice.
+    The command is kept exactly as typed and re-run as of when it was typed, with the ambiguous
+    name bound to the picked deal. The buttons carry only this row's token and a ref, which must
+    be one of ``candidates``: a forged, replayed or stale click runs nothing.
     """
 
     __table_args__ = (Index("ix_pendingchoice_ws_member", "workspace_id", "member_id"),)
@@ -163,5 +164,7 @@ class PendingChoice(SQLModel, table=True):
     member_id: int = Field(foreign_key="member.id")
     command: str = Field(max_length=16)
     text: str = Field(sa_type=Text)
+    query: str = Field(max_length=3000)
+    candidates: list[str] = Field(sa_type=JSON)
     created_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, or_, update
+from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -32,6 +32,21 @@ def get_or_create_workspace(session: Session, *, slack_team_id: str) -> Workspac
     except IntegrityError:  # another request created it first
         return session.exec(select(Workspace).where(Workspace.slack_team_id == slack_team_id)).one()
     return workspace
+
+
+def find_workspace(session: Session, *, slack_team_id: str) -> Workspace | None:
+    """The workspace of a Slack team id, or None if Corong never heard from it."""
+    return session.exec(select(Workspace).where(Workspace.slack_team_id == slack_team_id)).first()
+
+
+def member_by_name(session: Session, *, workspace_id: int, name: str) -> Member | None:
+    """A member whose cached Slack name is exactly ``name`` (case-insensitive), if only one."""
+    rows = session.exec(
+        select(Member).where(
+            Member.workspace_id == workspace_id, func.lower(col(Member.name)) == name.casefold()
+        )
+    ).all()
+    return rows[0] if len(rows) == 1 else None
 
 
 def get_or_create_member(
@@ -106,7 +121,7 @@ def _like_pattern(text: str) -> str:
 
 
 def search_deals(
-    session: Session, *, workspace_id: int, name_key: str, open_only: bool, limit: int = 26
+    session: Session, *, workspace_id: int, name_key: str, limit: int = 26
 ) -> list[Deal]:
     """Live deals whose name contains ``name_key`` (already normalised), open ones first."""
     query = select(Deal).where(
@@ -114,8 +129,6 @@ def search_deals(
         col(Deal.deleted_at).is_(None),
         col(Deal.name_key).like(_like_pattern(name_key), escape="\\"),
     )
-    if open_only:
-        query = query.where(Deal.status == "open")
     query = query.order_by(
         (Deal.status != "open"), (Deal.name_key != name_key), col(Deal.number).desc()
     ).limit(limit)
@@ -186,7 +199,7 @@ def deal_activities(session: Session, *, workspace_id: int, deal_id: int) -> lis
 
 
 def latest_undoable(session: Session, *, workspace_id: int, member_id: int) -> AuditEntry | None:
-    """The member's most recent change that has not been undone (undos themselves excluded)."""
+    """The member's most recent change still standing (undos themselves excluded)."""
     return session.exec(
         select(AuditEntry)
         .where(
@@ -194,7 +207,6 @@ def latest_undoable(session: Session, *, workspace_id: int, member_id: int) -> A
             AuditEntry.member_id == member_id,
             col(AuditEntry.undone_at).is_(None),
             AuditEntry.action != "undo",
-            col(AuditEntry.action).not_like("workspace.%"),
         )
         .order_by(col(AuditEntry.id).desc())
         .limit(1)
@@ -221,32 +233,25 @@ def members_by_id(session: Session, *, workspace_id: int, ids: Sequence[int]) ->
     return {member.id: member for member in rows if member.id is not None}
 
 
-def search_members(session: Session, *, workspace_id: int, text: str) -> list[Member]:
-    """Members whose Slack id or cached name matches ``text``."""
-    pattern = _like_pattern(text.casefold())
-    return list(
-        session.exec(
-            select(Member).where(
-                Member.workspace_id == workspace_id,
-                or_(
-                    Member.slack_user_id == text,
-                    func.lower(col(Member.name)).like(pattern, escape="\\"),
-                ),
-            )
-        ).all()
-    )
-
-
-def save_pending_choice(session: Session, choice: PendingChoice) -> None:
-    """Keep a command that waits for a pick."""
+def save_pending_choice(
+    session: Session, choice: PendingChoice, *, forget_before: datetime
+) -> None:
+    """Keep a command that waits for a pick, forgetting pickers older than ``forget_before``."""
+    session.execute(delete(PendingChoice).where(col(PendingChoice.created_at) < forget_before))
     session.add(choice)
     session.flush()
 
 
 def take_pending_choice(
-    session: Session, *, workspace_id: int, member_id: int, token: str, when: datetime
+    session: Session,
+    *,
+    workspace_id: int,
+    member_id: int,
+    token: str,
+    when: datetime,
+    not_before: datetime,
 ) -> PendingChoice | None:
-    """Claim a pending command of this member for running; None if unknown, foreign or used."""
+    """Claim a pending command of this member; None if unknown, foreign, used or too old."""
     result = session.execute(
         update(PendingChoice)
         .where(
@@ -254,6 +259,7 @@ def take_pending_choice(
             col(PendingChoice.workspace_id) == workspace_id,
             col(PendingChoice.member_id) == member_id,
             col(PendingChoice.used_at).is_(None),
+            col(PendingChoice.created_at) >= not_before,
         )
         .values(used_at=when)
     )
@@ -276,3 +282,21 @@ def changed_after(session: Session, *, workspace_id: int, deal_id: int, entry_id
         .limit(1)
     ).first()
     return later is not None
+
+
+def lock_deal(session: Session, deal: Deal) -> None:
+    """Re-read the deal and hold its row until commit, so concurrent changes queue up.
+
+    PostgreSQL takes a row lock (several replicas may be writing); SQLite already holds the
+    database write lock for the whole unit of work.
+    """
+    session.refresh(deal, with_for_update=True)
+
+
+def lock_workspace(session: Session, workspace: Workspace, *, exclusive: bool) -> None:
+    """Re-read the workspace settings and keep them from changing until commit.
+
+    Stage moves take a shared lock; a pipeline switch takes an exclusive one and so waits for
+    moves in flight (and they for it), so no deal lands in a stage the pipeline no longer has.
+    """
+    session.refresh(workspace, with_for_update=True if exclusive else {"read": True})

@@ -38,6 +38,7 @@ TEAM = "T0123ABCDE"
 OTHER_TEAM = "T0999ZZZZZ"
 BUDI = "U0BUDI0001"  # English-speaking rep
 SARI = "U0SARI0001"  # Indonesian-speaking rep
+ANDI = "U0ANDI0001"  # a workspace admin
 CHANNEL = "C0SALES001"
 
 
@@ -239,9 +240,12 @@ class Bot:
         locale: str = "en-US",
         tz: str = "Asia/Jakarta",
         name: str | None = None,
+        admin: bool = False,
     ) -> None:
         """A user Corong has met before: Slack knows them and their profile is cached."""
-        self.fake.add_user(user, team_id=team, name=name or user.lower(), locale=locale, tz=tz)
+        self.fake.add_user(
+            user, team_id=team, name=name or user.lower(), locale=locale, tz=tz, is_admin=admin
+        )
         with unit_of_work(self.engine) as session:
             workspace = queries.get_or_create_workspace(session, slack_team_id=team)
             assert workspace.id is not None
@@ -249,6 +253,7 @@ class Bot:
                 session, workspace_id=workspace.id, slack_user_id=user, name=name or user.lower()
             )
             member.locale, member.timezone = locale, tz
+            member.is_admin = admin
             member.profile_fetched_at = self.clock()
 
 
@@ -287,6 +292,7 @@ def bot(engine: Engine, fake_slack: FakeSlack, clock: ManualClock) -> Iterator[B
     bot = Bot(engine, fake_slack, clock)
     bot.know(BUDI, name="Budi")
     bot.know(SARI, locale="id-ID", name="Sari")
+    bot.know(ANDI, name="Andi", admin=True)
     try:
         yield bot
     finally:

@@ -4,10 +4,7 @@
 from __future__ import annotations
 
 import json
-import os
-import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -18,25 +15,9 @@ from pathlib import Path
 import pytest
 
 from tests.fakeslack import FakeSlack, sign, slash_command_body
+from tests.processes import clean_env, corong, free_port
 
 SECRET = "cli-signing-secret"
-
-
-def corong(*args: str) -> list[str]:
-    script = Path(sys.executable).parent / "corong"
-    return [str(script), *args] if script.exists() else [sys.executable, "-m", "bot.cli", *args]
-
-
-def clean_env(**values: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
-    env.update(values)
-    return env
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.mark.parametrize(
@@ -176,6 +157,18 @@ def test_http_mode_answers_a_signed_deal_add_and_stores_it(
     fake.assert_no_violations()
 
 
+def _shell(tmp_path: Path, script: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        corong("shell", *args),
+        input=script,
+        text=True,
+        capture_output=True,
+        env=clean_env(),
+        cwd=tmp_path,
+        timeout=60,
+    )
+
+
 def test_shell_adds_calls_moves_wins_and_undoes(tmp_path: Path) -> None:
     script = (
         "\n".join(
@@ -192,15 +185,7 @@ def test_shell_adds_calls_moves_wins_and_undoes(tmp_path: Path) -> None:
         )
         + "\n"
     )
-    result = subprocess.run(
-        corong("shell", "--name", "budi"),
-        input=script,
-        text=True,
-        capture_output=True,
-        env=clean_env(),
-        cwd=tmp_path,
-        timeout=60,
-    )
+    result = _shell(tmp_path, script, "--name", "budi")
     assert result.returncode == 0, result.stderr
     out = result.stdout
     for expected in (
@@ -218,15 +203,7 @@ def test_shell_adds_calls_moves_wins_and_undoes(tmp_path: Path) -> None:
 
 
 def test_shell_speaks_indonesian_when_asked(tmp_path: Path) -> None:
-    result = subprocess.run(
-        corong("shell", "--locale", "id-ID"),
-        input="/deal add Toko Maju 1,5jt\n",
-        text=True,
-        capture_output=True,
-        env=clean_env(),
-        cwd=tmp_path,
-        timeout=60,
-    )
+    result = _shell(tmp_path, "/deal add Toko Maju 1,5jt\n", "--locale", "id-ID")
     assert "D-1 ditambahkan." in result.stdout and "Rp 1.500.000" in result.stdout
 
 
@@ -237,3 +214,22 @@ def test_db_upgrade_migrates_a_fresh_database(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "database at revision 0001" in result.stdout
+
+
+def test_shell_locale_option_wins_over_what_was_remembered(tmp_path: Path) -> None:
+    _shell(tmp_path, "/deal add Acme Corp 50jt\n")
+    again = _shell(tmp_path, "/deal show D-1\n:locale en-US\n/deal show D-1\n", "--locale", "id-ID")
+    first, _, second = again.stdout.partition("Locale set to en-US")
+    assert "Rp 50.000.000" in first and "IDR 50,000,000" in second
+
+
+def test_shell_turns_at_names_into_mentions_like_slack(tmp_path: Path) -> None:
+    script = "/deal add Toko Maju 10jt\n:user U0BUDI0001 budi\n/deal list @you\n"
+    result = _shell(tmp_path, script)
+    assert "Open deals of @you" in result.stdout and "Toko Maju" in result.stdout
+
+
+def test_shell_survives_end_of_input_inside_a_form(tmp_path: Path) -> None:
+    result = _shell(tmp_path, "/deal add\nFoo\n")
+    assert result.returncode == 0 and "Traceback" not in result.stderr
+    assert "Form closed; nothing saved." in result.stdout

@@ -107,7 +107,8 @@ def test_every_slash_command_has_a_description_and_usage_hint(manifest: dict) ->
     for command in manifest["features"]["slash_commands"]:
         assert command["description"].strip(), command["command"]
         assert command.get("usage_hint", "").strip(), command["command"]
-        assert command.get("should_escape") is False, command["command"]
+        # Escaping on: Slack sends mentions as <@U123|name>, the user ids commands act on.
+        assert command.get("should_escape") is True, command["command"]
 
 
 @pytest.mark.parametrize("method", METHODS_CALLED)

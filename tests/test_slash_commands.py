@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from storage.models import Activity, Deal, Member
-from tests.harness import OTHER_TEAM, SARI, TEAM, Bot, button_values, message_text
+from tests.harness import ANDI, OTHER_TEAM, SARI, TEAM, Bot, button_values, message_text
 
 pytestmark = pytest.mark.usefixtures("bot")
 
@@ -46,8 +46,7 @@ def test_a_day_in_the_life_add_call_move_win_undo(bot: Bot) -> None:
     assert "D-1 is won" in won.ack.text
     deal = bot.deal(1)
     assert deal is not None and deal.status == "won" and deal.value == 48_000_000
-    assert deal.next_step == "send proposal"
-    assert deal.next_step_due == date(2026, 11, 27)  # the Friday after Monday 2026-11-23
+    assert deal.next_step is None  # a closed deal has nothing left to do
 
     card = bot.slash("/deal", "show acme").ack.text
     for expected in (
@@ -55,7 +54,6 @@ def test_a_day_in_the_life_add_call_move_win_undo(bot: Bot) -> None:
         "Won",
         "IDR 48,000,000",
         "<@U0BUDI0001>",
-        "send proposal",
         "Potential → Won",
         "Lead → Potential",
         "pricing ok",
@@ -69,6 +67,8 @@ def test_a_day_in_the_life_add_call_move_win_undo(bot: Bot) -> None:
     deal = bot.deal(1)
     assert deal is not None and deal.status == "open" and deal.stage == "potential"
     assert deal.value == 50_000_000
+    assert deal.next_step == "send proposal"
+    assert deal.next_step_due == date(2026, 11, 27)  # the Friday after Monday 2026-11-23
     assert "Potential → Won" not in bot.slash("/deal", "show D-1").ack.text
 
 
@@ -161,13 +161,28 @@ def test_deal_list_of_another_rep(bot: Bot) -> None:
 
 def test_pipeline_preset_changes_the_stages_a_deal_can_move_to(bot: Bot) -> None:
     assert "Lead → Prospect → Potential → Closeable" in bot.slash("/sales", "pipeline").ack.text
-    assert "seven-step" in bot.slash("/sales", "pipeline seven-step").ack.text
+    refused = bot.slash("/sales", "pipeline seven-step").ack.text
+    assert "Only workspace admins and owners" in refused
+    assert "seven-step" in bot.slash("/sales", "pipeline seven-step", user=ANDI).ack.text
     bot.slash("/deal", "add Acme Corp 50jt")
     deal = bot.deal(1)
     assert deal is not None and deal.stage == "prospecting"
     assert "Objection handling" in bot.slash("/deal", "move acme objection handling").ack.text
-    refused = bot.slash("/sales", "pipeline funnel4")
-    assert "D-1" in refused.ack.text and "Move or close them first" in refused.ack.text
+    stranded = bot.slash("/sales", "pipeline funnel4", user=ANDI).ack.text
+    assert "D-1" in stranded and "Move or close them first" in stranded
+
+
+def test_undo_takes_back_a_pipeline_switch_but_not_into_a_missing_stage(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme Corp 50jt")
+    bot.slash("/deal", "move acme closeable")
+    bot.slash("/deal", "won acme")
+    bot.slash("/sales", "pipeline seven-step", user=ANDI)
+    refused = bot.slash("/sales", "undo").ack.text  # would reopen D-1 in "closeable"
+    assert "no longer has" in refused
+    deal = bot.deal(1)
+    assert deal is not None and deal.status == "won"
+    assert "back on the funnel4 pipeline" in bot.slash("/sales", "undo", user=ANDI).ack.text
+    assert "open again" in bot.slash("/sales", "undo").ack.text
 
 
 def test_one_workspace_cannot_see_or_touch_anothers_deals(bot: Bot) -> None:

@@ -60,9 +60,7 @@ def test_deal_lookups_never_cross_workspaces(engine: Engine) -> None:
     with unit_of_work(engine) as session:
         found_b = queries.deal_by_number(session, workspace_id=ws_b, number=1)
         assert found_b is not None and found_b.name == "Beta Ltd"
-        assert (
-            queries.search_deals(session, workspace_id=ws_b, name_key="acme", open_only=False) == []
-        )
+        assert queries.search_deals(session, workspace_id=ws_b, name_key="acme") == []
         deal_a = queries.deal_by_number(session, workspace_id=ws_a, number=1)
         assert deal_a is not None and deal_a.id is not None
         assert queries.deal_by_id(session, workspace_id=ws_b, deal_id=deal_a.id) is None
@@ -74,8 +72,8 @@ def test_name_search_treats_percent_and_underscore_literally(engine: Engine) -> 
     with unit_of_work(engine) as session:
         session.add(_deal(ws, member, 1, "Acme Corp"))
     with unit_of_work(engine) as session:
-        assert queries.search_deals(session, workspace_id=ws, name_key="%", open_only=False) == []
-        assert queries.search_deals(session, workspace_id=ws, name_key="_", open_only=False) == []
+        assert queries.search_deals(session, workspace_id=ws, name_key="%") == []
+        assert queries.search_deals(session, workspace_id=ws, name_key="_") == []
 
 
 def test_concurrent_deal_numbers_are_unique(engine: Engine) -> None:

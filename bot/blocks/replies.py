@@ -107,8 +107,10 @@ def render_problem(problem: Problem, lang: str, tz: ZoneInfo) -> RenderedMessage
     return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
 
 
-def _deal_line(deal: DealSummary, lang: str) -> str:
-    parts = [f"*{deal.ref}* {escape(deal.name)}", stage_label(deal.stage, lang)]
+def _deal_line(deal: DealSummary, lang: str, *, with_stage: bool = True) -> str:
+    parts = [f"*{deal.ref}* {escape(deal.name)}"]
+    if with_stage:
+        parts.append(escape(stage_label(deal.stage, lang)))
     if deal.value is not None:
         parts.append(format_money(deal.value.value, deal.value.currency, lang))
     if deal.next_step:
@@ -163,9 +165,8 @@ def _card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
     deal = reply.deal
     none = plain("card.none", lang)
     stage = stage_label(deal.stage, lang)
-    if deal.status == "open":
-        since = format_day(deal.stage_entered_at.astimezone(tz).date(), lang)
-        stage += " \u00b7 " + plain("card.in_stage_since", lang, date=since)
+    since = format_day(deal.stage_entered_at.astimezone(tz).date(), lang)
+    stage += " \u00b7 " + plain("card.in_stage_since", lang, date=since)
     value = format_money(deal.value.value, deal.value.currency, lang) if deal.value else none
     next_step = escape(clip(deal.next_step, 1500)) if deal.next_step else none
     if deal.next_step_due:
@@ -233,11 +234,17 @@ def _list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
         if deal.stage != current_stage:
             current_stage = deal.stage
             blocks.append(_context(f"*{escape(stage_label(deal.stage, lang))}*"))
-        line = _deal_line(deal, lang).split(" \u00b7 ", 2)
-        parts = [line[0]] + line[2:]
+        line = _deal_line(deal, lang, with_stage=False)
         if reply.scope != "mine" and deal.owner_user_id:
-            parts.append(f"<@{deal.owner_user_id}>")
-        blocks.append(_section(" \u00b7 ".join(parts)))
+            line += f" \u00b7 <@{deal.owner_user_id}>"
+        blocks.append(
+            SectionBlock(
+                text=MarkdownTextObject(text=clip(line, SECTION_TEXT_LIMIT)),
+                accessory=_button(
+                    plain("button.open", lang), f"{ids.SHOW_DEAL}_{len(blocks)}", deal.ref
+                ),
+            )
+        )
     first, last = reply.offset + 1, reply.offset + len(reply.deals)
     blocks.append(_context(plain("list.range", lang, first=first, last=last, total=reply.total)))
     buttons = []

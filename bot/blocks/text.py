@@ -15,9 +15,19 @@ from commands.replies import Money
 _STAGE_PARAMS = {"stage", "from_stage", "to_stage"}
 
 
+QUOTE_LIMIT = 200
+
+
 def escape(text: str) -> str:
     """Neutralise Slack's control characters so user text can't ping channels or forge links."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_escape = escape
+
+
+def _keep(text: str) -> str:
+    return text
 
 
 def stage_label(stage: str, lang: str) -> str:
@@ -26,8 +36,12 @@ def stage_label(stage: str, lang: str) -> str:
     return translate(key, lang) if key in CATALOG else stage
 
 
-def format_param(name: str, value: Any, lang: str, tz: ZoneInfo) -> str:
-    """One message parameter, ready to drop into mrkdwn."""
+def format_param(name: str, value: Any, lang: str, tz: ZoneInfo, *, mrkdwn: bool = True) -> str:
+    """One message parameter, ready to drop into mrkdwn (or plain text when ``mrkdwn`` is off).
+
+    Long user text is shortened: a message quotes it, it does not repeat a 3,000-char input.
+    """
+    escape = _escape if mrkdwn else _keep
     if isinstance(value, Money):
         return format_money(value.value, value.currency, lang)
     if isinstance(value, datetime):
@@ -42,13 +56,24 @@ def format_param(name: str, value: Any, lang: str, tz: ZoneInfo) -> str:
         return translate(f"status.{value}", lang)
     if isinstance(value, int) and not isinstance(value, bool):
         return format_number(value, lang)
-    return escape(str(value))
+    text = str(value)
+    if len(text) > QUOTE_LIMIT:
+        text = text[: QUOTE_LIMIT - 1].rstrip() + "\u2026"
+    return escape(text)
 
 
-def message(key: str, lang: str, tz: ZoneInfo, params: dict[str, Any] | None = None) -> str:
+def message(
+    key: str,
+    lang: str,
+    tz: ZoneInfo,
+    params: dict[str, Any] | None = None,
+    *,
+    mrkdwn: bool = True,
+) -> str:
     """A catalog message with its parameters formatted for the reader."""
     formatted = {
-        name: format_param(name, value, lang, tz) for name, value in (params or {}).items()
+        name: format_param(name, value, lang, tz, mrkdwn=mrkdwn)
+        for name, value in (params or {}).items()
     }
     return translate(key, lang, **formatted)
 

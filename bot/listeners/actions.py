@@ -17,30 +17,15 @@ from bot import ids
 from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, run_command, run_pending_choice, run_work
 from bot.listeners.replying import send_reply
+from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
-from commands.context import CommandContext, Invocation
+from commands.context import CommandContext
 from commands.deals import list_deals
 from commands.grammar import tokenize
 from commands.replies import OpenForm, Reply
 from commands.resolve import deal_ref_number
 
 _REF = re.compile(r"^D-\d{1,9}$")
-
-
-def invocation_from_action(body: dict[str, Any], runtime: Runtime) -> Invocation:
-    """Who clicked, in which workspace: the clicker's own team, never a payload field alone."""
-    user = body.get("user") or {}
-    team = (body.get("team") or {}).get("id") or user.get("team_id")
-    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
-        "channel_id"
-    )
-    return Invocation(
-        team_id=team,
-        user_id=user["id"],
-        now=runtime.clock(),
-        user_name=user.get("username") or user.get("name"),
-        channel_id=channel,
-    )
 
 
 def _value(body: dict[str, Any]) -> str:
@@ -63,7 +48,7 @@ def register(app: App, runtime: Runtime) -> None:
         ack()
 
     def reply(body: dict[str, Any], client: WebClient, handled: Handled, *, replace: bool) -> None:
-        invocation = invocation_from_action(body, runtime)
+        invocation = invocation_from_interaction(body, runtime)
         send_reply(
             runtime,
             client,
@@ -81,29 +66,31 @@ def register(app: App, runtime: Runtime) -> None:
         if not isinstance(ref, str) or not _REF.match(ref):
             ref = "D-0"  # a tampered ref: resolves to nothing in any workspace
         handled = run_pending_choice(
-            runtime.engine, invocation_from_action(body, runtime), token, ref
+            runtime.engine, invocation_from_interaction(body, runtime), token, ref
         )
         reply(body, client, handled, replace=True)
 
     def cancel_pick(body: dict[str, Any], client: WebClient) -> None:
         token = str(_json_value(body).get("t") or "")
         handled = run_pending_choice(
-            runtime.engine, invocation_from_action(body, runtime), token, None
+            runtime.engine, invocation_from_interaction(body, runtime), token, None
         )
         reply(body, client, handled, replace=True)
 
     def show_deal(body: dict[str, Any], client: WebClient) -> None:
         ref = _value(body)
         text = f"show D-{deal_ref_number(ref)}" if deal_ref_number(ref) is not None else "show"
-        handled = run_command(runtime.engine, invocation_from_action(body, runtime), "/deal", text)
+        handled = run_command(
+            runtime.engine, invocation_from_interaction(body, runtime), "/deal", text
+        )
         reply(body, client, handled, replace=False)
 
     def log_call_form(body: dict[str, Any], client: WebClient) -> None:
         ref = _value(body)
         prefill = {"deal": ref} if deal_ref_number(ref) is not None else {}
-        invocation = invocation_from_action(body, runtime)
+        invocation = invocation_from_interaction(body, runtime)
         view = prepare_form(runtime, invocation, OpenForm("call", prefill), body)
-        open_form_modal(client, body.get("trigger_id"), view)
+        open_form_modal(runtime, client, body, view)
 
     def list_page(body: dict[str, Any], client: WebClient) -> None:
         value = _json_value(body)
@@ -115,11 +102,11 @@ def register(app: App, runtime: Runtime) -> None:
         def work(ctx: CommandContext) -> Reply:
             return list_deals(ctx, tokenize(filter_text), offset=offset)
 
-        handled = run_work(runtime.engine, invocation_from_action(body, runtime), work)
+        handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
         reply(body, client, handled, replace=True)
 
     app.action(re.compile(rf"^{ids.PICK_DEAL}_\d+$"))(ack=just_ack, lazy=[pick_deal])
     app.action(ids.PICK_CANCEL)(ack=just_ack, lazy=[cancel_pick])
-    app.action(ids.SHOW_DEAL)(ack=just_ack, lazy=[show_deal])
+    app.action(re.compile(rf"^{ids.SHOW_DEAL}(_\d+)?$"))(ack=just_ack, lazy=[show_deal])
     app.action(ids.LOG_CALL)(ack=just_ack, lazy=[log_call_form])
     app.action(re.compile(rf"^{ids.LIST_PAGE}(_prev)?$"))(ack=just_ack, lazy=[list_page])

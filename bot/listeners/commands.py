@@ -1,8 +1,8 @@
 """Slash commands: answer in the ack when we know the caller's language, else right after it.
 
 The ack carries the reply once the change is committed. A caller Corong has never seen gets an
-empty ack; their Slack locale is looked up and the reply follows via response_url. Opening a
-modal and refreshing profiles happen after the ack, so the 3-second window is never at risk.
+empty ack; their Slack locale is looked up and the reply follows via response_url. A form
+opens right after the ack (trigger_id lives 3 seconds), before any profile look-up.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.forms_flow import open_form_modal, prepare_form
-from bot.handling import Handled, run_command
+from bot.handling import Handled, internal_error, run_command
 from bot.listeners.replying import send_reply
 from bot.profiles import profile_state, refresh_profile
 from bot.runtime import Runtime
 from commands.context import Invocation
+from commands.dispatch import wanted_form
 from commands.registry import SLASH_COMMANDS
 from commands.replies import OpenForm
 
@@ -38,34 +39,47 @@ def register(app: App, runtime: Runtime) -> None:
 
     def acknowledge(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
         invocation = invocation_from_command(body, runtime)
-        state = profile_state(
-            runtime.engine, invocation.team_id, invocation.user_id, invocation.now
-        )
-        context["corong_profile"] = state
-        if state == "unknown":
+        command, text = body["command"], body.get("text", "")
+        form = wanted_form(command, text)
+        if form is not None:
+            context["corong_form"] = form
             ack()
             return
-        handled = run_command(runtime.engine, invocation, body["command"], body.get("text", ""))
-        if isinstance(handled.reply, OpenForm):
-            context["corong_form"] = prepare_form(runtime, invocation, handled.reply, body)
+        handled = run_command(runtime.engine, invocation, command, text, defer_unknown_profile=True)
+        context["corong_deferred"] = handled.deferred
+        context["corong_stale"] = handled.profile_stale
+        if handled.deferred:
             ack()
             return
-        ack(**handled.render().as_kwargs())
+        try:
+            rendered = handled.render().as_kwargs()
+        except Exception:
+            rendered = (
+                Handled(internal_error("render", invocation), handled.lang, handled.tz)
+                .render()
+                .as_kwargs()
+            )
+        ack(**rendered)
 
     def after_ack(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
         invocation = invocation_from_command(body, runtime)
-        state = context.get("corong_profile")
-        if state == "unknown":
+        form = context.get("corong_form")
+        if form:
+            view = prepare_form(runtime, invocation, OpenForm(form), body)
+            open_form_modal(runtime, client, body, view)
+        needs_lookup = (
+            form
+            and profile_state(
+                runtime.engine, invocation.team_id, invocation.user_id, invocation.now
+            )
+            != "fresh"
+        )
+        if context.get("corong_deferred") or context.get("corong_stale") or needs_lookup:
             refresh_profile(
                 runtime.engine, client, invocation.team_id, invocation.user_id, invocation.now
             )
-            handled: Handled = run_command(
-                runtime.engine, invocation, body["command"], body.get("text", "")
-            )
-            if isinstance(handled.reply, OpenForm):
-                view = prepare_form(runtime, invocation, handled.reply, body)
-                open_form_modal(client, body.get("trigger_id"), view)
-                return
+        if context.get("corong_deferred"):
+            handled = run_command(runtime.engine, invocation, body["command"], body.get("text", ""))
             send_reply(
                 runtime,
                 client,
@@ -73,13 +87,6 @@ def register(app: App, runtime: Runtime) -> None:
                 user_id=invocation.user_id,
                 response_url=body.get("response_url"),
                 channel_id=invocation.channel_id,
-            )
-            return
-        if context.get("corong_form"):
-            open_form_modal(client, body.get("trigger_id"), context["corong_form"])
-        if state == "stale":
-            refresh_profile(
-                runtime.engine, client, invocation.team_id, invocation.user_id, invocation.now
             )
 
     for command in SLASH_COMMANDS:

@@ -18,8 +18,9 @@ from bot.blocks.forms import field_errors, submitted_values
 from bot.blocks.text import message, plain
 from bot.handling import problem_from, run_work
 from bot.listeners.replying import send_reply
+from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
-from commands.context import CommandContext, Invocation
+from commands.context import CommandContext
 from commands.errors import CommandError, FormErrors
 from commands.forms import submit_form
 from commands.replies import Problem, Reply
@@ -34,18 +35,6 @@ def _metadata(view: dict[str, Any]) -> dict[str, str]:
     if not isinstance(data, dict):
         return {}
     return {key: value for key, value in data.items() if isinstance(value, str)}
-
-
-def invocation_from_view(body: dict[str, Any], runtime: Runtime) -> Invocation:
-    """Who submitted, from which workspace."""
-    user = body.get("user") or {}
-    team = (body.get("team") or {}).get("id") or user.get("team_id")
-    return Invocation(
-        team_id=team,
-        user_id=user["id"],
-        now=runtime.clock(),
-        user_name=user.get("username") or user.get("name"),
-    )
 
 
 def register(app: App, runtime: Runtime) -> None:
@@ -67,12 +56,14 @@ def register(app: App, runtime: Runtime) -> None:
                 )
                 raise
 
-        handled = run_work(runtime.engine, invocation_from_view(body, runtime), work)
+        handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
         if errors:
             ack(response_action="errors", errors=errors)
             return
         if isinstance(handled.reply, Problem):
-            text = message(handled.reply.key, handled.lang, handled.tz, handled.reply.params)
+            text = message(
+                handled.reply.key, handled.lang, handled.tz, handled.reply.params, mrkdwn=False
+            )
             ack(response_action="errors", errors={first_block: text[:2000]})
             return
         context["corong_confirmation"] = handled.render().as_dicts()
@@ -99,7 +90,8 @@ def register(app: App, runtime: Runtime) -> None:
 def _inline(error: CommandError, ctx: CommandContext) -> str:
     """One field's error with its example, short enough for Slack's inline error."""
     problem = problem_from(error)
-    text = message(problem.key, ctx.lang, ctx.tz, problem.params)
+    # Inline errors are plain text: escaping would show "&amp;" to the user.
+    text = message(problem.key, ctx.lang, ctx.tz, problem.params, mrkdwn=False)
     if problem.example:
         text += " " + plain("error.example", ctx.lang, example=problem.example)
     return text[:2000]

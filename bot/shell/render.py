@@ -33,6 +33,21 @@ def _text(obj: dict[str, Any] | None, names: dict[str, str]) -> str:
     return mrkdwn_to_text(obj.get("text", ""), names)
 
 
+def _numbered(
+    element: dict[str, Any],
+    block: dict[str, Any],
+    buttons: list[Button],
+    first_number: int,
+    names: dict[str, str],
+) -> str:
+    """Number a button, remember it for pressing, and return its ``[n] label``."""
+    label = _text(element.get("text"), names)
+    buttons.append(
+        Button(label, element["action_id"], element.get("value", ""), block.get("block_id", ""))
+    )
+    return f"[{first_number + len(buttons) - 1}] {label}"
+
+
 def render_blocks(
     blocks: list[dict[str, Any]], names: dict[str, str], first_number: int = 1
 ) -> tuple[str, list[Button]]:
@@ -43,7 +58,11 @@ def render_blocks(
         kind = block.get("type")
         if kind in ("section", "header"):
             if block.get("text"):
-                lines.append(_text(block["text"], names))
+                line = _text(block["text"], names)
+                accessory = block.get("accessory") or {}
+                if accessory.get("type") == "button":
+                    line += "   " + _numbered(accessory, block, buttons, first_number, names)
+                lines.append(line)
             fields = block.get("fields") or []
             for field in fields:
                 label, _, value = _text(field, names).partition("\n")
@@ -55,19 +74,8 @@ def render_blocks(
         elif kind == "actions":
             labels = []
             for element in block.get("elements", []):
-                if element.get("type") != "button":
-                    continue
-                number = first_number + len(buttons)
-                label = _text(element.get("text"), names)
-                buttons.append(
-                    Button(
-                        label,
-                        element["action_id"],
-                        element.get("value", ""),
-                        block.get("block_id", ""),
-                    )
-                )
-                labels.append(f"[{number}] {label}")
+                if element.get("type") == "button":
+                    labels.append(_numbered(element, block, buttons, first_number, names))
             if labels:
                 lines.append("  " + "   ".join(labels))
     return "\n".join(lines), buttons

@@ -8,28 +8,30 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 import secrets
-import sys
 from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine
 
 from bot.app import create_app
 from bot.config import Settings
+from bot.profiles import store_profile
 from bot.runtime import Runtime
 from bot.shell import requests
 from bot.shell.loopback import LoopbackSlack, Shown
 from bot.shell.render import Button, render_blocks
+from commands.i18n import language_for, translate
 from commands.registry import SLASH_COMMANDS
+from storage import queries
+from storage.db import unit_of_work
 
-BANNER = (
-    "Corong shell. Type slash commands as in Slack, e.g. /deal add Acme 50jt, /sales help.\n"
-    "A number presses that button. :user U123 name, :locale id-ID switch who you are; "
-    ":quit leaves."
-)
+CANCEL_WORDS = ("cancel", "batal", ":quit", ":q")
+_MENTION = re.compile(r"(?<![<\w])@([\w.\-]+)")
 
 
 @dataclass
@@ -66,6 +68,7 @@ class Shell:
         say: Callable[[str], None] = print,
     ) -> None:
         self.options = options
+        self.engine = engine
         self.ask = ask
         self.say = say
         self.secret = secrets.token_hex(16)
@@ -82,6 +85,29 @@ class Shell:
         )
         self.buttons: list[Button] = []
         self.names: dict[str, str] = {options.user_id: options.user_name}
+        self._store_profile()
+
+    @property
+    def lang(self) -> str:
+        return language_for(self.options.locale)
+
+    def text(self, key: str, **params: Any) -> str:
+        """A shell message in the terminal user's language."""
+        return translate(key, self.lang, **params)
+
+    def _store_profile(self) -> None:
+        """What users.info would say about the terminal user; the operator is an admin."""
+        o = self.options
+        store_profile(
+            self.engine,
+            o.team_id,
+            o.user_id,
+            datetime.now(UTC),
+            locale=o.locale,
+            timezone=o.timezone,
+            name=o.user_name,
+            is_admin=True,
+        )
 
     def _who(self) -> dict[str, Any]:
         """The team, user and app fields every interaction payload carries."""
@@ -111,10 +137,31 @@ class Shell:
         self.options.user_name = name or user_id
         self.names[user_id] = self.options.user_name
         self.loopback.user = self._user()
+        self._store_profile()
+        self.say(self.text("shell.switched_user", user=self.options.user_name, id=user_id))
 
     def switch_locale(self, locale: str) -> None:
         self.options.locale = locale
         self.loopback.user = self._user()
+        self._store_profile()
+        self.say(self.text("shell.switched_locale", locale=locale))
+
+    def mentions(self, text: str) -> str:
+        """``@budi`` as Slack sends it once escaping is on: ``<@U123|budi>``, for known names."""
+
+        def replace(match: re.Match[str]) -> str:
+            name = match.group(1)
+            user_id = next((uid for uid, known in self.names.items() if known == name), None)
+            if user_id is None:
+                with unit_of_work(self.engine, read_only=True) as session:
+                    workspace = queries.find_workspace(session, slack_team_id=self.options.team_id)
+                    member = workspace and queries.member_by_name(
+                        session, workspace_id=workspace.id or 0, name=name
+                    )
+                    user_id = member.slack_user_id if member else None
+            return f"<@{user_id}|{name}>" if user_id else match.group(0)
+
+        return _MENTION.sub(replace, text)
 
     def close(self) -> None:
         self.loopback.stop()
@@ -125,8 +172,13 @@ class Shell:
         """Send ``/command text`` as Slack would."""
         command, _, text = line.strip().partition(" ")
         if command.casefold() not in SLASH_COMMANDS:
-            self.say(f"Unknown command {command}. Commands: {', '.join(SLASH_COMMANDS)}")
+            self.say(
+                self.text(
+                    "shell.unknown_command", command=command, commands=", ".join(SLASH_COMMANDS)
+                )
+            )
             return
+        text = self.mentions(text)
         request = requests.slash_command(
             self.secret,
             command=command.casefold(),
@@ -144,7 +196,7 @@ class Shell:
     def press(self, number: int) -> None:
         """Press button ``number`` of the last message."""
         if not 1 <= number <= len(self.buttons):
-            self.say("No such button.")
+            self.say(self.text("shell.no_such_button"))
             return
         button = self.buttons[number - 1]
         payload = {
@@ -197,17 +249,17 @@ class Shell:
 
     def _fill_modal(self, view: dict[str, Any]) -> None:
         """Ask each field in turn, submit, and re-ask only the fields Slack would flag."""
-        self.say(
-            f"== {view['title']['text']} == (Enter skips an optional field, "
-            "'cancel' closes the form)"
-        )
+        self.say(self.text("shell.form_intro", title=view["title"]["text"]))
         answers: dict[str, tuple[str, dict[str, Any]]] = {}
         pending = [b for b in view["blocks"] if b.get("type") == "input"]
         while True:
             for block in pending:
-                answer = self._ask_field(block)
+                try:
+                    answer = self._ask_field(block)
+                except (EOFError, KeyboardInterrupt):
+                    answer = None
                 if answer is None:
-                    self.say("Form closed; nothing saved.")
+                    self.say(self.text("shell.form_closed"))
                     return
                 answers[block["block_id"]] = answer
             response = self.app.dispatch(
@@ -231,7 +283,7 @@ class Shell:
             self.say(f"  {label}: {choices}")
         while True:
             raw = self.ask(f"  {label}{hint}: ").strip()
-            if raw.casefold() == "cancel":
+            if raw.casefold() in CANCEL_WORDS:
                 return None
             if element["type"] == "static_select":
                 if not raw:
@@ -241,7 +293,7 @@ class Shell:
                         "type": "static_select",
                         "selected_option": options[int(raw) - 1],
                     }
-                self.say("  Type one of the numbers.")
+                self.say("  " + self.text("shell.choose_number"))
                 continue
             if element["type"] == "datepicker":
                 return element["action_id"], {"type": "datepicker", "selected_date": raw or None}
@@ -259,22 +311,25 @@ class Shell:
 
 
 def run_shell(engine: Engine, options: ShellOptions) -> int:
-    """The interactive loop; ends on :quit or end of input."""
+    """The interactive loop; ends on :quit or end of input. Ctrl-C abandons the current line."""
     shell = Shell(engine, options)
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and history where available)
-    print(BANNER)
+    shell.say(shell.text("shell.banner"))
     try:
         while True:
             try:
-                line = input(f"{shell.options.user_name}> ").strip()
+                line = shell.ask(f"{shell.options.user_name}> ").strip()
             except EOFError:
+                shell.say("")
                 break
-            if not line:
+            except KeyboardInterrupt:
+                shell.say("")
                 continue
             if line in (":quit", ":q", "exit", "quit"):
                 break
-            handle_line(shell, line)
+            if line:
+                handle_line(shell, line)
     finally:
         shell.close()
     return 0
@@ -282,16 +337,14 @@ def run_shell(engine: Engine, options: ShellOptions) -> int:
 
 def handle_line(shell: Shell, line: str) -> None:
     """One line of input: a slash command, a button number, or a shell switch."""
+    parts = line.split()
     if line.startswith("/"):
         shell.slash(line)
     elif line.isdigit():
         shell.press(int(line))
-    elif line.startswith(":user "):
-        parts = line.split()
+    elif parts[0] == ":user" and len(parts) >= 2:
         shell.switch_user(parts[1], " ".join(parts[2:]) or None)
-    elif line.startswith(":locale "):
-        shell.switch_locale(line.split()[1])
+    elif parts[0] == ":locale" and len(parts) == 2:
+        shell.switch_locale(parts[1])
     else:
-        print(
-            "Type a slash command (e.g. /sales help), a button number, or :quit.", file=sys.stdout
-        )
+        shell.say(shell.text("shell.hint"))

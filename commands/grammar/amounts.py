@@ -129,7 +129,15 @@ def _number(num: str, has_multiplier: bool) -> Decimal | None:
     return Decimal(f"{whole}.{frac}" if frac else whole)
 
 
-def _parse(text: str) -> Amount | None:
+class _MillionOrMiliar(Exception):
+    """``2M`` to an Indonesian reader: juta (million) or miliar (billion)?"""
+
+    def __init__(self, number: str) -> None:
+        super().__init__(number)
+        self.number = number
+
+
+def _parse(text: str, *, m_is_million: bool = True) -> Amount | None:
     """The amount, None if ``text`` is no amount; raises ``_Ambiguous`` for 1.500jt."""
     if len(text) > _MAX_LENGTH:
         return None
@@ -144,6 +152,8 @@ def _parse(text: str) -> Amount | None:
         raise
     if number is None:
         return None
+    if mult is not None and mult.lower() == "m" and not m_is_million:
+        raise _MillionOrMiliar(m["num"])
     if mult is not None:
         number *= _MULTIPLIERS[mult.lower()]
     if number > MAX_AMOUNT:
@@ -159,10 +169,22 @@ def _parse(text: str) -> Amount | None:
     return Amount(value, currency)
 
 
-def parse_amount(text: str) -> Amount:
-    """The amount ``text`` spells; ``UsageError`` if it spells none or could mean two."""
+def parse_amount(text: str, *, m_is_million: bool = True) -> Amount:
+    """The amount ``text`` spells; ``UsageError`` if it spells none or could mean two.
+
+    ``m_is_million=False`` (for Indonesian readers, to whom "M" often means miliar) refuses
+    ``2M`` and asks for ``2jt`` or ``2 miliar`` instead of guessing a factor of a thousand.
+    """
     try:
-        amount = _parse(text)
+        amount = _parse(text, m_is_million=m_is_million)
+    except _MillionOrMiliar as exc:
+        raise UsageError(
+            "grammar.million_or_miliar",
+            example=f"{exc.number}jt",
+            text=shorten(text),
+            million=f"{exc.number}jt",
+            billion=f"{exc.number} miliar",
+        ) from None
     except _Ambiguous as exc:
         raise UsageError(
             "grammar.ambiguous_amount",
@@ -180,7 +202,7 @@ def looks_like_amount(text: str) -> bool:
     """Whether ``text`` reads as an amount (ambiguous ones count), to classify a free token."""
     try:
         return _parse(text) is not None
-    except _Ambiguous:
+    except (_Ambiguous, _MillionOrMiliar):
         return True
 
 
@@ -191,7 +213,9 @@ def _join(group: list[Token]) -> str:
     return " ".join(t.value for t in group)
 
 
-def take_amount(tokens: list[Token]) -> tuple[Amount | None, list[Token]]:
+def take_amount(
+    tokens: list[Token], *, m_is_million: bool = True
+) -> tuple[Amount | None, list[Token]]:
     """Find the last amount among the words and return it with the other tokens, in order.
 
     The last one wins because amounts follow names ("Toko 88 50jt"); an amount may span up to
@@ -206,5 +230,6 @@ def take_amount(tokens: list[Token]) -> tuple[Amount | None, list[Token]]:
             text = _join(group)
             if looks_like_amount(text):
                 # parse_amount raises for an ambiguous 1.500jt rather than leaving it in the name.
-                return parse_amount(text), tokens[:start] + tokens[end + 1 :]
+                amount = parse_amount(text, m_is_million=m_is_million)
+                return amount, tokens[:start] + tokens[end + 1 :]
     return None, list(tokens)

@@ -173,6 +173,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Say which deal the call was about.",
         "id": "Sebutkan deal yang ditelepon.",
     },
+    "call.outcome_typo": {
+        "en": "\u201c{text}\u201d is not a call outcome. Did you mean {suggestion}? "
+        "(Put notes in quotes.)",
+        "id": "\u201c{text}\u201d bukan hasil telepon. Maksudnya {suggestion}? "
+        "(Tulis catatan di dalam tanda kutip.)",
+    },
+    "stage.ambiguous": {
+        "en": "\u201c{typed}\u201d could be {stages}. Type more of the stage name.",
+        "id": "\u201c{typed}\u201d bisa berarti {stages}. Ketik nama tahapnya lebih lengkap.",
+    },
     "call.bad_outcome": {
         "en": "\u201c{text}\u201d is not a call outcome. Outcomes: {known}.",
         "id": "\u201c{text}\u201d bukan hasil telepon. Pilihannya: {known}.",
@@ -192,18 +202,52 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "\u201c{preset}\u201d bukan pilihan pipeline. Pilihannya: {presets}.",
     },
     "pipeline.stranded": {
-        "en": "{count} open deals are in stages that {preset} does not have ({refs}). "
+        "en": "Open deals in stages that {preset} does not have: {count} ({refs}). "
         "Move or close them first.",
-        "id": "{count} deal aktif ada di tahap yang tidak ada di {preset} ({refs}). "
+        "id": "Deal aktif di tahap yang tidak ada di {preset}: {count} ({refs}). "
         "Pindahkan atau tutup dulu.",
+    },
+    "pipeline.admins_only": {
+        "en": "Only workspace admins and owners can switch the pipeline. "
+        "Ask one of them to run this command.",
+        "id": "Hanya admin atau pemilik workspace yang bisa mengganti pipeline. "
+        "Minta salah satu dari mereka menjalankan perintah ini.",
+    },
+    "pipeline.changed_meanwhile": {
+        "en": "The workspace pipeline changed a moment ago and no longer has {stage}. "
+        "Nothing was saved; please try again.",
+        "id": "Pipeline workspace baru saja diganti dan tidak lagi punya tahap {stage}. "
+        "Tidak ada yang tersimpan; silakan coba lagi.",
+    },
+    "undo.workspace.pipeline": {
+        "en": "Undone: this workspace is back on the {preset} pipeline.",
+        "id": "Dibatalkan: workspace ini kembali memakai pipeline {preset}.",
+    },
+    "undo.stage_gone": {
+        "en": "Undoing would put {ref} back in {stage}, which this pipeline no longer has. "
+        "Nothing was undone; use /deal move instead.",
+        "id": "Pembatalan akan mengembalikan {ref} ke tahap {stage}, yang tidak ada lagi di "
+        "pipeline ini. Tidak ada yang dibatalkan; pakai /deal move.",
+    },
+    "deal.value_too_small": {
+        "en": "\u201c{text}\u201d is too small for a deal value. Write it with its unit, e.g. "
+        "{text}jt or {text}rb.",
+        "id": "\u201c{text}\u201d terlalu kecil untuk nilai deal. Tulis dengan satuannya, "
+        "mis. {text}jt atau {text}rb.",
+    },
+    "form.open_failed": {
+        "en": "Slack would not open the form just now. Please type the command again.",
+        "id": "Slack belum bisa membuka formulir barusan. Silakan ketik perintahnya lagi.",
     },
     "form.invalid": {
         "en": "Some fields need fixing.",
         "id": "Beberapa isian perlu diperbaiki.",
     },
     "form.deal_ambiguous": {
-        "en": "\u201c{query}\u201d matches several deals: {refs}. Type the ref, e.g. D-12.",
-        "id": "\u201c{query}\u201d cocok dengan beberapa deal: {refs}. Ketik kodenya, mis. D-12.",
+        "en": "\u201c{query}\u201d matches several deals: {refs}. "
+        "Type the ref of the one you mean.",
+        "id": "\u201c{query}\u201d cocok dengan beberapa deal: {refs}. "
+        "Ketik kode deal yang dimaksud.",
     },
     # --- forms (modals / shell prompts)
     "modal.deal_add_title": {"en": "New deal", "id": "Deal baru"},
@@ -215,7 +259,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.deal_value": {"en": "Value", "id": "Nilai"},
     "form.deal_value_hint": {
         "en": "e.g. 50jt, Rp 50.000.000, 1.5M, $12k",
-        "id": "mis. 50jt, Rp 50.000.000, 1,5M, $12k",
+        "id": "mis. 50jt, Rp 50.000.000, 1,5jt, 2 miliar, $12k",
     },
     "form.deal_stage": {"en": "Stage", "id": "Tahap"},
     "form.deal_close": {"en": "Expected close date", "id": "Perkiraan tanggal closing"},
@@ -277,6 +321,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "list.no_value": {"en": "no value", "id": "tanpa nilai"},
     "list.total": {"en": "Total {value}", "id": "Total {value}"},
     "button.show": {"en": "Show deal", "id": "Lihat deal"},
+    "button.open": {"en": "Open", "id": "Buka"},
     "button.log_call": {"en": "Log call", "id": "Catat telepon"},
     "picker.cancel": {"en": "Cancel", "id": "Batal"},
     "picker.cancelled": {
@@ -346,5 +391,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "pipeline.presets": {
         "en": "Presets: {presets}. Switch with /sales pipeline <preset>.",
         "id": "Preset: {presets}. Ganti dengan /sales pipeline <preset>.",
+    },
+    # --- the terminal shell
+    "shell.banner": {
+        "en": "Corong shell. Type slash commands as in Slack, e.g. /deal add Acme 50jt or "
+        "/sales help. A number presses that button of the last message. "
+        ":user U123 name and :locale id-ID switch who you are; :quit leaves.",
+        "id": "Shell Corong. Ketik perintah seperti di Slack, mis. /deal add Acme 50jt atau "
+        "/sales help. Angka menekan tombol itu di pesan terakhir. "
+        ":user U123 nama dan :locale en-US mengganti siapa Anda; :quit untuk keluar.",
+    },
+    "shell.hint": {
+        "en": "Type a slash command (e.g. /sales help), a button number, :user, :locale or :quit.",
+        "id": "Ketik perintah (mis. /sales help), nomor tombol, :user, :locale atau :quit.",
+    },
+    "shell.unknown_command": {
+        "en": "Unknown command {command}. Commands: {commands}.",
+        "id": "Perintah {command} tidak dikenal. Perintahnya: {commands}.",
+    },
+    "shell.no_such_button": {
+        "en": "The last message has no button with that number.",
+        "id": "Pesan terakhir tidak punya tombol dengan nomor itu.",
+    },
+    "shell.form_intro": {
+        "en": "== {title} == (Enter skips an optional field; cancel closes the form)",
+        "id": "== {title} == (Enter melewati isian opsional; batal menutup formulir)",
+    },
+    "shell.form_closed": {
+        "en": "Form closed; nothing saved.",
+        "id": "Formulir ditutup; tidak ada yang disimpan.",
+    },
+    "shell.choose_number": {
+        "en": "Type one of the numbers (or cancel).",
+        "id": "Ketik salah satu nomornya (atau batal).",
+    },
+    "shell.switched_user": {
+        "en": "You are now {user} ({id}).",
+        "id": "Anda sekarang {user} ({id}).",
+    },
+    "shell.switched_locale": {
+        "en": "Locale set to {locale}.",
+        "id": "Locale diganti ke {locale}.",
     },
 }

@@ -62,4 +62,9 @@ MESSAGES: dict[str, dict[str, str]] = {
             "misalnya 20m atau 1j30m: lebih dari 0 dan maksimal 24 jam."
         ),
     },
+    "grammar.million_or_miliar": {
+        "en": "\u201c{text}\u201d could mean {million} (million) or {billion}. Write the unit out.",
+        "id": "\u201c{text}\u201d bisa berarti {million} (juta) atau {billion}. "
+        "Tulis satuannya dengan jelas.",
+    },
 }

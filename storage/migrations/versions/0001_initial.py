@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 08:58:14.205867
+Create Date: 2026-11-23 09:34:21.715875
 """
 
 from collections.abc import Sequence
@@ -106,6 +106,8 @@ def upgrade() -> None:
         sa.Column("member_id", sa.Integer(), nullable=False),
         sa.Column("command", sa.String(length=16), nullable=False),
         sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("query", sa.String(length=3000), nullable=False),
+        sa.Column("candidates", sa.JSON(), nullable=False),
         sa.Column("created_at", storage.types.UTCDateTime(), nullable=False),
         sa.Column("used_at", storage.types.UTCDateTime(), nullable=True),
         sa.ForeignKeyConstraint(

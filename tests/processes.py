@@ -1,0 +1,28 @@
+"""Running ``corong`` as an operator would, from tests: the command, a clean environment, a port."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+from pathlib import Path
+
+
+def corong(*args: str) -> list[str]:
+    """The installed ``corong`` script (or the module, when run from a bare checkout)."""
+    script = Path(sys.executable).parent / "corong"
+    return [str(script), *args] if script.exists() else [sys.executable, "-m", "bot.cli", *args]
+
+
+def clean_env(**values: str) -> dict[str, str]:
+    """This process's environment without any Slack or database setting, plus ``values``."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    env.update(values)
+    return env
+
+
+def free_port() -> int:
+    """A TCP port nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
