@@ -22,9 +22,14 @@ log = logging.getLogger("corong.forms")
 METADATA_LIMIT = 3000
 
 
-def form_metadata(channel_id: str | None, response_url: str | None) -> dict[str, str]:
-    """Where to confirm once the form is saved; response_url is dropped if it would not fit."""
+def form_metadata(
+    channel_id: str | None, response_url: str | None, subject: int | None = None
+) -> dict[str, str]:
+    """Where to confirm once the form is saved (and which deal it is about); response_url is
+    dropped if it would not fit."""
     metadata = {"c": channel_id or ""}
+    if subject is not None:
+        metadata["d"] = str(subject)
     if response_url and len(json.dumps({**metadata, "u": response_url})) < METADATA_LIMIT:
         metadata["u"] = response_url
     return metadata
@@ -38,8 +43,10 @@ def prepare_form(
         ctx = open_context(session, invocation)
         fields = form_fields(ctx, request.form)
         lang = ctx.lang
-    metadata = form_metadata(invocation.channel_id, body.get("response_url"))
-    view = build_form_modal(request.form, fields, lang, metadata, request.prefill)
+    metadata = form_metadata(invocation.channel_id, body.get("response_url"), request.subject)
+    view = build_form_modal(
+        request.form, fields, lang, metadata, request.prefill, request.subject_ref
+    )
     return view.to_dict()
 
 

@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 from bot.blocks.replies import RenderedMessage, render, render_picker
 from commands.context import CommandContext, Invocation, open_context
 from commands.dispatch import execute
-from commands.errors import Ambiguous, CommandError
+from commands.errors import Ambiguous, CommandError, NeedsBant
 from commands.replies import Notice, Picker, Problem, Reply
 from commands.resolve import name_key
 from storage import queries
@@ -60,7 +60,8 @@ class Handled:
 
 def problem_from(error: CommandError) -> Problem:
     """The user-facing form of a command error."""
-    return Problem(error.key, dict(error.params), error.example)
+    bant_ref = error.ref if isinstance(error, NeedsBant) else None
+    return Problem(error.key, dict(error.params), error.example, bant_ref=bant_ref)
 
 
 def internal_error(what: str, invocation: Invocation) -> Problem:

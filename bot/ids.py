@@ -5,6 +5,10 @@ PICK_DEAL = "deal_pick"  # + "_<n>"; value: JSON {"t": pending choice token, "r"
 PICK_CANCEL = "deal_pick_cancel"  # value: JSON {"t": token}
 SHOW_DEAL = "deal_show"  # optionally + "_<n>" (one per list row); value: deal ref
 LOG_CALL = "call_open_form"  # value: deal ref
+RUN_BANT = "bant_open_form"  # value: deal ref
+BANT_MOVE = "bant_move"  # value: JSON {"r": deal ref, "s": stage}
+BANT_FOLLOW_UP = "bant_follow_up"  # value: deal ref
+BANT_MARK_LOST = "bant_mark_lost"  # value: deal ref
 LIST_PAGE = "deal_list_page"  # or + "_prev"; value: JSON {"f": filter text, "o": offset}
 
 # Modals

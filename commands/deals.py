@@ -26,6 +26,7 @@ from commands.grammar import (
 )
 from commands.options import reject_stray, split_options
 from commands.pipelines import LOST, WON, resolve_stage
+from commands.qualify import latest_bant_view, needs_bant_warning
 from commands.replies import DealCard, DealList, Notice, Reply
 from commands.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
 from commands.summaries import deal_history, summarize_deal, summarize_many
@@ -211,6 +212,7 @@ def move_deal(
         raise UsageError("pipeline.changed_meanwhile", example=MOVE_EXAMPLE, stage=stage)
     if deal.stage == stage:
         raise UsageError("deal.already_in_stage", example=MOVE_EXAMPLE, ref=deal.ref, stage=stage)
+    warn = needs_bant_warning(ctx, deal, stage)  # raises NeedsBant in a strict workspace
     before = audit.snapshot(deal)
     from_stage = deal.stage
     change = _change_stage(ctx, deal, stage)
@@ -227,6 +229,7 @@ def move_deal(
         "deal.moved",
         {"ref": deal.ref, "from_stage": from_stage, "to_stage": stage},
         deal=summarize_deal(ctx, deal),
+        bant_warning=warn,
     )
 
 
@@ -323,6 +326,7 @@ def build_card(ctx: CommandContext, deal: Deal) -> DealCard:
         deal=summarize_deal(ctx, deal),
         history=tuple(history[:HISTORY_SHOWN]),
         history_total=len(history),
+        bant=latest_bant_view(ctx, deal),
     )
 
 

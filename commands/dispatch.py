@@ -13,6 +13,7 @@ from commands.context import CommandContext
 from commands.deals import run_deal
 from commands.errors import UsageError
 from commands.grammar import MAX_TEXT_LENGTH, tokenize
+from commands.qualify import run_bant
 from commands.registry import (
     NOT_YET_AVAILABLE,
     SLASH_COMMANDS,
@@ -59,6 +60,8 @@ def execute(ctx: CommandContext, command: str, text: str) -> Reply:
         return OpenForm(form)
     if command == "/call":
         return run_call(ctx, tokenize(text))
+    if command == "/bant":
+        return run_bant(ctx, tokenize(text))
     sub, rest = split_subcommand(text)
     if command == "/deal":
         _check_subcommand(command, sub)

@@ -30,6 +30,14 @@ class NotFound(CommandError):
     """The deal (or other thing) named does not exist in the caller's workspace."""
 
 
+class NeedsBant(CommandError):
+    """The workspace requires a qualifying BANT before a deal moves past qualification."""
+
+    def __init__(self, ref: str) -> None:
+        super().__init__("bant.required", example=f"/bant {ref}", ref=ref)
+        self.ref = ref
+
+
 class NotAllowed(CommandError):
     """The caller may not do this; the message says who can."""
 

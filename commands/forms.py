@@ -16,9 +16,12 @@ from commands.deals import DealDraft, add_deal
 from commands.errors import Ambiguous, CommandError, FormErrors, UsageError
 from commands.grammar import parse_amount, parse_date, parse_duration
 from commands.pipelines import resolve_stage
-from commands.replies import Notice
+from commands.qualify import bant_fields, submit_bant, submit_follow_up
+from commands.replies import Notice, Reply
 from commands.resolve import check_deal_name, resolve_deal
 from commands.text_fields import check_length, clean_text
+
+FORMS = ("deal_add", "call", "bant", "follow_up")
 
 
 @dataclass(frozen=True)
@@ -31,7 +34,9 @@ class Field:
     required: bool = False
     hint_key: str | None = None
     placeholder: str | None = None
-    choices: tuple[str, ...] = ()  # catalog-labelled option keys for "choice"
+    choices: tuple[str, ...] = ()  # option keys for "choice", labelled by choice_label_prefix
+    choice_label_prefix: str = ""  # catalog key prefix of the choice labels
+    section_key: str | None = None  # a heading shown before this field
 
 
 def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
@@ -46,7 +51,13 @@ def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
                 hint_key="form.deal_value_hint",
                 placeholder="50jt",
             ),
-            Field("stage", "choice", "form.deal_stage", choices=ctx.pipeline.stages),
+            Field(
+                "stage",
+                "choice",
+                "form.deal_stage",
+                choices=ctx.pipeline.stages,
+                choice_label_prefix="stage.",
+            ),
             Field("close", "date", "form.deal_close"),
             Field("contact", "text", "form.deal_contact", placeholder="Budi (CTO)"),
             Field("next", "text", "form.next_step", placeholder="send proposal"),
@@ -63,9 +74,22 @@ def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
                 placeholder="D-12",
             ),
             Field("duration", "text", "form.call_duration", placeholder="20m"),
-            Field("outcome", "choice", "form.call_outcome", choices=tuple(OUTCOMES)),
+            Field(
+                "outcome",
+                "choice",
+                "form.call_outcome",
+                choices=tuple(OUTCOMES),
+                choice_label_prefix="outcome.",
+            ),
             Field("notes", "long_text", "form.call_notes"),
             Field("next", "text", "form.next_step", placeholder="send proposal"),
+            Field("due", "date", "form.next_due"),
+        )
+    if form == "bant":
+        return bant_fields()
+    if form == "follow_up":
+        return (
+            Field("next", "text", "form.next_step", required=True, placeholder="send proposal"),
             Field("due", "date", "form.next_due"),
         )
     raise ValueError(f"unknown form {form!r}")
@@ -88,12 +112,26 @@ def _collect(
     return parsed, errors
 
 
-def submit_form(ctx: CommandContext, form: str, values: Mapping[str, str | None]) -> Notice:
-    """Validate every field, then run the same operation the typed command runs."""
+def submit_form(
+    ctx: CommandContext,
+    form: str,
+    values: Mapping[str, str | None],
+    *,
+    subject: int | None = None,
+) -> Reply:
+    """Validate every field, then run the same operation the typed command runs.
+
+    ``subject`` is the deal a bant or follow-up form is about, as it came back from Slack:
+    it is looked up in the caller's own workspace only.
+    """
     if form == "deal_add":
         return _submit_deal_add(ctx, values)
     if form == "call":
         return _submit_call(ctx, values)
+    if form == "bant":
+        return submit_bant(ctx, subject, values)
+    if form == "follow_up":
+        return submit_follow_up(ctx, subject, values)
     raise ValueError(f"unknown form {form!r}")
 
 

@@ -67,6 +67,7 @@ class Notice(Reply):
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     deal: DealSummary | None = None
+    bant_warning: bool = False  # moved past qualification without a qualifying BANT
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class Problem(Reply):
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     example: str | None = None
+    bant_ref: str | None = None  # offer "Run BANT" for this deal
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ class DealCard(Reply):
     deal: DealSummary
     history: tuple[HistoryItem, ...]
     history_total: int
+    bant: BantView | None = None
 
 
 @dataclass(frozen=True)
@@ -131,8 +134,38 @@ class Help(Reply):
 class OpenForm(Reply):
     """Ask for the fields in a form: a modal in Slack, prompts in the shell."""
 
-    form: str  # "deal_add" or "call"
+    form: str  # "deal_add", "call", "bant" or "follow_up"
     prefill: dict[str, str] = field(default_factory=dict)
+    subject: int | None = None  # the deal the form is about (bant, follow_up)
+    subject_ref: str | None = None
+
+
+@dataclass(frozen=True)
+class BantView:
+    """A deal's BANT qualification as the card and the summary show it."""
+
+    budget: str
+    budget_value: Money | None
+    authority: str
+    authority_name: str | None
+    need: str
+    need_pain: str | None
+    timeline: str
+    timeline_date: date | None
+    score: int
+    verdict: str
+    at: datetime
+    by_user_id: str
+
+
+@dataclass(frozen=True)
+class BantSummary(Reply):
+    """After a BANT submission: the answers, score, verdict and the next action."""
+
+    deal: DealSummary
+    bant: BantView
+    next_stage: str | None  # for a qualified deal: the stage to move it to
+    versions: int
 
 
 @dataclass(frozen=True)

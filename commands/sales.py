@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from commands import audit
+from commands.bant import BantPolicy
 from commands.context import CommandContext
 from commands.errors import NotAllowed, UsageError
 from commands.grammar import Token
+from commands.options import split_options
 from commands.pipelines import PRESETS, pipeline_for
+from commands.qualify import policy_of
 from commands.registry import help_topics
 from commands.replies import Help, Notice, PipelineInfo, Reply
 from commands.undo import undo_last
@@ -21,6 +24,8 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         return undo_last(ctx)
     if sub in ("pipeline", "tahapan"):
         return _pipeline(ctx, tokens)
+    if sub == "bant":
+        return _bant_policy(ctx, tokens)
     return Help(help_topics())
 
 
@@ -69,3 +74,61 @@ def switch_pipeline(ctx: CommandContext, preset: str, *, record: bool) -> None:
     ctx.workspace.custom_stages = None
     if record:
         audit.record(ctx, "workspace.pipeline", before=before, after={"pipeline": preset})
+
+
+BANT_POLICY_EXAMPLE = "/sales bant budget:25 authority:25 need:30 timeline:20 qualified:70"
+
+
+def _bant_policy(ctx: CommandContext, tokens: list[Token]) -> Reply:
+    """Show the BANT weights, thresholds and strictness, or (admins) change them."""
+    policy = policy_of(ctx)
+    if not tokens:
+        return Notice("bant.policy", _policy_params(policy))
+    if not ctx.member.is_admin:
+        raise NotAllowed("bant.policy_admins_only", example="/sales bant")
+    allowed = ("budget", "authority", "need", "timeline", "qualified", "nurture", "strict")
+    options, rest = split_options(tokens, allowed, BANT_POLICY_EXAMPLE)
+    if rest:
+        raise UsageError("input.unexpected", example=BANT_POLICY_EXAMPLE, text=rest[0].value)
+    weights = dict(policy.weights)
+    numbers: dict[str, int] = {}
+    for key, raw in options.items():
+        if key == "strict":
+            continue
+        if not raw.isdigit() or int(raw) > 100:
+            raise UsageError("bant.policy_number", example=BANT_POLICY_EXAMPLE, key=key, text=raw)
+        numbers[key] = int(raw)
+    weights.update({k: v for k, v in numbers.items() if k in weights})
+    strict = policy.strict
+    if "strict" in options:
+        flag = options["strict"].casefold()
+        if flag not in ("on", "off", "ya", "tidak", "yes", "no"):
+            raise UsageError(
+                "bant.policy_strict", example="/sales bant strict:on", text=options["strict"]
+            )
+        strict = flag in ("on", "ya", "yes")
+    try:
+        new = BantPolicy(
+            weights=weights,
+            qualified_at=numbers.get("qualified", policy.qualified_at),
+            nurture_at=numbers.get("nurture", policy.nurture_at),
+            strict=strict,
+        )
+    except ValueError:
+        raise UsageError(
+            "bant.policy_invalid", example=BANT_POLICY_EXAMPLE, total=sum(weights.values())
+        ) from None
+    before = {"bant_policy": ctx.workspace.bant_policy}
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
+    ctx.workspace.bant_policy = new.as_json()
+    audit.record(ctx, "workspace.bant_policy", before=before, after={"bant_policy": new.as_json()})
+    return Notice("bant.policy_changed", _policy_params(new))
+
+
+def _policy_params(policy: BantPolicy) -> dict[str, object]:
+    return {
+        **{name: weight for name, weight in policy.weights.items()},
+        "qualified": policy.qualified_at,
+        "nurture": policy.nurture_at,
+        "mode": "strict" if policy.strict else "warn",
+    }

@@ -13,7 +13,7 @@ from commands.pipelines import CLOSED_STAGES
 from commands.replies import Notice
 from commands.summaries import summarize_deal
 from storage import queries
-from storage.models import Activity, AuditEntry, StageChange
+from storage.models import Activity, AuditEntry, BantRecord, StageChange
 
 NOTHING_EXAMPLE = "/deal add Acme 50jt"
 
@@ -27,6 +27,12 @@ def undo_last(ctx: CommandContext) -> Notice:
         raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
     if entry.action == "workspace.pipeline":
         return _undo_pipeline_switch(ctx, entry)
+    if entry.action == "workspace.bant_policy":
+        _claim(ctx, entry)
+        queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
+        ctx.workspace.bant_policy = (entry.before or {}).get("bant_policy")
+        audit.record(ctx, "undo", before=entry.after, after=entry.before, undo_of_id=entry.id)
+        return Notice("undo.workspace.bant_policy")
     return _undo_deal_change(ctx, entry)
 
 
@@ -77,6 +83,11 @@ def _undo_deal_change(ctx: CommandContext, entry: AuditEntry) -> Notice:
         deal.deleted_at = ctx.now
     else:
         audit.restore(deal, entry.before or {})
+    bant_id = (entry.after or {}).get("bant_id")
+    if entry.action == "bant.submit" and bant_id is not None:
+        record = ctx.session.get(BantRecord, bant_id)
+        if record is not None and record.workspace_id == ctx.workspace_id:
+            record.deleted_at = ctx.now
     if entry.stage_change_id is not None:
         change = ctx.session.get(StageChange, entry.stage_change_id)
         if change is not None and change.workspace_id == ctx.workspace_id:

@@ -27,6 +27,7 @@ class Workspace(SQLModel, table=True):
     timezone: str = Field(default="Asia/Jakarta", max_length=64)
     pipeline: str = Field(default="funnel4", max_length=32)
     custom_stages: list[str] | None = Field(default=None, sa_type=JSON)
+    bant_policy: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     next_deal_number: int = Field(default=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -168,3 +169,33 @@ class PendingChoice(SQLModel, table=True):
     candidates: list[str] = Field(sa_type=JSON)
     created_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class BantRecord(SQLModel, table=True):
+    """One BANT qualification of a deal: a new row per submission, so the history is kept.
+
+    The latest row that is not undone is the deal's current qualification.
+    """
+
+    __table_args__ = (
+        Index("ix_bant_deal_time", "deal_id", "created_at"),
+        Index("ix_bant_ws_verdict", "workspace_id", "verdict"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    deal_id: int = Field(foreign_key="deal.id")
+    member_id: int = Field(foreign_key="member.id")
+    budget: str = Field(max_length=16)
+    budget_value: int | None = Field(default=None, sa_type=BigInteger)
+    budget_currency: str | None = Field(default=None, max_length=3)
+    authority: str = Field(max_length=16)
+    authority_name: str | None = Field(default=None, max_length=200)
+    need: str = Field(max_length=16)
+    need_pain: str | None = Field(default=None, max_length=2000)
+    timeline: str = Field(max_length=24)
+    timeline_date: date | None = None
+    score: int
+    verdict: str = Field(max_length=16)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -12,6 +12,7 @@ from sqlmodel import Session, col, select
 from storage.models import (
     Activity,
     AuditEntry,
+    BantRecord,
     Deal,
     Member,
     PendingChoice,
@@ -300,3 +301,63 @@ def lock_workspace(session: Session, workspace: Workspace, *, exclusive: bool) -
     moves in flight (and they for it), so no deal lands in a stage the pipeline no longer has.
     """
     session.refresh(workspace, with_for_update=True if exclusive else {"read": True})
+
+
+def latest_bant(session: Session, *, workspace_id: int, deal_id: int) -> BantRecord | None:
+    """The deal's current BANT qualification: its latest submission still standing."""
+    return session.exec(
+        select(BantRecord)
+        .where(
+            BantRecord.workspace_id == workspace_id,
+            BantRecord.deal_id == deal_id,
+            col(BantRecord.deleted_at).is_(None),
+        )
+        .order_by(col(BantRecord.id).desc())
+        .limit(1)
+    ).first()
+
+
+def bant_count(session: Session, *, workspace_id: int, deal_id: int) -> int:
+    """How many BANT submissions of the deal still stand (its qualification history)."""
+    return session.exec(
+        select(func.count())
+        .select_from(BantRecord)
+        .where(
+            BantRecord.workspace_id == workspace_id,
+            BantRecord.deal_id == deal_id,
+            col(BantRecord.deleted_at).is_(None),
+        )
+    ).one()
+
+
+def deals_missing_bant(
+    session: Session, *, workspace_id: int, stages: Sequence[str]
+) -> list[Deal]:
+    """Open deals in ``stages`` (those past qualification) whose latest BANT is not qualified.
+
+    What the reports and the morning nudges flag as "moved past qualification without BANT".
+    """
+    latest = (
+        select(BantRecord.deal_id, func.max(BantRecord.id).label("last_id"))
+        .where(BantRecord.workspace_id == workspace_id, col(BantRecord.deleted_at).is_(None))
+        .group_by(col(BantRecord.deal_id))
+        .subquery()
+    )
+    qualified = (
+        select(BantRecord.deal_id)
+        .join(latest, col(BantRecord.id) == latest.c.last_id)
+        .where(BantRecord.verdict == "qualified")
+    )
+    return list(
+        session.exec(
+            select(Deal)
+            .where(
+                Deal.workspace_id == workspace_id,
+                Deal.status == "open",
+                col(Deal.deleted_at).is_(None),
+                col(Deal.stage).in_(list(stages)),
+                col(Deal.id).not_in(qualified),
+            )
+            .order_by(col(Deal.number))
+        ).all()
+    )

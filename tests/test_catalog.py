@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from commands.bant import DIMENSIONS
 from commands.calls import OUTCOMES
 from commands.i18n import CATALOG, LANGUAGES
 from commands.pipelines import CLOSED_STAGES, PRESETS
@@ -48,10 +49,28 @@ def test_computed_keys_exist_for_every_stage_outcome_status_and_undo() -> None:
         | {f"status.{status}" for status in ("open", "won", "lost")}
         | {
             f"undo.{action}"
-            for action in ("deal.add", "deal.move", "deal.won", "deal.lost", "call.log")
+            for action in (
+                "deal.add",
+                "deal.move",
+                "deal.won",
+                "deal.lost",
+                "call.log",
+                "bant.submit",
+                "deal.follow_up",
+                "workspace.pipeline",
+                "workspace.bant_policy",
+            )
         }
         | {f"history.{kind}" for kind in ("created", "stage", "call", "meeting", "email", "note")}
         | {"deal.won", "deal.lost"}
+        | {f"bant.{name}.{answer}" for name, answers in DIMENSIONS.items() for answer in answers}
+        | {f"bant.verdict.{v}" for v in ("qualified", "nurture", "disqualify")}
+        | {f"bant.section_{name}" for name in DIMENSIONS}
+        | {f"bant.mode.{mode}" for mode in ("strict", "warn")}
+        | {f"bant.{name}.{answer}" for name, answers in DIMENSIONS.items() for answer in answers}
+        | {f"bant.verdict.{v}" for v in ("qualified", "nurture", "disqualify")}
+        | {f"bant.section_{name}" for name in DIMENSIONS}
+        | {f"bant.mode.{mode}" for mode in ("strict", "warn")}
     )
     assert sorted(computed - set(CATALOG)) == []
 

@@ -213,7 +213,7 @@ def test_db_upgrade_migrates_a_fresh_database(tmp_path: Path) -> None:
         corong("db", "upgrade"), env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert "database at revision 0001" in result.stdout
+    assert "database at revision 0002" in result.stdout
 
 
 def test_shell_locale_option_wins_over_what_was_remembered(tmp_path: Path) -> None:

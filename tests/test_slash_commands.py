@@ -235,7 +235,7 @@ def test_user_lookup_failure_still_answers_in_the_workspace_language(bot: Bot) -
 
 
 def test_commands_not_yet_built_say_so(bot: Bot) -> None:
-    for command in ("/bant", "/pipeline", "/funnel"):
+    for command in ("/pipeline", "/funnel"):
         answer = bot.slash(command, "acme").ack
         assert "not available in this version" in answer.text
     assert bot.count(Deal) == 0

@@ -7,6 +7,7 @@ from typing import Any
 
 from slack_sdk.models.blocks import (
     DatePickerElement,
+    HeaderBlock,
     InputBlock,
     Option,
     PlainTextInputElement,
@@ -20,7 +21,15 @@ from commands.errors import CommandError
 from commands.forms import Field
 from commands.i18n import translate
 
-TITLE_KEYS = {"deal_add": "modal.deal_add_title", "call": "modal.call_title"}
+TITLE_KEYS = {
+    "deal_add": "modal.deal_add_title",
+    "call": "modal.call_title",
+    "bant": "modal.bant_title",
+    "follow_up": "modal.follow_up_title",
+}
+# Forms whose closing Slack should report (view_closed), so a half-filled dialog is logged as
+# abandoned rather than silently lost.
+NOTIFY_ON_CLOSE = {"bant"}
 INPUT_MAX_LENGTH = {
     "name": 200,
     "contact": 200,
@@ -29,13 +38,16 @@ INPUT_MAX_LENGTH = {
     "deal": 200,
     "value": 40,
     "duration": 20,
+    "budget_value": 40,
+    "authority_name": 200,
+    "need_pain": 2000,
 }
 
 
 def _choice_label(field: Field, choice: str, lang: str) -> str:
-    if field.name == "stage":
+    if field.choice_label_prefix == "stage.":
         return stage_label(choice, lang)
-    return translate(f"outcome.{choice}", lang)
+    return translate(f"{field.choice_label_prefix}{choice}", lang)
 
 
 def _element(field: Field, lang: str, prefill: dict[str, str]) -> Any:
@@ -66,26 +78,31 @@ def build_form_modal(
     lang: str,
     metadata: dict[str, Any],
     prefill: dict[str, str] | None = None,
+    subject_ref: str | None = None,
 ) -> View:
     """The modal for a form; ``metadata`` travels in private_metadata (checked on return)."""
     prefill = prefill or {}
-    blocks = [
-        InputBlock(
-            block_id=ids.field_block_id(field.name),
-            label=plain(field.label_key, lang),
-            hint=plain(field.hint_key, lang) if field.hint_key else None,
-            optional=not field.required,
-            element=_element(field, lang, prefill),
+    blocks: list[Any] = []
+    for field in fields:
+        if field.section_key:
+            blocks.append(HeaderBlock(text=plain(field.section_key, lang)))
+        blocks.append(
+            InputBlock(
+                block_id=ids.field_block_id(field.name),
+                label=plain(field.label_key, lang),
+                hint=plain(field.hint_key, lang) if field.hint_key else None,
+                optional=not field.required,
+                element=_element(field, lang, prefill),
+            )
         )
-        for field in fields
-    ]
     return View(
         type="modal",
         callback_id=ids.form_callback_id(form),
-        title=plain(TITLE_KEYS[form], lang),
+        title=plain(TITLE_KEYS[form], lang, ref=subject_ref or ""),
         submit=plain("modal.submit", lang),
         close=plain("modal.cancel", lang),
         private_metadata=json.dumps(metadata, separators=(",", ":")),
+        notify_on_close=form in NOTIFY_ON_CLOSE,
         blocks=blocks,
     )
 

@@ -22,6 +22,8 @@ from bot import ids
 from bot.blocks.text import escape, message, plain, stage_label
 from commands.i18n.formatting import format_day, format_duration, format_moment, format_money
 from commands.replies import (
+    BantSummary,
+    BantView,
     DealCard,
     DealList,
     DealSummary,
@@ -93,6 +95,8 @@ def render(reply: Reply, lang: str, tz: ZoneInfo) -> RenderedMessage:
         return _help(reply, lang, tz)
     if isinstance(reply, PipelineInfo):
         return _pipeline(reply, lang, tz)
+    if isinstance(reply, BantSummary):
+        return _bant_summary(reply, lang, tz)
     raise TypeError(f"no renderer for {type(reply).__name__}")
 
 
@@ -104,6 +108,16 @@ def render_problem(problem: Problem, lang: str, tz: ZoneInfo) -> RenderedMessage
         example = plain("error.example", lang, example=f"`{escape(problem.example)}`")
         blocks.append(_context(example))
         text = f"{text}\n{plain('error.example', lang, example=escape(problem.example))}"
+    if problem.bant_ref:
+        blocks.append(
+            ActionsBlock(
+                elements=[
+                    _button(
+                        plain("button.run_bant", lang), ids.RUN_BANT, problem.bant_ref, primary=True
+                    )
+                ]
+            )
+        )
     return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
 
 
@@ -127,6 +141,12 @@ def _notice(reply: Notice, lang: str, tz: ZoneInfo) -> RenderedMessage:
     if reply.deal is not None:
         blocks.append(_context(_deal_line(reply.deal, lang)))
         buttons = [_button(plain("button.show", lang), ids.SHOW_DEAL, reply.deal.ref)]
+        if reply.bant_warning:
+            blocks.append(_context(":warning: " + plain("bant.warning", lang, ref=reply.deal.ref)))
+            buttons.insert(
+                0,
+                _button(plain("button.run_bant", lang), ids.RUN_BANT, reply.deal.ref, primary=True),
+            )
         if reply.deal.status == "open":
             buttons.append(_button(plain("button.log_call", lang), ids.LOG_CALL, reply.deal.ref))
         blocks.append(ActionsBlock(elements=buttons))
@@ -199,11 +219,13 @@ def _card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
             ]
         ),
     ]
+    blocks.append(_context(_bant_line(reply.bant, lang, tz)))
     if deal.status == "open":
         blocks.append(
             ActionsBlock(
                 elements=[
-                    _button(plain("button.log_call", lang), ids.LOG_CALL, deal.ref, primary=True)
+                    _button(plain("button.log_call", lang), ids.LOG_CALL, deal.ref, primary=True),
+                    _button(plain("button.run_bant", lang), ids.RUN_BANT, deal.ref),
                 ]
             )
         )
@@ -216,6 +238,73 @@ def _card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
         blocks.append(_context(plain("card.history_more", lang, count=hidden)))
     text = f"{deal.ref} \u00b7 {escape(deal.name)} \u00b7 {stage_label(deal.stage, lang)}"
     return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
+
+
+def _bant_line(bant: BantView | None, lang: str, tz: ZoneInfo) -> str:
+    if bant is None:
+        return plain("bant.none_yet", lang)
+    return plain(
+        "bant.card_line",
+        lang,
+        verdict=plain(f"bant.verdict.{bant.verdict}", lang),
+        score=bant.score,
+        date=format_day(bant.at.astimezone(tz).date(), lang),
+    )
+
+
+def _bant_answer(bant: BantView, name: str, lang: str) -> str:
+    text = plain(f"bant.{name}.{getattr(bant, name)}", lang)
+    detail = None
+    if name == "budget" and bant.budget_value is not None:
+        detail = format_money(bant.budget_value.value, bant.budget_value.currency, lang)
+    elif name == "authority" and bant.authority_name:
+        detail = escape(bant.authority_name)
+    elif name == "need" and bant.need_pain:
+        detail = "_" + escape(clip(bant.need_pain, 600)) + "_"
+    elif name == "timeline" and bant.timeline_date is not None:
+        detail = format_day(bant.timeline_date, lang)
+    return f"{text} \u00b7 {detail}" if detail else text
+
+
+def _bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    bant, deal = reply.bant, reply.deal
+    verdict = plain(f"bant.verdict.{bant.verdict}", lang)
+    title = plain("bant.summary_title", lang, ref=deal.ref, name=escape(deal.name))
+    blocks: list[Block] = [
+        _section(f"*{title}*"),
+        SectionBlock(
+            fields=[
+                MarkdownTextObject(
+                    text=clip(
+                        f"*{plain('bant.section_' + name, lang)}*\n"
+                        + _bant_answer(bant, name, lang),
+                        FIELD_LIMIT,
+                    )
+                )
+                for name in ("budget", "authority", "need", "timeline")
+            ]
+        ),
+        _section(plain("bant.score_line", lang, score=bant.score, verdict=verdict)),
+        _context(plain("bant.version_line", lang, count=reply.versions)),
+    ]
+    if bant.verdict == "qualified" and reply.next_stage:
+        action = _button(
+            plain("button.move_to", lang, stage=stage_label(reply.next_stage, lang)),
+            ids.BANT_MOVE,
+            json.dumps({"r": deal.ref, "s": reply.next_stage}),
+            primary=True,
+        )
+    elif bant.verdict == "qualified":
+        action = _button(plain("button.show", lang), ids.SHOW_DEAL, deal.ref)
+    elif bant.verdict == "nurture":
+        action = _button(
+            plain("button.follow_up", lang), ids.BANT_FOLLOW_UP, deal.ref, primary=True
+        )
+    else:
+        action = _button(plain("button.mark_lost", lang), ids.BANT_MARK_LOST, deal.ref)
+    blocks.append(ActionsBlock(elements=[action]))
+    text = f"{deal.ref}: {verdict} ({bant.score}/100)"
+    return RenderedMessage(text=text, blocks=blocks)
 
 
 def _list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:

@@ -54,6 +54,8 @@ def format_param(name: str, value: Any, lang: str, tz: ZoneInfo, *, mrkdwn: bool
         return ", ".join(escape(stage_label(stage, lang)) for stage in value)
     if name == "status" and isinstance(value, str):
         return translate(f"status.{value}", lang)
+    if name == "mode" and isinstance(value, str):
+        return translate(f"bant.mode.{value}", lang)
     if isinstance(value, int) and not isinstance(value, bool):
         return format_number(value, lang)
     text = str(value)

@@ -19,11 +19,16 @@ from bot.handling import Handled, run_command, run_pending_choice, run_work
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
+from bot.slack_client import post_to_response_url
 from commands.context import CommandContext
-from commands.deals import list_deals
+from commands.deals import close_deal, list_deals
+from commands.errors import CommandError
 from commands.grammar import tokenize
+from commands.i18n import translate
+from commands.pipelines import LOST
+from commands.qualify import bant_form_for
 from commands.replies import OpenForm, Reply
-from commands.resolve import deal_ref_number
+from commands.resolve import deal_ref_number, resolve_deal
 
 _REF = re.compile(r"^D-\d{1,9}$")
 
@@ -65,10 +70,74 @@ def register(app: App, runtime: Runtime) -> None:
         token = str(value.get("t") or "")
         if not isinstance(ref, str) or not _REF.match(ref):
             ref = "D-0"  # a tampered ref: resolves to nothing in any workspace
-        handled = run_pending_choice(
-            runtime.engine, invocation_from_interaction(body, runtime), token, ref
-        )
+        invocation = invocation_from_interaction(body, runtime)
+        handled = run_pending_choice(runtime.engine, invocation, token, ref)
+        if isinstance(handled.reply, OpenForm):  # /bant on an ambiguous name: open its dialog
+            open_form_modal(
+                runtime, client, body, prepare_form(runtime, invocation, handled.reply, body)
+            )
+            post_to_response_url(
+                body.get("response_url"),
+                {"delete_original": True},
+                runtime.settings.response_url_prefixes,
+            )
+            return
         reply(body, client, handled, replace=True)
+
+    def deal_form(body: dict[str, Any], client: WebClient, make: Any) -> None:
+        """Open a form about the deal a button names, resolved in the clicker's workspace."""
+        ref = _value(body)
+        invocation = invocation_from_interaction(body, runtime)
+
+        def work(ctx: CommandContext) -> Reply:
+            if deal_ref_number(ref) is None:
+                raise CommandError("deal.ref_not_found", example="/deal list", ref=ref[:20])
+            return make(ctx, resolve_deal(ctx, ref))
+
+        handled = run_work(runtime.engine, invocation, work)
+        if isinstance(handled.reply, OpenForm):
+            open_form_modal(
+                runtime, client, body, prepare_form(runtime, invocation, handled.reply, body)
+            )
+        else:
+            reply(body, client, handled, replace=False)
+
+    def run_bant(body: dict[str, Any], client: WebClient) -> None:
+        deal_form(body, client, bant_form_for)
+
+    def follow_up(body: dict[str, Any], client: WebClient) -> None:
+        deal_form(
+            body,
+            client,
+            lambda ctx, deal: OpenForm(
+                "follow_up", {"next": deal.next_step or ""}, subject=deal.id, subject_ref=deal.ref
+            ),
+        )
+
+    def bant_move(body: dict[str, Any], client: WebClient) -> None:
+        value = _json_value(body)
+        ref, stage = str(value.get("r") or ""), str(value.get("s") or "")
+        if not _REF.match(ref) or not re.fullmatch(r"[a-z_]{1,64}", stage):
+            ref, stage = "D-0", "x"
+        invocation = invocation_from_interaction(body, runtime)
+        reply(
+            body,
+            client,
+            run_command(runtime.engine, invocation, "/deal", f"move {ref} {stage}"),
+            replace=False,
+        )
+
+    def bant_mark_lost(body: dict[str, Any], client: WebClient) -> None:
+        ref = _value(body)
+
+        def work(ctx: CommandContext) -> Reply:
+            if deal_ref_number(ref) is None:
+                raise CommandError("deal.ref_not_found", example="/deal list", ref=ref[:20])
+            reason = translate("bant.disqualified_reason", ctx.lang)
+            return close_deal(ctx, resolve_deal(ctx, ref), LOST, reason=reason)
+
+        handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
+        reply(body, client, handled, replace=False)
 
     def cancel_pick(body: dict[str, Any], client: WebClient) -> None:
         token = str(_json_value(body).get("t") or "")
@@ -109,4 +178,8 @@ def register(app: App, runtime: Runtime) -> None:
     app.action(ids.PICK_CANCEL)(ack=just_ack, lazy=[cancel_pick])
     app.action(re.compile(rf"^{ids.SHOW_DEAL}(_\d+)?$"))(ack=just_ack, lazy=[show_deal])
     app.action(ids.LOG_CALL)(ack=just_ack, lazy=[log_call_form])
+    app.action(ids.RUN_BANT)(ack=just_ack, lazy=[run_bant])
+    app.action(ids.BANT_FOLLOW_UP)(ack=just_ack, lazy=[follow_up])
+    app.action(ids.BANT_MOVE)(ack=just_ack, lazy=[bant_move])
+    app.action(ids.BANT_MARK_LOST)(ack=just_ack, lazy=[bant_mark_lost])
     app.action(re.compile(rf"^{ids.LIST_PAGE}(_prev)?$"))(ack=just_ack, lazy=[list_page])

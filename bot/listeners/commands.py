@@ -51,6 +51,10 @@ def register(app: App, runtime: Runtime) -> None:
         if handled.deferred:
             ack()
             return
+        if isinstance(handled.reply, OpenForm):  # e.g. /bant acme: the deal's BANT dialog
+            context["corong_view"] = prepare_form(runtime, invocation, handled.reply, body)
+            ack()
+            return
         try:
             rendered = handled.render().as_kwargs()
         except Exception:
@@ -67,6 +71,8 @@ def register(app: App, runtime: Runtime) -> None:
         if form:
             view = prepare_form(runtime, invocation, OpenForm(form), body)
             open_form_modal(runtime, client, body, view)
+        if context.get("corong_view"):
+            open_form_modal(runtime, client, body, context["corong_view"])
         needs_lookup = (
             form
             and profile_state(
@@ -80,6 +86,10 @@ def register(app: App, runtime: Runtime) -> None:
             )
         if context.get("corong_deferred"):
             handled = run_command(runtime.engine, invocation, body["command"], body.get("text", ""))
+            if isinstance(handled.reply, OpenForm):
+                view = prepare_form(runtime, invocation, handled.reply, body)
+                open_form_modal(runtime, client, body, view)
+                return
             send_reply(
                 runtime,
                 client,

@@ -8,6 +8,7 @@ the confirmation follows via the command's response_url, or an ephemeral, or a D
 from __future__ import annotations
 
 import json
+import logging
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -22,7 +23,7 @@ from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
 from commands.context import CommandContext
 from commands.errors import CommandError, FormErrors
-from commands.forms import submit_form
+from commands.forms import FORMS, submit_form
 from commands.replies import Problem, Reply
 
 
@@ -44,12 +45,15 @@ def register(app: App, runtime: Runtime) -> None:
         view = body["view"]
         form = view["callback_id"].removeprefix(ids.FORM_CALLBACK_PREFIX)
         values = submitted_values(view)
-        first_block = ids.field_block_id("name" if form == "deal_add" else "deal")
+        inputs = [b.get("block_id") for b in view.get("blocks", []) if b.get("type") == "input"]
+        first_block = inputs[0] if inputs else ids.field_block_id("name")
+        subject_text = _metadata(view).get("d", "")
+        subject = int(subject_text) if subject_text.isdigit() else None
         errors: dict[str, str] = {}
 
         def work(ctx: CommandContext) -> Reply:
             try:
-                return submit_form(ctx, form, values)
+                return submit_form(ctx, form, values, subject=subject)
             except FormErrors as invalid:
                 errors.update(
                     field_errors(invalid.errors, ctx.lang, lambda error: _inline(error, ctx))
@@ -83,8 +87,14 @@ def register(app: App, runtime: Runtime) -> None:
             channel_id=metadata.get("c") or None,
         )
 
-    app.view(ids.form_callback_id("deal_add"))(ack=acknowledge, lazy=[confirm])
-    app.view(ids.form_callback_id("call"))(ack=acknowledge, lazy=[confirm])
+    def closed(ack: Ack, body: dict[str, Any], logger: logging.Logger) -> None:
+        """A dialog closed midway: nothing is saved, and nothing saved before changes."""
+        ack()
+        logger.info("form %s closed without saving", body.get("view", {}).get("callback_id"))
+
+    for form in FORMS:
+        app.view(ids.form_callback_id(form))(ack=acknowledge, lazy=[confirm])
+    app.view_closed(ids.form_callback_id("bant"))(closed)
 
 
 def _inline(error: CommandError, ctx: CommandContext) -> str:

@@ -251,9 +251,12 @@ class Shell:
         """Ask each field in turn, submit, and re-ask only the fields Slack would flag."""
         self.say(self.text("shell.form_intro", title=view["title"]["text"]))
         answers: dict[str, tuple[str, dict[str, Any]]] = {}
-        pending = [b for b in view["blocks"] if b.get("type") == "input"]
+        pending = [b for b in view["blocks"] if b.get("type") in ("input", "header")]
         while True:
             for block in pending:
+                if block.get("type") == "header":
+                    self.say(f"-- {block['text']['text']} --")
+                    continue
                 try:
                     answer = self._ask_field(block)
                 except (EOFError, KeyboardInterrupt):
@@ -271,33 +274,53 @@ class Shell:
                 return
             for error in errors.values():
                 self.say(f"  ! {error}")
-            pending = [b for b in view["blocks"] if b.get("block_id") in errors]
+            pending = [
+                b for b in view["blocks"] if b.get("type") == "input" and b["block_id"] in errors
+            ]
 
     def _ask_field(self, block: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
+        """One question; Enter keeps what the form already holds (e.g. the last BANT answer)."""
         element = block["element"]
+        kind = element["type"]
         label = block["label"]["text"] + ("" if block.get("optional") else " *")
         hint = f" ({block['hint']['text']})" if block.get("hint") else ""
-        if element["type"] == "static_select":
-            options = element["options"]
+        options = element.get("options") or []
+        if kind == "static_select":
             choices = ", ".join(f"{i}={o['text']['text']}" for i, o in enumerate(options, 1))
             self.say(f"  {label}: {choices}")
+        initial_option = element.get("initial_option")
+        initial = (
+            initial_option["text"]["text"]
+            if initial_option
+            else element.get("initial_value") or element.get("initial_date")
+        )
+        shown = f" [{initial}]" if initial else ""
         while True:
-            raw = self.ask(f"  {label}{hint}: ").strip()
+            raw = self.ask(f"  {label}{hint}{shown}: ").strip()
             if raw.casefold() in CANCEL_WORDS:
                 return None
-            if element["type"] == "static_select":
+            if kind == "static_select":
                 if not raw:
-                    return element["action_id"], {"type": "static_select", "selected_option": None}
-                if raw.isdigit() and 1 <= int(raw) <= len(element["options"]):
+                    return element["action_id"], {
+                        "type": "static_select",
+                        "selected_option": initial_option,
+                    }
+                if raw.isdigit() and 1 <= int(raw) <= len(options):
                     return element["action_id"], {
                         "type": "static_select",
                         "selected_option": options[int(raw) - 1],
                     }
                 self.say("  " + self.text("shell.choose_number"))
                 continue
-            if element["type"] == "datepicker":
-                return element["action_id"], {"type": "datepicker", "selected_date": raw or None}
-            return element["action_id"], {"type": "plain_text_input", "value": raw or None}
+            if kind == "datepicker":
+                return element["action_id"], {
+                    "type": "datepicker",
+                    "selected_date": raw or element.get("initial_date"),
+                }
+            return element["action_id"], {
+                "type": "plain_text_input",
+                "value": raw or element.get("initial_value"),
+            }
 
     def _submission(
         self, view: dict[str, Any], answers: dict[str, tuple[str, dict[str, Any]]]
