@@ -53,6 +53,7 @@ class HistoryItem:
     outcome: str | None = None
     duration_seconds: int | None = None
     notes: str | None = None
+    score: int | None = None  # BANT entries: outcome is the verdict, score its points
 
 
 @dataclass(frozen=True)

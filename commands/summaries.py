@@ -43,13 +43,20 @@ def summarize_many(ctx: CommandContext, deals: list[Deal]) -> list[DealSummary]:
 
 
 def deal_history(ctx: CommandContext, deal: Deal) -> list[HistoryItem]:
-    """Stage moves and activities of a deal, newest first."""
+    """Stage moves, activities and BANT qualifications of a deal, newest first."""
     assert deal.id is not None
     moves = queries.stage_history(ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id)
     activities = queries.deal_activities(
         ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id
     )
-    actor_ids = {m.member_id for m in moves} | {a.member_id for a in activities}
+    qualifications = queries.bant_history(
+        ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id
+    )
+    actor_ids = (
+        {m.member_id for m in moves}
+        | {a.member_id for a in activities}
+        | {b.member_id for b in qualifications}
+    )
     actors = queries.members_by_id(
         ctx.session, workspace_id=ctx.workspace_id, ids=sorted(actor_ids)
     )
@@ -58,24 +65,37 @@ def deal_history(ctx: CommandContext, deal: Deal) -> list[HistoryItem]:
         member = actors.get(member_id)
         return member.slack_user_id if member else ""
 
-    items = [
-        HistoryItem(
-            at=m.changed_at,
-            kind="created" if m.from_stage is None else "stage",
-            actor_user_id=who(m.member_id),
-            from_stage=m.from_stage,
-            to_stage=m.to_stage,
-        )
-        for m in moves
-    ] + [
-        HistoryItem(
-            at=a.occurred_at,
-            kind=a.kind,
-            actor_user_id=who(a.member_id),
-            outcome=a.outcome,
-            duration_seconds=a.duration_seconds,
-            notes=a.notes,
-        )
-        for a in activities
-    ]
+    items = (
+        [
+            HistoryItem(
+                at=m.changed_at,
+                kind="created" if m.from_stage is None else "stage",
+                actor_user_id=who(m.member_id),
+                from_stage=m.from_stage,
+                to_stage=m.to_stage,
+            )
+            for m in moves
+        ]
+        + [
+            HistoryItem(
+                at=a.occurred_at,
+                kind=a.kind,
+                actor_user_id=who(a.member_id),
+                outcome=a.outcome,
+                duration_seconds=a.duration_seconds,
+                notes=a.notes,
+            )
+            for a in activities
+        ]
+        + [
+            HistoryItem(
+                at=b.created_at,
+                kind="bant",
+                actor_user_id=who(b.member_id),
+                outcome=b.verdict,
+                score=b.score,
+            )
+            for b in qualifications
+        ]
+    )
     return sorted(items, key=lambda item: item.at, reverse=True)

@@ -317,6 +317,21 @@ def latest_bant(session: Session, *, workspace_id: int, deal_id: int) -> BantRec
     ).first()
 
 
+def bant_history(session: Session, *, workspace_id: int, deal_id: int) -> list[BantRecord]:
+    """The deal's BANT submissions that still stand, oldest first."""
+    return list(
+        session.exec(
+            select(BantRecord)
+            .where(
+                BantRecord.workspace_id == workspace_id,
+                BantRecord.deal_id == deal_id,
+                col(BantRecord.deleted_at).is_(None),
+            )
+            .order_by(col(BantRecord.id))
+        ).all()
+    )
+
+
 def bant_count(session: Session, *, workspace_id: int, deal_id: int) -> int:
     """How many BANT submissions of the deal still stand (its qualification history)."""
     return session.exec(
@@ -330,9 +345,7 @@ def bant_count(session: Session, *, workspace_id: int, deal_id: int) -> int:
     ).one()
 
 
-def deals_missing_bant(
-    session: Session, *, workspace_id: int, stages: Sequence[str]
-) -> list[Deal]:
+def deals_missing_bant(session: Session, *, workspace_id: int, stages: Sequence[str]) -> list[Deal]:
     """Open deals in ``stages`` (those past qualification) whose latest BANT is not qualified.
 
     What the reports and the morning nudges flag as "moved past qualification without BANT".

@@ -74,9 +74,9 @@ def test_bant_dialog_scores_stores_and_offers_the_next_stage(bot: Bot) -> None:
     assert "from Lead to Prospect" in message_text(moved)
     deal = bot.deal(1)
     assert deal is not None and deal.stage == "prospect"
-    assert (
-        "BANT: Qualified (95/100) on Mon, Nov 23, 2026" in bot.slash("/deal", "show D-1").ack.text
-    )
+    card = bot.slash("/deal", "show D-1").ack.text
+    assert "BANT: Qualified (95/100) on Mon, Nov 23, 2026" in card
+    assert "BANT by <@U0BUDI0001> · Qualified (95/100)" in card
 
 
 def test_reopening_shows_the_previous_answers_and_each_submission_is_kept(bot: Bot) -> None:

@@ -233,3 +233,16 @@ def test_shell_survives_end_of_input_inside_a_form(tmp_path: Path) -> None:
     result = _shell(tmp_path, "/deal add\nFoo\n")
     assert result.returncode == 0 and "Traceback" not in result.stderr
     assert "Form closed; nothing saved." in result.stdout
+
+
+def test_shell_runs_the_bant_dialog_as_questions(tmp_path: Path) -> None:
+    answers = ["1", "50jt", "1", "Budi (CTO)", "1", "invoices by hand", "2", ""]
+    script = "/deal add Acme Corp 50jt\n/bant acme\n" + "\n".join(answers) + "\n/bant acme\n"
+    script += "\n" * 8 + "/deal show D-1\n"
+    result = _shell(tmp_path, script)
+    out = result.stdout
+    assert "-- Budget --" in out and "-- Timeline --" in out
+    assert "Score 95/100" in out and "[1] Move to Prospect" in out
+    assert "[Confirmed]" in out  # re-opened: the previous answers are offered again
+    assert "Qualification number 2 of this deal" in out
+    assert "BANT: Qualified (95/100)" in out

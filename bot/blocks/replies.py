@@ -167,6 +167,9 @@ def _history_line(item: HistoryItem, lang: str, tz: ZoneInfo) -> str:
                 for name, value in params.items()
             },
         )
+    elif item.kind == "bant":
+        verdict = plain(f"bant.verdict.{item.outcome}", lang)
+        what = plain("history.bant", lang, actor=actor) + f" \u00b7 {verdict} ({item.score}/100)"
     else:
         what = plain(f"history.{item.kind}", lang, actor=actor)
         details = []

@@ -84,6 +84,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "BANT: {verdict} ({score}/100) on {date}",
         "id": "BANT: {verdict} ({score}/100) pada {date}",
     },
+    "history.bant": {"en": "BANT by {actor}", "id": "BANT oleh {actor}"},
     "bant.none_yet": {"en": "BANT: not qualified yet", "id": "BANT: belum dikualifikasi"},
     "bant.warning": {
         "en": "{ref} moved past qualification without a qualifying BANT.",
