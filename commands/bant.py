@@ -1,12 +1,14 @@
 """BANT qualification: the answers, the score (0-100) and the verdict, as plain values.
 
 Each answer maps to a factor between 0 and 1; the score is the weighted sum (weights add up to
-100). Thresholds turn the score into a verdict, with two rules no score can override: a buyer
-with no need is disqualified, and one with no budget is at best nurtured.
+100). Thresholds turn the score into a verdict, with rules no score can override: a buyer with
+no need is disqualified, and one with no budget, a weak need or a purchase more than six months
+away is at best nurtured.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,7 +104,7 @@ def score(answers: BantAnswers, policy: BantPolicy) -> int:
     total = sum(
         policy.weights[name] * DIMENSIONS[name][getattr(answers, name)] for name in DIMENSIONS
     )
-    return round(total)
+    return math.floor(total + 0.5)  # half up: 39.5 is 40 and so is 40.5 -> 41
 
 
 def verdict(answers: BantAnswers, policy: BantPolicy) -> str:
@@ -117,8 +119,9 @@ def verdict(answers: BantAnswers, policy: BantPolicy) -> str:
         if points >= policy.nurture_at
         else DISQUALIFY
     )
-    if answers.budget == "none" and result == QUALIFIED:
-        return NURTURE
+    capped = answers.budget == "none" or answers.need == "weak" or answers.timeline == "later"
+    if capped and result == QUALIFIED:
+        return NURTURE  # no money, a weak need or a far-off purchase: keep warm, don't chase
     return result
 
 
@@ -135,6 +138,7 @@ def timeline_bucket(target: date, today: date) -> str:
 
 
 def qualification_stage(preset: str, stages: tuple[str, ...]) -> str:
-    """The stage a deal must be qualified in before moving further."""
+    """The stage a deal must be qualified in before moving further (for a custom pipeline,
+    its second stage)."""
     stage = QUALIFICATION_STAGE.get(preset)
     return stage if stage in stages else stages[min(1, len(stages) - 1)]

@@ -114,6 +114,8 @@ def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
     stage = draft.stage or ctx.pipeline.first
     if stage not in ctx.pipeline.stages:
         raise UsageError("pipeline.changed_meanwhile", example=ADD_EXAMPLE, stage=stage)
+    # A new deal starting beyond qualification has no BANT yet: same rule as a move.
+    warn = needs_bant_warning(ctx, None, None, stage)
     currency = (draft.amount.currency if draft.amount else None) or ctx.workspace.currency
     deal = Deal(
         workspace_id=ctx.workspace_id,
@@ -136,7 +138,9 @@ def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
     ctx.session.flush()
     change = _record_stage(ctx, deal, None, stage)
     audit.record(ctx, "deal.add", deal=deal, after=audit.snapshot(deal), stage_change_id=change.id)
-    return Notice("deal.added", {"ref": deal.ref}, deal=summarize_deal(ctx, deal))
+    return Notice(
+        "deal.added", {"ref": deal.ref}, deal=summarize_deal(ctx, deal), bant_warning=warn
+    )
 
 
 # --- move / won / lost ---------------------------------------------------------------------------
@@ -212,7 +216,7 @@ def move_deal(
         raise UsageError("pipeline.changed_meanwhile", example=MOVE_EXAMPLE, stage=stage)
     if deal.stage == stage:
         raise UsageError("deal.already_in_stage", example=MOVE_EXAMPLE, ref=deal.ref, stage=stage)
-    warn = needs_bant_warning(ctx, deal, stage)  # raises NeedsBant in a strict workspace
+    warn = needs_bant_warning(ctx, deal, deal.stage, stage)  # raises NeedsBant if strict
     before = audit.snapshot(deal)
     from_stage = deal.stage
     change = _change_stage(ctx, deal, stage)

@@ -34,7 +34,9 @@ class NeedsBant(CommandError):
     """The workspace requires a qualifying BANT before a deal moves past qualification."""
 
     def __init__(self, ref: str) -> None:
-        super().__init__("bant.required", example=f"/bant {ref}", ref=ref)
+        # A new deal has no ref yet: it is refused as a whole, without a Run BANT button.
+        key = "bant.required" if ref else "bant.required_new"
+        super().__init__(key, example=f"/bant {ref}" if ref else "/deal add Acme 50jt", ref=ref)
         self.ref = ref
 
 

@@ -69,12 +69,15 @@ def bant_form_for(ctx: CommandContext, deal: Deal) -> OpenForm:
             "timeline": latest.timeline,
         }
         if latest.budget_value is not None:
-            prefill["budget_value"] = str(latest.budget_value)
+            currency = latest.budget_currency or deal.currency
+            prefill["budget_value"] = f"{currency} {latest.budget_value}"
         for name in ("authority_name", "need_pain"):
             if getattr(latest, name):
                 prefill[name] = getattr(latest, name)
         if latest.timeline_date is not None:
-            prefill["timeline_date"] = latest.timeline_date.isoformat()
+            # The date itself is not offered again (a date picker cannot be cleared, and a
+            # stale date would keep deciding): its bucket, seen from today, is.
+            prefill["timeline"] = timeline_bucket(latest.timeline_date, ctx.today)
     return OpenForm("bant", prefill, subject=deal.id, subject_ref=deal.ref)
 
 
@@ -158,7 +161,9 @@ def submit_bant(
             details[name] = check(raw) if raw else None
         except CommandError as error:
             errors[name] = error
-    if details.get("timeline_date") is not None:
+    if details.get("timeline_date") is not None and details["timeline_date"] < ctx.today:
+        errors["timeline_date"] = UsageError("bant.timeline_past", example="2027-03-31")
+    elif details.get("timeline_date") is not None:
         answers["timeline"] = timeline_bucket(details["timeline_date"], ctx.today)
     elif "timeline" not in answers and "timeline" not in errors:
         errors["timeline"] = UsageError("bant.timeline_missing", example="1-3 months")
@@ -227,6 +232,7 @@ def bant_view(record: BantRecord, by_user_id: str) -> BantView:
         verdict=record.verdict,
         at=record.created_at,
         by_user_id=by_user_id,
+        record_id=record.id or 0,
     )
 
 
@@ -241,28 +247,36 @@ def latest_bant_view(ctx: CommandContext, deal: Deal) -> BantView | None:
     return bant_view(record, member.slack_user_id if member else "")
 
 
-def needs_bant_warning(ctx: CommandContext, deal: Deal, stage: str) -> bool:
-    """Whether moving ``deal`` to ``stage`` passes qualification without a qualifying BANT.
+def needs_bant_warning(
+    ctx: CommandContext, deal: Deal | None, from_stage: str | None, to_stage: str
+) -> bool:
+    """Whether putting a deal in ``to_stage`` crosses qualification without a qualifying BANT.
 
-    A strict workspace refuses the move (``NeedsBant``); otherwise the move goes ahead with a
-    warning.
+    Only crossing counts: from at or before the qualification stage (or a new deal) to beyond
+    it. A strict workspace refuses (``NeedsBant``); otherwise the change goes ahead, warned.
     """
     pipeline = ctx.pipeline
-    gate = qualification_stage(ctx.workspace.pipeline, pipeline.stages)
-    if pipeline.index(stage) <= pipeline.index(gate):
+    gate = pipeline.index(qualification_stage(pipeline.name, pipeline.stages))
+    if pipeline.index(to_stage) <= gate:
         return False
-    latest = queries.latest_bant(ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id or 0)
+    if from_stage is not None and pipeline.index(from_stage) > gate:
+        return False
+    latest = (
+        queries.latest_bant(ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id or 0)
+        if deal is not None
+        else None
+    )
     if latest is not None and latest.verdict == QUALIFIED:
         return False
     if policy_of(ctx).strict:
-        raise NeedsBant(deal.ref)
+        raise NeedsBant(deal.ref if deal is not None else "")
     return True
 
 
 def stages_past_qualification(ctx: CommandContext) -> tuple[str, ...]:
     """The open stages a deal should only be in once qualified."""
     stages = ctx.pipeline.stages
-    gate = qualification_stage(ctx.workspace.pipeline, stages)
+    gate = qualification_stage(ctx.pipeline.name, stages)
     return stages[stages.index(gate) + 1 :]
 
 
@@ -274,6 +288,10 @@ def submit_follow_up(
 
     deal = _subject_deal(ctx, subject)
     queries.lock_deal(ctx.session, deal)
+    if deal.status != "open":
+        raise UsageError(
+            "deal.closed", example=BANT_EXAMPLE, ref=deal.ref, name=deal.name, status=deal.status
+        )
     errors: dict[str, CommandError] = {}
     next_step = clean_text(values.get("next"))
     if not next_step:
@@ -300,3 +318,19 @@ def submit_follow_up(
     deal.updated_at = ctx.now
     audit.record(ctx, "deal.follow_up", deal=deal, before=before, after=audit.snapshot(deal))
     return Notice("follow_up.set", {"ref": deal.ref}, deal=summarize_deal(ctx, deal))
+
+
+def act_on_verdict(
+    ctx: CommandContext, ref: str, bant_id: object, from_stage: object = None
+) -> Deal:
+    """The deal a verdict button acts on, only while that verdict still stands.
+
+    A button from an older BANT, or a deal that moved on since, must not act: it would move a
+    deal backwards or close one a later BANT qualified.
+    """
+    deal = resolve_deal(ctx, ref)
+    latest = queries.latest_bant(ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id or 0)
+    moved = from_stage is not None and from_stage != deal.stage
+    if latest is None or latest.id != bant_id or moved or deal.status != "open":
+        raise UsageError("bant.stale_button", example=f"/deal show {deal.ref}", ref=deal.ref)
+    return deal

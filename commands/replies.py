@@ -157,6 +157,7 @@ class BantView:
     verdict: str
     at: datetime
     by_user_id: str
+    record_id: int = 0
 
 
 @dataclass(frozen=True)

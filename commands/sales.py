@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from commands import audit
 from commands.bant import BantPolicy
 from commands.context import CommandContext
@@ -81,11 +83,12 @@ BANT_POLICY_EXAMPLE = "/sales bant budget:25 authority:25 need:30 timeline:20 qu
 
 def _bant_policy(ctx: CommandContext, tokens: list[Token]) -> Reply:
     """Show the BANT weights, thresholds and strictness, or (admins) change them."""
-    policy = policy_of(ctx)
     if not tokens:
-        return Notice("bant.policy", _policy_params(policy))
+        return Notice("bant.policy", _policy_params(policy_of(ctx)))
     if not ctx.member.is_admin:
         raise NotAllowed("bant.policy_admins_only", example="/sales bant")
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
+    policy = policy_of(ctx)  # read under the lock: a concurrent change is not overwritten
     allowed = ("budget", "authority", "need", "timeline", "qualified", "nurture", "strict")
     options, rest = split_options(tokens, allowed, BANT_POLICY_EXAMPLE)
     if rest:
@@ -95,7 +98,7 @@ def _bant_policy(ctx: CommandContext, tokens: list[Token]) -> Reply:
     for key, raw in options.items():
         if key == "strict":
             continue
-        if not raw.isdigit() or int(raw) > 100:
+        if not re.fullmatch(r"[0-9]{1,3}", raw) or int(raw) > 100:
             raise UsageError("bant.policy_number", example=BANT_POLICY_EXAMPLE, key=key, text=raw)
         numbers[key] = int(raw)
     weights.update({k: v for k, v in numbers.items() if k in weights})
@@ -107,19 +110,23 @@ def _bant_policy(ctx: CommandContext, tokens: list[Token]) -> Reply:
                 "bant.policy_strict", example="/sales bant strict:on", text=options["strict"]
             )
         strict = flag in ("on", "ya", "yes")
-    try:
-        new = BantPolicy(
-            weights=weights,
-            qualified_at=numbers.get("qualified", policy.qualified_at),
-            nurture_at=numbers.get("nurture", policy.nurture_at),
-            strict=strict,
-        )
-    except ValueError:
+    qualified_at = numbers.get("qualified", policy.qualified_at)
+    nurture_at = numbers.get("nurture", policy.nurture_at)
+    if sum(weights.values()) != 100:
         raise UsageError(
             "bant.policy_invalid", example=BANT_POLICY_EXAMPLE, total=sum(weights.values())
-        ) from None
+        )
+    if not 0 < nurture_at < qualified_at <= 100:
+        raise UsageError(
+            "bant.policy_thresholds",
+            example="/sales bant qualified:70 nurture:40",
+            qualified=qualified_at,
+            nurture=nurture_at,
+        )
+    new = BantPolicy(
+        weights=weights, qualified_at=qualified_at, nurture_at=nurture_at, strict=strict
+    )
     before = {"bant_policy": ctx.workspace.bant_policy}
-    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
     ctx.workspace.bant_policy = new.as_json()
     audit.record(ctx, "workspace.bant_policy", before=before, after={"bant_policy": new.as_json()})
     return Notice("bant.policy_changed", _policy_params(new))

@@ -28,8 +28,10 @@ def undo_last(ctx: CommandContext) -> Notice:
     if entry.action == "workspace.pipeline":
         return _undo_pipeline_switch(ctx, entry)
     if entry.action == "workspace.bant_policy":
-        _claim(ctx, entry)
         queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
+        if ctx.workspace.bant_policy != (entry.after or {}).get("bant_policy"):
+            raise UsageError("undo.settings_changed_since", example="/sales bant")
+        _claim(ctx, entry)
         ctx.workspace.bant_policy = (entry.before or {}).get("bant_policy")
         audit.record(ctx, "undo", before=entry.after, after=entry.before, undo_of_id=entry.id)
         return Notice("undo.workspace.bant_policy")

@@ -258,3 +258,56 @@ def test_bant_settings_need_an_admin_and_add_up(bot: Bot) -> None:
     assert "add up to 100" in bad and "120" in bad
     good = bot.slash("/sales", "bant need:40 timeline:10 qualified:75", user=ANDI).ack.text
     assert "need 40" in good and "Qualified from 75" in good
+
+
+def test_a_new_deal_cannot_skip_qualification_by_starting_late(bot: Bot) -> None:
+    warned = bot.slash("/deal", "add Acme Corp 50jt stage:closeable").ack.text
+    assert "Added D-1" in warned and "without a qualifying BANT" in warned
+    bot.slash("/sales", "bant strict:on", user=ANDI)
+    refused = bot.slash("/deal", "add Beta 5jt stage:potential").ack.text
+    assert "cannot start past qualification" in refused
+    assert bot.deal(2) is None
+    # Moving back and forth beyond qualification is not crossing it: allowed.
+    assert "to Potential" in bot.slash("/deal", "move acme potential").ack.text
+
+
+def test_a_purchase_date_in_the_past_is_refused_inline(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme Corp 50jt")
+    _, view = _open_bant(bot)
+    answers = {k: v for k, v in QUALIFIED_ANSWERS.items() if k != "timeline"}
+    answer = bot.submit(view, {**answers, "timeline_date": "2025-01-01"})
+    assert "has passed" in answer.json["errors"]["field_timeline_date"]
+    assert _records(bot) == []
+
+
+def test_an_old_move_button_does_not_move_the_deal_back(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme Corp 50jt")
+    sent, view = _open_bant(bot)
+    bot.submit(view, QUALIFIED_ANSWERS)
+    move = next(b for b in button_values(sent.replies(1)[0]) if b["text"] == "Move to Prospect")
+    bot.slash("/deal", "move acme closeable")
+    bot.click(move)
+    refused = bot.fake.wait_for("response_url", 2)[-1].args
+    assert "older state of D-1" in message_text(refused)
+    deal = bot.deal(1)
+    assert deal is not None and deal.stage == "closeable"
+
+
+def test_reopening_keeps_the_budget_currency(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme Corp 50jt")
+    _, view = _open_bant(bot)
+    bot.submit(view, {**QUALIFIED_ANSWERS, "budget_value": "$12k"})
+    _, again = _open_bant(bot)
+    bot.submit(again, {})
+    assert [(r.budget_value, r.budget_currency) for r in _records(bot)] == [
+        (12000, "USD"),
+        (12000, "USD"),
+    ]
+
+
+def test_undoing_settings_never_overwrites_another_admins_later_change(bot: Bot) -> None:
+    bot.know("U0ADMIN002", admin=True)
+    bot.slash("/sales", "bant need:40 timeline:10", user=ANDI)
+    bot.slash("/sales", "bant strict:on", user="U0ADMIN002")
+    assert "Another admin changed" in bot.slash("/sales", "undo", user=ANDI).ack.text
+    assert "refused" in bot.slash("/sales", "bant").ack.text  # strict mode still on

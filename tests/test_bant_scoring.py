@@ -29,6 +29,10 @@ DEFAULT = BantPolicy()
         ("confirmed", "decision_maker", "none", "within_month", 70, "disqualify"),
         # No budget is at most nurture: 0 + 25 + 30 + 20 = 75
         ("none", "decision_maker", "strong", "within_month", 75, "nurture"),
+        # A weak need or a purchase beyond six months is at most nurture:
+        # 25 + 25 + 30*.25 + 20 = 77.5 -> 78;  25 + 25 + 30 + 20*.15 = 83
+        ("confirmed", "decision_maker", "weak", "within_month", 78, "nurture"),
+        ("confirmed", "decision_maker", "strong", "later", 83, "nurture"),
         # Exactly on the threshold qualifies: 25*.6 + 25 + 30 + 0 .. = 15+25+30+20*.1=72
         ("estimated", "decision_maker", "strong", "unknown", 72, "qualified"),
     ],

@@ -12,6 +12,7 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    ConfirmObject,
     ContextBlock,
     DividerBlock,
     MarkdownTextObject,
@@ -294,7 +295,9 @@ def _bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessag
         action = _button(
             plain("button.move_to", lang, stage=stage_label(reply.next_stage, lang)),
             ids.BANT_MOVE,
-            json.dumps({"r": deal.ref, "s": reply.next_stage}),
+            json.dumps(
+                {"r": deal.ref, "s": reply.next_stage, "f": deal.stage, "b": bant.record_id}
+            ),
             primary=True,
         )
     elif bant.verdict == "qualified":
@@ -304,7 +307,17 @@ def _bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessag
             plain("button.follow_up", lang), ids.BANT_FOLLOW_UP, deal.ref, primary=True
         )
     else:
-        action = _button(plain("button.mark_lost", lang), ids.BANT_MARK_LOST, deal.ref)
+        action = _button(
+            plain("button.mark_lost", lang),
+            ids.BANT_MARK_LOST,
+            json.dumps({"r": deal.ref, "b": bant.record_id}),
+        )
+        action.confirm = ConfirmObject(
+            title=plain("bant.confirm_lost_title", lang),
+            text=plain("bant.confirm_lost_text", lang, ref=deal.ref),
+            confirm=plain("button.mark_lost", lang),
+            deny=plain("modal.cancel", lang),
+        )
     blocks.append(ActionsBlock(elements=[action]))
     text = f"{deal.ref}: {verdict} ({bant.score}/100)"
     return RenderedMessage(text=text, blocks=blocks)

@@ -21,12 +21,12 @@ from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
 from bot.slack_client import post_to_response_url
 from commands.context import CommandContext
-from commands.deals import close_deal, list_deals
+from commands.deals import close_deal, list_deals, move_deal
 from commands.errors import CommandError
 from commands.grammar import tokenize
 from commands.i18n import translate
 from commands.pipelines import LOST
-from commands.qualify import bant_form_for
+from commands.qualify import act_on_verdict, bant_form_for
 from commands.replies import OpenForm, Reply
 from commands.resolve import deal_ref_number, resolve_deal
 
@@ -106,35 +106,37 @@ def register(app: App, runtime: Runtime) -> None:
         deal_form(body, client, bant_form_for)
 
     def follow_up(body: dict[str, Any], client: WebClient) -> None:
-        deal_form(
-            body,
-            client,
-            lambda ctx, deal: OpenForm(
-                "follow_up", {"next": deal.next_step or ""}, subject=deal.id, subject_ref=deal.ref
-            ),
-        )
+        def form(ctx: CommandContext, deal: Any) -> OpenForm:
+            prefill = {"next": deal.next_step or ""}
+            if deal.next_step_due is not None:
+                prefill["due"] = deal.next_step_due.isoformat()
+            return OpenForm("follow_up", prefill, subject=deal.id, subject_ref=deal.ref)
+
+        deal_form(body, client, form)
 
     def bant_move(body: dict[str, Any], client: WebClient) -> None:
         value = _json_value(body)
         ref, stage = str(value.get("r") or ""), str(value.get("s") or "")
-        if not _REF.match(ref) or not re.fullmatch(r"[a-z_]{1,64}", stage):
-            ref, stage = "D-0", "x"
-        invocation = invocation_from_interaction(body, runtime)
-        reply(
-            body,
-            client,
-            run_command(runtime.engine, invocation, "/deal", f"move {ref} {stage}"),
-            replace=False,
-        )
-
-    def bant_mark_lost(body: dict[str, Any], client: WebClient) -> None:
-        ref = _value(body)
 
         def work(ctx: CommandContext) -> Reply:
-            if deal_ref_number(ref) is None:
-                raise CommandError("deal.ref_not_found", example="/deal list", ref=ref[:20])
+            if not _REF.match(ref) or stage not in ctx.pipeline.stages:
+                raise CommandError("bant.stale_button", example="/deal list", ref=ref[:20])
+            deal = act_on_verdict(ctx, ref, value.get("b"), value.get("f"))
+            return move_deal(ctx, deal, stage)
+
+        handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
+        reply(body, client, handled, replace=False)
+
+    def bant_mark_lost(body: dict[str, Any], client: WebClient) -> None:
+        value = _json_value(body)
+        ref = str(value.get("r") or "")
+
+        def work(ctx: CommandContext) -> Reply:
+            if not _REF.match(ref):
+                raise CommandError("bant.stale_button", example="/deal list", ref=ref[:20])
+            deal = act_on_verdict(ctx, ref, value.get("b"))
             reason = translate("bant.disqualified_reason", ctx.lang)
-            return close_deal(ctx, resolve_deal(ctx, ref), LOST, reason=reason)
+            return close_deal(ctx, deal, LOST, reason=reason)
 
         handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
         reply(body, client, handled, replace=False)

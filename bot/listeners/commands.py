@@ -22,6 +22,8 @@ from commands.dispatch import wanted_form
 from commands.registry import SLASH_COMMANDS
 from commands.replies import OpenForm
 
+DIALOG_COMMANDS = ("/bant",)
+
 
 def invocation_from_command(body: dict[str, Any], runtime: Runtime) -> Invocation:
     """The transport-neutral facts of a slash command request."""

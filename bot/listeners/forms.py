@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -48,7 +49,7 @@ def register(app: App, runtime: Runtime) -> None:
         inputs = [b.get("block_id") for b in view.get("blocks", []) if b.get("type") == "input"]
         first_block = inputs[0] if inputs else ids.field_block_id("name")
         subject_text = _metadata(view).get("d", "")
-        subject = int(subject_text) if subject_text.isdigit() else None
+        subject = int(subject_text) if re.fullmatch(r"[0-9]{1,18}", subject_text) else None
         errors: dict[str, str] = {}
 
         def work(ctx: CommandContext) -> Reply:

@@ -9,11 +9,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bant.budget.confirmed": {"en": "Confirmed", "id": "Sudah disetujui"},
     "bant.budget.estimated": {"en": "Estimated", "id": "Perkiraan"},
     "bant.budget.none": {"en": "No budget", "id": "Tidak ada anggaran"},
-    "bant.budget.unknown": {"en": "Unknown", "id": "Belum tahu"},
+    "bant.budget.unknown": {"en": "Unknown", "id": "Belum jelas"},
     "bant.authority.decision_maker": {"en": "Decision maker", "id": "Pengambil keputusan"},
-    "bant.authority.influencer": {"en": "Influencer", "id": "Pemberi pengaruh"},
+    "bant.authority.influencer": {"en": "Influencer", "id": "Influencer (pemberi pengaruh)"},
     "bant.authority.user": {"en": "User", "id": "Pengguna"},
-    "bant.authority.unknown": {"en": "Unknown", "id": "Belum tahu"},
+    "bant.authority.unknown": {"en": "Unknown", "id": "Belum jelas"},
     "bant.need.strong": {"en": "Strong", "id": "Kuat"},
     "bant.need.moderate": {"en": "Moderate", "id": "Sedang"},
     "bant.need.weak": {"en": "Weak", "id": "Lemah"},
@@ -21,11 +21,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bant.timeline.within_month": {"en": "Within a month", "id": "Dalam sebulan"},
     "bant.timeline.one_to_three_months": {"en": "1-3 months", "id": "1-3 bulan"},
     "bant.timeline.three_to_six_months": {"en": "3-6 months", "id": "3-6 bulan"},
-    "bant.timeline.later": {"en": "Later", "id": "Lebih lama"},
-    "bant.timeline.unknown": {"en": "Unknown", "id": "Belum tahu"},
+    "bant.timeline.later": {"en": "Later than 6 months", "id": "Lebih dari 6 bulan"},
+    "bant.timeline.unknown": {"en": "Unknown", "id": "Belum jelas"},
     "bant.verdict.qualified": {"en": "Qualified", "id": "Lolos kualifikasi"},
-    "bant.verdict.nurture": {"en": "Nurture", "id": "Perlu dirawat (nurture)"},
-    "bant.verdict.disqualify": {"en": "Disqualify", "id": "Tidak lolos"},
+    "bant.verdict.nurture": {"en": "Nurture", "id": "Perlu dibina (nurture)"},
+    "bant.verdict.disqualify": {"en": "Disqualified", "id": "Tidak lolos"},
     "bant.mode.strict": {
         "en": "moving past qualification without a qualifying BANT is refused",
         "id": "deal tanpa BANT yang lolos tidak boleh melewati tahap kualifikasi",
@@ -36,9 +36,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- the form
     "modal.bant_title": {"en": "BANT {ref}", "id": "BANT {ref}"},
-    "modal.follow_up_title": {"en": "Follow-up {ref}", "id": "Tindak lanjut {ref}"},
+    "modal.follow_up_title": {"en": "Follow-up {ref}", "id": "Lanjutan {ref}"},
     "form.bant_budget": {"en": "Is money allocated?", "id": "Apakah anggarannya sudah ada?"},
-    "form.bant_budget_value": {"en": "Budget amount", "id": "Besar anggaran"},
+    "form.bant_budget_value": {"en": "Budget amount", "id": "Nilai anggaran"},
     "form.bant_authority": {
         "en": "Who is our contact?",
         "id": "Siapa kontak kita?",
@@ -47,7 +47,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "form.bant_need": {"en": "How real is the need?", "id": "Seberapa nyata kebutuhannya?"},
     "form.bant_need_pain": {
         "en": "The pain, in the buyer's words",
-        "id": "Masalahnya, dengan kata-kata pembeli",
+        "id": "Masalahnya (pakai kata-kata pembeli sendiri)",
     },
     "form.bant_timeline": {"en": "When do they intend to buy?", "id": "Kapan mereka mau beli?"},
     "form.bant_timeline_date": {"en": "Or a date", "id": "Atau tanggalnya"},
@@ -59,6 +59,39 @@ MESSAGES: dict[str, dict[str, str]] = {
     "bant.timeline_missing": {
         "en": "Choose when they intend to buy, or give a date.",
         "id": "Pilih kapan mereka mau beli, atau isi tanggalnya.",
+    },
+    "bant.timeline_past": {
+        "en": "That date has passed; give the date they now intend to buy, or choose above.",
+        "id": "Tanggal itu sudah lewat; isi tanggal rencana beli yang baru, atau pilih di atas.",
+    },
+    "bant.required_new": {
+        "en": "A new deal cannot start past qualification in this workspace: add it in an "
+        "earlier stage and run /bant first. Nothing was added.",
+        "id": "Deal baru tidak boleh langsung melewati tahap kualifikasi di workspace ini: "
+        "tambahkan di tahap awal lalu jalankan /bant. Tidak ada yang ditambahkan.",
+    },
+    "bant.stale_button": {
+        "en": "That button belongs to an older state of {ref} (it moved, closed or was "
+        "qualified again since). Nothing changed.",
+        "id": "Tombol itu dari keadaan {ref} yang lama (sudah dipindah, ditutup, atau "
+        "dikualifikasi ulang). Tidak ada yang berubah.",
+    },
+    "bant.confirm_lost_title": {"en": "Mark as lost?", "id": "Tandai kalah?"},
+    "bant.confirm_lost_text": {
+        "en": "{ref} will be closed as lost: disqualified by BANT. /sales undo reopens it.",
+        "id": "{ref} akan ditutup sebagai kalah: tidak lolos BANT. /sales undo membukanya lagi.",
+    },
+    "bant.policy_thresholds": {
+        "en": "Thresholds need 0 < nurture < qualified <= 100 (got nurture {nurture}, "
+        "qualified {qualified}).",
+        "id": "Ambang harus 0 < nurture < lolos <= 100 (sekarang nurture {nurture}, lolos "
+        "{qualified}).",
+    },
+    "undo.settings_changed_since": {
+        "en": "Another admin changed the BANT settings after you; undoing now would lose their "
+        "change. Nothing was undone.",
+        "id": "Admin lain sudah mengubah pengaturan BANT setelah Anda; membatalkan sekarang akan "
+        "menghapus perubahan mereka. Tidak ada yang dibatalkan.",
     },
     "bant.usage": {
         "en": "Say which deal to qualify.",
@@ -149,9 +182,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "\u201c{text}\u201d: strict diisi on atau off.",
     },
     "bant.policy_invalid": {
-        "en": "The weights must add up to 100 (these add up to {total}) and nurture must be "
-        "below qualified.",
-        "id": "Jumlah bobot harus 100 (sekarang {total}) dan nurture harus di bawah lolos.",
+        "en": "The weights must add up to 100; these add up to {total}.",
+        "id": "Jumlah bobot harus 100; sekarang {total}.",
     },
     # --- help
     "help.bant": {
