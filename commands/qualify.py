@@ -54,10 +54,7 @@ def run_bant(ctx: CommandContext, tokens: list[Token]) -> OpenForm:
 
 def bant_form_for(ctx: CommandContext, deal: Deal) -> OpenForm:
     """The form for ``deal``; re-opening it shows the previous answers."""
-    if deal.status != "open":
-        raise UsageError(
-            "deal.closed", example=BANT_EXAMPLE, ref=deal.ref, name=deal.name, status=deal.status
-        )
+    _require_open(deal)
     assert deal.id is not None
     latest = queries.latest_bant(ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id)
     prefill: dict[str, str] = {}
@@ -113,6 +110,14 @@ def bant_fields() -> tuple[Field, ...]:
     )
 
 
+def _require_open(deal: Deal) -> None:
+    """Only open deals are qualified or followed up."""
+    if deal.status != "open":
+        raise UsageError(
+            "deal.closed", example=BANT_EXAMPLE, ref=deal.ref, name=deal.name, status=deal.status
+        )
+
+
 def _subject_deal(ctx: CommandContext, subject: int | None) -> Deal:
     """The deal a returned form is about, only if it is in the caller's workspace and open."""
     deal = (
@@ -131,10 +136,7 @@ def submit_bant(
     """Check all four answers, store them as a new BANT version, score and answer."""
     deal = _subject_deal(ctx, subject)
     queries.lock_deal(ctx.session, deal)
-    if deal.status != "open":
-        raise UsageError(
-            "deal.closed", example=BANT_EXAMPLE, ref=deal.ref, name=deal.name, status=deal.status
-        )
+    _require_open(deal)
     errors: dict[str, CommandError] = {}
     answers: dict[str, Any] = {}
     for name, options in (
@@ -288,10 +290,7 @@ def submit_follow_up(
 
     deal = _subject_deal(ctx, subject)
     queries.lock_deal(ctx.session, deal)
-    if deal.status != "open":
-        raise UsageError(
-            "deal.closed", example=BANT_EXAMPLE, ref=deal.ref, name=deal.name, status=deal.status
-        )
+    _require_open(deal)
     errors: dict[str, CommandError] = {}
     next_step = clean_text(values.get("next"))
     if not next_step:

@@ -25,7 +25,7 @@ def _as(user: str) -> Invocation:
 
 def _race(engine: Engine, *commands: tuple[str, str, str]) -> list[Handled]:
     barrier = threading.Barrier(len(commands))
-    results: list[Handled] = [None] * len(commands)  # type: ignore[list-item]
+    results: list[Handled | None] = [None] * len(commands)
 
     def run(index: int, user: str, command: str, text: str) -> None:
         barrier.wait()
@@ -38,7 +38,8 @@ def _race(engine: Engine, *commands: tuple[str, str, str]) -> list[Handled]:
         thread.start()
     for thread in threads:
         thread.join()
-    return results
+    assert all(result is not None for result in results)
+    return [result for result in results if result is not None]
 
 
 def _make_admin(engine: Engine, user: str) -> None:
