@@ -27,7 +27,7 @@ from commands.grammar import (
 from commands.options import reject_stray, split_options
 from commands.pipelines import LOST, WON, resolve_stage
 from commands.qualify import latest_bant_view, needs_bant_warning
-from commands.replies import DealCard, DealList, Notice, Reply
+from commands.replies import DealCard, DealList, Money, Notice, Reply, StageTotal
 from commands.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
 from commands.summaries import deal_history, summarize_deal, summarize_many
 from commands.text_fields import check_length, clean_text
@@ -369,8 +369,32 @@ def list_deals(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -> 
         stages=stages or None,
     )
     pipeline = ctx.pipeline
-    deals.sort(key=lambda d: (pipeline.index(d.stage), -(d.value or 0), d.number))
+    home = ctx.workspace.currency  # values compare within a currency, the workspace's first
+    deals.sort(
+        key=lambda d: (
+            pipeline.index(d.stage),
+            d.currency != home,
+            d.currency,
+            -(d.value or 0),
+            d.number,
+        )
+    )
     page = deals[offset : offset + LIST_PAGE_SIZE]
+    totals: dict[str, dict[str, int]] = {}
+    counts: dict[str, int] = {}
+    for deal in deals:
+        counts[deal.stage] = counts.get(deal.stage, 0) + 1
+        if deal.value is not None:
+            by_currency = totals.setdefault(deal.stage, {})
+            by_currency[deal.currency] = by_currency.get(deal.currency, 0) + deal.value
+    stage_totals = tuple(
+        StageTotal(
+            stage,
+            counts[stage],
+            tuple(Money(v, c) for c, v in sorted(totals.get(stage, {}).items())),
+        )
+        for stage in counts
+    )
     return DealList(
         scope=scope,
         owner_user_id=owner_user_id,
@@ -379,4 +403,5 @@ def list_deals(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -> 
         offset=offset,
         page_size=LIST_PAGE_SIZE,
         filter_text=filter_text,
+        stage_totals=stage_totals,
     )

@@ -92,6 +92,15 @@ class DealCard(Reply):
 
 
 @dataclass(frozen=True)
+class StageTotal:
+    """How many listed deals are in a stage and what they are worth, per currency."""
+
+    stage: str
+    count: int
+    values: tuple[Money, ...]
+
+
+@dataclass(frozen=True)
 class DealList(Reply):
     """``/deal list``: open deals in pipeline order."""
 
@@ -102,6 +111,7 @@ class DealList(Reply):
     offset: int
     page_size: int
     filter_text: str
+    stage_totals: tuple[StageTotal, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -143,6 +143,8 @@ def test_deal_list_shows_open_deals_in_pipeline_order_and_pages(bot: Bot) -> Non
     assert "Showing 1–20 of 23" in first.ack.text
     text = first.ack.text
     assert "Potential" not in text  # 22 leads fill the first page; the pipeline order holds
+    # 1jt + 2jt + ... + 23jt = 276jt, less D-3 (3jt) which moved on
+    assert "*Lead* · 22 deal(s) · IDR 273,000,000" in text  # totals cover every page
     assert text.index("Company 22") < text.index("Company 21")  # biggest first within a stage
     next_page = next(b for b in button_values(first.ack.json) if b["text"] == "Next page")
     bot.click(next_page, response_url=first.response_url)

@@ -335,10 +335,18 @@ def _list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
         blocks.append(_context(plain("list.empty", lang)))
         return RenderedMessage(text=title, blocks=blocks)
     current_stage = None
+    totals = {total.stage: total for total in reply.stage_totals}
     for deal in reply.deals:
         if deal.stage != current_stage:
             current_stage = deal.stage
-            blocks.append(_context(f"*{escape(stage_label(deal.stage, lang))}*"))
+            header = f"*{escape(stage_label(deal.stage, lang))}*"
+            total = totals.get(deal.stage)
+            if total is not None:
+                header += " \u00b7 " + plain("list.stage_count", lang, count=total.count)
+                header += "".join(
+                    " \u00b7 " + format_money(m.value, m.currency, lang) for m in total.values
+                )
+            blocks.append(_context(header))
         line = _deal_line(deal, lang, with_stage=False)
         if reply.scope != "mine" and deal.owner_user_id:
             line += f" \u00b7 <@{deal.owner_user_id}>"

@@ -316,6 +316,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Showing {first}\u2013{last} of {total}.",
         "id": "Menampilkan {first}\u2013{last} dari {total}.",
     },
+    "list.stage_count": {"en": "{count} deal(s)", "id": "{count} deal"},
     "list.next": {"en": "Next page", "id": "Halaman berikutnya"},
     "list.previous": {"en": "Previous page", "id": "Halaman sebelumnya"},
     "list.no_value": {"en": "no value", "id": "tanpa nilai"},
