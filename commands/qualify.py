@@ -127,6 +127,8 @@ def _subject_deal(ctx: CommandContext, subject: int | None) -> Deal:
     )
     if deal is None:
         raise UsageError("bant.form_foreign", example=BANT_EXAMPLE)
+    queries.lock_deal(ctx.session, deal)
+    _require_open(deal)
     return deal
 
 
@@ -135,8 +137,6 @@ def submit_bant(
 ) -> BantSummary:
     """Check all four answers, store them as a new BANT version, score and answer."""
     deal = _subject_deal(ctx, subject)
-    queries.lock_deal(ctx.session, deal)
-    _require_open(deal)
     errors: dict[str, CommandError] = {}
     answers: dict[str, Any] = {}
     for name, options in (
@@ -285,12 +285,10 @@ def stages_past_qualification(ctx: CommandContext) -> tuple[str, ...]:
 def submit_follow_up(
     ctx: CommandContext, subject: int | None, values: Mapping[str, str | None]
 ) -> Notice:
-    """ "Set follow-up" after a nurture verdict: the deal's next step and when."""
+    """The "Set follow-up" form after a nurture verdict: the deal's next step and when."""
     from commands.deals import apply_next_step
 
     deal = _subject_deal(ctx, subject)
-    queries.lock_deal(ctx.session, deal)
-    _require_open(deal)
     errors: dict[str, CommandError] = {}
     next_step = clean_text(values.get("next"))
     if not next_step:
