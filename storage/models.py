@@ -28,6 +28,7 @@ class Workspace(SQLModel, table=True):
     pipeline: str = Field(default="funnel4", max_length=32)
     custom_stages: list[str] | None = Field(default=None, sa_type=JSON)
     bant_policy: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    report_policy: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     next_deal_number: int = Field(default=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
@@ -199,3 +200,31 @@ class BantRecord(SQLModel, table=True):
     verdict: str = Field(max_length=16)
     created_at: datetime = Field(sa_type=UTCDateTime)
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Team(SQLModel, table=True):
+    """A sales team: a named group of reps, read together by ``/pipeline team``, ``/funnel team``
+    and (later) posted to in its channel."""
+
+    __table_args__ = (UniqueConstraint("workspace_id", "name_key"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    name: str = Field(max_length=80)
+    name_key: str = Field(max_length=80)  # casefolded name: team names are unique ignoring case
+    channel_id: str | None = Field(default=None, max_length=32)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class TeamMember(SQLModel, table=True):
+    """A member's place in a team: ``rep`` (their deals are the team's) or ``manager``."""
+
+    __table_args__ = (
+        UniqueConstraint("team_id", "member_id"),
+        Index("ix_teammember_member", "member_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    team_id: int = Field(foreign_key="team.id")
+    member_id: int = Field(foreign_key="member.id")
+    role: str = Field(default="rep", max_length=16)

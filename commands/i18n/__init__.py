@@ -9,13 +9,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from commands.i18n import catalog_bant, catalog_core, catalog_grammar
+from commands.i18n import (
+    catalog_bant,
+    catalog_core,
+    catalog_grammar,
+    catalog_reports,
+    catalog_views,
+)
 
 LANGUAGES = ("en", "id")
 DEFAULT_LANGUAGE = "en"
 
 CATALOG: dict[str, dict[str, str]] = {}
-for _module in (catalog_core, catalog_grammar, catalog_bant):
+for _module in (catalog_core, catalog_grammar, catalog_bant, catalog_reports, catalog_views):
     for _key, _texts in _module.MESSAGES.items():
         if _key in CATALOG:
             raise RuntimeError(f"message key defined twice: {_key}")
