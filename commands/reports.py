@@ -29,7 +29,7 @@ from commands.pipelines import LOST, WON, Pipeline
 from commands.replies import Money
 from storage import reports as db
 from storage.models import Workspace
-from storage.reports import DealFacts, StageStay, StageTotal
+from storage.reports import DealFacts, LeadTouch, Sample, StageStay, StageTotal
 
 PeriodKind = Literal["week", "month", "last_week", "last_month"]
 DAY = timedelta(days=1)
@@ -123,18 +123,28 @@ class Speed:
 
 
 @dataclass(frozen=True)
-class Hygiene:
-    """Pipeline hygiene signals as of the report's ``now``; deal lists most urgent first."""
+class DealSample:
+    """The deals with one hygiene signal: how many there are (``total``) and the first
+    ``sample_size`` of them, most urgent first (``deals``). A digest shows a few and says how
+    many more; a workspace with thousands of stale deals costs no more to report."""
 
-    stale: tuple[DealFacts, ...]
-    overdue: tuple[DealFacts, ...]
-    stuck: tuple[DealFacts, ...]
+    total: int
+    deals: tuple[DealFacts, ...]
+
+
+@dataclass(frozen=True)
+class Hygiene:
+    """Pipeline hygiene signals as of the report's ``now``; samples most urgent first."""
+
+    stale: DealSample
+    overdue: DealSample
+    stuck: DealSample
     stuck_baseline: tuple[StageTime, ...]  # the usual time in each stage stuck is judged by
     pile_up_stage: str
     pile_up_share: float | None
     pile_up: bool
-    uncontacted: tuple[DealFacts, ...]
-    missing_bant: tuple[DealFacts, ...]
+    uncontacted: DealSample
+    missing_bant: DealSample
 
 
 @dataclass(frozen=True)
@@ -241,15 +251,24 @@ def money_by_currency(amounts: Iterable[tuple[str, int]]) -> tuple[Money, ...]:
     return tuple(Money(v, c) for c, v in sorted(totals.items()) if v)
 
 
-def benchmark_conversions(pipeline: Pipeline) -> tuple[float | None, ...]:
-    """Benchmark conversion from each open stage to the next. ``funnel4`` follows the
-    10 leads : 5 prospects : 3 potential : 1 closeable ratio (lead->prospect 5/10,
-    prospect->potential 3/5, potential->closeable 1/3); the last stage (-> won) and other
-    pipelines have no benchmark yet (None)."""
-    if pipeline.name == "funnel4" and len(pipeline.stages) == len(FUNNEL4_RATIO):
-        steps = zip(FUNNEL4_RATIO, FUNNEL4_RATIO[1:], strict=False)
-        return (*(b / a for a, b in steps), None)
-    return (None,) * len(pipeline.stages)
+def benchmark_conversions(
+    pipeline: Pipeline, ratio: Sequence[float] | None = None
+) -> tuple[float | None, ...]:
+    """Benchmark conversion from each open stage to the next, from a benchmark ratio of deals
+    per open stage (``ratio``, one positive number a stage, like 10:5:3:1): stage i -> i+1 is
+    ratio[i+1] / ratio[i]; the last stage (-> won) has none. Without a ratio, ``funnel4``
+    follows the industry 10 leads : 5 prospects : 3 potential : 1 closeable (5/10, 3/5, 1/3)
+    and other pipelines have no benchmark (None). A ratio of the wrong length or with a number
+    that is not positive is a ValueError."""
+    stages = len(pipeline.stages)
+    if ratio is None:
+        if pipeline.name != "funnel4" or stages != len(FUNNEL4_RATIO):
+            return (None,) * stages
+        ratio = FUNNEL4_RATIO
+    if len(ratio) != stages or not all(n > 0 for n in ratio):
+        raise ValueError(f"benchmark ratio needs {stages} positive numbers, got {tuple(ratio)}")
+    steps = zip(ratio, ratio[1:], strict=False)
+    return (*(b / a for a, b in steps), None)
 
 
 def cohort_reached(reach: Mapping[tuple[int, str], int], stage_count: int) -> tuple[int, ...]:
@@ -327,7 +346,7 @@ def stage_times(stays: Sequence[StageStay], stages: Sequence[str]) -> tuple[Stag
     won or lost); deals still in a stage are not counted until they leave it."""
     per_stage: dict[str, list[float]] = defaultdict(list)
     for stay in stays:
-        per_stage[stay.stage].append(_days(stay.exited_at - stay.entered_at))
+        per_stage[stay.stage].append(stay.days)
     return tuple(
         StageTime(stage, _median(per_stage[stage]), len(per_stage[stage])) for stage in stages
     )
@@ -345,14 +364,16 @@ def bottleneck(times: Sequence[StageTime]) -> str | None:
     return best.stage if best else None
 
 
-def lead_response_hours(
-    leads: Sequence[tuple[DealFacts, datetime | None]],
-) -> tuple[float | None, int, int]:
+def lead_response_hours(leads: Sequence[LeadTouch]) -> tuple[float | None, int, int]:
     """Lead response time ("promptness"): the median hours from a deal's creation to its first
     logged activity, over deals created in the period that have one. Returns that median, how
     many deals it covers and how many created in the period have no activity yet."""
-    hours = [(first - deal.created_at).total_seconds() / 3600 for deal, first in leads if first]
-    return _median(hours), len(hours), sum(1 for _deal, first in leads if first is None)
+    hours = [
+        (lead.first_activity_at - lead.created_at).total_seconds() / 3600
+        for lead in leads
+        if lead.first_activity_at
+    ]
+    return _median(hours), len(hours), sum(1 for lead in leads if lead.first_activity_at is None)
 
 
 def stuck_cutoffs(times: Sequence[StageTime], now: datetime) -> dict[str, datetime]:
@@ -366,17 +387,16 @@ def stuck_cutoffs(times: Sequence[StageTime], now: datetime) -> dict[str, dateti
     }
 
 
-def uncontacted_leads(
-    leads: Sequence[tuple[DealFacts, datetime | None]], now: datetime
-) -> tuple[DealFacts, ...]:
+def uncontacted_leads(leads: Sequence[LeadTouch], now: datetime) -> list[int]:
     """New leads not contacted within a day: deals created in the period with no activity in
-    the 24 h after creation (none at all, or the first later). A deal younger than 24 h is not
-    counted yet: it still has time."""
-    return tuple(
-        deal
-        for deal, first in leads
-        if deal.created_at + DAY <= now and (first is None or first > deal.created_at + DAY)
-    )
+    the 24 h after creation (none at all, or the first later), oldest first, as deal ids. A
+    deal younger than 24 h is not counted yet: it still has time."""
+    return [
+        lead.deal_id
+        for lead in leads
+        if lead.created_at + DAY <= now
+        and (lead.first_activity_at is None or lead.first_activity_at > lead.created_at + DAY)
+    ]
 
 
 def pile_up_share(open_counts: Mapping[str, int], last_stage: str) -> float | None:
@@ -389,8 +409,9 @@ def pile_up_share(open_counts: Mapping[str, int], last_stage: str) -> float | No
 def stage_win_rates(
     reach: Mapping[tuple[int, str], int], stages: Sequence[str]
 ) -> tuple[StageWinRate, ...]:
-    """A stage's historical win rate: among all closed deals of the workspace (any time) that
-    reached the stage (as in the funnel), the share won; None when none closed."""
+    """A stage's historical win rate: among the workspace's deals closed in the trailing window
+    (the 365 days before ``now`` by default) that reached the stage (as in the funnel), the
+    share won; None when none closed."""
     rows = []
     for i, stage in enumerate(stages):
         won = sum(n for (index, status), n in reach.items() if status == WON and index >= i)
@@ -440,10 +461,17 @@ def build_funnel_report(
     calls_per_day_target: int = 10,
     work_days: Sequence[int] = (0, 1, 2, 3, 4),
     pile_up_threshold: float = 0.4,
+    sample_size: int = 10,
+    benchmark_ratio: Sequence[float] | None = None,
+    win_rate_days: int = 365,
 ) -> FunnelReport:
     """The funnel report of ``workspace`` for ``[period_start, period_end)``, with "now" facts
     (open deals, hygiene) as of ``now``. ``owner_ids`` narrows it to a team or a rep: their
-    deals, and the calls and follow-ups they logged; historical win rates stay workspace-wide."""
+    deals, and the calls and follow-ups they logged; historical win rates stay workspace-wide
+    (deals closed in the ``win_rate_days`` before ``now``).
+    Each hygiene list keeps its total and its ``sample_size`` most urgent deals;
+    ``benchmark_ratio`` (deals per open stage, like 10:5:3:1) sets the conversion benchmarks
+    (``benchmark_conversions``)."""
     assert workspace.id is not None
     scope = _Scope(session, workspace.id, owner_ids, period_start, period_end)
     tz = ZoneInfo(workspace.timezone)
@@ -457,7 +485,7 @@ def build_funnel_report(
         period_start=period_start,
         period_end=period_end,
         now=now,
-        funnel=_funnel(scope, pipeline, open_totals, cohort_days),
+        funnel=_funnel(scope, pipeline, open_totals, cohort_days, benchmark_ratio),
         outcomes=_outcomes(scope, workspace.currency, tz),
         activity=_activity(scope, tz, calls_per_day_target, work_days),
         speed=_speed(scope, times, leads),
@@ -471,8 +499,9 @@ def build_funnel_report(
             baseline_days=cohort_days,
             stale_days=stale_days,
             pile_up_threshold=pile_up_threshold,
+            sample_size=sample_size,
         ),
-        forecast=_forecast(scope, pipeline, open_totals),
+        forecast=_forecast(scope, pipeline, open_totals, now=now, win_rate_days=win_rate_days),
     )
 
 
@@ -496,7 +525,11 @@ class _Scope:
 
 
 def _funnel(
-    scope: _Scope, pipeline: Pipeline, open_totals: Sequence[StageTotal], cohort_days: int
+    scope: _Scope,
+    pipeline: Pipeline,
+    open_totals: Sequence[StageTotal],
+    cohort_days: int,
+    benchmark_ratio: Sequence[float] | None,
 ) -> Funnel:
     """Open deals now, entries in the period, and conversion over the trailing cohort: deals
     created in the ``cohort_days`` days before the period's end, with their moves up to then
@@ -513,7 +546,7 @@ def _funnel(
         changes_before=scope.end,
     )
     reached = cohort_reached(reach, len(stages))
-    benchmarks = benchmark_conversions(pipeline)
+    benchmarks = benchmark_conversions(pipeline, benchmark_ratio)
     rows = tuple(
         FunnelStage(
             stage=stage,
@@ -589,7 +622,7 @@ def _activity(
 def _speed(
     scope: _Scope,
     times: tuple[StageTime, ...],
-    leads: Sequence[tuple[DealFacts, datetime | None]],
+    leads: Sequence[LeadTouch],
 ) -> Speed:
     cycles = db.won_cycles(scope.session, **scope.period)
     response, responded, awaiting = lead_response_hours(leads)
@@ -608,17 +641,19 @@ def _hygiene(
     scope: _Scope,
     pipeline: Pipeline,
     open_totals: Sequence[StageTotal],
-    leads: Sequence[tuple[DealFacts, datetime | None]],
+    leads: Sequence[LeadTouch],
     *,
     now: datetime,
     tz: ZoneInfo,
     baseline_days: int,
     stale_days: int,
     pile_up_threshold: float,
+    sample_size: int,
 ) -> Hygiene:
     """Signals as of ``now``. Stuck is judged against the workspace's usual time in each stage:
     the median over all stays that ended in the ``baseline_days`` days before ``now`` (the
-    cohort length), a steadier yardstick than one period's or one rep's few stays."""
+    cohort length), a steadier yardstick than one period's or one rep's few stays. Each list
+    is counted and cut to ``sample_size`` in the database (uncontacted: see ``_uncontacted``)."""
     session, who = scope.session, scope.who
     stays = db.stage_stays(
         session,
@@ -636,27 +671,57 @@ def _hygiene(
     qualifying = qualification_stage(pipeline.name, pipeline.stages)
     past = pipeline.stages[pipeline.stages.index(qualifying) + 1 :]
     cutoffs = stuck_cutoffs(baseline, now)
+    limit = {"limit": sample_size}
     return Hygiene(
-        stale=tuple(db.stale_deals(session, **who, idle_since=now - timedelta(days=stale_days))),
-        overdue=tuple(db.overdue_deals(session, **who, today=now.astimezone(tz).date())),
-        stuck=tuple(db.stuck_deals(session, **who, entered_before=cutoffs)),
+        stale=_sample(
+            db.stale_deals(session, **who, **limit, idle_since=now - timedelta(days=stale_days))
+        ),
+        overdue=_sample(db.overdue_deals(session, **who, **limit, today=now.astimezone(tz).date())),
+        stuck=_sample(db.stuck_deals(session, **who, **limit, entered_before=cutoffs)),
         stuck_baseline=baseline,
         pile_up_stage=last_stage,
         pile_up_share=share,
         pile_up=share is not None and share > pile_up_threshold,
-        uncontacted=uncontacted_leads(leads, now),
-        missing_bant=tuple(db.missing_bant_deals(session, **who, stages=past)),
+        uncontacted=_uncontacted(scope, leads, now, sample_size),
+        missing_bant=_sample(db.missing_bant_deals(session, **who, **limit, stages=past)),
     )
 
 
-def _forecast(scope: _Scope, pipeline: Pipeline, open_totals: Sequence[StageTotal]) -> Forecast:
-    """Win rates come from the whole workspace's closed history, whoever the report is about:
-    a rep's own few closed deals would make a noisy yardstick."""
+def _sample(sample: Sample) -> DealSample:
+    return DealSample(sample.total, tuple(sample.deals))
+
+
+def _uncontacted(
+    scope: _Scope, leads: Sequence[LeadTouch], now: datetime, sample_size: int
+) -> DealSample:
+    """Counted over the period's leads, which the lead response median reads anyway; only the
+    sample's deal facts are fetched."""
+    deal_ids = uncontacted_leads(leads, now)
+    sample = db.deal_facts(
+        scope.session, workspace_id=scope.workspace_id, deal_ids=deal_ids[: max(sample_size, 0)]
+    )
+    return DealSample(len(deal_ids), tuple(sample))
+
+
+def _forecast(
+    scope: _Scope,
+    pipeline: Pipeline,
+    open_totals: Sequence[StageTotal],
+    *,
+    now: datetime,
+    win_rate_days: int,
+) -> Forecast:
+    """Win rates come from the whole workspace's deals closed in the ``win_rate_days`` before
+    ``now``, whoever the report is about: a rep's own few closed deals would make a noisy
+    yardstick, and a trailing year follows how the team sells today (and costs the same to
+    read however long the history grows)."""
     history = db.stage_reach(
         scope.session,
         workspace_id=scope.workspace_id,
         owner_ids=None,
         stages=pipeline.stages,
+        closed_start=now - timedelta(days=win_rate_days),
+        closed_end=now,
         statuses=(WON, LOST),
     )
     rates = stage_win_rates(history, pipeline.stages)

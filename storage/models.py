@@ -57,7 +57,8 @@ class Deal(SQLModel, table=True):
         Index("ix_deal_ws_status_stage", "workspace_id", "status", "stage"),
         Index("ix_deal_ws_owner_status", "workspace_id", "owner_id", "status"),
         Index("ix_deal_ws_created", "workspace_id", "created_at"),
-        Index("ix_deal_ws_closed", "workspace_id", "closed_at"),
+        # Covering the trailing year of closed deals the forecast's win rates read.
+        Index("ix_deal_ws_closed_cover", "workspace_id", "closed_at", "status", "deleted_at", "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -92,10 +93,17 @@ class Activity(SQLModel, table=True):
     """Something a rep did on a deal: calls first; meetings, emails and notes share the table."""
 
     __table_args__ = (
-        Index("ix_activity_ws_time", "workspace_id", "occurred_at"),
-        Index("ix_activity_ws_member_time", "workspace_id", "member_id", "occurred_at"),
-        Index("ix_activity_deal_time", "deal_id", "occurred_at"),
-    )
+        # Covering: a report reads a period's activities from the index alone.
+        Index(
+            "ix_activity_ws_time_cover",
+            "workspace_id", "occurred_at", "member_id", "kind", "deal_id", "deleted_at",
+        ),
+        Index(
+            "ix_activity_ws_member_time_cover",
+            "workspace_id", "member_id", "occurred_at", "kind", "deal_id", "deleted_at",
+        ),
+        Index("ix_activity_deal_time_cover", "deal_id", "occurred_at", "deleted_at"),
+    )  # fmt: skip
 
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(foreign_key="workspace.id")
@@ -115,9 +123,16 @@ class StageChange(SQLModel, table=True):
     """A deal's move from one stage to another (or into won/lost), with who and when."""
 
     __table_args__ = (
-        Index("ix_stagechange_ws_time", "workspace_id", "changed_at"),
-        Index("ix_stagechange_deal_time", "deal_id", "changed_at"),
-    )
+        # Covering: a period's moves and each deal's previous move come from the index alone.
+        Index(
+            "ix_stagechange_ws_time_cover",
+            "workspace_id", "changed_at", "deal_id", "id", "to_stage", "reverted_at",
+        ),
+        Index(
+            "ix_stagechange_deal_time_cover",
+            "deal_id", "changed_at", "id", "to_stage", "reverted_at",
+        ),
+    )  # fmt: skip
 
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(foreign_key="workspace.id")

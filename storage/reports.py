@@ -13,14 +13,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, case, distinct, false, func, literal, or_
+from sqlalchemy import (
+    ColumnElement,
+    Float,
+    FunctionElement,
+    and_,
+    case,
+    distinct,
+    false,
+    func,
+    literal,
+    or_,
+    tuple_,
+)
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
-from storage import queries
-from storage.models import Activity, Deal, StageChange
-from storage.types import UTCDateTime
+from storage.models import Activity, BantRecord, Deal, StageChange
 
 WON, LOST = "won", "lost"
 NOT_REACHED = -1  # stage_reach: the deal entered none of the stages asked about
@@ -50,12 +62,11 @@ class ClosedTotal:
 
 @dataclass(frozen=True)
 class StageStay:
-    """One finished stay of a deal in a stage: entered by one move, ended by the next."""
+    """One finished stay of a deal in a stage (entered by one move, ended by the next) and how
+    long it lasted, in days."""
 
-    deal_id: int
     stage: str
-    entered_at: datetime
-    exited_at: datetime
+    days: float
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,22 @@ _FACT_COLUMNS = (
     Deal.last_activity_at,
     Deal.next_step_due,
 )
+
+
+@dataclass(frozen=True)
+class LeadTouch:
+    """A deal created in a period and its first standing activity (None: not contacted yet)."""
+
+    deal_id: int
+    created_at: datetime
+    first_activity_at: datetime | None
+
+
+class Sample(NamedTuple):
+    """How many deals have a hygiene signal, and the first few of them, most urgent first."""
+
+    total: int
+    deals: list[DealFacts]
 
 
 def _facts(row: Sequence[Any]) -> DealFacts:
@@ -166,6 +193,8 @@ def stage_reach(
     stages: Sequence[str],
     created_start: datetime | None = None,
     created_end: datetime | None = None,
+    closed_start: datetime | None = None,
+    closed_end: datetime | None = None,
     changes_before: datetime | None = None,
     statuses: Sequence[str] | None = None,
 ) -> dict[tuple[int, str], int]:
@@ -174,36 +203,38 @@ def stage_reach(
     The key is ``(index, status)``: ``index`` is the position in ``stages`` of the furthest stage
     the deal has a standing move into, ``len(stages)`` for a move into ``won`` and
     ``NOT_REACHED`` for none. Optional filters: deals created in ``[created_start,
-    created_end)``, only moves before ``changes_before`` (the funnel as it stood then), only
-    deals whose status is in ``statuses``. One row per distinct key comes back, never a deal.
+    created_end)``, deals closed in ``[closed_start, closed_end)``, only moves before
+    ``changes_before`` (the funnel as it stood then), only deals whose status is in
+    ``statuses``. One row per distinct key comes back, never a deal.
     """
     positions = [(StageChange.to_stage == stage, literal(i)) for i, stage in enumerate(stages)]
     position = case(
         *positions, (StageChange.to_stage == WON, literal(len(stages))), else_=NOT_REACHED
     )
-    # Joined by deal only (the deal is already this workspace's): a workspace condition here
-    # tempts SQLite and an unanalysed PostgreSQL into the (workspace, time) index, read whole
-    # for every deal.
-    joined = and_(col(StageChange.deal_id) == col(Deal.id), col(StageChange.reverted_at).is_(None))
+    # Each deal's furthest move, looked up by deal in the (deal, time) index: no workspace
+    # condition here, which would tempt the planner into the (workspace, time) index.
+    moves = [col(StageChange.deal_id) == col(Deal.id), col(StageChange.reverted_at).is_(None)]
     if changes_before is not None:
-        joined = and_(joined, col(StageChange.changed_at) < changes_before)
+        moves.append(col(StageChange.changed_at) < changes_before)
+    furthest = select(func.max(position)).where(*moves).correlate(Deal).scalar_subquery()
     conditions = _live_deals(workspace_id, owner_ids)
-    if created_start is not None:
-        conditions.append(col(Deal.created_at) >= created_start)
-    if created_end is not None:
-        conditions.append(col(Deal.created_at) < created_end)
+    bounds = (
+        (Deal.created_at, created_start, created_end),
+        (Deal.closed_at, closed_start, closed_end),
+    )
+    for column, low, high in bounds:
+        if low is not None:
+            conditions.append(col(column) >= low)
+        if high is not None:
+            conditions.append(col(column) < high)
     if statuses is not None:
         conditions.append(col(Deal.status).in_(list(statuses)))
     per_deal = (
         select(
-            col(Deal.id).label("deal_id"),
             col(Deal.status).label("status"),
-            func.coalesce(func.max(position), NOT_REACHED).label("reach"),
+            func.coalesce(furthest, NOT_REACHED).label("reach"),
         )
-        .select_from(Deal)
-        .outerjoin(StageChange, joined)
         .where(*conditions)
-        .group_by(col(Deal.id), col(Deal.status))
         .subquery()
     )
     rows = session.exec(
@@ -278,11 +309,15 @@ def calls_per_member(
 ) -> dict[int, int]:
     """Calls (activities of kind ``call``) logged in ``[start, end)`` per member who logged them;
     ``owner_ids`` here selects the members."""
+    # Grouped by ``member_id + 0``: on the bare column SQLite (which keeps no statistics) would
+    # read the whole (workspace, member, time) index in member order to save a sort, instead
+    # of the period's slice of the (workspace, time) index.
+    member = (col(Activity.member_id) + 0).label("member_id")
     rows = session.exec(
-        select(Activity.member_id, func.count())
+        select(member, func.count())
         .join(Deal, col(Deal.id) == col(Activity.deal_id))
         .where(*_live_activities(workspace_id, owner_ids, start, end), Activity.kind == "call")
-        .group_by(col(Activity.member_id))
+        .group_by(member)
     ).all()
     return {member_id: int(n) for member_id, n in rows}
 
@@ -312,68 +347,100 @@ def open_deal_owner_ids(session: Session, *, workspace_id: int, owner_ids: Owner
 # --- speed ----------------------------------------------------------------------------------
 
 
+class _SecondsBetween(FunctionElement[float]):
+    """Seconds from one datetime column to another, computed in the database: cheaper than
+    bringing both datetimes back to Python when only the duration is wanted."""
+
+    type = Float()
+    inherit_cache = True
+    name = "seconds_between"
+
+
+@compiles(_SecondsBetween, "sqlite")
+def _seconds_sqlite(element: _SecondsBetween, compiler: Any, **kw: Any) -> str:
+    # Julian days carry ~50 microseconds of rounding: keep whole milliseconds.
+    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"round((julianday({end}) - julianday({start})) * 86400.0, 3)"
+
+
+@compiles(_SecondsBetween, "postgresql")
+def _seconds_postgresql(element: _SecondsBetween, compiler: Any, **kw: Any) -> str:
+    start, end = (compiler.process(arg, **kw) for arg in element.clauses)
+    return f"EXTRACT(EPOCH FROM ({end}) - ({start}))"
+
+
 def stage_stays(
     session: Session, *, workspace_id: int, owner_ids: OwnerIds, start: datetime, end: datetime
 ) -> list[StageStay]:
-    """Stays in a stage that ended in ``[start, end)``.
+    """Stays in a stage that ended in ``[start, end)``, with their length (to the millisecond
+    on SQLite).
 
     A stay runs from a deal's standing move into a stage to its next standing move (to another
-    stage, won or lost); reverted moves are skipped as if they never happened. Only deals with
-    a move in the period are read, each with its whole history to find where a stay began.
+    stage, won or lost); reverted moves are skipped as if they never happened. Each standing
+    move of the period is paired with the same deal's previous standing move, found in the
+    (deal, time) index, so only the period's moves are read, not the deals' whole histories.
     """
-    moved = (
-        select(StageChange.deal_id)
-        .where(
-            *_live_changes(workspace_id),
-            col(StageChange.changed_at) >= start,
-            col(StageChange.changed_at) < end,
+    exit_ = aliased(StageChange, name="exit_move")
+
+    def previous(column: str) -> Any:
+        """``column`` of the deal's standing move just before ``exit_``, from the index alone."""
+        entry = aliased(StageChange, name=f"entry_{column}")
+        return (
+            select(getattr(entry, column))
+            .where(
+                entry.deal_id == exit_.deal_id,
+                col(entry.reverted_at).is_(None),
+                tuple_(entry.changed_at, entry.id) < tuple_(exit_.changed_at, exit_.id),
+            )
+            .order_by(col(entry.changed_at).desc(), col(entry.id).desc())
+            .limit(1)
+            .correlate(exit_)
+            .scalar_subquery()
         )
-        .distinct()
-        .subquery()
-    )
-    window = {
-        "partition_by": col(StageChange.deal_id),
-        "order_by": (col(StageChange.changed_at), col(StageChange.id)),
-    }
-    history = (
+
+    # Two lookups rather than one joined by id: a join lets PostgreSQL hash the whole table.
+    exits = (
         select(
-            col(StageChange.deal_id).label("deal_id"),
-            col(StageChange.changed_at).label("changed_at"),
-            func.lag(StageChange.to_stage).over(**window).label("stage"),
-            func.lag(StageChange.changed_at, type_=UTCDateTime).over(**window).label("entered_at"),
+            previous("to_stage").label("stage"),
+            previous("changed_at").label("entered_at"),
+            exit_.changed_at.label("exited_at"),
         )
-        # Driven by the deals that moved in the period, then each one's history by deal (no
-        # workspace condition on it: that would tempt the planner into the time index).
-        .select_from(moved)
-        .join(Deal, col(Deal.id) == moved.c.deal_id)
-        .join(StageChange, col(StageChange.deal_id) == moved.c.deal_id)
-        .where(col(StageChange.reverted_at).is_(None), *_live_deals(workspace_id, owner_ids))
+        .join(Deal, col(Deal.id) == exit_.deal_id)
+        .where(
+            exit_.workspace_id == workspace_id,
+            col(exit_.reverted_at).is_(None),
+            col(exit_.changed_at) >= start,
+            col(exit_.changed_at) < end,
+            *_live_deals(workspace_id, owner_ids),
+        )
         .subquery()
     )
-    rows = session.exec(
-        select(history.c.deal_id, history.c.stage, history.c.entered_at, history.c.changed_at)
-        .where(
-            history.c.changed_at >= start,
-            history.c.changed_at < end,
-            history.c.stage.is_not(None),
-        )
-        .order_by(history.c.changed_at, history.c.deal_id)
-    ).all()
-    return [StageStay(deal_id, stage, entered, exited) for deal_id, stage, entered, exited in rows]
+    stays = select(exits.c.stage, _SecondsBetween(exits.c.entered_at, exits.c.exited_at)).where(
+        exits.c.stage.is_not(None)
+    )
+    # Thousands of plain rows: read through Core, without the ORM's per-row bookkeeping.
+    rows = session.connection().execute(stays).all()
+    return [StageStay(stage, float(seconds) / 86400) for stage, seconds in rows]
 
 
 def first_activities(
     session: Session, *, workspace_id: int, owner_ids: OwnerIds, start: datetime, end: datetime
-) -> list[tuple[DealFacts, datetime | None]]:
+) -> list[LeadTouch]:
     """Deals created in ``[start, end)``, each with its first standing activity by anyone
-    (None when nobody has logged one yet), oldest deal first."""
+    (None when nobody has logged one yet), oldest deal first. Only the times come back: the
+    lead response median needs every lead, the uncontacted list only a few (``deal_facts``)."""
+    # The earliest standing activity: walk the deal's activities in time order and stop at
+    # the first one not deleted (MIN would read them all).
     first = (
-        select(func.min(Activity.occurred_at))
+        select(Activity.occurred_at)
         .where(col(Activity.deal_id) == col(Deal.id), col(Activity.deleted_at).is_(None))
+        .order_by(col(Activity.occurred_at))
+        .limit(1)
+        .correlate(Deal)
         .scalar_subquery()
     )
     rows = session.exec(
-        select(*_FACT_COLUMNS, first)
+        select(Deal.id, Deal.created_at, first)
         .where(
             *_live_deals(workspace_id, owner_ids),
             col(Deal.created_at) >= start,
@@ -381,36 +448,67 @@ def first_activities(
         )
         .order_by(col(Deal.created_at), col(Deal.number))
     ).all()
-    return [(_facts(row), row[-1]) for row in rows]
+    return [LeadTouch(deal_id, created, touched) for deal_id, created, touched in rows]
 
 
 # --- hygiene --------------------------------------------------------------------------------
 
 
+def deal_facts(session: Session, *, workspace_id: int, deal_ids: Sequence[int]) -> list[DealFacts]:
+    """The facts of the workspace's deals ``deal_ids``, in that order (unknown ids skipped).
+
+    Looked up by id alone and checked for the workspace here: with the workspace in the query,
+    SQLite reads the workspace's whole (workspace, created) index instead of the few ids."""
+    if not deal_ids:
+        return []
+    rows = session.exec(
+        select(*_FACT_COLUMNS, Deal.workspace_id).where(col(Deal.id).in_(list(deal_ids)))
+    ).all()
+    by_id = {row[0]: _facts(row) for row in rows if row[-1] == workspace_id}
+    return [by_id[deal_id] for deal_id in deal_ids if deal_id in by_id]
+
+
+def _sample(
+    session: Session,
+    conditions: Sequence[ColumnElement[bool]],
+    order_by: Sequence[ColumnElement[Any]],
+    limit: int,
+) -> Sample:
+    """How many deals meet ``conditions``, and the first ``limit`` of them in ``order_by``:
+    a COUNT and a LIMIT in the database, so a long list never reaches Python."""
+    total = session.exec(select(func.count()).select_from(Deal).where(*conditions)).one()
+    if not total or limit <= 0:
+        return Sample(int(total), [])
+    rows = session.exec(
+        select(*_FACT_COLUMNS).where(*conditions).order_by(*order_by).limit(limit)
+    ).all()
+    return Sample(int(total), [_facts(row) for row in rows])
+
+
 def stale_deals(
-    session: Session, *, workspace_id: int, owner_ids: OwnerIds, idle_since: datetime
-) -> list[DealFacts]:
+    session: Session, *, workspace_id: int, owner_ids: OwnerIds, idle_since: datetime, limit: int
+) -> Sample:
     """Open deals with no activity since ``idle_since``: their last activity (or, never touched,
     their creation) is older. Longest idle first."""
     touched = func.coalesce(col(Deal.last_activity_at), col(Deal.created_at))
-    rows = session.exec(
-        select(*_FACT_COLUMNS)
-        .where(*_open_deals(workspace_id, owner_ids), touched < idle_since)
-        .order_by(touched, col(Deal.number))
-    ).all()
-    return [_facts(row) for row in rows]
+    return _sample(
+        session,
+        [*_open_deals(workspace_id, owner_ids), touched < idle_since],
+        [touched, col(Deal.number)],
+        limit,
+    )
 
 
 def overdue_deals(
-    session: Session, *, workspace_id: int, owner_ids: OwnerIds, today: date
-) -> list[DealFacts]:
+    session: Session, *, workspace_id: int, owner_ids: OwnerIds, today: date, limit: int
+) -> Sample:
     """Open deals whose next step was due before ``today``; most overdue first."""
-    rows = session.exec(
-        select(*_FACT_COLUMNS)
-        .where(*_open_deals(workspace_id, owner_ids), col(Deal.next_step_due) < today)
-        .order_by(col(Deal.next_step_due), col(Deal.number))
-    ).all()
-    return [_facts(row) for row in rows]
+    return _sample(
+        session,
+        [*_open_deals(workspace_id, owner_ids), col(Deal.next_step_due) < today],
+        [col(Deal.next_step_due), col(Deal.number)],
+        limit,
+    )
 
 
 def stuck_deals(
@@ -419,36 +517,50 @@ def stuck_deals(
     workspace_id: int,
     owner_ids: OwnerIds,
     entered_before: Mapping[str, datetime],
-) -> list[DealFacts]:
+    limit: int,
+) -> Sample:
     """Open deals that entered their current stage before that stage's cutoff in
     ``entered_before`` (stages without one are never stuck). Longest in stage first."""
     if not entered_before:
-        return []
+        return Sample(0, [])
     late = or_(
         *(
             and_(Deal.stage == stage, col(Deal.stage_entered_at) < cutoff)
             for stage, cutoff in entered_before.items()
         )
     )
-    rows = session.exec(
-        select(*_FACT_COLUMNS)
-        .where(*_open_deals(workspace_id, owner_ids), late)
-        .order_by(col(Deal.stage_entered_at), col(Deal.number))
-    ).all()
-    return [_facts(row) for row in rows]
+    return _sample(
+        session,
+        [*_open_deals(workspace_id, owner_ids), late],
+        [col(Deal.stage_entered_at), col(Deal.number)],
+        limit,
+    )
 
 
 def missing_bant_deals(
-    session: Session, *, workspace_id: int, owner_ids: OwnerIds, stages: Sequence[str]
-) -> list[DealFacts]:
-    """Open deals in ``stages`` whose latest standing BANT is not qualified (or who have none):
-    ``queries.deals_missing_bant``, narrowed to ``owner_ids``."""
+    session: Session, *, workspace_id: int, owner_ids: OwnerIds, stages: Sequence[str], limit: int
+) -> Sample:
+    """Open deals in ``stages`` whose latest standing BANT is not qualified (or who have none),
+    by number: the definition of ``queries.deals_missing_bant``, narrowed to ``owner_ids`` and
+    written per deal (its own BANT rows by ``deal_id``) so it never reads the workspace's whole
+    BANT history."""
     if not stages:
-        return []
-    deals = queries.deals_missing_bant(session, workspace_id=workspace_id, stages=stages)
-    wanted = None if owner_ids is None else set(owner_ids)
-    return [
-        _facts([getattr(deal, column.key) for column in _FACT_COLUMNS])
-        for deal in deals
-        if wanted is None or deal.owner_id in wanted
-    ]
+        return Sample(0, [])
+    standing = aliased(BantRecord)
+    latest = (
+        select(func.max(standing.id))
+        .where(standing.deal_id == col(Deal.id), col(standing.deleted_at).is_(None))
+        .correlate(Deal)
+        .scalar_subquery()
+    )
+    qualified = (
+        select(BantRecord.id)
+        .where(col(BantRecord.id) == latest, BantRecord.verdict == "qualified")
+        .exists()
+    )
+    return _sample(
+        session,
+        [*_open_deals(workspace_id, owner_ids), col(Deal.stage).in_(list(stages)), ~qualified],
+        [col(Deal.number)],
+        limit,
+    )

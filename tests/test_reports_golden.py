@@ -45,6 +45,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -54,6 +55,7 @@ from sqlmodel import Session
 from commands.pipelines import Pipeline, pipeline_for
 from commands.replies import Money
 from commands.reports import (
+    DealSample,
     FunnelReport,
     FunnelStage,
     PeriodKind,
@@ -303,6 +305,7 @@ def report(
     *,
     owner_ids: list[int] | None = None,
     pipeline: Pipeline = FUNNEL4,
+    **options: Any,
 ) -> FunnelReport:
     start, end = period_bounds(kind, NOW, JAKARTA)
     with unit_of_work(golden.engine, read_only=True) as session:
@@ -314,6 +317,7 @@ def report(
             period_end=end,
             now=NOW,
             owner_ids=owner_ids,
+            **options,
         )
 
 
@@ -430,10 +434,12 @@ def test_hygiene_flags_stale_overdue_stuck_uncontacted_and_unqualified_deals(
     # Stale: open and untouched since Nov 18 06:00 (now - 7 days): D7 never touched, created
     # Nov 17 09:00; D13 last activity the Nov 17 14:00 meeting. (D6 Nov 23, D8 Nov 20,
     # D9 Nov 19, D11 Nov 22, D12 created Nov 24 are fresh.)
-    assert refs(hygiene.stale) == ["D-7", "D-13"]
+    assert refs(hygiene.stale.deals) == ["D-7", "D-13"]
+    assert hygiene.stale.total == 2
     # Overdue: next step due before today, Nov 25 in Jakarta: D13 (Nov 20), D6 (Nov 24). In UTC
     # it is still Nov 24, which must not spare D6. D8 is due today: not overdue.
-    assert refs(hygiene.overdue) == ["D-13", "D-6"]
+    assert refs(hygiene.overdue.deals) == ["D-13", "D-6"]
+    assert hygiene.overdue.total == 2
     # Usual time in stage: stays that ended in the 90 days before now (Aug 27 06:00 ..):
     #   lead:      D3 2, D4 2, D5 1, D6 2, D8 9/8, D9 1/8, D10 1, D11 3/2 (Nov 22 21 -> Nov 24 09),
     #              D13 1 -> sorted 1/8 1 1 1 9/8 3/2 2 2 2 -> median 9/8
@@ -450,7 +456,8 @@ def test_hygiene_flags_stale_overdue_stuck_uncontacted_and_unqualified_deals(
     # Stuck: in the current stage for more than twice that: lead > 9/4 days: D7 (7 d 21 h),
     # not D12 (21 h); prospect > 4 days: D13 (since Nov 11), D6 (since Nov 18: 6 d 21 h), not
     # D11 (Nov 24); potential > 14: not D8; closeable > 11: not D9. Longest in stage first.
-    assert refs(hygiene.stuck) == ["D-13", "D-7", "D-6"]
+    assert refs(hygiene.stuck.deals) == ["D-13", "D-7", "D-6"]
+    assert hygiene.stuck.total == 3
     # Pile-up: 1 of 7 open deals (D9) in closeable = 1/7, not above 0.4.
     assert (hygiene.pile_up_stage, hygiene.pile_up_share, hygiene.pile_up) == (
         "closeable",
@@ -459,10 +466,12 @@ def test_hygiene_flags_stale_overdue_stuck_uncontacted_and_unqualified_deals(
     )
     # Not contacted within a day, among deals created in W2: D7 (no activity), D8 (first call
     # after 27 h). D6 (6 h), D9 (1 h), D10 (0.5 h), D11 (2.5 h) were.
-    assert refs(hygiene.uncontacted) == ["D-7", "D-8"]
+    assert refs(hygiene.uncontacted.deals) == ["D-7", "D-8"]
+    assert hygiene.uncontacted.total == 2
     # Past qualification (potential, closeable) without a qualifying BANT: D9, whose latest
     # standing BANT is "nurture" (the later "qualified" one was deleted). D8 is qualified.
-    assert refs(hygiene.missing_bant) == ["D-9"]
+    assert refs(hygiene.missing_bant.deals) == ["D-9"]
+    assert hygiene.missing_bant.total == 1
 
 
 def test_forecast_weights_open_value_by_historical_stage_win_rate(golden: Golden) -> None:
@@ -480,6 +489,23 @@ def test_forecast_weights_open_value_by_historical_stage_win_rate(golden: Golden
     # USD: potential 5,000 x 3/4 = 3,750.
     assert forecast.weighted == (Money(123 * JT, "IDR"), Money(3750, "USD"))
     assert forecast.unweighted_count == 0
+
+
+def test_win_rates_read_only_deals_closed_in_the_trailing_window(golden: Golden) -> None:
+    # The default window is the 365 days before now: all six closed deals above are in it.
+    # A 90-day window starts Aug 27 06:00: D2 (lost Aug 20) drops out; D1 (won Sep 10) stays.
+    #   lead 3/5 (D1 D3 D4 D5 D10), prospect 3/4, potential 3/3, closeable 3/3.
+    forecast = report(golden, win_rate_days=90).forecast
+    assert [(r.stage, r.won, r.closed) for r in forecast.win_rates] == [
+        ("lead", 3, 5),
+        ("prospect", 3, 4),
+        ("potential", 3, 3),
+        ("closeable", 3, 3),
+    ]
+    # A window that ends before anything closed leaves every stage without a rate.
+    nothing = report(golden, win_rate_days=0).forecast
+    assert [r.rate for r in nothing.win_rates] == [None] * 4
+    assert nothing.weighted == () and nothing.unweighted_count == 7
 
 
 # --- period edges, scope, empty ------------------------------------------------------------------
@@ -500,7 +526,7 @@ def test_call_late_sunday_in_jakarta_counts_in_that_week_and_early_monday_in_the
     # W3 entries: D12 created (lead) and D11 moved to prospect, both Nov 24.
     assert [row.entered for row in this_week.funnel.stages] == [1, 1, 0, 0]
     # D12, created Nov 24 09:00 with no call, is only 21 h old at now: not flagged yet.
-    assert this_week.hygiene.uncontacted == ()
+    assert this_week.hygiene.uncontacted == DealSample(0, ())
     assert this_week.speed.leads_awaiting_response == 1
 
 
@@ -519,8 +545,9 @@ def test_team_report_covers_only_its_members_deals_and_calls(golden: Golden) -> 
     assert [row.reached for row in team.funnel.stages] == [3, 3, 1, 1]
     assert [row.conversion for row in team.funnel.stages] == [1.0, 1 / 3, 1.0, 0.0]
     assert team.funnel.leak == "prospect"  # 1/3 against 3/5
-    assert refs(team.hygiene.stuck) == ["D-6"]
-    assert refs(team.hygiene.missing_bant) == ["D-9"]
+    assert refs(team.hygiene.stuck.deals) == ["D-6"]
+    assert refs(team.hygiene.missing_bant.deals) == ["D-9"]
+    assert (team.hygiene.stuck.total, team.hygiene.missing_bant.total) == (1, 1)
     # Workspace-wide win rates applied to B's deals: 25jt x 3/5 + 60jt x 3/4 = 15 + 45 = 60jt.
     assert team.forecast.weighted == (Money(60 * JT, "IDR"),)
     # An empty team has nothing at all.
@@ -535,6 +562,47 @@ def test_other_pipelines_have_no_benchmark_and_so_no_leak(golden: Golden) -> Non
     assert [row.benchmark for row in funnel.stages] == [None, None, None, None]
     assert [row.reached for row in funnel.stages] == [10, 7, 4, 3]
     assert funnel.leak is None
+
+
+def test_a_custom_benchmark_ratio_sets_benchmarks_and_the_leak_on_any_pipeline(
+    golden: Golden,
+) -> None:
+    custom = Pipeline("custom", ("lead", "prospect", "potential", "closeable"))
+    # 8:6:3:2 -> lead->prospect 6/8, prospect->potential 3/6, potential->closeable 2/3, none
+    # after the last stage. Conversions 7/10, 4/7, 3/4: only lead (0.7 < 0.75) is below.
+    funnel = report(golden, pipeline=custom, benchmark_ratio=(8, 6, 3, 2)).funnel
+    assert [row.benchmark for row in funnel.stages] == [6 / 8, 3 / 6, 2 / 3, None]
+    assert funnel.leak == "lead"
+    # A given ratio replaces funnel4's 10:5:3:1 too; a ratio that does not fit is refused.
+    funnel4 = report(golden, benchmark_ratio=(4, 2, 1, 1)).funnel
+    assert [row.benchmark for row in funnel4.stages] == [0.5, 0.5, 1.0, None]
+    with pytest.raises(ValueError):
+        report(golden, pipeline=custom, benchmark_ratio=(10, 5, 3))
+    with pytest.raises(ValueError):
+        report(golden, pipeline=custom, benchmark_ratio=(10, 5, 0, 1))
+
+
+def test_hygiene_samples_keep_the_full_count_and_the_most_urgent_deals(golden: Golden) -> None:
+    hygiene = report(golden, sample_size=1).hygiene
+    # Same lists as the full report, cut to the most urgent one, with the full count kept.
+    assert hygiene.stale == DealSample(2, hygiene.stale.deals)
+    assert refs(hygiene.stale.deals) == ["D-7"]  # idle longest
+    assert (hygiene.overdue.total, refs(hygiene.overdue.deals)) == (2, ["D-13"])  # most overdue
+    assert (hygiene.stuck.total, refs(hygiene.stuck.deals)) == (3, ["D-13"])  # longest in stage
+    assert (hygiene.uncontacted.total, refs(hygiene.uncontacted.deals)) == (2, ["D-7"])  # oldest
+    assert (hygiene.missing_bant.total, refs(hygiene.missing_bant.deals)) == (1, ["D-9"])
+    # The sample carries each deal's facts, as the full list does.
+    d7 = hygiene.stale.deals[0]
+    assert (d7.stage, d7.owner_id, d7.value, d7.last_activity_at) == (
+        "lead",
+        golden.members["C"],
+        10 * JT,
+        None,
+    )
+    # A sample of none still counts.
+    nothing = report(golden, sample_size=0).hygiene
+    assert (nothing.stuck.total, nothing.stuck.deals) == (3, ())
+    assert (nothing.uncontacted.total, nothing.uncontacted.deals) == (2, ())
 
 
 def test_empty_workspace_reports_zeroes_and_no_ratios(engine: Engine) -> None:
@@ -557,7 +625,7 @@ def test_empty_workspace_reports_zeroes_and_no_ratios(engine: Engine) -> None:
     assert empty.speed.cycle_median_days is None and empty.speed.lead_response_median_hours is None
     assert empty.activity.followups_per_deal is None
     assert empty.activity.calls_target == 210  # November 2026 has 21 weekdays
-    assert empty.forecast.weighted == () and empty.hygiene.stale == ()
+    assert empty.forecast.weighted == () and empty.hygiene.stale == DealSample(0, ())
 
 
 # --- pure definitions ----------------------------------------------------------------------------
