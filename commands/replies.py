@@ -187,3 +187,33 @@ class PipelineInfo(Reply):
     preset: str
     stages: tuple[str, ...]
     presets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportTargets(Reply):
+    """``/sales targets``: what the funnel report measures reps against and when it warns."""
+
+    calls_per_day: int
+    stale_days: int
+    pile_up_share: float  # 0.4: warn when over 40% of open deals sit in ``last_stage``
+    cohort_days: int
+    work_days: tuple[int, ...]  # Monday 0 .. Sunday 6
+    last_stage: str
+    benchmark: tuple[float, ...] | None  # the ratio the report uses for this pipeline, if any
+    saved: bool = False  # an admin just changed them
+    can_change: bool = False  # the reader is an admin: say how to change them
+    example: str = ""
+
+
+@dataclass(frozen=True)
+class BenchmarkInfo(Reply):
+    """``/sales benchmark``: the ratio of deals per open stage the funnel is compared with."""
+
+    preset: str
+    stages: tuple[str, ...]
+    ratio: tuple[float, ...] | None  # in use: the workspace's own, else the pipeline default
+    source: str  # "custom", "default" or "none"
+    unused: tuple[float, ...] | None = None  # saved, but for another number of stages: ignored
+    headline: str = "shown"  # "shown", "saved" or "cleared"
+    can_change: bool = False
+    example: str = ""  # a valid ratio for this pipeline

@@ -1,4 +1,4 @@
-"""``/sales``: help, undo and the workspace pipeline."""
+"""``/sales``: help, undo, the workspace pipeline and its settings (BANT, report targets)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from commands.pipelines import PRESETS, pipeline_for
 from commands.qualify import policy_of
 from commands.registry import help_topics
 from commands.replies import Help, Notice, PipelineInfo, Reply
+from commands.report_settings import run_benchmark, run_targets
 from commands.undo import undo_last
 from storage import queries
 
@@ -28,6 +29,10 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         return _pipeline(ctx, tokens)
     if sub == "bant":
         return _bant_policy(ctx, tokens)
+    if sub in ("targets", "target"):
+        return run_targets(ctx, tokens)
+    if sub in ("benchmark", "patokan"):
+        return run_benchmark(ctx, tokens)
     return Help(help_topics())
 
 

@@ -11,11 +11,14 @@ from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.pipelines import CLOSED_STAGES
 from commands.replies import Notice
+from commands.report_settings import BENCHMARK_ACTION, TARGETS_ACTION
 from commands.summaries import summarize_deal
 from storage import queries
 from storage.models import Activity, AuditEntry, BantRecord, StageChange
 
 NOTHING_EXAMPLE = "/deal add Acme 50jt"
+# Changes to the funnel report settings, with the command that shows them.
+REPORT_POLICY_ACTIONS = {TARGETS_ACTION: "/sales targets", BENCHMARK_ACTION: "/sales benchmark"}
 
 
 def undo_last(ctx: CommandContext) -> Notice:
@@ -35,7 +38,22 @@ def undo_last(ctx: CommandContext) -> Notice:
         ctx.workspace.bant_policy = (entry.before or {}).get("bant_policy")
         audit.record(ctx, "undo", before=entry.after, after=entry.before, undo_of_id=entry.id)
         return Notice("undo.workspace.bant_policy")
+    if entry.action in REPORT_POLICY_ACTIONS:
+        return _undo_report_policy(ctx, entry)
     return _undo_deal_change(ctx, entry)
+
+
+def _undo_report_policy(ctx: CommandContext, entry: AuditEntry) -> Notice:
+    """Put the funnel report settings back, unless another admin changed them since."""
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
+    if ctx.workspace.report_policy != (entry.after or {}).get("report_policy"):
+        raise UsageError(
+            "undo.report_settings_changed_since", example=REPORT_POLICY_ACTIONS[entry.action]
+        )
+    _claim(ctx, entry)
+    ctx.workspace.report_policy = (entry.before or {}).get("report_policy")
+    audit.record(ctx, "undo", before=entry.after, after=entry.before, undo_of_id=entry.id)
+    return Notice(f"undo.{entry.action}")
 
 
 def _claim(ctx: CommandContext, entry: AuditEntry) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from babel.dates import get_day_names
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -21,10 +22,18 @@ from slack_sdk.models.blocks import (
 
 from bot import ids
 from bot.blocks.text import escape, message, plain, stage_label
-from commands.i18n.formatting import format_day, format_duration, format_moment, format_money
+from commands.i18n.formatting import (
+    babel_locale,
+    format_day,
+    format_duration,
+    format_moment,
+    format_money,
+    format_number,
+)
 from commands.replies import (
     BantSummary,
     BantView,
+    BenchmarkInfo,
     DealCard,
     DealList,
     DealSummary,
@@ -35,6 +44,7 @@ from commands.replies import (
     PipelineInfo,
     Problem,
     Reply,
+    ReportTargets,
 )
 
 SECTION_TEXT_LIMIT = 3000
@@ -98,6 +108,10 @@ def render(reply: Reply, lang: str, tz: ZoneInfo) -> RenderedMessage:
         return _pipeline(reply, lang, tz)
     if isinstance(reply, BantSummary):
         return _bant_summary(reply, lang, tz)
+    if isinstance(reply, ReportTargets):
+        return _report_targets(reply, lang, tz)
+    if isinstance(reply, BenchmarkInfo):
+        return _benchmark(reply, lang, tz)
     raise TypeError(f"no renderer for {type(reply).__name__}")
 
 
@@ -408,3 +422,109 @@ def _pipeline(reply: PipelineInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
         _context(plain("pipeline.presets", lang, presets=", ".join(reply.presets))),
     ]
     return RenderedMessage(text=f"{title}: {stages}", blocks=blocks)
+
+
+def _percent(share: float, lang: str) -> str:
+    return format_number(round(share * 100, 1), lang) + "%"
+
+
+def _ratio_text(ratio: tuple[float, ...], lang: str) -> str:
+    """``10:5:3:1`` (``10:5:2,5:1`` for Indonesian readers)."""
+    return ":".join(format_number(n, lang) for n in ratio)
+
+
+def _weekdays_text(days: tuple[int, ...], lang: str) -> str:
+    """``Mon–Fri``, ``Mon, Wed, Fri`` or ``Sen–Sab``: runs of three or more days as a range."""
+    names = get_day_names("abbreviated", locale=babel_locale(lang))
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{names[run[0]]}\u2013{names[run[-1]]}")
+        else:
+            parts.extend(names[day] for day in run)
+    return ", ".join(parts)
+
+
+def _fields(pairs: list[tuple[str, str]], lang: str) -> SectionBlock:
+    return SectionBlock(
+        fields=[
+            MarkdownTextObject(text=clip(f"*{plain(key, lang)}*\n{text}", FIELD_LIMIT))
+            for key, text in pairs
+        ]
+    )
+
+
+def _report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    title = plain("settings.targets_saved" if reply.saved else "settings.targets_title", lang)
+    stale = "settings.stale_value_one" if reply.stale_days == 1 else "settings.stale_value"
+    share = _percent(reply.pile_up_share, lang)
+    pile_up = {"share": share, "stage": reply.last_stage}
+    benchmark = (
+        _ratio_text(reply.benchmark, lang)
+        if reply.benchmark
+        else plain("settings.benchmark_none", lang)
+    )
+    pairs = [
+        (
+            "settings.calls_label",
+            message("settings.calls_value", lang, tz, {"count": reply.calls_per_day}),
+        ),
+        ("settings.stale_label", message(stale, lang, tz, {"count": reply.stale_days})),
+        ("settings.pile_up_label", message("settings.pile_up_value", lang, tz, pile_up)),
+        (
+            "settings.cohort_label",
+            message("settings.cohort_value", lang, tz, {"count": reply.cohort_days}),
+        ),
+        ("settings.work_days_label", _weekdays_text(reply.work_days, lang)),
+        ("settings.benchmark_label", f"{benchmark} \u00b7 `/sales benchmark`"),
+    ]
+    hint = (
+        plain("settings.targets_change_hint", lang, example=f"`{escape(reply.example)}`")
+        if reply.can_change
+        else plain("settings.admins_hint", lang)
+    )
+    blocks: list[Block] = [_section(f"*{title}*"), _fields(pairs, lang), _context(hint)]
+    return RenderedMessage(text=title, blocks=blocks)
+
+
+def _benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    title = plain(f"settings.benchmark_{reply.headline}", lang, preset=escape(reply.preset))
+    blocks: list[Block] = [_section(f"*{title}*")]
+    if reply.ratio:
+        labels = [escape(stage_label(stage, lang)) for stage in reply.stages]
+        ratio = reply.ratio
+        per_stage = " : ".join(
+            f"*{format_number(n, lang)}* {label}" for n, label in zip(ratio, labels, strict=True)
+        )
+        steps = " \u00b7 ".join(
+            f"{labels[i]} \u2192 {labels[i + 1]} {_percent(ratio[i + 1] / ratio[i], lang)}"
+            for i in range(len(labels) - 1)
+        )
+        conversions = plain("settings.benchmark_conversions", lang, steps=steps)
+        blocks.append(_section(f"{per_stage}\n{conversions}" if steps else per_stage))
+    blocks.append(_context(plain(f"settings.benchmark_source_{reply.source}", lang)))
+    if reply.unused:
+        unused = {
+            "ratio": _ratio_text(reply.unused, lang),
+            "given": len(reply.unused),
+            "count": len(reply.stages),
+        }
+        warning = message("settings.benchmark_unused", lang, tz, unused)
+        blocks.append(_context(f":warning: {warning}"))
+    if reply.can_change:
+        hint = plain(
+            "settings.benchmark_change_hint",
+            lang,
+            example=f"`{escape(reply.example)}`",
+            reset="`/sales benchmark default`",
+        )
+    else:
+        hint = plain("settings.admins_hint", lang)
+    blocks.append(_context(hint))
+    return RenderedMessage(text=title, blocks=blocks)

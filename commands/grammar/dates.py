@@ -19,7 +19,8 @@ MAX_DURATION = 24 * 60 * 60
 """No call lasts a day; a bigger number is a typo (minutes typed as seconds, say)."""
 _MAX_TEXT = 64
 
-_WEEKDAYS: dict[str, int] = {}
+# Weekday words (English and Indonesian) -> Monday 0 .. Sunday 6; also read by settings.
+WEEKDAYS: dict[str, int] = {}
 for _index, _names in enumerate(
     (
         ("monday", "mon", "senin", "sen"),
@@ -32,7 +33,7 @@ for _index, _names in enumerate(
     )
 ):
     for _name in _names:
-        _WEEKDAYS[_name] = _index
+        WEEKDAYS[_name] = _index
 
 _MONTHS: dict[str, int] = {}
 for _index, _names in enumerate(
@@ -147,8 +148,8 @@ def _calendar(text: str, today: dt.date) -> dt.date | None:
 def _relative(text: str, today: dt.date) -> dt.date | None:
     if text in _OFFSETS:
         return today + dt.timedelta(days=_OFFSETS[text])
-    if text in _WEEKDAYS:
-        return _next_weekday(today, _WEEKDAYS[text])
+    if text in WEEKDAYS:
+        return _next_weekday(today, WEEKDAYS[text])
     if text in _NEXT_WEEK:
         return _next_weekday(today, 0)
     if text in _NEXT_MONTH:
