@@ -1,4 +1,5 @@
-"""The ``corong`` command: run the bot, talk to it in a terminal, or migrate the database.
+"""The ``corong`` command: run the bot, talk to it in a terminal, read reports, or migrate the
+database.
 
 Every failure an operator can fix (a setting, an unreachable database or Slack) ends with one
 line naming it and exit status 2, never a traceback.
@@ -7,14 +8,24 @@ line naming it and exit status 2, never a traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import logging
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from bot.config import ConfigError, Settings, check_for_run, configure_logging, load_settings
+
+
+def _database_error(engine: Engine, error: SQLAlchemyError) -> ConfigError:
+    """A database failure as the one line an operator reads: where, and the driver's reason."""
+    reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
+    where = engine.url.render_as_string(hide_password=True)
+    return ConfigError(f"Cannot use the database at {where}: {reason}")
 
 
 def _database(settings: Settings, *, auto_upgrade: bool) -> Engine:
@@ -32,8 +43,7 @@ def _database(settings: Settings, *, auto_upgrade: bool) -> Engine:
                 f"The database schema is not up to date: run `corong db upgrade` first ({where})"
             )
     except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
-        raise ConfigError(f"Cannot use the database at {where}: {reason}") from None
+        raise _database_error(engine, error) from None
     return engine
 
 
@@ -73,9 +83,7 @@ def cmd_db_upgrade(settings: Settings) -> int:
         upgrade(engine)
         revision = current_revision(engine)
     except SQLAlchemyError as error:
-        reason = str(getattr(error, "orig", error)).strip().splitlines()[0]
-        where = engine.url.render_as_string(hide_password=True)
-        raise ConfigError(f"Cannot use the database at {where}: {reason}") from None
+        raise _database_error(engine, error) from None
     print(f"database at revision {revision}")
     return 0
 
@@ -95,12 +103,156 @@ def cmd_shell(settings: Settings, args: argparse.Namespace) -> int:
     return run_shell(engine, options)
 
 
+def add_report_commands(report: argparse.ArgumentParser, *, with_workspace: bool) -> None:
+    """The ``report`` subcommands and their options: ``corong report`` and the shell's
+    ``report`` line read the very same ones (the shell's workspace is its own)."""
+    from commands.i18n import LANGUAGES
+    from commands.report_request import PERIODS
+
+    sub = report.add_subparsers(dest="report_command", required=True, metavar="{funnel}")
+    funnel = sub.add_parser(
+        "funnel",
+        help="the funnel report: conversion, outcomes, activity, speed, hygiene, forecast",
+        description="The funnel report of a workspace, a team or a rep, as text, JSON or a "
+        "PNG chart. Periods are calendar weeks (Monday to Sunday) and months in the "
+        "workspace's time zone.",
+    )
+    who = funnel.add_mutually_exclusive_group()
+    who.add_argument("--team", metavar="TEAM", help="only this team's reps (its name)")
+    who.add_argument("--rep", metavar="SLACK_USER_ID", help="only this rep (a Slack user id)")
+    funnel.add_argument(
+        "--period", choices=list(PERIODS), default="week", help="the period (default: week)"
+    )
+    funnel.add_argument(
+        "--format",
+        choices=("text", "json", "png"),
+        default="text",
+        help="text to read, JSON for scripts, or a PNG funnel chart (default: text)",
+    )
+    funnel.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of the terminal (a PNG needs it)"
+    )
+    if with_workspace:
+        funnel.add_argument(
+            "--workspace",
+            metavar="SLACK_TEAM_ID",
+            help="the workspace (needed only when the database holds several)",
+        )
+    reader = "the workspace's" if with_workspace else "your locale's"
+    funnel.add_argument(
+        "--lang", choices=LANGUAGES, help=f"language of the report (default: {reader})"
+    )
+
+
+def produce_funnel_report(
+    engine: Engine,
+    args: argparse.Namespace,
+    *,
+    team_id: str | None,
+    lang: str | None,
+    now: datetime,
+) -> str | bytes:
+    """The report ``args`` ask for, rendered: text or JSON as ``str``, a PNG as ``bytes``.
+    ``lang`` (else the workspace's language) is the reader's; a request that names an unknown
+    workspace, team or rep is a ``ConfigError`` saying so in that language."""
+    from zoneinfo import ZoneInfo
+
+    from commands.errors import CommandError
+    from commands.i18n import DEFAULT_LANGUAGE, translate
+    from commands.report_format import (
+        period_label,
+        report_as_json,
+        report_as_text,
+        scope_label,
+    )
+    from commands.report_request import (
+        PERIODS,
+        find_report_workspace,
+        funnel_report_for,
+        member_names,
+        report_scope,
+    )
+    from storage.db import unit_of_work
+
+    reader = lang or DEFAULT_LANGUAGE
+    try:
+        with unit_of_work(engine, read_only=True) as session:
+            workspace = find_report_workspace(session, team_id)
+            reader = lang or workspace.language
+            scope = report_scope(session, workspace, team=args.team, rep=args.rep)
+            report = funnel_report_for(
+                session,
+                workspace,
+                owner_ids=scope.owner_ids,
+                period_kind=PERIODS[args.period],
+                now=now,
+            )
+            names = member_names(session, report)
+    except CommandError as error:
+        raise ConfigError(translate(error.key, reader, **error.params)) from None
+    except SQLAlchemyError as error:
+        raise _database_error(engine, error) from None
+    tz = ZoneInfo(workspace.timezone)
+    if args.format == "json":
+        return json.dumps(report_as_json(report), indent=2, ensure_ascii=False) + "\n"
+    if args.format == "png":
+        from bot.charts import funnel_chart_png  # matplotlib loads only for a chart
+
+        title = " · ".join(
+            [
+                translate("report.chart_title", reader),
+                scope_label(report, reader, names, scope.team),
+                period_label(report.period_start, report.period_end, reader, tz),
+            ]
+        )
+        return funnel_chart_png(report, reader, title)
+    return report_as_text(report, reader, names, tz, team=scope.team)
+
+
+def write_report(output: str | bytes, path: str, lang: str) -> None:
+    """Save a rendered report; a path that cannot be written is one line, not a traceback."""
+    from commands.i18n import translate
+
+    try:
+        if isinstance(output, bytes):
+            Path(path).write_bytes(output)
+        else:
+            Path(path).write_text(output, encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ConfigError(
+            translate("report.cannot_write", lang, path=path, reason=reason)
+        ) from None
+
+
+def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
+    """``corong report funnel``: the funnel report in the terminal, as JSON, or as a chart."""
+    from commands.i18n import DEFAULT_LANGUAGE, translate
+
+    lang = args.lang or DEFAULT_LANGUAGE
+    if args.format == "png" and not args.output and sys.stdout.isatty():
+        raise ConfigError(translate("report.png_needs_output", lang))
+    engine = _database(settings, auto_upgrade=True)
+    output = produce_funnel_report(
+        engine, args, team_id=args.workspace, lang=args.lang, now=datetime.now(UTC)
+    )
+    if args.output:
+        write_report(output, args.output, lang)
+        print(translate("report.written", lang, path=args.output))
+    elif isinstance(output, bytes):
+        sys.stdout.buffer.write(output)
+        sys.stdout.flush()
+    else:
+        sys.stdout.write(output)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corong",
         description="Corong, the Slack sales assistant: deals, calls and the funnel, no CRM.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{run,shell,db}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{run,shell,report,db}")
     sub.add_parser(
         "run",
         help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, else HTTP on PORT)",
@@ -117,6 +269,12 @@ def build_parser() -> argparse.ArgumentParser:
     shell.add_argument("--team", default="T0SHELL001", help="Slack workspace (team) id")
     shell.add_argument("--locale", default="en-US", help="Slack locale: en-US or id-ID")
     shell.add_argument("--tz", default="Asia/Jakarta", help="time zone of that user")
+    report = sub.add_parser(
+        "report",
+        help="print a report in this terminal (text, JSON or a PNG chart)",
+        description="Reports from the database, no Slack needed.",
+    )
+    add_report_commands(report, with_workspace=True)
     db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="{upgrade}")
     db_sub.add_parser("upgrade", help="apply pending migrations (needed before run on PostgreSQL)")
@@ -134,6 +292,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_run(settings)
         if args.command == "db":
             return cmd_db_upgrade(settings)
+        if args.command == "report":
+            return cmd_report(settings, args)
         return cmd_shell(settings, args)
     except ConfigError as error:
         print(f"corong: {error}", file=sys.stderr)

@@ -213,7 +213,11 @@ def test_db_upgrade_migrates_a_fresh_database(tmp_path: Path) -> None:
         corong("db", "upgrade"), env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
     )
     assert result.returncode == 0, result.stderr
-    assert "database at revision 0002" in result.stdout
+    newest = max(
+        p.name[:4]
+        for p in (Path(__file__).parents[1] / "storage/migrations/versions").glob("0*.py")
+    )
+    assert f"database at revision {newest}" in result.stdout
 
 
 def test_shell_locale_option_wins_over_what_was_remembered(tmp_path: Path) -> None:
@@ -246,3 +250,17 @@ def test_shell_runs_the_bant_dialog_as_questions(tmp_path: Path) -> None:
     assert "[Confirmed]" in out  # re-opened: the previous answers are offered again
     assert "Qualification number 2 of this deal" in out
     assert "BANT: Qualified (95/100)" in out
+
+
+def test_shell_pipeline_and_funnel_with_its_chart_saved_beside_the_database(
+    tmp_path: Path,
+) -> None:
+    script = "/deal add Acme Corp 50jt\n/deal add Beta 5jt\n/pipeline\n/funnel\n:quit\n"
+    result = _shell(tmp_path, script, "--name", "budi")
+    assert result.returncode == 0, result.stderr
+    assert "Your pipeline" in result.stdout and "2 open deal(s)" in result.stdout
+    assert "Funnel of the whole workspace" in result.stdout
+    chart = tmp_path / "funnel-week.png"
+    assert f"[{chart}]" in result.stdout
+    assert chart.read_bytes().startswith(b"\x89PNG\r\n\x1a\n")
+    assert "WARNING" not in result.stderr

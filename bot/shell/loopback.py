@@ -8,6 +8,7 @@ import queue
 import threading
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -23,9 +24,13 @@ class Shown:
 class LoopbackSlack:
     """The Web API answers the shell needs, plus response_url endpoints."""
 
-    def __init__(self, *, team_id: str, user: dict[str, Any]) -> None:
+    def __init__(
+        self, *, team_id: str, user: dict[str, Any], files_dir: Path | None = None
+    ) -> None:
         self.team_id = team_id
         self.user = user
+        self.files_dir = files_dir or Path.cwd()  # where uploaded files (charts) are saved
+        self._uploads: dict[str, tuple[str, bytes]] = {}  # file id -> (file name, bytes)
         self.shown: queue.Queue[Shown] = queue.Queue()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -73,7 +78,37 @@ class LoopbackSlack:
             view = {**view, "id": f"V0SHELL{self._views:04d}"}
             self.shown.put(Shown("modal", view))
             return {"ok": True, "view": view}
+        if method == "files.getUploadURLExternal":
+            file_id = f"F0SHELL{len(self._uploads) + 1:04d}"
+            self._uploads[file_id] = (Path(str(args.get("filename") or "file")).name, b"")
+            return {
+                "ok": True,
+                "file_id": file_id,
+                "upload_url": self.base_url + "upload/" + file_id,
+            }
+        if method == "files.completeUploadExternal":
+            return self._complete_upload(args)
         return {"ok": True}
+
+    def receive_upload(self, file_id: str, data: bytes) -> None:
+        """The bytes POSTed to an upload URL."""
+        if file_id in self._uploads:
+            self._uploads[file_id] = (self._uploads[file_id][0], data)
+
+    def _complete_upload(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Save each uploaded file beside the shell and say where, as Slack would show it."""
+        files = args.get("files")
+        files = json.loads(files) if isinstance(files, str) else files or []
+        saved = []
+        for item in files:
+            name, data = self._uploads.get(str(item.get("id")), ("", b""))
+            if name:
+                path = self.files_dir / name
+                path.write_bytes(data)
+                saved.append(str(path))
+        comment = args.get("initial_comment") or ""
+        self.shown.put(Shown("message", {"text": f"{comment} [{', '.join(saved)}]".strip()}))
+        return {"ok": True, "files": [{"id": item.get("id")} for item in files]}
 
     def _handler(self) -> type[BaseHTTPRequestHandler]:
         slack = self
@@ -81,7 +116,12 @@ class LoopbackSlack:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
-                raw = self.rfile.read(length).decode("utf-8")
+                body = self.rfile.read(length)
+                if self.path.startswith("/upload/"):
+                    slack.receive_upload(self.path.rsplit("/", 1)[-1], body)
+                    self._send({"ok": True})
+                    return
+                raw = body.decode("utf-8")
                 if self.path.startswith("/response"):
                     slack.shown.put(Shown("message", json.loads(raw or "{}")))
                     self._send({"ok": True})

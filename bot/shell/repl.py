@@ -1,7 +1,7 @@
 """The terminal loop: read a line, send it through the real app, print what the user would see.
 
 ``/deal ...`` and the other slash commands work as in Slack; a number presses that button of
-the last message; forms become one question per field.
+the last message; forms become one question per field; ``report funnel ...`` prints a report.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from bot.runtime import Runtime
 from bot.shell import requests
 from bot.shell.loopback import LoopbackSlack, Shown
 from bot.shell.render import Button, render_blocks
+from bot.shell.report import run_report_line
 from commands.i18n import language_for, translate
 from commands.registry import SLASH_COMMANDS
 from storage import queries
@@ -359,10 +360,14 @@ def run_shell(engine: Engine, options: ShellOptions) -> int:
 
 
 def handle_line(shell: Shell, line: str) -> None:
-    """One line of input: a slash command, a button number, or a shell switch."""
+    """One line of input: a slash command, a button number, a report, or a shell switch."""
     parts = line.split()
     if line.startswith("/"):
         shell.slash(line)
+    elif parts[0] == "report":
+        run_report_line(
+            shell.engine, line, team_id=shell.options.team_id, lang=shell.lang, say=shell.say
+        )
     elif line.isdigit():
         shell.press(int(line))
     elif parts[0] == ":user" and len(parts) >= 2:

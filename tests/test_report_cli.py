@@ -1,0 +1,203 @@
+"""``corong report funnel`` as an operator runs it, and ``report funnel`` typed in the shell:
+text, JSON and a chart from a real database, and one clear line for a wrong request."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from commands.report_format import period_label
+from commands.reports import period_bounds
+from storage.db import make_engine, unit_of_work
+from storage.models import Workspace
+from tests.processes import clean_env, corong
+from tests.report_history import JAKARTA, last_monday, write_history
+
+
+@dataclass(frozen=True)
+class Database:
+    """A database file holding the report history, anchored on last week."""
+
+    path: Path
+    engine: Engine
+
+    @property
+    def env(self) -> dict[str, str]:
+        return clean_env(DATABASE_URL=f"sqlite:///{self.path}")
+
+    def run(self, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            corong(*args),
+            input=stdin,
+            env=self.env,
+            cwd=self.path.parent,
+            capture_output=True,
+            text=True,
+            timeout=90,
+        )
+
+    def set_language(self, language: str) -> None:
+        with unit_of_work(self.engine) as session:
+            for workspace in session.exec(select(Workspace)).all():
+                workspace.language = language
+
+
+def last_week_label(lang: str) -> str:
+    start, end = period_bounds("last_week", datetime.now(UTC), JAKARTA)
+    return period_label(start, end, lang, JAKARTA)
+
+
+@pytest.fixture
+def database(tmp_path: Path, sqlite_template: Path) -> Iterator[Database]:
+    path = tmp_path / "corong.db"
+    shutil.copy(sqlite_template, path)
+    engine = make_engine(f"sqlite:///{path}")
+    write_history(engine, last_monday(datetime.now(UTC)))
+    try:
+        yield Database(path, engine)
+    finally:
+        engine.dispose()
+
+
+def report(database: Database, *args: str) -> subprocess.CompletedProcess[str]:
+    return database.run("report", "funnel", "--period", "last-week", *args)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], expected: str) -> None:
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert result.stderr.strip().splitlines() == [f"corong: {expected}"]
+    assert "Traceback" not in result.stderr
+
+
+# --- corong report funnel -------------------------------------------------------------------
+
+
+def test_text_report_of_the_only_workspace(database: Database) -> None:
+    result = report(database)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"Funnel report · Whole workspace · {last_week_label('en')}"
+    assert "Bookings  1 won · IDR 50,000,000" in result.stdout
+    assert "D-4  Deal 4 · budi" in result.stdout
+
+
+def test_text_report_speaks_the_workspace_language_unless_told(database: Database) -> None:
+    database.set_language("id")
+    indonesian = report(database)
+    assert indonesian.stdout.startswith("Laporan funnel · Seluruh workspace · Minggu ")
+    assert "1 menang · Rp 50.000.000" in indonesian.stdout
+    english = report(database, "--lang", "en")
+    assert "1 won · IDR 50,000,000" in english.stdout
+
+
+def test_team_report_covers_only_its_reps(database: Database) -> None:
+    result = report(database, "--team", "jakarta")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Funnel report · Team Jakarta · ")
+    assert "ayu" in result.stdout and "budi" not in result.stdout
+
+
+def test_rep_report_is_titled_with_the_rep(database: Database) -> None:
+    result = report(database, "--rep", "U0BUDI")
+    assert result.stdout.startswith("Funnel report · budi · ")
+    assert "Bookings  0 won" in result.stdout
+
+
+def test_unknown_team_is_one_line_listing_the_teams(database: Database) -> None:
+    assert_one_line_error(
+        report(database, "--team", "Bandung"), "No team called “Bandung”; teams: Jakarta"
+    )
+
+
+def test_json_report_parses_with_money_and_iso_times(database: Database) -> None:
+    result = report(database, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["outcomes"]["won_value"] == [{"value": 50_000_000, "currency": "IDR"}]
+    assert data["outcomes"]["growth"] == 1.0
+    assert datetime.fromisoformat(data["period_start"]).tzinfo is not None
+
+
+def test_png_report_is_written_to_the_output_file(database: Database, tmp_path: Path) -> None:
+    chart = tmp_path / "funnel.png"
+    result = report(database, "--format", "png", "--output", str(chart))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == f"Wrote {chart}"
+    assert Image.open(chart).size == (800, 500)
+
+
+def test_png_goes_to_stdout_when_it_is_a_pipe(database: Database) -> None:
+    result = subprocess.run(
+        corong("report", "funnel", "--format", "png"),
+        env=database.env,
+        cwd=database.path.parent,
+        capture_output=True,
+        timeout=90,
+    )
+    assert result.returncode == 0, result.stderr
+    assert Image.open(io.BytesIO(result.stdout)).size == (800, 500)
+
+
+def test_several_workspaces_need_one_named(database: Database) -> None:
+    write_history(database.engine, last_monday(datetime.now(UTC)), team_id="T0OTHER", team=None)
+    assert_one_line_error(
+        report(database),
+        "This database holds several workspaces (T0OTHER, T0REPORT): choose one with --workspace",
+    )
+    assert report(database, "--workspace", "T0OTHER").returncode == 0
+    assert_one_line_error(
+        report(database, "--workspace", "T0NOPE"),
+        "No workspace T0NOPE in this database; workspaces: T0OTHER, T0REPORT",
+    )
+
+
+def test_an_empty_database_says_to_use_the_bot_first(tmp_path: Path) -> None:
+    result = subprocess.run(
+        corong("report", "funnel"),
+        env=clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'new.db'}"),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=90,
+    )
+    assert_one_line_error(
+        result,
+        "This database has no workspace yet: use the bot in Slack or `corong shell` first",
+    )
+
+
+# --- report funnel in corong shell ----------------------------------------------------------
+
+
+def test_shell_prints_the_report_and_keeps_going_after_a_bad_team(
+    database: Database, tmp_path: Path
+) -> None:
+    chart = tmp_path / "shell.png"
+    script = "\n".join(
+        [
+            "report funnel --period last-week",
+            "report funnel --team Bandung",
+            f"report funnel --format png --output {chart}",
+            "/deal show D-1",
+        ]
+    )
+    result = database.run("shell", "--team", "T0REPORT", "--locale", "id-ID", stdin=script + "\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert f"Laporan funnel · Seluruh workspace · {last_week_label('id')}" in out
+    assert "1 menang · Rp 50.000.000" in out
+    assert "Tidak ada tim bernama “Bandung”; tim yang ada: Jakarta" in out
+    assert f"Tersimpan di {chart}" in out and Image.open(chart).size == (800, 500)
+    assert "Deal 1" in out  # the shell still answers slash commands afterwards
+    assert "Traceback" not in result.stderr
