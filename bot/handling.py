@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from bot.blocks.replies import RenderedMessage, render, render_picker
+from bot.blocks.dispatch import render_reply
+from bot.blocks.replies import RenderedMessage, render_picker
 from commands.context import CommandContext, Invocation, open_context
 from commands.dispatch import execute
 from commands.errors import Ambiguous, CommandError, NeedsBant
@@ -50,12 +51,13 @@ class Handled:
     picker_token: str | None = None
     deferred: bool = False  # nothing ran: the caller's profile must be fetched first
     profile_stale: bool = False
+    changed: bool = False  # the work committed a change: refresh the caller's App Home
 
     def render(self) -> RenderedMessage:
         if isinstance(self.reply, Picker):
             assert self.picker_token is not None
             return render_picker(self.reply, self.picker_token, self.lang, self.tz)
-        return render(self.reply, self.lang, self.tz)
+        return render_reply(self.reply, self.lang, self.tz)
 
 
 def problem_from(error: CommandError) -> Problem:
@@ -102,7 +104,7 @@ def run_work(
                 raise _ProfileUnknown
             stale = fetched is None or invocation.now - fetched > PROFILE_TTL
             reply = work(ctx)
-        return Handled(reply, lang, tz, profile_stale=stale)
+        return Handled(reply, lang, tz, profile_stale=stale, changed=ctx.changed)
     except _ProfileUnknown:
         return Handled(Notice("command.not_yet"), lang, tz, deferred=True)
     except Ambiguous as ambiguous:

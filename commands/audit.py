@@ -72,4 +72,5 @@ def record(
     )
     ctx.session.add(entry)
     ctx.session.flush()
+    ctx.changed = True
     return entry

@@ -38,6 +38,8 @@ class CommandContext:
     tz: ZoneInfo
     # Deal names the user already disambiguated with a picker: name key -> chosen ref.
     picks: dict[str, str] = field(default_factory=dict)
+    # Set when the work wrote an audited change: the caller's App Home is then out of date.
+    changed: bool = False
 
     @property
     def workspace_id(self) -> int:

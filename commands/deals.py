@@ -27,9 +27,9 @@ from commands.grammar import (
 from commands.options import reject_stray, split_options
 from commands.pipelines import LOST, WON, resolve_stage
 from commands.qualify import latest_bant_view, needs_bant_warning
-from commands.replies import DealCard, DealList, Money, Notice, Reply, StageTotal
+from commands.replies import DealCard, DealList, Notice, Reply
 from commands.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
-from commands.summaries import deal_history, summarize_deal, summarize_many
+from commands.summaries import deal_history, stage_totals, summarize_deal, summarize_many
 from commands.text_fields import check_length, clean_text
 from storage import queries
 from storage.models import Deal, StageChange
@@ -380,21 +380,6 @@ def list_deals(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -> 
         )
     )
     page = deals[offset : offset + LIST_PAGE_SIZE]
-    totals: dict[str, dict[str, int]] = {}
-    counts: dict[str, int] = {}
-    for deal in deals:
-        counts[deal.stage] = counts.get(deal.stage, 0) + 1
-        if deal.value is not None:
-            by_currency = totals.setdefault(deal.stage, {})
-            by_currency[deal.currency] = by_currency.get(deal.currency, 0) + deal.value
-    stage_totals = tuple(
-        StageTotal(
-            stage,
-            counts[stage],
-            tuple(Money(v, c) for c, v in sorted(totals.get(stage, {}).items())),
-        )
-        for stage in counts
-    )
     return DealList(
         scope=scope,
         owner_user_id=owner_user_id,
@@ -403,5 +388,5 @@ def list_deals(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -> 
         offset=offset,
         page_size=LIST_PAGE_SIZE,
         filter_text=filter_text,
-        stage_totals=stage_totals,
+        stage_totals=stage_totals(deals),
     )

@@ -12,16 +12,17 @@ from commands.calls import run_call
 from commands.context import CommandContext
 from commands.deals import run_deal
 from commands.errors import UsageError
+from commands.funnel import run_funnel
 from commands.grammar import MAX_TEXT_LENGTH, tokenize
+from commands.pipeline_board import run_pipeline
 from commands.qualify import run_bant
 from commands.registry import (
-    NOT_YET_AVAILABLE,
     SLASH_COMMANDS,
     SUBCOMMANDS,
     help_topics,
     subcommand_words,
 )
-from commands.replies import Notice, OpenForm, Reply
+from commands.replies import OpenForm, Reply
 from commands.sales import run_sales
 
 ADD_WORDS = ("add", "new", "tambah", "baru")
@@ -51,8 +52,6 @@ def execute(ctx: CommandContext, command: str, text: str) -> Reply:
     command = command.casefold()
     if command not in SLASH_COMMANDS:
         raise UsageError("command.unknown", example="/sales help", command=command)
-    if command in NOT_YET_AVAILABLE:
-        return Notice("command.not_yet", {"command": command})
     if len(text) > MAX_TEXT_LENGTH:
         raise UsageError("grammar.too_long", example=command, limit=MAX_TEXT_LENGTH)
     form = wanted_form(command, text)
@@ -62,6 +61,10 @@ def execute(ctx: CommandContext, command: str, text: str) -> Reply:
         return run_call(ctx, tokenize(text))
     if command == "/bant":
         return run_bant(ctx, tokenize(text))
+    if command == "/pipeline":
+        return run_pipeline(ctx, tokenize(text))
+    if command == "/funnel":
+        return run_funnel(ctx, tokenize(text))
     sub, rest = split_subcommand(text)
     if command == "/deal":
         _check_subcommand(command, sub)

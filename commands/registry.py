@@ -40,17 +40,19 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         '/call acme 20m connected "pricing ok" next:"send proposal" due:fri',
     ),
     Subcommand("/bant", (), "help.bant", "/bant acme"),
+    Subcommand("/pipeline", (), "help.pipeline", "/pipeline @budi"),
+    Subcommand("/funnel", (), "help.funnel", "/funnel last week team Jakarta"),
     Subcommand("/sales", ("undo", "batal", "urungkan"), "help.sales_undo", "/sales undo"),
     Subcommand(
         "/sales", ("pipeline", "tahapan"), "help.sales_pipeline", "/sales pipeline seven-step"
     ),
     Subcommand("/sales", ("bant",), "help.sales_bant", "/sales bant need:35 timeline:15"),
+    Subcommand("/sales", ("targets", "target"), "help.sales_targets", "/sales targets calls:12"),
+    Subcommand(
+        "/sales", ("benchmark", "patokan"), "help.sales_benchmark", "/sales benchmark 10:6:3:1"
+    ),
     Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
 )
-
-# Commands declared in the manifest whose features arrive in later releases; they answer
-# honestly that they are not available yet.
-NOT_YET_AVAILABLE: tuple[str, ...] = ("/pipeline", "/funnel")
 
 SLASH_COMMANDS: tuple[str, ...] = (
     "/deal",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from commands.context import CommandContext
-from commands.replies import DealSummary, HistoryItem, Money
+from commands.replies import DealSummary, HistoryItem, Money, StageTotal
 from storage import queries
 from storage.models import Deal, Member
 
@@ -25,6 +25,25 @@ def summarize(deal: Deal, owner: Member | None) -> DealSummary:
         created_at=deal.created_at,
         stage_entered_at=deal.stage_entered_at,
         last_activity_at=deal.last_activity_at,
+    )
+
+
+def stage_totals(deals: list[Deal]) -> tuple[StageTotal, ...]:
+    """Count and value per currency of each stage, in the order the deals come (sorted first)."""
+    totals: dict[str, dict[str, int]] = {}
+    counts: dict[str, int] = {}
+    for deal in deals:
+        counts[deal.stage] = counts.get(deal.stage, 0) + 1
+        if deal.value is not None:
+            by_currency = totals.setdefault(deal.stage, {})
+            by_currency[deal.currency] = by_currency.get(deal.currency, 0) + deal.value
+    return tuple(
+        StageTotal(
+            stage,
+            counts[stage],
+            tuple(Money(v, c) for c, v in sorted(totals.get(stage, {}).items())),
+        )
+        for stage in counts
     )
 
 

@@ -155,8 +155,9 @@ def open_deals(
     workspace_id: int,
     owner_id: int | None = None,
     stages: Sequence[str] | None = None,
+    owner_ids: Sequence[int] | None = None,
 ) -> list[Deal]:
-    """Open deals of the workspace, optionally of one owner or some stages."""
+    """Open deals of the workspace, optionally of one owner (or several) or some stages."""
     query = select(Deal).where(
         Deal.workspace_id == workspace_id,
         Deal.status == "open",
@@ -164,6 +165,8 @@ def open_deals(
     )
     if owner_id is not None:
         query = query.where(Deal.owner_id == owner_id)
+    if owner_ids is not None:
+        query = query.where(col(Deal.owner_id).in_(list(owner_ids)))
     if stages:
         query = query.where(col(Deal.stage).in_(list(stages)))
     return list(session.exec(query.order_by(col(Deal.number))).all())

@@ -80,6 +80,20 @@ def message_text(message: dict[str, Any]) -> str:
     return "\n".join(parts)
 
 
+def accessory_buttons(message: dict[str, Any]) -> list[dict[str, str]]:
+    """The buttons beside section text (one per list row): action_id, value, block_id, text."""
+    return [
+        {
+            "action_id": block["accessory"]["action_id"],
+            "value": block["accessory"].get("value", ""),
+            "block_id": block.get("block_id", ""),
+            "text": block["accessory"]["text"]["text"],
+        }
+        for block in message.get("blocks") or []
+        if (block.get("accessory") or {}).get("type") == "button"
+    ]
+
+
 def button_values(message: dict[str, Any]) -> list[dict[str, str]]:
     """The buttons of a message: action_id, value, block_id, text."""
     found = []

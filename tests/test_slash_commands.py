@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from storage.models import Activity, Deal, Member
+from storage.models import Activity, Member
 from tests.harness import ANDI, OTHER_TEAM, SARI, TEAM, Bot, button_values, message_text
 
 pytestmark = pytest.mark.usefixtures("bot")
@@ -234,10 +234,3 @@ def test_user_lookup_failure_still_answers_in_the_workspace_language(bot: Bot) -
     sent = bot.slash("/deal", "add Ghost Co 1jt", user=ghost)
     assert "Added D-1" in message_text(sent.replies(1)[0])
     assert bot.deal(1) is not None
-
-
-def test_commands_not_yet_built_say_so(bot: Bot) -> None:
-    for command in ("/pipeline", "/funnel"):
-        answer = bot.slash(command, "acme").ack
-        assert "not available in this version" in answer.text
-    assert bot.count(Deal) == 0

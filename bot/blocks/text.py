@@ -83,3 +83,8 @@ def message(
 def plain(key: str, lang: str, **params: Any) -> str:
     """A catalog message for plain_text fields (labels, titles, buttons)."""
     return translate(key, lang, **params)
+
+
+def say(key: str, lang: str, tz: ZoneInfo | None = None, **params: Any) -> str:
+    """A catalog message for mrkdwn with its parameters formatted (``1.234``, ``Rp 5.000``)."""
+    return message(key, lang, tz or ZoneInfo("UTC"), params)

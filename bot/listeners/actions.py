@@ -16,6 +16,7 @@ from slack_sdk import WebClient
 from bot import ids
 from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, run_command, run_pending_choice, run_work
+from bot.home_tab import publish_home
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
@@ -25,6 +26,7 @@ from commands.deals import close_deal, list_deals, move_deal
 from commands.errors import CommandError
 from commands.grammar import tokenize
 from commands.i18n import translate
+from commands.pipeline_board import run_pipeline
 from commands.pipelines import LOST
 from commands.qualify import act_on_verdict, bant_form_for
 from commands.replies import OpenForm, Reply
@@ -41,7 +43,7 @@ def _value(body: dict[str, Any]) -> str:
 def _json_value(body: dict[str, Any]) -> dict[str, Any]:
     try:
         value = json.loads(_value(body))
-    except ValueError:
+    except (ValueError, RecursionError):  # forged junk, e.g. thousands of "["
         return {}
     return value if isinstance(value, dict) else {}
 
@@ -63,6 +65,8 @@ def register(app: App, runtime: Runtime) -> None:
             channel_id=invocation.channel_id,
             replace_original=replace,
         )
+        if handled.changed:
+            publish_home(runtime, client, invocation)
 
     def pick_deal(body: dict[str, Any], client: WebClient) -> None:
         value = _json_value(body)
@@ -176,10 +180,28 @@ def register(app: App, runtime: Runtime) -> None:
         handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
         reply(body, client, handled, replace=True)
 
+    def pipeline_page(body: dict[str, Any], client: WebClient) -> None:
+        value = _json_value(body)
+        offset = value.get("o")
+        scope_text = value.get("f")
+        offset = offset if isinstance(offset, int) and 0 <= offset < 1_000_000 else 0
+        scope_text = scope_text if isinstance(scope_text, str) else ""
+
+        def work(ctx: CommandContext) -> Reply:
+            return run_pipeline(ctx, tokenize(scope_text), offset=offset)
+
+        handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
+        reply(body, client, handled, replace=True)
+
+    def refresh_home(body: dict[str, Any], client: WebClient) -> None:
+        publish_home(runtime, client, invocation_from_interaction(body, runtime))
+
+    app.action(re.compile(rf"^{ids.PIPELINE_PAGE}(_prev)?$"))(ack=just_ack, lazy=[pipeline_page])
+    app.action(ids.HOME_REFRESH)(ack=just_ack, lazy=[refresh_home])
     app.action(re.compile(rf"^{ids.PICK_DEAL}_\d+$"))(ack=just_ack, lazy=[pick_deal])
     app.action(ids.PICK_CANCEL)(ack=just_ack, lazy=[cancel_pick])
     app.action(re.compile(rf"^{ids.SHOW_DEAL}(_\d+)?$"))(ack=just_ack, lazy=[show_deal])
-    app.action(ids.LOG_CALL)(ack=just_ack, lazy=[log_call_form])
+    app.action(re.compile(rf"^{ids.LOG_CALL}(_\d+)?$"))(ack=just_ack, lazy=[log_call_form])
     app.action(ids.RUN_BANT)(ack=just_ack, lazy=[run_bant])
     app.action(ids.BANT_FOLLOW_UP)(ack=just_ack, lazy=[follow_up])
     app.action(ids.BANT_MOVE)(ack=just_ack, lazy=[bant_move])

@@ -12,8 +12,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.chart_delivery import send_funnel_chart
 from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, internal_error, run_command
+from bot.home_tab import publish_home
 from bot.listeners.replying import send_reply
 from bot.profiles import profile_state, refresh_profile
 from bot.runtime import Runtime
@@ -21,6 +23,7 @@ from commands.context import Invocation
 from commands.dispatch import wanted_form
 from commands.registry import SLASH_COMMANDS
 from commands.replies import OpenForm
+from commands.report_replies import FunnelView
 
 DIALOG_COMMANDS = ("/bant",)
 
@@ -50,6 +53,7 @@ def register(app: App, runtime: Runtime) -> None:
         handled = run_command(runtime.engine, invocation, command, text, defer_unknown_profile=True)
         context["corong_deferred"] = handled.deferred
         context["corong_stale"] = handled.profile_stale
+        remember_follow_ups(context, handled)
         if handled.deferred:
             ack()
             return
@@ -100,6 +104,21 @@ def register(app: App, runtime: Runtime) -> None:
                 response_url=body.get("response_url"),
                 channel_id=invocation.channel_id,
             )
+            remember_follow_ups(context, handled)
+        follow_up(client, context, invocation)
+
+    def remember_follow_ups(context: BoltContext, handled: Handled) -> None:
+        """What must happen after the answer: a chart to send, a home tab to refresh."""
+        context["corong_changed"] = handled.changed
+        if isinstance(handled.reply, FunnelView):
+            context["corong_chart"] = (handled.reply, handled.lang)
+
+    def follow_up(client: WebClient, context: BoltContext, invocation: Invocation) -> None:
+        chart = context.get("corong_chart")
+        if chart:
+            send_funnel_chart(client, chart[0], chart[1], invocation.user_id)
+        if context.get("corong_changed"):
+            publish_home(runtime, client, invocation)
 
     for command in SLASH_COMMANDS:
         app.command(command)(ack=acknowledge, lazy=[after_ack])

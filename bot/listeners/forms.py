@@ -19,6 +19,7 @@ from bot import ids
 from bot.blocks.forms import field_errors, submitted_values
 from bot.blocks.text import message, plain
 from bot.handling import problem_from, run_work
+from bot.home_tab import publish_home
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
@@ -72,6 +73,7 @@ def register(app: App, runtime: Runtime) -> None:
             ack(response_action="errors", errors={first_block: text[:2000]})
             return
         context["corong_confirmation"] = handled.render().as_dicts()
+        context["corong_changed"] = handled.changed
         ack()
 
     def confirm(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -87,6 +89,8 @@ def register(app: App, runtime: Runtime) -> None:
             response_url=metadata.get("u"),
             channel_id=metadata.get("c") or None,
         )
+        if context.get("corong_changed"):
+            publish_home(runtime, client, invocation_from_interaction(body, runtime))
 
     def closed(ack: Ack, body: dict[str, Any], logger: logging.Logger) -> None:
         """A dialog closed midway: nothing is saved, and nothing saved before changes."""

@@ -14,6 +14,7 @@ from commands.i18n import (
     catalog_core,
     catalog_grammar,
     catalog_reports,
+    catalog_settings,
     catalog_views,
 )
 
@@ -21,7 +22,14 @@ LANGUAGES = ("en", "id")
 DEFAULT_LANGUAGE = "en"
 
 CATALOG: dict[str, dict[str, str]] = {}
-for _module in (catalog_core, catalog_grammar, catalog_bant, catalog_reports, catalog_views):
+for _module in (
+    catalog_core,
+    catalog_grammar,
+    catalog_bant,
+    catalog_reports,
+    catalog_views,
+    catalog_settings,
+):
     for _key, _texts in _module.MESSAGES.items():
         if _key in CATALOG:
             raise RuntimeError(f"message key defined twice: {_key}")

@@ -403,8 +403,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         ":user U123 nama dan :locale en-US mengganti siapa Anda; :quit untuk keluar.",
     },
     "shell.hint": {
-        "en": "Type a slash command (e.g. /sales help), a button number, :user, :locale or :quit.",
-        "id": "Ketik perintah (mis. /sales help), nomor tombol, :user, :locale atau :quit.",
+        "en": "Type a slash command (e.g. /sales help), report funnel, a button number, :user, "
+        ":locale or :quit.",
+        "id": "Ketik perintah (mis. /sales help), report funnel, nomor tombol, :user, :locale "
+        "atau :quit.",
     },
     "shell.unknown_command": {
         "en": "Unknown command {command}. Commands: {commands}.",
