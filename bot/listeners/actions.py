@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from slack_bolt import Ack, App
@@ -167,36 +168,29 @@ def register(app: App, runtime: Runtime) -> None:
         view = prepare_form(runtime, invocation, OpenForm("call", prefill), body)
         open_form_modal(runtime, client, body, view)
 
-    def list_page(body: dict[str, Any], client: WebClient) -> None:
-        value = _json_value(body)
-        offset = value.get("o")
-        filter_text = value.get("f")
-        offset = offset if isinstance(offset, int) and 0 <= offset < 1_000_000 else 0
-        filter_text = filter_text if isinstance(filter_text, str) else ""
+    def paged(run: Callable[..., Reply]) -> Callable[[dict[str, Any], WebClient], None]:
+        """A page button: re-run the filter it carries, from its offset, replacing the page."""
 
-        def work(ctx: CommandContext) -> Reply:
-            return list_deals(ctx, tokenize(filter_text), offset=offset)
+        def turn_page(body: dict[str, Any], client: WebClient) -> None:
+            value = _json_value(body)
+            offset, text = value.get("o"), value.get("f")
+            offset = offset if isinstance(offset, int) and 0 <= offset < 1_000_000 else 0
+            text = text if isinstance(text, str) else ""
 
-        handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
-        reply(body, client, handled, replace=True)
+            def work(ctx: CommandContext) -> Reply:
+                return run(ctx, tokenize(text), offset=offset)
 
-    def pipeline_page(body: dict[str, Any], client: WebClient) -> None:
-        value = _json_value(body)
-        offset = value.get("o")
-        scope_text = value.get("f")
-        offset = offset if isinstance(offset, int) and 0 <= offset < 1_000_000 else 0
-        scope_text = scope_text if isinstance(scope_text, str) else ""
+            handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
+            reply(body, client, handled, replace=True)
 
-        def work(ctx: CommandContext) -> Reply:
-            return run_pipeline(ctx, tokenize(scope_text), offset=offset)
-
-        handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
-        reply(body, client, handled, replace=True)
+        return turn_page
 
     def refresh_home(body: dict[str, Any], client: WebClient) -> None:
         publish_home(runtime, client, invocation_from_interaction(body, runtime))
 
-    app.action(re.compile(rf"^{ids.PIPELINE_PAGE}(_prev)?$"))(ack=just_ack, lazy=[pipeline_page])
+    app.action(re.compile(rf"^{ids.PIPELINE_PAGE}(_prev)?$"))(
+        ack=just_ack, lazy=[paged(run_pipeline)]
+    )
     app.action(ids.HOME_REFRESH)(ack=just_ack, lazy=[refresh_home])
     app.action(re.compile(rf"^{ids.PICK_DEAL}_\d+$"))(ack=just_ack, lazy=[pick_deal])
     app.action(ids.PICK_CANCEL)(ack=just_ack, lazy=[cancel_pick])
@@ -206,4 +200,4 @@ def register(app: App, runtime: Runtime) -> None:
     app.action(ids.BANT_FOLLOW_UP)(ack=just_ack, lazy=[follow_up])
     app.action(ids.BANT_MOVE)(ack=just_ack, lazy=[bant_move])
     app.action(ids.BANT_MARK_LOST)(ack=just_ack, lazy=[bant_mark_lost])
-    app.action(re.compile(rf"^{ids.LIST_PAGE}(_prev)?$"))(ack=just_ack, lazy=[list_page])
+    app.action(re.compile(rf"^{ids.LIST_PAGE}(_prev)?$"))(ack=just_ack, lazy=[paged(list_deals)])
