@@ -90,6 +90,7 @@ DEAL_COLUMNS = (
 )  # fmt: skip
 CHANGE_COLUMNS = (
     "workspace_id", "deal_id", "member_id", "from_stage", "to_stage", "changed_at", "reverted_at",
+    "from_entered_at",
 )  # fmt: skip
 ACTIVITY_COLUMNS = (
     "workspace_id", "deal_id", "member_id", "kind", "occurred_at", "duration_seconds", "outcome",
@@ -141,13 +142,14 @@ class Generator:
         closed_at = entered if status != "open" else None
         busy_until = min(closed_at or NOW, created + timedelta(days=20) if stalled else NOW)
         last_activity = self._activities(rows, deal_id, owner, created, busy_until, per_deal)
-        previous = None
+        previous, previous_at = None, None
         for to_stage, at in moves:
-            rows.changes.append((ws, deal_id, owner, previous, to_stage, at, None))
-            previous = to_stage
+            rows.changes.append((ws, deal_id, owner, previous, to_stage, at, None, previous_at))
+            previous, previous_at = to_stage, at
         if rng.random() < 0.01 and status == "open":  # a move taken back with /sales undo
             at = min(entered + timedelta(hours=1), NOW)
-            rows.changes.append((ws, deal_id, owner, stage, "lost", at, at + timedelta(minutes=5)))
+            undone = at + timedelta(minutes=5)
+            rows.changes.append((ws, deal_id, owner, stage, "lost", at, undone, entered))
         self._bant(rows, deal_id, owner, moves)
         due = None
         if status == "open" and rng.random() < 0.7:
@@ -237,12 +239,14 @@ def load_executemany(
     bind processor (what SQLAlchemy core does per row, done once per column here)."""
     if not rows:
         return
-    processors = [table.c[name].type.bind_processor(engine.dialect) for name in columns]
+    compiled = table.insert().compile(dialect=engine.dialect, column_keys=list(columns))
+    # The statement lists its columns in the table's order, whatever order ``columns`` has.
+    order = [list(columns).index(key) for key in (compiled.positiontup or columns)]
+    processors = [table.c[columns[i]].type.bind_processor(engine.dialect) for i in order]
     converted = [
-        tuple(value if f is None else f(value) for f, value in zip(processors, row, strict=True))
+        tuple(row[i] if f is None else f(row[i]) for f, i in zip(processors, order, strict=True))
         for row in rows
     ]
-    compiled = table.insert().compile(dialect=engine.dialect, column_keys=list(columns))
     with engine.begin() as conn:
         conn.exec_driver_sql(compiled.string, converted)
 

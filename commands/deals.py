@@ -157,6 +157,7 @@ def _record_stage(
         from_stage=from_stage,
         to_stage=to_stage,
         changed_at=ctx.now,
+        from_entered_at=deal.stage_entered_at if from_stage is not None else None,
     )
     ctx.session.add(change)
     ctx.session.flush()

@@ -125,8 +125,9 @@ class StageChange(SQLModel, table=True):
     __table_args__ = (
         # Covering: a period's moves and each deal's previous move come from the index alone.
         Index(
-            "ix_stagechange_ws_time_cover",
+            "ix_stagechange_ws_stays",
             "workspace_id", "changed_at", "deal_id", "id", "to_stage", "reverted_at",
+            "from_stage", "from_entered_at",
         ),
         Index(
             "ix_stagechange_deal_time_cover",
@@ -141,6 +142,9 @@ class StageChange(SQLModel, table=True):
     from_stage: str | None = Field(default=None, max_length=64)
     to_stage: str = Field(max_length=64)
     changed_at: datetime = Field(sa_type=UTCDateTime)
+    # When the deal entered ``from_stage``: this move ends the stay that began then, so a
+    # report reads a stay from one row instead of looking up the move before it.
+    from_entered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     reverted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 

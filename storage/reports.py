@@ -26,7 +26,6 @@ from sqlalchemy import (
     func,
     literal,
     or_,
-    tuple_,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
@@ -376,47 +375,24 @@ def stage_stays(
     on SQLite).
 
     A stay runs from a deal's standing move into a stage to its next standing move (to another
-    stage, won or lost); reverted moves are skipped as if they never happened. Each standing
-    move of the period is paired with the same deal's previous standing move, found in the
-    (deal, time) index, so only the period's moves are read, not the deals' whole histories.
+    stage, won or lost); reverted moves are skipped as if they never happened. Every move
+    records when the deal entered the stage it left (``from_entered_at``), so a stay is one row
+    of the period's moves, read from the covering index.
     """
-    exit_ = aliased(StageChange, name="exit_move")
-
-    def previous(column: str) -> Any:
-        """``column`` of the deal's standing move just before ``exit_``, from the index alone."""
-        entry = aliased(StageChange, name=f"entry_{column}")
-        return (
-            select(getattr(entry, column))
-            .where(
-                entry.deal_id == exit_.deal_id,
-                col(entry.reverted_at).is_(None),
-                tuple_(entry.changed_at, entry.id) < tuple_(exit_.changed_at, exit_.id),
-            )
-            .order_by(col(entry.changed_at).desc(), col(entry.id).desc())
-            .limit(1)
-            .correlate(exit_)
-            .scalar_subquery()
-        )
-
-    # Two lookups rather than one joined by id: a join lets PostgreSQL hash the whole table.
-    exits = (
+    stays = (
         select(
-            previous("to_stage").label("stage"),
-            previous("changed_at").label("entered_at"),
-            exit_.changed_at.label("exited_at"),
+            StageChange.from_stage,
+            _SecondsBetween(StageChange.from_entered_at, StageChange.changed_at),
         )
-        .join(Deal, col(Deal.id) == exit_.deal_id)
+        .join(Deal, col(Deal.id) == col(StageChange.deal_id))
         .where(
-            exit_.workspace_id == workspace_id,
-            col(exit_.reverted_at).is_(None),
-            col(exit_.changed_at) >= start,
-            col(exit_.changed_at) < end,
+            *_live_changes(workspace_id),
+            col(StageChange.changed_at) >= start,
+            col(StageChange.changed_at) < end,
+            col(StageChange.from_stage).is_not(None),
+            col(StageChange.from_entered_at).is_not(None),
             *_live_deals(workspace_id, owner_ids),
         )
-        .subquery()
-    )
-    stays = select(exits.c.stage, _SecondsBetween(exits.c.entered_at, exits.c.exited_at)).where(
-        exits.c.stage.is_not(None)
     )
     # Thousands of plain rows: read through Core, without the ORM's per-row bookkeeping.
     rows = session.connection().execute(stays).all()

@@ -29,6 +29,7 @@ from sqlmodel import Session
 
 from storage.db import unit_of_work
 from storage.models import Activity, Deal, Member, StageChange, Workspace
+from storage.stays import fill_stay_starts
 from storage.teams import add_to_team, create_team
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
@@ -88,6 +89,8 @@ def write_history(
         if team:
             created = create_team(session, workspace_id=workspace.id, name=team)
             add_to_team(session, team=created, member_id=history.members["ayu"])
+    with engine.begin() as connection:  # moves written directly: fill their stay starts
+        fill_stay_starts(connection)
     return history
 
 

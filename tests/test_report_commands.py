@@ -442,3 +442,17 @@ def test_user_text_in_reports_is_escaped_for_slack(bot: Bot) -> None:
     bot.slash("/deal", "add <!channel> & Co 5jt")
     text = message_text(bot.slash("/pipeline").ack.json)
     assert "@channel &amp; Co" in text and "<!channel>" not in text  # no ping, & shown as &
+
+
+def test_time_in_stage_follows_real_moves_and_skips_an_undone_one(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme 10jt")  # Monday
+    bot.clock.advance(days=1)
+    bot.slash("/deal", "move acme prospect")  # Tuesday: 1 day in lead
+    bot.clock.advance(days=1)
+    bot.slash("/deal", "move acme potential")
+    assert "Undone" in bot.slash("/sales", "undo").ack.text  # back in prospect since Tuesday
+    bot.clock.advance(days=1)
+    bot.slash("/deal", "move acme potential")  # Thursday: 2 days in prospect, not 1
+    text = message_text(bot.slash("/funnel").ack.json)
+    assert "Time in stage: Lead 1 d · Prospect 2 d · Potential – · Closeable –" in text
+    assert "Bottleneck: Prospect" in text

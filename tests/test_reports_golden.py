@@ -73,6 +73,7 @@ from commands.reports import (
 from storage.db import unit_of_work
 from storage.models import Activity, BantRecord, Deal, Member, StageChange, Workspace
 from storage.reports import DealFacts, StageTotal
+from storage.stays import fill_stay_starts
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 FUNNEL4 = pipeline_for("funnel4")
@@ -296,6 +297,8 @@ def golden(engine: Engine) -> Iterator[Golden]:
         o.deal(1, "X", 77 * JT, wib(11, 16, 9), [("won", wib(11, 18, 10))])
         o.activity(1, "X", wib(11, 17, 10))
         members = dict(h.members)
+    with engine.begin() as connection:  # moves written here, as a bulk load would: fill them
+        fill_stay_starts(connection)
     yield Golden(engine, workspace, members)
 
 

@@ -6,15 +6,16 @@ from __future__ import annotations
 import threading
 from datetime import UTC, datetime, timedelta, timezone
 
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine
-from sqlmodel import SQLModel, select
+from sqlalchemy import Engine, text
+from sqlmodel import Session, SQLModel, col, select
 
 from storage import queries
 from storage.db import unit_of_work
-from storage.migrate import current_revision, head_revision
-from storage.models import Deal, Member
+from storage.migrate import alembic_config, current_revision, head_revision, upgrade
+from storage.models import Deal, Member, StageChange
 
 
 def test_migrations_build_exactly_the_models(engine: Engine) -> None:
@@ -127,3 +128,56 @@ def test_times_come_back_as_aware_utc(engine: Engine) -> None:
         assert stored is not None
         assert stored.created_at == datetime(2026, 11, 23, 16, 30, tzinfo=UTC)
         assert stored.created_at.tzinfo is not None
+
+
+def test_upgrade_fills_when_each_existing_move_entered_its_stage(engine: Engine) -> None:
+    """Moves written before migration 0005 get the time their deal entered the stage they
+    left: the previous standing move (an undone move in between is skipped)."""
+    command.downgrade(alembic_config(engine), "0004")
+    day = datetime(2026, 11, 2, 3, tzinfo=UTC)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO workspace (slack_team_id, language, currency, "
+                "timezone, pipeline, next_deal_number, created_at) "
+                "VALUES ('T0MIGRATE', 'en', 'IDR', 'Asia/Jakarta', 'funnel4', 1, :at)"
+            ),
+            {"at": day},
+        )
+        workspace_id = connection.execute(text("SELECT id FROM workspace")).scalar_one()
+        connection.execute(
+            text(
+                "INSERT INTO member (workspace_id, slack_user_id, is_admin, "
+                "created_at) VALUES (:ws, 'U0MIGRATE', false, :at)"
+            ),
+            {"ws": workspace_id, "at": day},
+        )
+        member_id = connection.execute(text("SELECT id FROM member")).scalar_one()
+        connection.execute(text("INSERT INTO deal (workspace_id, number, name, name_key, stage, "
+            "status, currency, owner_id, created_at, updated_at, stage_entered_at) VALUES "
+            "(:ws, 1, 'Acme', 'acme', 'potential', 'open', 'IDR', :m, :at, :at, :at)"),
+            {"ws": workspace_id, "m": member_id, "at": day})  # fmt: skip
+        deal_id = connection.execute(text("SELECT id FROM deal")).scalar_one()
+        moves = [
+            (None, "lead", day, None),
+            ("lead", "prospect", day + timedelta(days=2), None),
+            ("prospect", "lost", day + timedelta(days=3), day + timedelta(days=3, hours=1)),
+            ("prospect", "potential", day + timedelta(days=5), None),
+        ]
+        for from_stage, to_stage, at, reverted in moves:
+            connection.execute(
+                text("INSERT INTO stagechange (workspace_id, deal_id, member_id, from_stage, "
+                    "to_stage, changed_at, reverted_at) VALUES (:ws, :d, :m, :f, :t, :at, :r)"),
+                {"ws": workspace_id, "d": deal_id, "m": member_id, "f": from_stage,
+                    "t": to_stage, "at": at, "r": reverted},
+            )  # fmt: skip
+    upgrade(engine)
+    with Session(engine) as session:
+        changes = session.exec(select(StageChange).order_by(col(StageChange.changed_at))).all()
+        entered = [(c.to_stage, c.from_entered_at) for c in changes]
+    assert entered == [
+        ("lead", None),  # creation: no stage left
+        ("prospect", day),
+        ("lost", day + timedelta(days=2)),  # undone, but filled like any move
+        ("potential", day + timedelta(days=2)),  # in prospect since day 2, not since the undo
+    ]
