@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from zoneinfo import ZoneInfo
 
-from bot.blocks.funnel import render_funnel
-
 from bot.blocks.board import render_board
+from bot.blocks.funnel import render_funnel
 from bot.blocks.replies import RenderedMessage, render
 from commands.replies import Reply
 from commands.report_replies import FunnelView, PipelineBoard
