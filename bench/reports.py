@@ -39,14 +39,14 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from sqlalchemy import Connection, Engine, Table, func, select, text  # noqa: E402
-from sqlmodel import Session, col  # noqa: E402
+from sqlalchemy import Connection, Engine, Table, func, select, text
+from sqlmodel import Session, col
 
-from commands.pipelines import pipeline_for  # noqa: E402
-from commands.reports import PeriodKind, build_funnel_report, period_bounds  # noqa: E402
-from storage.db import make_engine, unit_of_work  # noqa: E402
-from storage.migrate import upgrade  # noqa: E402
-from storage.models import (  # noqa: E402
+from commands.pipelines import pipeline_for
+from commands.reports import PeriodKind, build_funnel_report, period_bounds
+from storage.db import make_engine, unit_of_work
+from storage.migrate import upgrade
+from storage.models import (
     Activity,
     BantRecord,
     Deal,
@@ -56,7 +56,7 @@ from storage.models import (  # noqa: E402
     TeamMember,
     Workspace,
 )
-from storage.teams import team_rep_ids  # noqa: E402
+from storage.teams import team_rep_ids
 
 TIMEZONE = "Asia/Jakarta"
 NOW = datetime(2026, 11, 25, 6, 0, tzinfo=ZoneInfo(TIMEZONE)).astimezone(UTC)

@@ -324,6 +324,7 @@ def test_app_home_shows_follow_ups_deals_by_stage_and_the_week(bot: Bot) -> None
     bot.slash("/call", 'acme 10m connected next:"send proposal" due:today')
     bot.slash("/deal", "add Gamma 5jt")
     bot.slash("/deal", "won gamma")
+    bot.fake.wait_for("views.publish", count=5)  # each of the five changes refreshed the tab
     published = open_home(bot, BUDI)
     assert published["user_id"] == BUDI
     view = published["view"]
