@@ -28,6 +28,7 @@ from commands.report_format import (
     format_hours,
     format_ratio,
     hygiene_detail,
+    not_available,
     period_label,
     stage_name,
 )
@@ -103,7 +104,7 @@ def _activity_sections(view: FunnelView, lang: str) -> list[Block]:
             days=format_number(activity.work_days, lang),
         ),
     ]
-    followups = format_ratio(None, lang)
+    followups = not_available(lang)
     if activity.followups_per_deal is not None:
         followups = format_number(round(activity.followups_per_deal, 1), lang)
     head.append(f"{_t('report.followups_per_deal', lang)}: {followups}")
