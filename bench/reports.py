@@ -40,7 +40,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import Connection, Engine, Table, func, select, text
-from sqlmodel import Session, col
+from sqlmodel import Session, SQLModel, col
 
 from commands.pipelines import pipeline_for
 from commands.reports import PeriodKind, build_funnel_report, period_bounds
@@ -48,7 +48,6 @@ from storage.db import make_engine, unit_of_work
 from storage.migrate import upgrade
 from storage.models import (
     Activity,
-    BantRecord,
     Deal,
     Member,
     StageChange,
@@ -314,10 +313,10 @@ def add_history(engine: Engine, org: Org, loader: Loader, *, epoch: int, scale: 
     deals, activities = max(1, round(DEALS * scale)), round(ACTIVITIES * scale)
     generator = Generator(org.workspace.id, org.member_ids, seed=epoch)
     tables = (
-        (Deal.__table__, DEAL_COLUMNS, "deals"),
-        (StageChange.__table__, CHANGE_COLUMNS, "changes"),
-        (Activity.__table__, ACTIVITY_COLUMNS, "activities"),
-        (BantRecord.__table__, BANT_COLUMNS, "bants"),
+        (_table("deal"), DEAL_COLUMNS, "deals"),
+        (_table("stagechange"), CHANGE_COLUMNS, "changes"),
+        (_table("activity"), ACTIVITY_COLUMNS, "activities"),
+        (_table("bantrecord"), BANT_COLUMNS, "bants"),
     )
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
@@ -327,7 +326,7 @@ def add_history(engine: Engine, org: Org, loader: Loader, *, epoch: int, scale: 
     )
     for rows in chunks:
         for table, columns, name in tables:
-            loader(engine, table, columns, getattr(rows, name))  # type: ignore[arg-type]
+            loader(engine, table, columns, getattr(rows, name))
         org.deals += len(rows.deals)
         org.activities += len(rows.activities)
         org.changes += len(rows.changes)
@@ -349,9 +348,16 @@ def add_history(engine: Engine, org: Org, loader: Loader, *, epoch: int, scale: 
     return time.perf_counter() - started
 
 
+BULK_TABLES = ("deal", "stagechange", "activity", "bantrecord")
+
+
+def _table(name: str) -> Table:
+    """A table of the schema by name, typed as the Core table the loaders take."""
+    return SQLModel.metadata.tables[name]
+
+
 def _autovacuum(conn: Connection, *, enabled: bool) -> None:
-    for table in (Deal, StageChange, Activity, BantRecord):
-        name = table.__table__.name  # type: ignore[attr-defined]
+    for name in BULK_TABLES:
         conn.execute(text(f"ALTER TABLE {name} SET (autovacuum_enabled = {str(enabled).lower()})"))
 
 
