@@ -5,13 +5,17 @@ PICK_DEAL = "deal_pick"  # + "_<n>"; value: JSON {"t": pending choice token, "r"
 PICK_CANCEL = "deal_pick_cancel"  # value: JSON {"t": token}
 SHOW_DEAL = "deal_show"  # optionally + "_<n>" (one per list row); value: deal ref
 LOG_CALL = "call_open_form"  # optionally + "_<n>" (one per App Home row); value: deal ref
-RUN_BANT = "bant_open_form"  # value: deal ref
+RUN_BANT = "bant_open_form"  # optionally + "_<n>" (one per nudge item); value: deal ref
 BANT_MOVE = "bant_move"  # value: JSON {"r": deal ref, "s": stage}
 BANT_FOLLOW_UP = "bant_follow_up"  # value: deal ref
 BANT_MARK_LOST = "bant_mark_lost"  # value: deal ref
 LIST_PAGE = "deal_list_page"  # or + "_prev"; value: JSON {"f": filter text, "o": offset}
 PIPELINE_PAGE = "pipeline_page"  # or + "_prev"; value: JSON {"f": scope text, "o": offset}
 HOME_REFRESH = "home_refresh"  # App Home: rebuild the dashboard now
+# The morning nudge: one of each per item, + "_<n>" (LOG_CALL and RUN_BANT are reused likewise)
+NUDGE_MOVE = "nudge_move"  # static_select; option value: JSON {"r": deal ref, "s": stage}
+NUDGE_SNOOZE = "nudge_snooze"  # overflow; option value: JSON {"r": deal ref, "n": days}
+NUDGE_LOST = "nudge_lost"  # value: deal ref
 
 # Modals
 FORM_CALLBACK_PREFIX = "form:"  # + form name ("deal_add", "call")

@@ -46,6 +46,8 @@ class Member(SQLModel, table=True):
     timezone: str | None = Field(default=None, max_length=64)
     is_admin: bool = Field(default=False)
     profile_fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The bot's DM with this member (conversations.open once, then reused by every nudge).
+    dm_channel_id: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -82,6 +84,8 @@ class Deal(SQLModel, table=True):
     last_activity_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     closed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The owner snoozed it from a nudge: morning nudges leave it out before this local date.
+    snoozed_until: date | None = None
 
     @property
     def ref(self) -> str:
@@ -232,6 +236,11 @@ class Team(SQLModel, table=True):
     name: str = Field(max_length=80)
     name_key: str = Field(max_length=80)  # casefolded name: team names are unique ignoring case
     channel_id: str | None = Field(default=None, max_length=32)
+    # The team's schedule, in ``timezone`` (the workspace's when None); HH:MM local times.
+    standup_time: str = Field(default="09:00", max_length=5)
+    digest_weekday: int = Field(default=0)  # Monday 0 .. Sunday 6
+    digest_time: str = Field(default="08:00", max_length=5)
+    timezone: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -247,3 +256,40 @@ class TeamMember(SQLModel, table=True):
     team_id: int = Field(foreign_key="team.id")
     member_id: int = Field(foreign_key="member.id")
     role: str = Field(default="rep", max_length=16)
+
+
+class Delivery(SQLModel, table=True):
+    """One scheduled post in the outbox: claimed before it is sent, marked after.
+
+    The unique key (workspace, job, target, period) is what makes a post go out once: two
+    replicas racing for the same morning's nudge both try to insert it and only one row exists.
+    ``status`` moves sending -> sent | retry | failed | skipped; a ``sending`` row whose lease ran
+    out (its sender died) may be claimed again.
+    """
+
+    __table_args__ = (
+        UniqueConstraint("workspace_id", "job", "target", "period"),
+        Index("ix_delivery_status_next", "status", "next_attempt_at"),
+        Index("ix_delivery_message", "workspace_id", "channel_id", "message_ts"),
+        Index("ix_delivery_ws_created", "workspace_id", "created_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    job: str = Field(max_length=16)  # "nudge" | "standup" | "digest"
+    target: str = Field(max_length=32)  # a Slack user id (nudge) or "team:<id>"
+    period: str = Field(max_length=16)  # the local date ("2026-11-23") or ISO week ("2026-W48")
+    fire_at: datetime = Field(sa_type=UTCDateTime)  # when it was due
+    status: str = Field(default="sending", max_length=16)
+    attempts: int = Field(default=0)
+    lease_owner: str | None = Field(default=None, max_length=64)
+    lease_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    next_attempt_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    channel_id: str | None = Field(default=None, max_length=32)
+    message_ts: str | None = Field(default=None, max_length=32)
+    error: str | None = Field(default=None, max_length=200)
+    # What the post showed (e.g. the nudge's deals), so a click can redraw it in place.
+    payload: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -13,6 +13,8 @@ from commands.i18n import (
     catalog_bant,
     catalog_core,
     catalog_grammar,
+    catalog_jobs,
+    catalog_nudges,
     catalog_reports,
     catalog_settings,
     catalog_views,
@@ -29,6 +31,8 @@ for _module in (
     catalog_reports,
     catalog_views,
     catalog_settings,
+    catalog_jobs,
+    catalog_nudges,
 ):
     for _key, _texts in _module.MESSAGES.items():
         if _key in CATALOG:

@@ -1,0 +1,3 @@
+"""What the nudge actions (snooze) answer."""
+
+MESSAGES: dict[str, dict[str, str]] = {}
