@@ -11,7 +11,7 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -63,13 +63,49 @@ def cmd_run(settings: Settings) -> int:
             f"({type(error).__name__}: {str(error).splitlines()[0][:200]}); check the token "
             "on your app's OAuth & Permissions page and that Slack is reachable"
         ) from None
+    start_posts = _scheduled_posts_starter(settings, engine)
     if settings.socket_mode:
         assert settings.slack_app_token is not None
+        start_posts()
         serve_socket_mode(
             app, engine, settings.slack_app_token, settings.slack_api_url, settings.port
         )
     else:
-        serve_http(app, engine, settings.port, log_level=settings.log_level)
+        serve_http(app, engine, settings.port, log_level=settings.log_level, on_start=start_posts)
+    return 0
+
+
+def _scheduled_posts_starter(settings: Settings, engine: Engine) -> Callable[[], None]:
+    """What starts the nudges, standups and digests in the serving process (gunicorn's worker,
+    not its master, so the scheduler lives beside the app that handles the clicks)."""
+
+    def start() -> None:
+        if not settings.scheduled_posts:
+            logging.getLogger("corong.scheduler").info("scheduled posts are off (SCHEDULED_POSTS)")
+            return
+        from bot.scheduler import deliverer_for, start_scheduler
+
+        start_scheduler(deliverer_for(settings, engine))
+
+    return start
+
+
+def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
+    """``corong jobs list|run|status``."""
+    from bot.jobs_cli import cmd_jobs_list, cmd_jobs_run, cmd_jobs_status
+
+    engine = _database(settings, auto_upgrade=True)
+    now = datetime.now(UTC)
+    try:
+        if args.jobs_command == "list":
+            output = cmd_jobs_list(engine, args, now)
+        elif args.jobs_command == "status":
+            output = cmd_jobs_status(engine, args, now)
+        else:
+            output = cmd_jobs_run(engine, settings, args, now)
+    except SQLAlchemyError as error:
+        raise _database_error(engine, error) from None
+    sys.stdout.write(output)
     return 0
 
 
@@ -252,7 +288,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="corong",
         description="Corong, the Slack sales assistant: deals, calls and the funnel, no CRM.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{run,shell,report,db}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="{run,shell,report,jobs,db}")
     sub.add_parser(
         "run",
         help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, else HTTP on PORT)",
@@ -275,6 +311,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Reports from the database, no Slack needed.",
     )
     add_report_commands(report, with_workspace=True)
+    jobs = sub.add_parser(
+        "jobs",
+        help="the scheduled posts: list, run now (or --dry-run), status",
+        description="Daily nudges, standups and weekly digests, from a terminal.",
+    )
+    from bot.jobs_cli import add_jobs_commands
+
+    add_jobs_commands(jobs)
     db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
     db_sub = db.add_subparsers(dest="db_command", required=True, metavar="{upgrade}")
     db_sub.add_parser("upgrade", help="apply pending migrations (needed before run on PostgreSQL)")
@@ -294,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_db_upgrade(settings)
         if args.command == "report":
             return cmd_report(settings, args)
+        if args.command == "jobs":
+            return cmd_jobs(settings, args)
         return cmd_shell(settings, args)
     except ConfigError as error:
         print(f"corong: {error}", file=sys.stderr)

@@ -33,6 +33,8 @@ class Settings(BaseSettings):
     database_url: str = ""
     port: int = 3000
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # The nudges, standups and digests; every replica may run them (the outbox posts once).
+    scheduled_posts: bool = True
 
     @property
     def socket_mode(self) -> bool:
@@ -66,6 +68,7 @@ _HOW_TO_GET = {
     "postgresql+psycopg://user:password@host/dbname",
     "port": "PORT must be a TCP port number between 1 and 65535",
     "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
+    "scheduled_posts": "SCHEDULED_POSTS must be true or false",
 }
 
 

@@ -82,14 +82,20 @@ class _Gunicorn(BaseApplication):  # type: ignore[misc]
 
 
 def serve_http(
-    app: App, engine: Engine, port: int, *, threads: int = 16, log_level: str = "info"
+    app: App,
+    engine: Engine,
+    port: int,
+    *,
+    threads: int = 16,
+    log_level: str = "info",
+    on_start: Callable[[], None] | None = None,
 ) -> None:
     """Run the HTTP server until stopped.
 
     One worker process keeps the in-process scheduler and lazy listeners together; its threads
-    serve concurrent requests.
+    serve concurrent requests. ``on_start`` runs in that worker once it is up (the scheduler).
     """
-    options = {
+    options: dict[str, Any] = {
         "bind": f"0.0.0.0:{port}",
         "workers": 1,
         "worker_class": "gthread",
@@ -99,6 +105,8 @@ def serve_http(
         "loglevel": log_level.lower(),
         "accesslog": None,
     }
+    if on_start is not None:
+        options["post_worker_init"] = lambda _worker: on_start()
     _Gunicorn(wsgi_app(app, engine), options).run()
 
 

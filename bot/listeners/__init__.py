@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import actions, commands, events, forms
+from bot.listeners import actions, commands, events, forms, nudges
 from bot.runtime import Runtime
 
 
@@ -12,5 +12,6 @@ def register_listeners(app: App, runtime: Runtime) -> None:
     """Attach every listener Corong has to ``app``."""
     commands.register(app, runtime)
     actions.register(app, runtime)
+    nudges.register(app, runtime)
     forms.register(app, runtime)
     events.register(app, runtime)

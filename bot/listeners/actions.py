@@ -15,6 +15,7 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import ids
+from bot.after_change import refresh_after_change
 from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, run_command, run_pending_choice, run_work
 from bot.home_tab import publish_home
@@ -67,7 +68,7 @@ def register(app: App, runtime: Runtime) -> None:
             replace_original=replace,
         )
         if handled.changed:
-            publish_home(runtime, client, invocation)
+            refresh_after_change(runtime, client, invocation)
 
     def pick_deal(body: dict[str, Any], client: WebClient) -> None:
         value = _json_value(body)
@@ -196,7 +197,7 @@ def register(app: App, runtime: Runtime) -> None:
     app.action(ids.PICK_CANCEL)(ack=just_ack, lazy=[cancel_pick])
     app.action(re.compile(rf"^{ids.SHOW_DEAL}(_\d+)?$"))(ack=just_ack, lazy=[show_deal])
     app.action(re.compile(rf"^{ids.LOG_CALL}(_\d+)?$"))(ack=just_ack, lazy=[log_call_form])
-    app.action(ids.RUN_BANT)(ack=just_ack, lazy=[run_bant])
+    app.action(re.compile(rf"^{ids.RUN_BANT}(_\d+)?$"))(ack=just_ack, lazy=[run_bant])
     app.action(ids.BANT_FOLLOW_UP)(ack=just_ack, lazy=[follow_up])
     app.action(ids.BANT_MOVE)(ack=just_ack, lazy=[bant_move])
     app.action(ids.BANT_MARK_LOST)(ack=just_ack, lazy=[bant_mark_lost])

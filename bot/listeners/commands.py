@@ -12,10 +12,10 @@ from typing import Any
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.after_change import refresh_after_change
 from bot.chart_delivery import send_funnel_chart
 from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, internal_error, run_command
-from bot.home_tab import publish_home
 from bot.listeners.replying import send_reply
 from bot.profiles import profile_state, refresh_profile
 from bot.runtime import Runtime
@@ -118,7 +118,7 @@ def register(app: App, runtime: Runtime) -> None:
         if chart:
             send_funnel_chart(client, chart[0], chart[1], invocation.user_id)
         if context.get("corong_changed"):
-            publish_home(runtime, client, invocation)
+            refresh_after_change(runtime, client, invocation)
 
     for command in SLASH_COMMANDS:
         app.command(command)(ack=acknowledge, lazy=[after_ack])

@@ -16,10 +16,10 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot import ids
+from bot.after_change import refresh_after_change
 from bot.blocks.forms import field_errors, submitted_values
 from bot.blocks.text import message, plain
 from bot.handling import problem_from, run_work
-from bot.home_tab import publish_home
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
@@ -90,7 +90,7 @@ def register(app: App, runtime: Runtime) -> None:
             channel_id=metadata.get("c") or None,
         )
         if context.get("corong_changed"):
-            publish_home(runtime, client, invocation_from_interaction(body, runtime))
+            refresh_after_change(runtime, client, invocation_from_interaction(body, runtime))
 
     def closed(ack: Ack, body: dict[str, Any], logger: logging.Logger) -> None:
         """A dialog closed midway: nothing is saved, and nothing saved before changes."""

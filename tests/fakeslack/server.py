@@ -26,6 +26,7 @@ import contextlib
 import email.parser
 import email.policy
 import json
+import math
 import threading
 import time
 from collections.abc import Callable
@@ -223,6 +224,9 @@ class FakeSlack:
         self._upload_paths: dict[str, str] = {}  # upload path -> file id
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
+        self._limits: dict[str, int] = {}  # see enforce_rate_limits
+        self._channel_spacing: float | None = None
+        self.rate_limited = 0
         # What apps.connections.open answers as ``url`` (e.g. a FakeSocketMode's ``url``).
         self.socket_mode_url: str | None = None
 
@@ -488,6 +492,47 @@ class FakeSlack:
         """The next ``times`` calls answer HTTP ``status`` (5xx)."""
         self._script(method, _Script("server_error", times, "internal_error", status=status))
 
+    def enforce_rate_limits(
+        self, per_second: dict[str, int], *, per_channel_spacing: float | None = 1.0
+    ) -> None:
+        """Answer like Slack over its limits: HTTP 429 with ``Retry-After`` (whole seconds).
+
+        ``per_second``: calls a method may make in each second of the clock (workspace-wide,
+        fixed one-second windows). ``per_channel_spacing``: the least time between two
+        chat.postMessage to one channel. ``rate_limited`` counts the 429s answered."""
+        with self._cond:
+            self._limits = dict(per_second)
+            self._channel_spacing = per_channel_spacing
+            self._windows: dict[str, tuple[int, int]] = {}
+            self._last_post: dict[str, float] = {}
+
+    def _over_rate_limit(self, method: str, args: dict[str, Any]) -> int | None:
+        """Seconds to wait when this call is over an enforced limit (then counted), else None
+        (and the call counts against the limit)."""
+        if not self._limits and self._channel_spacing is None:
+            return None
+        now = time.monotonic()
+        with self._cond:
+            channel = str(args.get("channel") or "")
+            if method == "chat.postMessage" and self._channel_spacing and channel:
+                last = self._last_post.get(channel)
+                if last is not None and now - last < self._channel_spacing:
+                    self.rate_limited += 1
+                    return max(1, math.ceil(self._channel_spacing - (now - last)))
+            limit = self._limits.get(method)
+            if limit is not None:
+                second = int(now)
+                window, used = self._windows.get(method, (second, 0))
+                if window != second:
+                    window, used = second, 0
+                if used >= limit:
+                    self.rate_limited += 1
+                    return 1
+                self._windows[method] = (window, used + 1)
+            if method == "chat.postMessage" and channel:
+                self._last_post[channel] = now
+        return None
+
     def stub(self, method: str, response: dict[str, Any]) -> None:
         """Answer successful calls to ``method`` with ``{"ok": true, **response}`` (for methods
         the fake does not implement, or to override one)."""
@@ -591,6 +636,10 @@ class FakeSlack:
         if script is not None:
             status, response, extra = self._scripted(script)
             return status, response, extra, args, token, chk.violations
+        limited = self._over_rate_limit(method, args) if chk.error is None else None
+        if limited is not None:
+            response = {"ok": False, "error": "ratelimited"}
+            return 429, response, {"Retry-After": str(limited)}, args, token, chk.violations
         if chk.error is not None:
             return 200, self._error(chk), {}, args, token, chk.violations
 

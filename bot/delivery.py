@@ -1,0 +1,240 @@
+"""The outbox at work: claim a post, send it, record how it went.
+
+Every scheduled post is claimed in the ``delivery`` table before anything reaches Slack; the
+claim is the unique row for (workspace, job, target, period), so a second replica, a catch-up
+run or ``corong jobs run`` finds it taken and posts nothing. After sending, the row records the
+message ts (sent), that there was nothing to say (skipped), that Slack refused for good (failed,
+shown by ``corong jobs status`` and the admins' App Home), or when to try again (retry, with
+backoff, for 429s that outlast the gate, 5xx and dropped connections).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import random
+import socket
+import uuid
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import TypeVar
+
+from sqlalchemy import Engine
+from sqlmodel import select
+
+from bot.posts import YardstickCache, compose, send
+from bot.slack_sender import SendFailure, SlackSender
+from commands.schedule import DEFAULT_GRACE, Slot, due_slots
+from storage import outbox
+from storage.db import unit_of_work
+from storage.models import Delivery, Member, Workspace
+
+log = logging.getLogger("corong.delivery")
+
+LEASE = timedelta(minutes=10)  # a sender silent this long is presumed dead; its post is retaken
+MAX_ATTEMPTS = 6
+FIRST_BACKOFF = timedelta(seconds=30)
+MAX_BACKOFF = timedelta(minutes=20)
+WORKERS = 8
+
+T = TypeVar("T")
+
+
+def replica_name() -> str:
+    """Who holds a lease: host, process and a random suffix, for ``corong jobs status``."""
+    return f"{socket.gethostname()[:30]}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
+
+
+def backoff(attempts: int) -> timedelta:
+    """30 s, 1 min, 2 min, ... up to 20 min, with jitter so replicas do not retry in step."""
+    base = min(FIRST_BACKOFF * (2 ** max(attempts - 1, 0)), MAX_BACKOFF)
+    return base * random.uniform(0.8, 1.2)
+
+
+@dataclass
+class RunReport:
+    """What one run of the outbox did, by outcome."""
+
+    sent: int = 0
+    skipped: int = 0
+    retrying: int = 0
+    failed: int = 0
+    taken: int = 0  # already claimed by someone else (another replica, an earlier run)
+    errors: dict[str, int] = field(default_factory=dict)
+
+    def add(self, other: RunReport) -> None:
+        self.sent += other.sent
+        self.skipped += other.skipped
+        self.retrying += other.retrying
+        self.failed += other.failed
+        self.taken += other.taken
+        for code, count in other.errors.items():
+            self.errors[code] = self.errors.get(code, 0) + count
+
+
+class Deliverer:
+    """Sends due posts through the outbox with a pool of threads sharing one rate gate."""
+
+    def __init__(
+        self,
+        engine: Engine,
+        sender_for: Callable[[str], SlackSender],
+        *,
+        clock: Callable[[], datetime],
+        grace: timedelta = DEFAULT_GRACE,
+        workers: int = WORKERS,
+        owner: str | None = None,
+    ) -> None:
+        self.engine = engine
+        self.sender_for = sender_for
+        self.clock = clock
+        self.grace = grace
+        self.workers = workers
+        self.owner = owner or replica_name()
+
+    # --- what the scheduler calls ---------------------------------------------------------------
+
+    def run_due(self) -> RunReport:
+        """Send every post that is due now (within the grace window) and every retry whose time
+        has come."""
+        now = self.clock()
+        with unit_of_work(self.engine, read_only=True) as session:
+            slots = due_slots(session, now=now, grace=self.grace)
+            open_keys = set(outbox.unclaimed(session, [slot.key for slot in slots]))
+        slots = [slot for slot in slots if slot.key in open_keys]
+        report = self.run_slots(slots)
+        report.add(self.run_retries())
+        return report
+
+    def run_slots(self, slots: Iterable[Slot]) -> RunReport:
+        """Claim and send each slot; a slot someone else holds is left to them."""
+        yardsticks = YardstickCache()
+        return self._pool(lambda slot: self._claim_and_send(slot, yardsticks), list(slots))
+
+    def run_retries(self) -> RunReport:
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            claimed = outbox.claim_due(session, now=now, owner=self.owner, lease=LEASE, limit=1000)
+        yardsticks = YardstickCache()
+        return self._pool(lambda row: self._send(row, yardsticks), claimed)
+
+    # --- one post ---------------------------------------------------------------------------------
+
+    def _pool(self, work: Callable[[T], RunReport], items: list[T]) -> RunReport:
+        total = RunReport()
+        if not items:
+            return total
+        with ThreadPoolExecutor(self.workers, thread_name_prefix="corong-delivery") as pool:
+            for report in pool.map(work, items):
+                total.add(report)
+        return total
+
+    def _claim_and_send(self, slot: Slot, yardsticks: YardstickCache) -> RunReport:
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            row = outbox.claim(
+                session, slot.key, fire_at=slot.fire_at, now=now, owner=self.owner, lease=LEASE
+            )
+        if row is None:
+            return RunReport(taken=1)
+        return self._send(row, yardsticks)
+
+    def _send(self, row: Delivery, yardsticks: YardstickCache) -> RunReport:
+        assert row.id is not None
+        now = self.clock()
+        if row.attempts > MAX_ATTEMPTS:  # its senders kept dying mid-send: stop taking it
+            return self._failed(row, SendFailure("gave_up:sender_died", False))
+        try:
+            composed = compose(
+                self.engine,
+                row.job,
+                workspace_id=row.workspace_id,
+                target=row.target,
+                period=row.period,
+                now=now,
+                yardsticks=yardsticks,
+            )
+            if composed is None:
+                self._finish(row, outbox.mark_skipped)
+                return RunReport(skipped=1)
+            sender = self.sender_for(self._team_id(row.workspace_id))
+            posted = send(
+                sender,
+                composed,
+                done=dict(row.payload or {}),
+                progress=lambda payload: self._progress(row, payload),
+                remember_dm=lambda channel: self._remember_dm(row, channel),
+            )
+        except SendFailure as failure:
+            return self._failed(row, failure)
+        except Exception:  # a bug composing the post: record it, never retry it forever
+            log.exception("delivery %s (%s %s) crashed", row.id, row.job, row.target)
+            return self._failed(row, SendFailure("internal_error_in_corong", False))
+        with unit_of_work(self.engine) as session:
+            outbox.mark_sent(
+                session,
+                row.id,
+                owner=self.owner,
+                now=self.clock(),
+                channel_id=posted.channel_id,
+                ts=posted.ts,
+                payload=posted.payload,
+            )
+        return RunReport(sent=1)
+
+    def _failed(self, row: Delivery, failure: SendFailure) -> RunReport:
+        assert row.id is not None
+        now = self.clock()
+        errors = {failure.code: 1}
+        next_at = now + backoff(row.attempts)
+        give_up = row.attempts >= MAX_ATTEMPTS or next_at > row.fire_at + self.grace
+        if failure.transient and not give_up:
+            with unit_of_work(self.engine) as session:
+                outbox.mark_retry(
+                    session,
+                    row.id,
+                    owner=self.owner,
+                    now=now,
+                    error=failure.code,
+                    next_attempt_at=next_at,
+                )
+            log.info("delivery %s: %s, retrying at %s", row.id, failure.code, next_at.isoformat())
+            return RunReport(retrying=1, errors=errors)
+        code = failure.code if not failure.transient else f"gave_up:{failure.code}"
+        with unit_of_work(self.engine) as session:
+            outbox.mark_failed(session, row.id, owner=self.owner, now=now, error=code)
+        log.warning("delivery %s (%s to %s) failed: %s", row.id, row.job, row.target, code)
+        return RunReport(failed=1, errors=errors)
+
+    def _finish(self, row: Delivery, mark: Callable[..., bool]) -> None:
+        with unit_of_work(self.engine) as session:
+            mark(session, row.id, owner=self.owner, now=self.clock())
+
+    def _progress(self, row: Delivery, payload: dict[str, object]) -> None:
+        assert row.id is not None
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            kept = outbox.save_progress(
+                session, row.id, owner=self.owner, now=now, payload=payload, lease_until=now + LEASE
+            )
+        if not kept:  # our lease was taken over: stop rather than post twice
+            raise SendFailure("lease_lost", False)
+
+    def _remember_dm(self, row: Delivery, channel_id: str) -> None:
+        with unit_of_work(self.engine) as session:
+            member = session.exec(
+                select(Member).where(
+                    Member.workspace_id == row.workspace_id, Member.slack_user_id == row.target
+                )
+            ).first()
+            if member is not None:
+                member.dm_channel_id = channel_id
+                session.add(member)
+
+    def _team_id(self, workspace_id: int) -> str:
+        with unit_of_work(self.engine, read_only=True) as session:
+            workspace = session.get(Workspace, workspace_id)
+            assert workspace is not None
+            return workspace.slack_team_id

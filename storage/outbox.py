@@ -1,0 +1,393 @@
+"""The outbox of scheduled posts: claim a slot, send it, record how it went.
+
+A post is claimed before it is sent by inserting its ``Delivery`` row; the unique key
+(workspace, job, target, period) lets exactly one replica insert it, and the loser gets nothing
+back (``INSERT ... ON CONFLICT DO NOTHING``, never an error). The winner holds a lease: while it
+lasts the row is its alone, and every later write (sent, retry, failed, skipped, progress) is made
+only if the row is still leased to the same owner. A sender that dies leaves a ``sending`` row
+whose lease runs out; the next claim takes it over with a conditional UPDATE, so again only one
+replica wins.
+
+Every function runs inside the caller's transaction and the caller commits. ``owner`` must be
+unique per running process (host, pid and a random part, say) and at most 64 characters.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
+
+from storage.models import Delivery
+
+SENDING, SENT, RETRY, FAILED, SKIPPED = "sending", "sent", "retry", "failed", "skipped"
+STATUSES = (SENDING, SENT, RETRY, FAILED, SKIPPED)
+ERROR_LENGTH = 200  # Delivery.error's column size
+_KEY_COLUMNS = ("workspace_id", "job", "target", "period")
+
+
+@dataclass(frozen=True)
+class SlotKey:
+    """What makes a post unique: one per workspace, job, target and period."""
+
+    workspace_id: int
+    job: str
+    target: str
+    period: str
+
+
+def claim(
+    session: Session,
+    key: SlotKey,
+    *,
+    fire_at: datetime,
+    now: datetime,
+    owner: str,
+    lease: timedelta,
+) -> Delivery | None:
+    """The new ``sending`` row for ``key`` leased to ``owner``, or None when another claim has
+    it. A ``sending`` row whose lease ran out (its sender died) is taken over, attempts + 1."""
+    values = {
+        "workspace_id": key.workspace_id,
+        "job": key.job,
+        "target": key.target,
+        "period": key.period,
+        "fire_at": fire_at,
+        "status": SENDING,
+        "attempts": 1,
+        "lease_owner": owner,
+        "lease_until": now + lease,
+        "created_at": now,
+        "updated_at": now,
+    }
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        inserted = postgresql.insert(Delivery).values(values)
+        statement = inserted.on_conflict_do_nothing(index_elements=list(_KEY_COLUMNS))
+    elif dialect == "sqlite":
+        inserted_sqlite = sqlite.insert(Delivery).values(values)
+        statement = inserted_sqlite.on_conflict_do_nothing(index_elements=list(_KEY_COLUMNS))
+    else:  # pragma: no cover - Corong runs on SQLite and PostgreSQL only
+        raise NotImplementedError(f"no outbox claims on {dialect}")
+    new_id = session.execute(statement.returning(col(Delivery.id))).scalar_one_or_none()
+    if new_id is not None:
+        return _load(session, new_id)
+
+    existing = session.exec(
+        select(col(Delivery.id)).where(
+            Delivery.workspace_id == key.workspace_id,
+            Delivery.job == key.job,
+            Delivery.target == key.target,
+            Delivery.period == key.period,
+        )
+    ).first()
+    if existing is None:  # pragma: no cover - the conflicting row cannot vanish mid-transaction
+        return None
+    taken = _take(
+        session,
+        existing,
+        and_(col(Delivery.status) == SENDING, col(Delivery.lease_until) < now),
+        now=now,
+        owner=owner,
+        lease=lease,
+    )
+    return _load(session, existing) if taken else None
+
+
+def claim_due(
+    session: Session, *, now: datetime, owner: str, lease: timedelta, limit: int
+) -> list[Delivery]:
+    """Up to ``limit`` rows to send again, leased to ``owner``: retries whose time has come and
+    ``sending`` rows whose sender's lease ran out. Two replicas never get the same row."""
+    due = _due(now)
+    ids = session.exec(
+        select(col(Delivery.id))
+        .where(due)
+        .order_by(col(Delivery.fire_at), col(Delivery.id))
+        .limit(limit)
+        # PostgreSQL: a row another replica is taking is skipped, not waited for (SQLite
+        # serialises writers anyway and ignores the clause).
+        .with_for_update(skip_locked=True)
+    ).all()
+    taken = [
+        delivery_id
+        for delivery_id in ids
+        if delivery_id is not None
+        and _take(session, delivery_id, due, now=now, owner=owner, lease=lease)
+    ]
+    if not taken:
+        return []
+    return list(
+        session.exec(
+            select(Delivery)
+            .where(col(Delivery.id).in_(taken))
+            .order_by(col(Delivery.fire_at), col(Delivery.id))
+            .execution_options(populate_existing=True)
+        ).all()
+    )
+
+
+def mark_sent(
+    session: Session,
+    delivery_id: int,
+    *,
+    owner: str,
+    now: datetime,
+    channel_id: str,
+    ts: str,
+    payload: Mapping[str, Any] | None = None,
+) -> bool:
+    """Record that the post went out as message ``ts`` in ``channel_id``; False when ``owner``
+    no longer holds the row."""
+    values: dict[str, Any] = {
+        "status": SENT,
+        "channel_id": channel_id,
+        "message_ts": ts,
+        "sent_at": now,
+        "lease_until": None,
+        "next_attempt_at": None,
+        "error": None,
+    }
+    if payload is not None:
+        values["payload"] = dict(payload)
+    return _update_leased(session, delivery_id, owner=owner, now=now, values=values)
+
+
+def mark_retry(
+    session: Session,
+    delivery_id: int,
+    *,
+    owner: str,
+    now: datetime,
+    error: str,
+    next_attempt_at: datetime,
+) -> bool:
+    """Give the row back to be tried again at ``next_attempt_at`` (a 429 or a 5xx)."""
+    values = {
+        "status": RETRY,
+        "error": _cut(error),
+        "next_attempt_at": next_attempt_at,
+        "lease_until": None,
+    }
+    return _update_leased(session, delivery_id, owner=owner, now=now, values=values)
+
+
+def mark_failed(
+    session: Session, delivery_id: int, *, owner: str, now: datetime, error: str
+) -> bool:
+    """Give up on the row for good (a permanent error, or too many attempts)."""
+    values = {"status": FAILED, "error": _cut(error), "next_attempt_at": None, "lease_until": None}
+    return _update_leased(session, delivery_id, owner=owner, now=now, values=values)
+
+
+def mark_skipped(
+    session: Session,
+    delivery_id: int,
+    *,
+    owner: str,
+    now: datetime,
+    reason: str | None = None,
+) -> bool:
+    """Nothing was posted on purpose (e.g. a nudge with nothing to act on); ``reason`` is kept
+    in ``error`` for the operator's eyes."""
+    values = {
+        "status": SKIPPED,
+        "error": _cut(reason) if reason else None,
+        "next_attempt_at": None,
+        "lease_until": None,
+    }
+    return _update_leased(session, delivery_id, owner=owner, now=now, values=values)
+
+
+def save_progress(
+    session: Session,
+    delivery_id: int,
+    *,
+    owner: str,
+    now: datetime,
+    payload: Mapping[str, Any],
+    lease_until: datetime | None = None,
+    channel_id: str | None = None,
+    ts: str | None = None,
+) -> bool:
+    """Record what a multi-step post has done so far (the digest's summary before its thread
+    reply), so a retry continues from there; optionally extend the lease and record the first
+    message. The row stays ``sending``."""
+    values: dict[str, Any] = {"payload": dict(payload)}
+    if lease_until is not None:
+        values["lease_until"] = lease_until
+    if channel_id is not None:
+        values["channel_id"] = channel_id
+    if ts is not None:
+        values["message_ts"] = ts
+    return _update_leased(session, delivery_id, owner=owner, now=now, values=values)
+
+
+def find_by_message(
+    session: Session, *, workspace_id: int, channel_id: str, ts: str
+) -> Delivery | None:
+    """The delivery that posted message ``ts`` in ``channel_id`` (a click on a nudge's button
+    finds what the nudge showed)."""
+    return session.exec(
+        select(Delivery).where(
+            Delivery.workspace_id == workspace_id,
+            Delivery.channel_id == channel_id,
+            Delivery.message_ts == ts,
+        )
+    ).first()
+
+
+def latest_sent(
+    session: Session,
+    *,
+    workspace_id: int,
+    job: str,
+    target: str,
+    period: str | None = None,
+) -> Delivery | None:
+    """The sent post of ``job`` for ``target`` in ``period``; with no period, the most recently
+    sent one of any period."""
+    query = select(Delivery).where(
+        Delivery.workspace_id == workspace_id,
+        Delivery.job == job,
+        Delivery.target == target,
+        Delivery.status == SENT,
+    )
+    if period is not None:
+        query = query.where(Delivery.period == period)
+    return session.exec(
+        query.order_by(col(Delivery.sent_at).desc(), col(Delivery.id).desc()).limit(1)
+    ).first()
+
+
+def recent(
+    session: Session,
+    *,
+    workspace_id: int | None = None,
+    since: datetime | None = None,
+    limit: int = 50,
+) -> list[Delivery]:
+    """Deliveries newest first (by creation), of one workspace or all, created at or after
+    ``since``."""
+    query = select(Delivery)
+    if workspace_id is not None:
+        query = query.where(Delivery.workspace_id == workspace_id)
+    if since is not None:
+        query = query.where(col(Delivery.created_at) >= since)
+    return list(
+        session.exec(
+            query.order_by(col(Delivery.created_at).desc(), col(Delivery.id).desc()).limit(limit)
+        ).all()
+    )
+
+
+def status_counts(
+    session: Session, *, since: datetime, workspace_id: int | None = None
+) -> dict[tuple[str, str], int]:
+    """How many deliveries created at or after ``since`` are in each (job, status):
+    what ``corong jobs status`` shows."""
+    conditions = [col(Delivery.created_at) >= since]
+    if workspace_id is not None:
+        conditions.append(col(Delivery.workspace_id) == workspace_id)
+    rows = session.exec(
+        select(Delivery.job, Delivery.status, func.count())
+        .where(*conditions)
+        .group_by(col(Delivery.job), col(Delivery.status))
+    ).all()
+    return {(job, status): int(count) for job, status, count in rows}
+
+
+def unclaimed(session: Session, keys: Sequence[SlotKey]) -> list[SlotKey]:
+    """The keys nobody has claimed yet, in order: every tick of the grace window asks for the
+    same morning's slots, and one query per period answers for all of them."""
+    periods = {(key.workspace_id, key.job, key.period) for key in keys}
+    taken: set[SlotKey] = set()
+    for workspace_id, job, period in periods:
+        rows = session.exec(
+            select(Delivery.target).where(
+                col(Delivery.workspace_id) == workspace_id,
+                col(Delivery.job) == job,
+                col(Delivery.period) == period,
+            )
+        ).all()
+        taken.update(SlotKey(workspace_id, job, target, period) for target in rows)
+    return [key for key in keys if key not in taken]
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+
+def _due(now: datetime) -> ColumnElement[bool]:
+    """Rows a claimer may take: retries whose time has come, or sends whose lease ran out."""
+    return or_(
+        and_(col(Delivery.status) == RETRY, col(Delivery.next_attempt_at) <= now),
+        and_(col(Delivery.status) == SENDING, col(Delivery.lease_until) < now),
+    )
+
+
+def _take(
+    session: Session,
+    delivery_id: int,
+    condition: ColumnElement[bool],
+    *,
+    now: datetime,
+    owner: str,
+    lease: timedelta,
+) -> bool:
+    """Lease one row to ``owner`` if it still meets ``condition``; the WHERE decides races."""
+    result = session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id, condition)
+        .values(
+            status=SENDING,
+            attempts=col(Delivery.attempts) + 1,
+            lease_owner=owner,
+            lease_until=now + lease,
+            next_attempt_at=None,
+            updated_at=now,
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return _rowcount(result) == 1
+
+
+def _update_leased(
+    session: Session, delivery_id: int, *, owner: str, now: datetime, values: dict[str, Any]
+) -> bool:
+    """Write ``values`` only while the row is ``sending`` and leased to ``owner``. An expired
+    lease nobody took over still counts: the post it made is real, and recording it beats a
+    second post."""
+    result = session.execute(
+        update(Delivery)
+        .where(
+            col(Delivery.id) == delivery_id,
+            col(Delivery.status) == SENDING,
+            col(Delivery.lease_owner) == owner,
+        )
+        .values(updated_at=now, **values)
+        .execution_options(synchronize_session=False)
+    )
+    if _rowcount(result) != 1:
+        return False
+    loaded = session.identity_map.get(session.identity_key(Delivery, delivery_id))
+    if loaded is not None:
+        session.refresh(loaded)  # a Delivery the caller holds shows the new state
+    return True
+
+
+def _load(session: Session, delivery_id: int) -> Delivery | None:
+    return session.get(Delivery, delivery_id, populate_existing=True)
+
+
+def _rowcount(result: Any) -> int:
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def _cut(text: str) -> str:
+    return text[:ERROR_LENGTH]

@@ -1,0 +1,71 @@
+"""The weekly digest is ``/funnel team <name> last week``, on SQLite and PostgreSQL.
+
+The history is ``tests.report_history``'s, for the week of Monday 2026-11-16 in Jakarta; team
+Jakarta holds Ayu alone. The digest goes out on the Monday after, at 08:00 Jakarta time. For
+Ayu's deals that week: D-1 won for Rp 50.000.000 after 3 days (a call an hour after it was
+added), nothing lost; the week before D-5 was won for Rp 25.000.000, so growth is +100%; D-3,
+added on Wednesday, was never called.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Engine
+
+from commands.context import Invocation, open_context
+from commands.digests import build_digest
+from commands.funnel import run_funnel
+from commands.grammar import tokenize
+from commands.replies import Money
+from commands.reports import RepCalls
+from storage import teams
+from storage.db import unit_of_work
+from tests.report_history import JAKARTA, JT, write_history
+
+WEEK = date(2026, 11, 16)
+POSTED = datetime(2026, 11, 23, 8, 0, tzinfo=JAKARTA).astimezone(UTC)
+
+
+def test_the_digest_is_what_funnel_team_last_week_shows(engine: Engine) -> None:
+    history = write_history(engine, WEEK)
+    assert history.workspace.id is not None
+    with unit_of_work(engine) as session:
+        team = teams.team_by_name(session, workspace_id=history.workspace.id, name="jakarta")
+        assert team is not None
+        team.timezone = "America/New_York"  # the team's schedule zone: weeks stay the workspace's
+        digest = build_digest(session, history.workspace, team, now=POSTED)
+        ctx = open_context(session, Invocation("T0REPORT", "U0AYU", POSTED))
+        asked = run_funnel(ctx, tokenize("last week team Jakarta"))
+
+    assert digest.team_name == "Jakarta"
+    assert digest.funnel == asked
+    view = digest.funnel
+    assert view.period == "last_week"
+    assert view.scope.kind == "team" and view.scope.team_names == ("Jakarta",)
+    assert view.scope.owner_ids == (history.members["ayu"],)
+    report = view.report
+    assert report.period_start == datetime(2026, 11, 16, tzinfo=JAKARTA)
+    assert report.period_end == datetime(2026, 11, 23, tzinfo=JAKARTA)
+    assert report.outcomes.won_count == 1 and report.outcomes.lost_count == 0
+    assert report.outcomes.won_value == (Money(50 * JT, "IDR"),)
+    assert report.outcomes.previous_won_value == 25 * JT
+    assert report.outcomes.growth == 1.0
+    assert report.activity.calls == (RepCalls(history.members["ayu"], 1),)
+    assert view.user_ids == {history.members["ayu"]: "U0AYU"}
+    assert [deal.ref for deal in report.hygiene.uncontacted.deals] == ["D-3"]
+
+
+def test_a_team_without_reps_gets_an_empty_digest_like_funnel_would_show(engine: Engine) -> None:
+    history = write_history(engine, WEEK, team=None)
+    assert history.workspace.id is not None
+    with unit_of_work(engine) as session:
+        empty = teams.create_team(session, workspace_id=history.workspace.id, name="Nobody")
+        digest = build_digest(session, history.workspace, empty, now=POSTED)
+        ctx = open_context(session, Invocation("T0REPORT", "U0AYU", POSTED))
+        asked = run_funnel(ctx, tokenize("last week team Nobody"))
+
+    assert digest.funnel == asked
+    assert digest.funnel.scope.owner_ids == ()
+    assert digest.funnel.report.outcomes.won_count == 0
+    assert digest.funnel.report.activity.calls == ()

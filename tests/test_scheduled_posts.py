@@ -1,0 +1,413 @@
+"""The bot speaking first: morning nudges, standups and weekly digests, through the real app,
+the real deliverer and scheduler, and the fake Slack (which checks every call and its Block Kit).
+
+Deals are made the way reps make them (signed slash commands); the clock is the test's.
+The harness clock starts on Monday 23 Nov 2026 at 09:00 in Jakarta.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+from bot.config import Settings
+from bot.delivery import Deliverer, RunReport
+from bot.scheduler import deliverer_for, start_scheduler
+from storage import queries, teams
+from storage.db import make_engine, unit_of_work
+from storage.models import Delivery
+from tests.fakeslack import requests as slack_requests
+from tests.harness import ANDI, BUDI, SARI, TEAM, Bot, eventually, message_text
+
+pytestmark = pytest.mark.usefixtures("bot")
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
+LINA = "U0LINA0001"  # a rep in India (UTC+05:30)
+TEAM_CHANNEL = "C0JAKARTA1"
+
+
+def at(day: int, hour: int, minute: int = 0, tz: ZoneInfo = JAKARTA) -> datetime:
+    """A moment in November 2026, local to ``tz``, as aware UTC."""
+    return datetime(2026, 11, day, hour, minute, tzinfo=tz).astimezone(UTC)
+
+
+def deliverer(bot: Bot, engine: Engine | None = None, owner: str | None = None) -> Deliverer:
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None,
+        slack_bot_token="xoxb-test-token",
+        slack_api_url=bot.fake.api_url,
+        database_url=str(bot.engine.url),
+    )
+    made = deliverer_for(settings, engine or bot.engine, clock=bot.clock)
+    if owner:
+        made.owner = owner
+    return made
+
+
+def run_at(bot: Bot, moment: datetime) -> RunReport:
+    bot.clock.now = moment
+    return deliverer(bot).run_due()
+
+
+def dms(bot: Bot) -> dict[str, list[dict[str, Any]]]:
+    """Messages posted to each user's DM, by user id."""
+    by_channel: dict[str, str] = {
+        call.response["channel"]["id"]: call.args["users"]
+        for call in bot.fake.calls_to("conversations.open")
+        if call.response.get("ok")
+    }
+    out: dict[str, list[dict[str, Any]]] = {}
+    for channel, user in by_channel.items():
+        messages = bot.fake.messages(channel)
+        if messages:
+            out[user] = messages
+    return out
+
+
+def deliveries(bot: Bot) -> list[Delivery]:
+    with Session(bot.engine) as session:
+        return list(session.exec(select(Delivery).order_by(Delivery.id)))
+
+
+def make_team(bot: Bot, name: str, reps: list[str], channel: str | None = TEAM_CHANNEL) -> None:
+    with unit_of_work(bot.engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id=TEAM)
+        assert workspace.id is not None
+        team = teams.create_team(session, workspace_id=workspace.id, name=name)
+        team.channel_id = channel
+        for user in reps:
+            member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=user)
+            assert member is not None and member.id is not None
+            teams.add_to_team(session, team=team, member_id=member.id)
+
+
+def two_reps_with_work(bot: Bot) -> None:
+    """Budi's next step was due Monday; Sari's is due Tuesday."""
+    assert bot.slash("/deal", "add Acme 50jt next:demo due:today").ack.status == 200
+    assert (
+        bot.slash("/deal", "add Toko Maju 20jt next:telepon due:besok", user=SARI).ack.status == 200
+    )
+
+
+# --- the morning nudge -----------------------------------------------------------------------
+
+
+def test_each_rep_is_nudged_once_at_their_own_morning_in_their_language(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    bot.know(LINA, name="Lina", tz="Asia/Kolkata")
+    bot.slash("/deal", "add Mumbai Traders 9jt next:visit due:today", user=LINA)
+
+    assert run_at(bot, at(24, 8, 29)).sent == 0  # Tuesday, a minute early in Jakarta
+    report = run_at(bot, at(24, 8, 31))
+    assert report.sent == 2
+    sent = dms(bot)
+    assert set(sent) == {BUDI, SARI}  # Lina's morning has not come; Andi has no deals
+    budi = message_text(sent[BUDI][0])
+    assert "D-1" in budi and "Acme" in budi and "Next step overdue by 1 day: demo" in budi
+    sari = message_text(sent[SARI][0])
+    assert "Toko Maju" in sari and "Good morning" not in sari  # Indonesian, not English
+
+    assert run_at(bot, at(24, 8, 45)).sent == 0  # the next tick finds them already sent
+    assert run_at(bot, at(24, 8, 31, ZoneInfo("Asia/Kolkata"))).sent == 1  # 11:01 in Jakarta
+    assert set(dms(bot)) == {BUDI, SARI, LINA}
+    assert all(len(messages) == 1 for messages in dms(bot).values())
+    rows = deliveries(bot)
+    assert {(r.target, r.status, r.period) for r in rows} == {
+        (BUDI, "sent", "2026-11-24"),
+        (SARI, "sent", "2026-11-24"),
+        (LINA, "sent", "2026-11-24"),
+    }
+    assert all(r.message_ts and r.channel_id for r in rows)
+
+
+def test_nothing_to_act_on_means_no_nudge_and_weekends_are_quiet(bot: Bot) -> None:
+    bot.slash("/deal", "add Fresh Lead 5jt next:call due:2026-12-10")
+    run_at(bot, at(24, 8, 31))
+    assert bot.fake.calls_to("chat.postMessage") == []
+    assert [(r.target, r.status) for r in deliveries(bot)] == [(BUDI, "skipped")]
+
+    bot.slash("/deal", "add Acme 50jt next:demo due:today")  # overdue from Tuesday on
+    assert run_at(bot, at(28, 8, 31)).sent == 0  # Saturday
+    assert run_at(bot, at(29, 8, 31)).sent == 0  # Sunday
+    assert run_at(bot, at(30, 8, 31)).sent == 1  # Monday
+
+
+def test_a_bot_that_was_down_catches_up_within_three_hours_never_after(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    assert run_at(bot, at(24, 11, 29)).sent == 2  # came back 2 h 59 min late: still sent
+    assert run_at(bot, at(25, 11, 31)).sent == 0  # Wednesday: 3 h 1 min late, too late
+    assert run_at(bot, at(26, 8, 30)).sent == 2  # Thursday on time
+    assert len(bot.fake.calls_to("chat.postMessage")) == 4
+
+
+def test_two_schedulers_on_one_database_post_each_nudge_exactly_once(bot: Bot) -> None:
+    for n in range(12):
+        user = f"U0REPX{n:04d}"
+        bot.know(user, name=f"rep{n}")
+        bot.slash("/deal", f"add Deal {n} 5jt next:call due:today", user=user)
+    bot.clock.now = at(24, 8, 31)
+    other_engine = make_engine(str(bot.engine.url))
+    try:
+        replicas = [deliverer(bot, owner="replica-a"), deliverer(bot, other_engine, "replica-b")]
+        reports: list[RunReport] = []
+        start = threading.Barrier(2)
+
+        def run(replica: Deliverer) -> None:
+            start.wait()
+            reports.append(replica.run_due())
+
+        threads = [threading.Thread(target=run, args=(r,)) for r in replicas]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    finally:
+        other_engine.dispose()
+    assert sum(r.sent for r in reports) == 12
+    posted = dms(bot)
+    assert len(posted) == 12 and all(len(m) == 1 for m in posted.values())
+
+
+# --- Slack errors --------------------------------------------------------------------------------
+
+
+def test_rate_limits_are_waited_out_and_server_errors_retried_later_once(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    bot.fake.rate_limit("chat.postMessage", retry_after=1, times=2)
+    started = time.monotonic()
+    assert run_at(bot, at(24, 8, 31)).sent == 2
+    assert time.monotonic() - started >= 1.0  # Retry-After was honoured
+    assert len(dms(bot)) == 2
+
+    # Wednesday: each post meets three 503s, more than the client's own two retries.
+    bot.fake.server_error("chat.postMessage", status=503, times=6)
+    report = run_at(bot, at(25, 8, 31))
+    assert report.retrying == 2 and report.sent == 0
+    retry = next(r for r in deliveries(bot) if r.status == "retry")
+    assert retry.error and "http_503" in retry.error
+    assert run_at(bot, at(25, 8, 31) + timedelta(seconds=10)).sent == 0  # not before its backoff
+    assert run_at(bot, at(25, 8, 45)).sent == 2
+    assert all(len(messages) == 2 for messages in dms(bot).values())  # Tuesday's and Wednesday's
+
+
+def test_permanent_errors_are_recorded_for_admins_and_never_retried(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    make_team(bot, "Jakarta", [BUDI, SARI])
+    bot.fake.fail("chat.postMessage", "channel_not_found", times=1)
+    bot.clock.now = at(24, 9, 1)
+    report = deliverer(bot).run_due()  # the two nudges (08:30) and the standup (09:00) are due
+    assert report.failed == 1
+    failed = [r for r in deliveries(bot) if r.status == "failed"]
+    assert len(failed) == 1 and failed[0].error == "channel_not_found"
+    bot.clock.advance(hours=1)
+    assert deliverer(bot).run_due().sent == 0
+    assert deliverer(bot).run_due().failed == 0  # recorded once, not retried
+
+
+# --- the nudge's buttons -----------------------------------------------------------------------
+
+
+def nudge_of(bot: Bot, user: str = BUDI) -> tuple[str, dict[str, Any]]:
+    """(channel, the nudge message as it stands now)."""
+    channel = next(
+        c.response["channel"]["id"]
+        for c in bot.fake.calls_to("conversations.open")
+        if c.args.get("users") == user
+    )
+    return channel, bot.fake.messages(channel)[-1]
+
+
+def click(
+    bot: Bot, channel: str, message: dict[str, Any], action_id: str, answer: Any = None
+) -> None:
+    action = slack_requests.action_from_blocks(message["blocks"], action_id, answer)
+    body = slack_requests.block_actions_body(
+        user_id=BUDI,
+        team_id=TEAM,
+        actions=[action],
+        container=slack_requests.message_container(channel, message["ts"]),
+        message=message,
+        response_url=bot.fake.response_url("nudge"),
+        trigger_id=bot.fake.new_trigger_id(),
+        channel_id=channel,
+    )
+    assert bot.signed(body).status == 200
+
+
+def option_value(message: dict[str, Any], action_id: str, contains: str) -> str:
+    for block in message["blocks"]:
+        for element in block.get("elements") or []:
+            if element.get("action_id") == action_id:
+                return next(o["value"] for o in element["options"] if contains in o["value"])
+    raise KeyError(action_id)
+
+
+def updates(bot: Bot) -> int:
+    return len(bot.fake.calls_to("chat.update"))
+
+
+def test_nudge_buttons_act_and_the_nudge_shows_what_was_done(bot: Bot) -> None:
+    for name in ("Acme", "Beta", "Cakra", "Delta"):
+        bot.slash("/deal", f"add {name} 10jt next:call due:today")
+    run_at(bot, at(24, 8, 31))
+    bot.clock.advance(minutes=5)  # the rep reads it a little later
+    channel, nudge = nudge_of(bot)
+    assert all(f"D-{n}" in message_text(nudge) for n in (1, 2, 3, 4))
+
+    click(bot, channel, nudge, "nudge_snooze_0", option_value(nudge, "nudge_snooze_0", '"n":3'))
+    eventually(lambda: updates(bot) >= 1)
+    assert bot.deal(1).snoozed_until.isoformat() == "2026-11-27"
+    assert "Snoozed until" in message_text(bot.fake.messages(channel)[-1])
+
+    nudge = bot.fake.messages(channel)[-1]
+    click(bot, channel, nudge, "nudge_move_1", option_value(nudge, "nudge_move_1", "prospect"))
+    eventually(lambda: updates(bot) >= 2)
+    assert bot.deal(2).stage == "prospect"
+    assert "Moved to" in message_text(bot.fake.messages(channel)[-1])
+
+    nudge = bot.fake.messages(channel)[-1]
+    click(bot, channel, nudge, "nudge_lost_2")
+    eventually(lambda: updates(bot) >= 3)
+    assert bot.deal(3).status == "lost"
+    assert "Marked lost" in message_text(bot.fake.messages(channel)[-1])
+
+    nudge = bot.fake.messages(channel)[-1]
+    click(bot, channel, nudge, "call_open_form_3")
+    modal = bot.fake.wait_for("views.open")[-1].response["view"]
+    answer = bot.submit(modal, {"deal": "D-4", "duration": "10m", "outcome": "connected"})
+    assert answer.status == 200
+    eventually(lambda: "Call logged" in message_text(bot.fake.messages(channel)[-1]))
+    final = message_text(bot.fake.messages(channel)[-1])
+    assert final.count("Snoozed until") == 1 and "Marked lost" in final
+    assert len(bot.fake.messages(channel)) == 1  # always the same message, updated in place
+
+
+def test_a_slash_command_elsewhere_also_updates_this_mornings_nudge(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme 10jt next:call due:today")
+    run_at(bot, at(24, 8, 31))
+    bot.clock.advance(minutes=5)
+    channel, _ = nudge_of(bot)
+    bot.slash("/deal", "won D-1")
+    eventually(lambda: "Marked won" in message_text(bot.fake.messages(channel)[-1]))
+
+
+def test_forged_nudge_clicks_change_nothing(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme 10jt next:call due:today")
+    bot.slash("/deal", "add Rahasia 10jt next:call due:today", user=SARI)
+    run_at(bot, at(24, 8, 31))
+    channel, nudge = nudge_of(bot)
+    before = bot.counts()
+    # Budi picks a "move" option naming Sari's deal and a stage that does not exist.
+    forged = slack_requests.action_from_blocks(
+        nudge["blocks"], "nudge_move_0", option_value(nudge, "nudge_move_0", "prospect")
+    )
+    forged["selected_option"]["value"] = '{"r":"D-2","s":"nowhere"}'
+    body = slack_requests.block_actions_body(
+        user_id=BUDI,
+        team_id=TEAM,
+        actions=[forged],
+        container=slack_requests.message_container(channel, nudge["ts"]),
+        message=nudge,
+        response_url=bot.fake.response_url("forged"),
+        channel_id=channel,
+    )
+    assert bot.signed(body).status == 200
+    replies = bot.fake.response_url_calls("forged")
+    eventually(lambda: len(bot.fake.response_url_calls("forged")) == 1)
+    replies = bot.fake.response_url_calls("forged")
+    assert replies[0].args["response_type"] == "ephemeral"
+    assert bot.counts() == before
+    assert bot.deal(2).stage == "lead"
+    # Andi clicks a button on Budi's nudge: Budi's message is never redrawn for him.
+    click_as = slack_requests.action_from_blocks(nudge["blocks"], "nudge_lost_0")
+    body = slack_requests.block_actions_body(
+        user_id=ANDI,
+        team_id=TEAM,
+        actions=[click_as],
+        container=slack_requests.message_container(channel, nudge["ts"]),
+        message=nudge,
+        response_url=bot.fake.response_url("andi"),
+        channel_id=channel,
+    )
+    assert bot.signed(body).status == 200
+    eventually(lambda: len(bot.fake.response_url_calls("andi")) == 1)
+    assert bot.fake.calls_to("chat.update") == []
+
+
+# --- the team channel: standup and digest --------------------------------------------------------
+
+
+def test_standup_posts_each_reps_plan_and_yesterdays_activity(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    bot.slash("/call", "acme 20m connected")
+    make_team(bot, "Jakarta", [BUDI, SARI])
+    assert run_at(bot, at(24, 8, 59)).sent == 2  # the nudges only
+    assert run_at(bot, at(24, 9, 1)).sent == 1
+    standup = bot.fake.messages(TEAM_CHANNEL)
+    assert len(standup) == 1
+    text = message_text(standup[0])
+    assert f"<@{BUDI}>" in text and f"<@{SARI}>" in text
+    assert "Acme" in text and "Toko Maju" in text
+    assert "thread" in text.lower()
+    assert run_at(bot, at(24, 9, 30)).sent == 0
+
+
+def test_weekly_digest_posts_a_summary_with_chart_and_details_in_the_thread(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    bot.slash("/deal", "won D-1")
+    make_team(bot, "Jakarta", [BUDI, SARI])
+    assert run_at(bot, at(30, 8, 1)).sent >= 1  # Monday 08:00: last week's digest
+    posts = bot.fake.messages(TEAM_CHANNEL)
+    summary = posts[0]
+    assert "thread_ts" not in summary
+    assert "Jakarta" in message_text(summary)
+    thread = [m for m in posts[1:] if m.get("thread_ts") == summary["ts"]]
+    assert thread, "the details go in the thread"
+    completed = bot.fake.calls_to("files.completeUploadExternal")
+    assert len(completed) == 1
+    assert completed[0].args["channel_id"] == TEAM_CHANNEL
+    assert completed[0].args["thread_ts"] == summary["ts"]
+    assert next(iter(bot.fake.files.values())).data[:8] == b"\x89PNG\r\n\x1a\n"
+    digest = next(r for r in deliveries(bot) if r.job == "digest")
+    assert digest.status == "sent" and digest.period == "2026-W49"
+    run_at(bot, at(30, 9, 30))  # the nudges and the standup; never the digest again
+    assert len([r for r in deliveries(bot) if r.job == "digest"]) == 1
+    assert len(bot.fake.calls_to("files.completeUploadExternal")) == 1
+
+
+def test_a_digest_interrupted_after_its_summary_resumes_without_reposting_it(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    make_team(bot, "Jakarta", [BUDI])
+    # The chart upload meets more 500s than the client retries: the summary is already out.
+    bot.fake.server_error("files.completeUploadExternal", status=500, times=3)
+    report = run_at(bot, at(30, 8, 1))
+    assert report.retrying == 1
+    assert len(bot.fake.messages(TEAM_CHANNEL)) == 1
+    assert run_at(bot, at(30, 8, 20)).sent == 1  # the retry, after its backoff
+    posts = bot.fake.messages(TEAM_CHANNEL)
+    summaries = [m for m in posts if "thread_ts" not in m]
+    assert len(summaries) == 1
+    assert [m for m in posts if m.get("thread_ts") == summaries[0]["ts"]]
+    assert len(bot.fake.calls_to("files.completeUploadExternal")) == 4
+
+
+# --- the scheduler -------------------------------------------------------------------------------
+
+
+def test_the_scheduler_ticks_on_its_own_and_posts(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    bot.clock.now = at(24, 8, 31)
+    scheduler = start_scheduler(deliverer(bot), tick=timedelta(seconds=0.2))
+    try:
+        eventually(lambda: len(bot.fake.calls_to("chat.postMessage")) == 2, timeout=10)
+        time.sleep(0.5)  # more ticks: nothing more is posted
+        assert len(bot.fake.calls_to("chat.postMessage")) == 2
+    finally:
+        scheduler.shutdown(wait=True)
