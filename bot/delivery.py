@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlmodel import select
+from sqlmodel import Session, select
 
 from bot.posts import YardstickCache, compose, send
 from bot.slack_sender import SendFailure, SlackSender
@@ -37,7 +37,7 @@ LEASE = timedelta(minutes=10)  # a sender silent this long is presumed dead; its
 MAX_ATTEMPTS = 6
 FIRST_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(minutes=20)
-WORKERS = 8
+WORKERS = 16  # threads sending at once: Slack's latency, not our CPU, is what they wait on
 
 T = TypeVar("T")
 
@@ -93,6 +93,7 @@ class Deliverer:
         self.grace = grace
         self.workers = workers
         self.owner = owner or replica_name()
+        self._team_ids: dict[int, str] = {}
 
     # --- what the scheduler calls ---------------------------------------------------------------
 
@@ -160,12 +161,13 @@ class Deliverer:
                 self._finish(row, outbox.mark_skipped)
                 return RunReport(skipped=1)
             sender = self.sender_for(self._team_id(row.workspace_id))
+            opened: list[str] = []
             posted = send(
                 sender,
                 composed,
                 done=dict(row.payload or {}),
                 progress=lambda payload: self._progress(row, payload),
-                remember_dm=lambda channel: self._remember_dm(row, channel),
+                remember_dm=opened.append,
             )
         except SendFailure as failure:
             return self._failed(row, failure)
@@ -182,6 +184,8 @@ class Deliverer:
                 ts=posted.ts,
                 payload=posted.payload,
             )
+            if opened:  # the rep's DM, kept so tomorrow's nudge needs no conversations.open
+                _remember_dm(session, row, opened[-1])
         return RunReport(sent=1)
 
     def _failed(self, row: Delivery, failure: SendFailure) -> RunReport:
@@ -222,19 +226,23 @@ class Deliverer:
         if not kept:  # our lease was taken over: stop rather than post twice
             raise SendFailure("lease_lost", False)
 
-    def _remember_dm(self, row: Delivery, channel_id: str) -> None:
-        with unit_of_work(self.engine) as session:
-            member = session.exec(
-                select(Member).where(
-                    Member.workspace_id == row.workspace_id, Member.slack_user_id == row.target
-                )
-            ).first()
-            if member is not None:
-                member.dm_channel_id = channel_id
-                session.add(member)
-
     def _team_id(self, workspace_id: int) -> str:
-        with unit_of_work(self.engine, read_only=True) as session:
-            workspace = session.get(Workspace, workspace_id)
-            assert workspace is not None
-            return workspace.slack_team_id
+        """The workspace's Slack team id (cached: it never changes)."""
+        team_id = self._team_ids.get(workspace_id)
+        if team_id is None:
+            with unit_of_work(self.engine, read_only=True) as session:
+                workspace = session.get(Workspace, workspace_id)
+                assert workspace is not None
+                team_id = self._team_ids[workspace_id] = workspace.slack_team_id
+        return team_id
+
+
+def _remember_dm(session: Session, row: Delivery, channel_id: str) -> None:
+    member = session.exec(
+        select(Member).where(
+            Member.workspace_id == row.workspace_id, Member.slack_user_id == row.target
+        )
+    ).first()
+    if member is not None:
+        member.dm_channel_id = channel_id
+        session.add(member)

@@ -2,17 +2,29 @@
 
 Slack answers a call over its limit with HTTP 429 and ``Retry-After``. A sender that merely
 slept and retried would leave every other thread hammering the same limit, so a 429 closes the
-gate of that method (for the workspace) for everyone until Retry-After has passed. Posts to one
-channel are also spaced by Slack's one message per second per channel, before Slack has to say so.
+gate of that method (for the workspace) for everyone until Retry-After has passed. Slack does
+not publish the exact limit and rounds Retry-After up to whole seconds, so bursting up to the
+limit and waiting out a 429 each second wastes much of every second. The gate therefore also
+learns: at a 429 it counts the calls that got through in the second before (since the last
+hold, if that was more recent), and from then on spaces calls on that key just under that rate,
+slowing further if that still meets a 429 (forgetting it all after ``LEARNED_FOR``). Posts to
+one channel are spaced by Slack's one message per second per channel before Slack has to say so.
 """
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 
+log = logging.getLogger("corong.rate")
+
 CHANNEL_SPACING = 1.0  # seconds between two posts to one channel (Slack: about 1 per second)
+HEADROOM = 0.95  # pace at this share of the rate that was just too much
+SLOWER = 0.9  # a learned pace that still met a 429 slows down by this much more
+LEARNED_FOR = 300.0  # seconds a learned pace is kept after the last 429 that taught it
 
 
 class RateGate:
@@ -28,23 +40,54 @@ class RateGate:
         self._sleep = sleep
         self._lock = threading.Lock()
         self._not_before: dict[str, float] = {}
+        self._spacing: dict[str, tuple[float, float]] = {}  # key -> (seconds apart, until)
+        self._recent: dict[str, deque[float]] = {}  # key -> times of the last second's calls
+        self._reopened: dict[str, float] = {}  # key -> when its last hold ended
 
     def wait(self, key: str) -> float:
-        """Block until ``key`` may be called; the seconds waited."""
+        """Block until ``key`` may be called (its hold is over and, once a pace was learned,
+        its turn has come); the seconds waited."""
         waited = 0.0
         while True:
             with self._lock:
-                delay = self._not_before.get(key, 0.0) - self._clock()
-            if delay <= 0:
-                return waited
+                now = self._clock()
+                delay = self._not_before.get(key, 0.0) - now
+                if delay <= 0:
+                    spacing, until = self._spacing.get(key, (0.0, 0.0))
+                    if spacing and now < until:  # book this call's turn, then the next
+                        self._not_before[key] = now + spacing
+                    self._note_call(key, now)
+                    return waited
             self._sleep(delay)
             waited += delay
 
     def hold(self, key: str, seconds: float) -> None:
-        """Close ``key`` for ``seconds`` from now (never shortening a longer hold)."""
+        """Slack said 429: close ``key`` for ``seconds`` from now (never shortening a longer
+        hold) and pace it just under the rate that got through in the last second."""
         with self._lock:
-            until = self._clock() + max(seconds, 0.0)
+            now = self._clock()
+            until = now + max(seconds, 0.0)
             self._not_before[key] = max(self._not_before.get(key, 0.0), until)
+            # Calls that got through since the last hold ended (within the last second): after a
+            # hold, a fresh burst measures the limit itself, not two windows' worth of calls.
+            since = max(now - 1.0, self._reopened.get(key, 0.0))
+            passed = sum(1 for t in self._recent.get(key, ()) if t >= since)
+            self._reopened[key] = self._not_before[key]
+            spacing, learned_until = self._spacing.get(key, (0.0, 0.0))
+            if spacing and now < learned_until:  # a pace already learned was still too fast
+                passed = min(passed, int(1.0 / spacing)) if passed else int(1.0 / spacing)
+                rate = passed * SLOWER
+            else:
+                rate = passed * HEADROOM
+            if rate >= 1:
+                self._spacing[key] = (1.0 / rate, now + LEARNED_FOR)
+        log.info("rate limited: %s held %.1f s, pacing at %d calls/s", key, seconds, passed)
+
+    def _note_call(self, key: str, now: float) -> None:
+        calls = self._recent.setdefault(key, deque())
+        calls.append(now)
+        while calls and calls[0] <= now - 1.0:
+            calls.popleft()
 
     def take_turn(self, key: str, spacing: float) -> None:
         """Wait for ``key``'s turn, then book the next one ``spacing`` seconds later: calls on
