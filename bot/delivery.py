@@ -109,10 +109,12 @@ class Deliverer:
         report.add(self.run_retries())
         return report
 
-    def run_slots(self, slots: Iterable[Slot]) -> RunReport:
-        """Claim and send each slot; a slot someone else holds is left to them."""
+    def run_slots(self, slots: Iterable[Slot], *, as_of: datetime | None = None) -> RunReport:
+        """Claim and send each slot; a slot someone else holds is left to them. ``as_of`` (for
+        ``corong jobs run --at``) is the moment the posts speak of; claims, leases and retries
+        always run on the real clock, so a running bot never mistakes such a run for a dead one."""
         yardsticks = YardstickCache()
-        return self._pool(lambda slot: self._claim_and_send(slot, yardsticks), list(slots))
+        return self._pool(lambda slot: self._claim_and_send(slot, yardsticks, as_of), list(slots))
 
     def run_retries(self) -> RunReport:
         now = self.clock()
@@ -132,7 +134,9 @@ class Deliverer:
                 total.add(report)
         return total
 
-    def _claim_and_send(self, slot: Slot, yardsticks: YardstickCache) -> RunReport:
+    def _claim_and_send(
+        self, slot: Slot, yardsticks: YardstickCache, as_of: datetime | None
+    ) -> RunReport:
         now = self.clock()
         with unit_of_work(self.engine) as session:
             row = outbox.claim(
@@ -140,9 +144,11 @@ class Deliverer:
             )
         if row is None:
             return RunReport(taken=1)
-        return self._send(row, yardsticks)
+        return self._send(row, yardsticks, as_of)
 
-    def _send(self, row: Delivery, yardsticks: YardstickCache) -> RunReport:
+    def _send(
+        self, row: Delivery, yardsticks: YardstickCache, as_of: datetime | None = None
+    ) -> RunReport:
         assert row.id is not None
         now = self.clock()
         if row.attempts > MAX_ATTEMPTS:  # its senders kept dying mid-send: stop taking it
@@ -154,7 +160,7 @@ class Deliverer:
                 workspace_id=row.workspace_id,
                 target=row.target,
                 period=row.period,
-                now=now,
+                now=as_of or now,
                 yardsticks=yardsticks,
             )
             if composed is None:
@@ -175,7 +181,7 @@ class Deliverer:
             log.exception("delivery %s (%s %s) crashed", row.id, row.job, row.target)
             return self._failed(row, SendFailure("internal_error_in_corong", False))
         with unit_of_work(self.engine) as session:
-            outbox.mark_sent(
+            recorded = outbox.mark_sent(
                 session,
                 row.id,
                 owner=self.owner,
@@ -186,6 +192,8 @@ class Deliverer:
             )
             if opened:  # the rep's DM, kept so tomorrow's nudge needs no conversations.open
                 _remember_dm(session, row, opened[-1])
+        if not recorded:  # its lease ran out mid-send and another sender took it over
+            log.warning("delivery %s was sent, but another sender had taken it over", row.id)
         return RunReport(sent=1)
 
     def _failed(self, row: Delivery, failure: SendFailure) -> RunReport:

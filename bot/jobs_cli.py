@@ -104,7 +104,8 @@ def cmd_jobs_list(engine: Engine, args: argparse.Namespace, now: datetime) -> st
         lines.append("  no team has a channel yet: standups and digests need one")
     nudges = Counter((s.fire_at, s.tz_name) for s in slots if s.job == NUDGE)
     for (fire_at, tz_name), count in sorted(nudges.items()):
-        lines.append(f"  {'nudge':8} {f'{count} reps':24} {_when(fire_at, tz_name)}")
+        reps = f"{count} rep" + ("" if count == 1 else "s")
+        lines.append(f"  {'nudge':8} {reps:24} {_when(fire_at, tz_name)}")
     if not nudges:
         lines.append("  no rep has an open deal: nobody is nudged")
     return "\n".join(lines) + "\n"
@@ -190,7 +191,7 @@ def cmd_jobs_run(
     from bot.scheduler import deliverer_for
 
     settings_check(settings)
-    report = deliverer_for(settings, engine, clock=lambda: at).run_slots(slots)
+    report = deliverer_for(settings, engine).run_slots(slots, as_of=at)
     line = (
         f"{args.job}: {report.sent} sent, {report.skipped} with nothing to say, "
         f"{report.taken} already sent or in progress, {report.retrying} to retry, "

@@ -38,6 +38,26 @@ def _lock_for(channel_id: str, ts: str) -> threading.Lock:
         return _locks.setdefault((channel_id, ts), threading.Lock())
 
 
+def _own_nudge(
+    session: Session, invocation: Invocation, channel_id: str, ts: str
+) -> tuple[Workspace, Delivery] | None:
+    """The invoker's workspace and the nudge at (channel, ts), if Corong sent it to them."""
+    workspace = queries.find_workspace(session, slack_team_id=invocation.team_id)
+    if workspace is None or workspace.id is None:
+        return None
+    row = outbox.find_by_message(session, workspace_id=workspace.id, channel_id=channel_id, ts=ts)
+    if row is None or row.job != NUDGE or row.target != invocation.user_id:
+        return None
+    return workspace, row
+
+
+def is_own_nudge(runtime: Runtime, invocation: Invocation, channel_id: str, ts: str) -> bool:
+    """True when the message at (channel, ts) is a nudge Corong sent to the invoker: only they
+    may use its controls (a forged click on someone else's nudge is refused)."""
+    with unit_of_work(runtime.engine, read_only=True) as session:
+        return _own_nudge(session, invocation, channel_id, ts) is not None
+
+
 def redraw_sent_nudge(
     runtime: Runtime, client: WebClient, invocation: Invocation, channel_id: str, ts: str
 ) -> bool:
@@ -45,32 +65,14 @@ def redraw_sent_nudge(
     nudge of theirs (a forged or foreign message is never touched) or Slack refused."""
     with _lock_for(channel_id, ts):
         with unit_of_work(runtime.engine, read_only=True) as session:
-            workspace = queries.find_workspace(session, slack_team_id=invocation.team_id)
-            if workspace is None or workspace.id is None:
-                return False
-            row = outbox.find_by_message(
-                session, workspace_id=workspace.id, channel_id=channel_id, ts=ts
-            )
-            rendered = _redrawn(session, workspace, row, invocation)
+            found = _own_nudge(session, invocation, channel_id, ts)
+            rendered = _redrawn(session, *found, invocation) if found else None
         if rendered is None:
             return False
         updated = call_slack(
             "chat.update", client.chat_update, channel=channel_id, ts=ts, **rendered
         )
     return bool(updated)
-
-
-def is_own_nudge(runtime: Runtime, invocation: Invocation, channel_id: str, ts: str) -> bool:
-    """True when the message at (channel, ts) is a nudge Corong sent to the invoker: only they
-    may use its controls (a forged click on someone else's nudge is refused)."""
-    with unit_of_work(runtime.engine, read_only=True) as session:
-        workspace = queries.find_workspace(session, slack_team_id=invocation.team_id)
-        if workspace is None or workspace.id is None:
-            return False
-        row = outbox.find_by_message(
-            session, workspace_id=workspace.id, channel_id=channel_id, ts=ts
-        )
-    return row is not None and row.job == NUDGE and row.target == invocation.user_id
 
 
 def refresh_todays_nudge(
@@ -107,12 +109,10 @@ def refresh_todays_nudge(
 
 
 def _redrawn(
-    session: Session, workspace: Workspace, row: Delivery | None, invocation: Invocation
+    session: Session, workspace: Workspace, row: Delivery, invocation: Invocation
 ) -> dict[str, Any] | None:
-    """The nudge's message as it should read now; None unless it is the invoker's nudge."""
+    """The nudge's message as it should read now."""
     assert workspace.id is not None
-    if row is None or row.job != NUDGE or row.target != invocation.user_id:
-        return None
     member = queries.find_member(
         session, workspace_id=workspace.id, slack_user_id=invocation.user_id
     )

@@ -198,13 +198,24 @@ def send(
     ``remember_dm`` stores a newly opened DM channel for the next morning."""
     payload = {**composed.payload, **done}
     channel = payload.get("channel") or composed.channel_id
+    remembered_dm = bool(composed.user_id and channel)  # a DM opened on an earlier morning
     if not channel:
         assert composed.user_id is not None
         channel = sender.open_dm(composed.user_id)
         remember_dm(channel)
     content = composed.message.as_dicts()
     if not payload.get("ts"):
-        payload.update(channel=channel, ts=sender.post(channel, content))
+        try:
+            ts = sender.post(channel, content)
+        except SendFailure as failure:
+            if not (remembered_dm and failure.code == "channel_not_found"):
+                raise
+            assert composed.user_id is not None
+            # The DM remembered from an earlier morning is gone: open it afresh, once.
+            channel = sender.open_dm(composed.user_id)
+            remember_dm(channel)
+            ts = sender.post(channel, content)
+        payload.update(channel=channel, ts=ts)
         if composed.details is not None or composed.chart is not None:
             progress(payload)
     ts = str(payload["ts"])

@@ -42,7 +42,8 @@ class RateGate:
         self._not_before: dict[str, float] = {}
         self._spacing: dict[str, tuple[float, float]] = {}  # key -> (seconds apart, until)
         self._recent: dict[str, deque[float]] = {}  # key -> times of the last second's calls
-        self._reopened: dict[str, float] = {}  # key -> when its last hold ended
+        self._reopened: dict[str, float] = {}  # key -> when its current hold ends
+        self._last_hold_end: dict[str, float] = {}  # key -> end of the hold that taught a pace
 
     def wait(self, key: str) -> float:
         """Block until ``key`` may be called (its hold is over and, once a pace was learned,
@@ -66,22 +67,26 @@ class RateGate:
         hold) and pace it just under the rate that got through in the last second."""
         with self._lock:
             now = self._clock()
+            in_hold = now < self._reopened.get(key, 0.0)
             until = now + max(seconds, 0.0)
             self._not_before[key] = max(self._not_before.get(key, 0.0), until)
-            # Calls that got through since the last hold ended (within the last second): after a
-            # hold, a fresh burst measures the limit itself, not two windows' worth of calls.
-            since = max(now - 1.0, self._reopened.get(key, 0.0))
-            passed = sum(1 for t in self._recent.get(key, ()) if t >= since)
             self._reopened[key] = self._not_before[key]
+            if in_hold:  # an answer to a call already in flight when the hold began: learnt
+                return
+            # Calls that got through since the last hold ended (within the last second), less
+            # the one just refused: after a hold, a fresh burst measures the limit itself, not
+            # two windows' worth of calls.
+            since = max(now - 1.0, self._last_hold_end.get(key, 0.0))
+            passed = sum(1 for t in self._recent.get(key, ()) if t >= since) - 1
+            self._last_hold_end[key] = self._not_before[key]
             spacing, learned_until = self._spacing.get(key, (0.0, 0.0))
             if spacing and now < learned_until:  # a pace already learned was still too fast
-                passed = min(passed, int(1.0 / spacing)) if passed else int(1.0 / spacing)
-                rate = passed * SLOWER
+                rate = min(passed, 1.0 / spacing) * SLOWER if passed > 0 else SLOWER / spacing
             else:
                 rate = passed * HEADROOM
             if rate >= 1:
                 self._spacing[key] = (1.0 / rate, now + LEARNED_FOR)
-        log.info("rate limited: %s held %.1f s, pacing at %d calls/s", key, seconds, passed)
+        log.info("rate limited: %s held %.1f s, pacing at %.0f calls/s", key, seconds, rate)
 
     def _note_call(self, key: str, now: float) -> None:
         calls = self._recent.setdefault(key, deque())

@@ -8,10 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from commands.replies import DealSummary, Money, Reply, StageTotal
 from commands.reports import FunnelReport, PeriodKind
 from commands.scopes import ReportScope
+
+if TYPE_CHECKING:  # commands.home builds the dashboard from these values
+    from commands.home import FailedPosts
 
 
 @dataclass(frozen=True)
@@ -79,3 +83,4 @@ class HomeDashboard(Reply):
     won_count_week: int
     won_value_week: tuple[Money, ...]
     week_start: date
+    failed_posts: FailedPosts | None = None  # admins only, and only when some failed

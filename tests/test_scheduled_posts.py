@@ -14,6 +14,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -25,6 +26,7 @@ from storage.db import make_engine, unit_of_work
 from storage.models import Delivery
 from tests.fakeslack import requests as slack_requests
 from tests.harness import ANDI, BUDI, SARI, TEAM, Bot, eventually, message_text
+from tests.test_bant import QUALIFIED_ANSWERS
 
 pytestmark = pytest.mark.usefixtures("bot")
 
@@ -211,6 +213,17 @@ def test_permanent_errors_are_recorded_for_admins_and_never_retried(bot: Bot) ->
     assert deliverer(bot).run_due().failed == 0  # recorded once, not retried
 
 
+def test_the_dm_is_opened_once_and_reopened_when_slack_says_it_is_gone(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme 50jt next:demo due:today")
+    assert run_at(bot, at(24, 8, 31)).sent == 1
+    assert run_at(bot, at(25, 8, 31)).sent == 1
+    assert len(bot.fake.calls_to("conversations.open")) == 1  # Wednesday reused Tuesday's DM
+    bot.fake.fail("chat.postMessage", "channel_not_found")
+    assert run_at(bot, at(26, 8, 31)).sent == 1
+    assert len(bot.fake.calls_to("conversations.open")) == 2
+    assert len(dms(bot)[BUDI]) == 3
+
+
 # --- the nudge's buttons -----------------------------------------------------------------------
 
 
@@ -287,6 +300,19 @@ def test_nudge_buttons_act_and_the_nudge_shows_what_was_done(bot: Bot) -> None:
     final = message_text(bot.fake.messages(channel)[-1])
     assert final.count("Snoozed until") == 1 and "Marked lost" in final
     assert len(bot.fake.messages(channel)) == 1  # always the same message, updated in place
+
+
+def test_run_bant_from_the_nudge_opens_the_dialog_and_the_nudge_notes_it(bot: Bot) -> None:
+    bot.slash("/deal", "add Big Deal 100jt")
+    bot.slash("/deal", "move big potential")  # past qualification, with no BANT yet
+    run_at(bot, at(24, 8, 31))
+    bot.clock.advance(minutes=5)
+    channel, nudge = nudge_of(bot)
+    assert "No qualifying BANT" in message_text(nudge)
+    click(bot, channel, nudge, "bant_open_form_0")
+    modal = bot.fake.wait_for("views.open")[-1].response["view"]
+    assert bot.submit(modal, QUALIFIED_ANSWERS).status == 200
+    eventually(lambda: "BANT recorded" in message_text(bot.fake.messages(channel)[-1]))
 
 
 def test_a_slash_command_elsewhere_also_updates_this_mornings_nudge(bot: Bot) -> None:
@@ -396,6 +422,17 @@ def test_a_digest_interrupted_after_its_summary_resumes_without_reposting_it(bot
     assert len(summaries) == 1
     assert [m for m in posts if m.get("thread_ts") == summaries[0]["ts"]]
     assert len(bot.fake.calls_to("files.completeUploadExternal")) == 4
+
+
+def test_on_the_real_clock_the_morning_comes_by_itself(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    settings = Settings(  # type: ignore[call-arg]
+        _env_file=None, slack_bot_token="xoxb-test-token", slack_api_url=bot.fake.api_url
+    )
+    with time_machine.travel(at(24, 8, 29), tick=True):
+        assert deliverer_for(settings, bot.engine).run_due().sent == 0
+    with time_machine.travel(at(24, 8, 31), tick=True):
+        assert deliverer_for(settings, bot.engine).run_due().sent == 2
 
 
 # --- the scheduler -------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
-"""The App Home tab as a Block Kit view: today's follow-ups, deals by stage, the week's numbers."""
+"""The App Home tab as a Block Kit view: today's follow-ups, deals by stage, the week's numbers,
+and for admins the scheduled posts that failed."""
 
 from __future__ import annotations
 
+import re
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import (
@@ -17,22 +19,77 @@ from slack_sdk.models.views import View
 from bot import ids
 from bot.blocks.replies import SECTION_TEXT_LIMIT, _button, _context, _deal_line, _section, clip
 from bot.blocks.text import escape, plain, say, stage_label
+from commands.home import FailedPost, FailedPosts
 from commands.i18n.formatting import format_day, format_money
 from commands.report_replies import HomeDashboard
 
 HEADER_LIMIT = 150
+ERROR_SHOWN = 60  # characters of an error code: "gave_up:..." can carry a long reason
+_CHANNEL = re.compile(r"[CG][A-Z0-9]{2,}")
+# Slack's error codes an admin can fix, and the catalog hint that says how; others show bare.
+ERROR_HINTS = {
+    "channel_not_found": "home.jobs.hint.invite",
+    "not_in_channel": "home.jobs.hint.invite",
+    "is_archived": "home.jobs.hint.archived",
+    "account_inactive": "home.jobs.hint.inactive",
+    "missing_scope": "home.jobs.hint.scope",
+}
 
 
 def _money_list(values: tuple, lang: str) -> str:
     return " + ".join(format_money(m.value, m.currency, lang) for m in values)
 
 
+def _what(post: FailedPost, lang: str) -> str:
+    """What the post was and for whom: the rep mentioned, or the team by name and channel."""
+    if post.job == "nudge" and post.user_id:
+        return plain("home.jobs.nudge", lang, user=f"<@{post.user_id}>")
+    team = escape(post.team_name) if post.team_name else plain("home.jobs.deleted_team", lang)
+    if post.job in ("standup", "digest"):
+        what = plain(f"home.jobs.{post.job}", lang, team=f"*{team}*")
+        if post.channel_id and _CHANNEL.fullmatch(post.channel_id):
+            what += f" (<#{post.channel_id}>)"
+        return what
+    return plain("home.jobs.other", lang, job=escape(post.job), target=team)
+
+
+def _when(post: FailedPost, lang: str) -> str:
+    if post.period_start is None:
+        return escape(post.period)
+    if "W" in post.period:
+        return say("home.week_of", lang, date=format_day(post.period_start, lang))
+    return format_day(post.period_start, lang)
+
+
+def _failed_post_line(post: FailedPost, lang: str) -> str:
+    code = clip(post.error.replace("`", "'"), ERROR_SHOWN) or "?"
+    line = f"\u2022 {_what(post, lang)} \u00b7 {_when(post, lang)} \u00b7 `{escape(code)}`"
+    hint = ERROR_HINTS.get(post.error)
+    return f"{line}\n{plain(hint, lang)}" if hint else line
+
+
+def _failed_posts_blocks(posts: FailedPosts, lang: str) -> list[Block]:
+    """At most eight blocks: the title, five posts, how many more, how many retrying."""
+    title = say("home.jobs.title", lang, count=posts.failed_total)
+    blocks: list[Block] = [_section(f"*{title}*\n{plain('home.jobs.intro', lang)}")]
+    blocks.extend(_section(_failed_post_line(post, lang)) for post in posts.shown)
+    hidden = posts.failed_total - len(posts.shown)
+    if hidden > 0:
+        blocks.append(_context(say("home.jobs.more", lang, count=hidden)))
+    if posts.retrying:
+        blocks.append(_context(say("home.jobs.retrying", lang, count=posts.retrying)))
+    blocks.append(DividerBlock())
+    return blocks
+
+
 def render_home(home: HomeDashboard, lang: str, tz: ZoneInfo) -> View:
-    """The home view; at most ~30 blocks, inside Slack's 100 for a home tab."""
+    """The home view; at most ~40 blocks, inside Slack's 100 for a home tab."""
     blocks: list[Block] = [
         HeaderBlock(text=clip(plain("home.title", lang), HEADER_LIMIT)),
         _context(say("home.week_of", lang, date=format_day(home.week_start, lang))),
     ]
+    if home.failed_posts:
+        blocks.extend(_failed_posts_blocks(home.failed_posts, lang))
     calls = say(
         "home.calls",
         lang,

@@ -119,4 +119,48 @@ MESSAGES: dict[str, dict[str, str]] = {
         "semuanya · `/funnel` membaca funnel tim",
     },
     "home.refresh": {"en": "Refresh", "id": "Muat ulang"},
+    # --- App Home, admins only: scheduled posts that failed --------------------------------
+    "home.jobs.title": {
+        "en": ":warning: Scheduled posts that need you ({count})",
+        "id": ":warning: Postingan terjadwal yang perlu Anda tangani ({count})",
+    },
+    "home.jobs.intro": {
+        "en": "Slack refused these in the last 7 days and Corong will not try them again.",
+        "id": "Slack menolak postingan ini dalam 7 hari terakhir dan Corong tidak akan "
+        "mencobanya lagi.",
+    },
+    "home.jobs.nudge": {"en": "Morning nudge to {user}", "id": "Pengingat pagi untuk {user}"},
+    "home.jobs.standup": {"en": "Standup in team {team}", "id": "Standup di tim {team}"},
+    "home.jobs.digest": {
+        "en": "Weekly digest in team {team}",
+        "id": "Ringkasan mingguan di tim {team}",
+    },
+    "home.jobs.other": {"en": "{job} for {target}", "id": "{job} untuk {target}"},
+    "home.jobs.deleted_team": {"en": "(deleted)", "id": "(sudah dihapus)"},
+    "home.jobs.hint.invite": {
+        "en": "Invite Corong to the channel with `/invite @Corong`.",
+        "id": "Undang Corong ke channel dengan `/invite @Corong`.",
+    },
+    "home.jobs.hint.archived": {
+        "en": "The channel is archived: pick another channel for the team.",
+        "id": "Channel ini sudah diarsipkan: pilih channel lain untuk tim ini.",
+    },
+    "home.jobs.hint.inactive": {
+        "en": "The rep's Slack account is deactivated.",
+        "id": "Akun Slack rep ini sudah dinonaktifkan.",
+    },
+    "home.jobs.hint.scope": {
+        "en": "Reinstall the app with the scopes in manifest.yml.",
+        "id": "Pasang ulang aplikasi dengan scope yang ada di manifest.yml.",
+    },
+    "home.jobs.more": {
+        "en": "… and {count} more: `corong jobs status` lists them all.",
+        "id": "… dan {count} lainnya: `corong jobs status` menampilkan semuanya.",
+    },
+    "home.jobs.retrying": {
+        "en": ":hourglass_flowing_sand: {count} other post(s) hit a Slack hiccup and will be "
+        "retried on their own: nothing to do yet.",
+        "id": ":hourglass_flowing_sand: {count} postingan lain terkena gangguan Slack dan akan "
+        "dicoba ulang otomatis: belum perlu tindakan.",
+    },
 }
