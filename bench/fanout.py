@@ -3,7 +3,7 @@ gets exactly one.
 
 Run from the repository root::
 
-    python bench/fanout.py [--reps 1000] [--rate 100] [--sqlite-only] [--quick]
+    python bench/fanout.py [--reps 1000] [--rate 25] [--sqlite-only] [--quick] [--verbose]
 
 It builds one workspace whose reps all have an overdue next step (so every rep is owed a nudge)
 and starts a fake Slack on loopback that enforces rate limits the way Slack does: over the limit

@@ -14,6 +14,7 @@ import logging
 import os
 import random
 import socket
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -22,9 +23,10 @@ from datetime import datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
-from bot.posts import YardstickCache, compose, send
+from bot.posts import Posted, YardstickCache, compose, send
 from bot.slack_sender import SendFailure, SlackSender
 from commands.schedule import DEFAULT_GRACE, Slot, due_slots
 from storage import outbox
@@ -33,6 +35,7 @@ from storage.models import Delivery, Member, Workspace
 
 log = logging.getLogger("corong.delivery")
 
+MARK_ATTEMPTS = 5
 LEASE = timedelta(minutes=10)  # a sender silent this long is presumed dead; its post is retaken
 MAX_ATTEMPTS = 6
 FIRST_BACKOFF = timedelta(seconds=30)
@@ -117,11 +120,20 @@ class Deliverer:
         return self._pool(lambda slot: self._claim_and_send(slot, yardsticks, as_of), list(slots))
 
     def run_retries(self) -> RunReport:
-        now = self.clock()
-        with unit_of_work(self.engine) as session:
-            claimed = outbox.claim_due(session, now=now, owner=self.owner, lease=LEASE, limit=1000)
+        """Send the retries whose time has come and the posts whose sender died, a few at a
+        time: a row is leased only when a thread is free to send it, so no lease runs out
+        while the row waits in a queue (and another replica takes it over)."""
+        total = RunReport()
         yardsticks = YardstickCache()
-        return self._pool(lambda row: self._send(row, yardsticks), claimed)
+        while True:
+            now = self.clock()
+            with unit_of_work(self.engine) as session:
+                claimed = outbox.claim_due(
+                    session, now=now, owner=self.owner, lease=LEASE, limit=self.workers
+                )
+            if not claimed:
+                return total
+            total.add(self._pool(lambda row: self._send(row, yardsticks, retry=True), claimed))
 
     # --- one post ---------------------------------------------------------------------------------
 
@@ -147,12 +159,22 @@ class Deliverer:
         return self._send(row, yardsticks, as_of)
 
     def _send(
-        self, row: Delivery, yardsticks: YardstickCache, as_of: datetime | None = None
+        self,
+        row: Delivery,
+        yardsticks: YardstickCache,
+        as_of: datetime | None = None,
+        *,
+        retry: bool = False,
     ) -> RunReport:
+        """Compose and post one claimed delivery, as of its own period (its fire time, or
+        ``as_of``), however late it is sent."""
         assert row.id is not None
         now = self.clock()
         if row.attempts > MAX_ATTEMPTS:  # its senders kept dying mid-send: stop taking it
             return self._failed(row, SendFailure("gave_up:sender_died", False))
+        if retry and now > row.fire_at + self.grace:  # this morning's post is no use at noon
+            return self._failed(row, SendFailure("expired", False))
+        opened: list[str] = []
         try:
             composed = compose(
                 self.engine,
@@ -160,14 +182,15 @@ class Deliverer:
                 workspace_id=row.workspace_id,
                 target=row.target,
                 period=row.period,
-                now=as_of or now,
+                now=as_of or row.fire_at,
+                sent_at=now,
                 yardsticks=yardsticks,
             )
             if composed is None:
-                self._finish(row, outbox.mark_skipped)
+                with unit_of_work(self.engine) as session:
+                    outbox.mark_skipped(session, row.id, owner=self.owner, now=self.clock())
                 return RunReport(skipped=1)
             sender = self.sender_for(self._team_id(row.workspace_id))
-            opened: list[str] = []
             posted = send(
                 sender,
                 composed,
@@ -176,25 +199,49 @@ class Deliverer:
                 remember_dm=opened.append,
             )
         except SendFailure as failure:
+            self._keep_dm(row, opened)
             return self._failed(row, failure)
         except Exception:  # a bug composing the post: record it, never retry it forever
             log.exception("delivery %s (%s %s) crashed", row.id, row.job, row.target)
+            self._keep_dm(row, opened)
             return self._failed(row, SendFailure("internal_error_in_corong", False))
-        with unit_of_work(self.engine) as session:
-            recorded = outbox.mark_sent(
-                session,
-                row.id,
-                owner=self.owner,
-                now=self.clock(),
-                channel_id=posted.channel_id,
-                ts=posted.ts,
-                payload=posted.payload,
-            )
-            if opened:  # the rep's DM, kept so tomorrow's nudge needs no conversations.open
-                _remember_dm(session, row, opened[-1])
-        if not recorded:  # its lease ran out mid-send and another sender took it over
+        if not self._mark_sent(row, posted, opened):
             log.warning("delivery %s was sent, but another sender had taken it over", row.id)
         return RunReport(sent=1)
+
+    def _mark_sent(self, row: Delivery, posted: Posted, opened: list[str]) -> bool:
+        """Record the post; tried a few times, because a row left "sending" after the post
+        went out would be posted again once its lease runs out."""
+        assert row.id is not None
+        for attempt in range(MARK_ATTEMPTS):
+            try:
+                with unit_of_work(self.engine) as session:
+                    recorded = outbox.mark_sent(
+                        session,
+                        row.id,
+                        owner=self.owner,
+                        now=self.clock(),
+                        channel_id=posted.channel_id,
+                        ts=posted.ts,
+                        payload=posted.payload,
+                    )
+                    if opened:  # the rep's DM, so tomorrow's nudge needs no conversations.open
+                        _remember_dm(session, row, opened[-1])
+                return recorded
+            except SQLAlchemyError:
+                log.warning(
+                    "delivery %s: recording the sent post failed (try %d)", row.id, attempt + 1
+                )
+                time.sleep(0.5 * (attempt + 1))
+        log.error("delivery %s was posted but could not be recorded as sent", row.id)
+        return False
+
+    def _keep_dm(self, row: Delivery, opened: list[str]) -> None:
+        """A DM opened before the post failed is still the rep's DM: keep it for the retry."""
+        if not opened:
+            return
+        with unit_of_work(self.engine) as session:
+            _remember_dm(session, row, opened[-1])
 
     def _failed(self, row: Delivery, failure: SendFailure) -> RunReport:
         assert row.id is not None
@@ -219,10 +266,6 @@ class Deliverer:
             outbox.mark_failed(session, row.id, owner=self.owner, now=now, error=code)
         log.warning("delivery %s (%s to %s) failed: %s", row.id, row.job, row.target, code)
         return RunReport(failed=1, errors=errors)
-
-    def _finish(self, row: Delivery, mark: Callable[..., bool]) -> None:
-        with unit_of_work(self.engine) as session:
-            mark(session, row.id, owner=self.owner, now=self.clock())
 
     def _progress(self, row: Delivery, payload: dict[str, object]) -> None:
         assert row.id is not None

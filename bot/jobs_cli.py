@@ -18,7 +18,16 @@ from sqlmodel import Session
 
 from bot.config import ConfigError, Settings
 from bot.shell.render import render_blocks
-from commands.schedule import DIGEST, NUDGE, STANDUP, Slot, next_slots, slot_at, team_target
+from commands.schedule import (
+    DIGEST,
+    NUDGE,
+    STANDUP,
+    Slot,
+    next_slots,
+    nudge_targets,
+    slot_at,
+    team_target,
+)
 from storage import outbox, queries
 from storage.db import unit_of_work
 from storage.models import Workspace
@@ -135,20 +144,11 @@ def run_slots_for(
         else:
             targets = [team_target(team.id or 0)]
     elif job == NUDGE:
-        targets = outbox_nudge_targets(session, workspace.id)
+        targets = nudge_targets(session, workspace.id)
     else:
         targets = [team_target(t.id or 0) for t in list_teams(session, workspace_id=workspace.id)]
     found = (slot_at(session, job, workspace_id=workspace.id, target=t, at=at) for t in targets)
     return [slot for slot in found if slot is not None]
-
-
-def outbox_nudge_targets(session: Session, workspace_id: int) -> list[str]:
-    """Every rep who owns an open deal: who a nudge could go to."""
-    from storage.reports import open_deal_owner_ids
-
-    owner_ids = open_deal_owner_ids(session, workspace_id=workspace_id, owner_ids=None)
-    members = queries.members_by_id(session, workspace_id=workspace_id, ids=owner_ids)
-    return sorted(m.slack_user_id for m in members.values())
 
 
 def cmd_jobs_run(
@@ -157,6 +157,9 @@ def cmd_jobs_run(
     from bot.posts import YardstickCache, compose
 
     at = parse_at(args.at, now)
+    if at > now + timedelta(minutes=1) and not args.dry_run:
+        # Posting tomorrow's post today would also stop the real one tomorrow (it is sent).
+        raise ConfigError("--at is in the future: only --dry-run can look ahead")
     with unit_of_work(engine, read_only=True) as session:
         workspace = _workspace(session, args.workspace)
         slots = run_slots_for(session, workspace, args, at)

@@ -29,13 +29,13 @@ from storage.models import Delivery, Workspace
 
 log = logging.getLogger("corong.nudges")
 
-_locks: dict[tuple[str, str], threading.Lock] = {}  # one per message ever redrawn
-_locks_guard = threading.Lock()
+# Redraws of one message are serialised so the later build is the later update. A fixed set
+# of locks picked by the message's hash: a lock per message would grow by a thousand a day.
+_LOCKS = tuple(threading.Lock() for _ in range(64))
 
 
 def _lock_for(channel_id: str, ts: str) -> threading.Lock:
-    with _locks_guard:
-        return _locks.setdefault((channel_id, ts), threading.Lock())
+    return _LOCKS[hash((channel_id, ts)) % len(_LOCKS)]
 
 
 def _own_nudge(

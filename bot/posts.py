@@ -97,16 +97,21 @@ def compose(
     target: str,
     period: str,
     now: datetime,
+    sent_at: datetime | None = None,
     yardsticks: YardstickCache | None = None,
 ) -> Composed | None:
-    """What ``job`` would post to ``target`` for ``period`` as of ``now``; None when there is
-    nothing to post (an empty nudge, a team without reps or channel, a target that is gone)."""
+    """What ``job`` would post to ``target`` for ``period`` as of ``now`` (its fire time);
+    None when there is nothing to post (an empty nudge, a team without reps or channel, a
+    target that is gone). ``sent_at`` (default ``now``) is when it actually goes out: a click
+    later counts as done what happened after that."""
     with unit_of_work(engine, read_only=True) as session:
         workspace = session.get(Workspace, workspace_id)
         if workspace is None:
             return None
         if job == NUDGE:
-            return _compose_nudge(session, workspace, target, period, now, yardsticks)
+            return _compose_nudge(
+                session, workspace, target, period, now, sent_at or now, yardsticks
+            )
         team_id = team_id_of(target)
         team = session.get(Team, team_id) if team_id is not None else None
         if team is None or team.workspace_id != workspace_id or not team.channel_id:
@@ -124,6 +129,7 @@ def _compose_nudge(
     user_id: str,
     period: str,
     now: datetime,
+    sent_at: datetime,
     yardsticks: YardstickCache | None,
 ) -> Composed | None:
     assert workspace.id is not None
@@ -141,7 +147,7 @@ def _compose_nudge(
         ctx.lang,
         channel_id=member.dm_channel_id,
         user_id=user_id,
-        payload={"nudge": nudge_payload(nudge, sent_at=now)},
+        payload={"nudge": nudge_payload(nudge, sent_at=sent_at)},
     )
 
 

@@ -264,6 +264,11 @@ def _workspaces(session: Session, workspace_id: int | None) -> list[Workspace]:
     return list(session.exec(query).all())
 
 
+def nudge_targets(session: Session, workspace_id: int) -> list[str]:
+    """The Slack user ids a nudge could go to: every member who owns an open deal."""
+    return sorted(member.slack_user_id for member in _nudged_members(session, workspace_id))
+
+
 def _nudged_members(session: Session, workspace_id: int) -> list[Member]:
     """The workspace's members who own at least one open deal, in one query."""
     owns_open_deal = exists().where(

@@ -203,6 +203,10 @@ def test_wrong_requests_are_one_line_each_and_post_nothing(
         jobs("run", "daily-nudges", "--at", "24/11/2026 08:31"),
         "--at '24/11/2026 08:31' is not a time: use ISO 8601, e.g. 2026-11-23T08:30+07:00",
     )
+    assert_one_line_error(
+        jobs("run", "daily-nudges", "--at", "2999-01-01T08:31+07:00"),
+        "--at is in the future: only --dry-run can look ahead",
+    )
     monkeypatch.delenv("SLACK_BOT_TOKEN")
     assert_one_line_error(
         jobs("run", "daily-nudges", "--at", TUESDAY_MORNING),

@@ -1,5 +1,6 @@
-"""Pacing the bot's own posts: a 429 holds every sending thread, the gate learns a pace just under
-the rate that got through and forgets it later, and posts to one channel go a second apart.
+"""Pacing the bot's own posts: a 429 holds every sending thread, a second 429 teaches the gate a
+pace just under the rate that got through (forgotten later), and posts to one channel go a
+second apart.
 
 The gate runs on a test clock: ``SteppedTime`` moves when the gate sleeps (one caller at a time),
 ``ManualTime`` only when the test says, so threads can be held and released deterministically.
@@ -142,38 +143,45 @@ def test_a_shorter_429_never_shortens_a_longer_hold() -> None:
 # --- the learned pace ---------------------------------------------------------------------------
 
 
-def test_after_a_429_calls_are_paced_evenly_near_the_rate_that_got_through() -> None:
+def teach(gate: RateGate, clock: SteppedTime, through: int = 10, in_flight: int = 1) -> None:
+    """Two bursts against a limit of ``through`` a second. The first ends in a 429 that only
+    holds; the burst after the hold gets ``through`` calls in, then ``in_flight`` more are
+    refused at once (their 429s arrive together): that second 429 teaches the pace."""
+    calls(gate, clock, POST, through, apart=0.01)
+    gate.wait(POST)
+    gate.hold(POST, 1.0)
+    calls(gate, clock, POST, through, apart=0.01)
+    for _ in range(in_flight):
+        gate.wait(POST)
+    for _ in range(in_flight):
+        gate.hold(POST, 1.0)
+
+
+def test_the_first_429_only_holds_and_the_second_teaches_an_even_pace() -> None:
     clock, gate = stepped_gate()
     assert gaps(granted(gate, clock, POST, 5)) == [0.0] * 4  # before any 429: no pacing
-    clock.now += 1.0
-    calls(gate, clock, POST, 10, apart=0.04)  # ten got through in 0.4 s ...
-    gate.wait(POST)  # ... and the eleventh met a 429
+    calls(gate, clock, POST, 10, apart=0.01)
+    gate.wait(POST)
+    gate.hold(POST, 1.0)
     held_at = clock.now
-    gate.hold(POST, 1.0)
-
-    times = granted(gate, clock, POST, 8)
-
+    times = granted(gate, clock, POST, 5)
     assert times[0] == pytest.approx(held_at + 1.0)  # the hold first
-    spacing = gaps(times)
-    assert len(set(spacing)) == 1  # then evenly spaced, however many callers are waiting
-    assert 0.09 <= spacing[0] <= 0.12  # about ten a second, not the burst's 25
-    assert gate.wait(OPEN) == 0.0  # other methods keep their own pace
+    assert gaps(times) == [0.0] * 4  # then a burst again: one 429 does not tell the limit
 
-
-def test_the_learned_pace_stays_under_the_rate_that_got_through() -> None:
     clock, gate = stepped_gate()
-    calls(gate, clock, POST, 10, apart=0.04)  # ten got through ...
-    gate.wait(POST)  # ... the eleventh met a 429
-    gate.hold(POST, 1.0)
-
-    assert min(gaps(granted(gate, clock, POST, 8))) >= 0.1  # at most ten a second
+    teach(gate, clock)
+    held_at = clock.now
+    times = granted(gate, clock, POST, 8)
+    assert times[0] == pytest.approx(held_at + 1.0)
+    spacing = gaps(times)
+    assert len(set(spacing)) == 1  # evenly spaced, however many callers are waiting
+    assert 0.1 <= spacing[0] <= 0.12  # just under ten a second: what got through
+    assert gate.wait(OPEN) == 0.0  # other methods keep their own pace
 
 
 def test_a_learned_pace_that_still_meets_a_429_slows_down() -> None:
     clock, gate = stepped_gate()
-    calls(gate, clock, POST, 10, apart=0.04)
-    gate.wait(POST)
-    gate.hold(POST, 1.0)
+    teach(gate, clock)
     first_pace = gaps(granted(gate, clock, POST, 12))[-1]  # a second and more of paced calls
 
     gate.hold(POST, 1.0)  # still too fast: Slack said 429 again
@@ -184,10 +192,8 @@ def test_a_learned_pace_that_still_meets_a_429_slows_down() -> None:
 
 def test_a_learned_pace_is_forgotten_after_learned_for() -> None:
     clock, gate = stepped_gate()
-    calls(gate, clock, POST, 10, apart=0.04)
-    gate.wait(POST)
+    teach(gate, clock)
     taught_at = clock.now
-    gate.hold(POST, 1.0)
 
     clock.now = taught_at + LEARNED_FOR - 10
     assert min(gaps(granted(gate, clock, POST, 4))) > 0.05  # still paced near the end
@@ -196,14 +202,10 @@ def test_a_learned_pace_is_forgotten_after_learned_for() -> None:
     assert gaps(granted(gate, clock, POST, 6)) == [0.0] * 5  # a burst goes through again
 
 
-def test_429s_answering_one_burst_slow_the_pace_once() -> None:
-    def pace_after(refusals: int) -> float:
+def test_429s_answering_one_burst_teach_the_pace_once() -> None:
+    def pace_after(in_flight: int) -> float:
         clock, gate = stepped_gate()
-        calls(gate, clock, POST, 10, apart=0.04)
-        for _ in range(3):  # three threads' calls in flight when the limit was reached
-            gate.wait(POST)
-        for _ in range(refusals):  # each answered 429 at the same moment
-            gate.hold(POST, 1.0)
+        teach(gate, clock, in_flight=in_flight)  # several threads' calls refused together
         return gaps(granted(gate, clock, POST, 4))[-1]
 
     assert pace_after(3) == pytest.approx(pace_after(1))

@@ -21,7 +21,7 @@ from sqlmodel import Session, select
 from bot.config import Settings
 from bot.delivery import Deliverer, RunReport
 from bot.scheduler import deliverer_for, start_scheduler
-from storage import queries, teams
+from storage import outbox, queries, teams
 from storage.db import make_engine, unit_of_work
 from storage.models import Delivery
 from tests.fakeslack import requests as slack_requests
@@ -202,15 +202,16 @@ def test_rate_limits_are_waited_out_and_server_errors_retried_later_once(bot: Bo
 def test_permanent_errors_are_recorded_for_admins_and_never_retried(bot: Bot) -> None:
     two_reps_with_work(bot)
     make_team(bot, "Jakarta", [BUDI, SARI])
+    assert run_at(bot, at(24, 8, 31)).sent == 2  # the nudges
     bot.fake.fail("chat.postMessage", "channel_not_found", times=1)
-    bot.clock.now = at(24, 9, 1)
-    report = deliverer(bot).run_due()  # the two nudges (08:30) and the standup (09:00) are due
-    assert report.failed == 1
+    report = run_at(bot, at(24, 9, 1))  # the standup, to a channel Slack does not know
+    assert report.failed == 1 and report.sent == 0
     failed = [r for r in deliveries(bot) if r.status == "failed"]
-    assert len(failed) == 1 and failed[0].error == "channel_not_found"
+    assert [(r.job, r.error) for r in failed] == [("standup", "channel_not_found")]
     bot.clock.advance(hours=1)
-    assert deliverer(bot).run_due().sent == 0
-    assert deliverer(bot).run_due().failed == 0  # recorded once, not retried
+    again = deliverer(bot).run_due()
+    assert (again.sent, again.failed, again.retrying) == (0, 0, 0)  # recorded once, not retried
+    assert bot.fake.messages(TEAM_CHANNEL) == []
 
 
 def test_the_dm_is_opened_once_and_reopened_when_slack_says_it_is_gone(bot: Bot) -> None:
@@ -222,6 +223,58 @@ def test_the_dm_is_opened_once_and_reopened_when_slack_says_it_is_gone(bot: Bot)
     assert run_at(bot, at(26, 8, 31)).sent == 1
     assert len(bot.fake.calls_to("conversations.open")) == 2
     assert len(dms(bot)[BUDI]) == 3
+
+
+def test_a_post_whose_sender_died_is_taken_over_in_time_and_dropped_when_too_late(
+    bot: Bot,
+) -> None:
+    two_reps_with_work(bot)
+    dead = "replica-that-died"
+    with unit_of_work(bot.engine) as session:  # Tuesday 08:31: claimed, then the process died
+        workspace = queries.get_or_create_workspace(session, slack_team_id=TEAM)
+        assert workspace.id is not None
+        for user in (BUDI, SARI):
+            key = outbox.SlotKey(workspace.id, "nudge", user, "2026-11-24")
+            assert outbox.claim(
+                session,
+                key,
+                fire_at=at(24, 8, 30),
+                now=at(24, 8, 31),
+                owner=dead,
+                lease=timedelta(minutes=10),
+            )
+    assert run_at(bot, at(24, 8, 35)).sent == 0  # its lease still runs: nobody else posts
+    assert run_at(bot, at(24, 8, 45)).sent == 2  # lease over, still the morning: taken over
+    assert all(len(messages) == 1 for messages in dms(bot).values())
+
+    with unit_of_work(bot.engine) as session:  # Wednesday's sender dies too...
+        for user in (BUDI, SARI):
+            key = outbox.SlotKey(workspace.id, "nudge", user, "2026-11-25")
+            outbox.claim(
+                session,
+                key,
+                fire_at=at(25, 8, 30),
+                now=at(25, 8, 31),
+                owner=dead,
+                lease=timedelta(minutes=10),
+            )
+    report = run_at(bot, at(26, 8, 31))  # ...and the bot is back on Thursday
+    assert report.sent == 2 and report.failed == 2  # Thursday's; Wednesday's expired unsent
+    assert {r.error for r in deliveries(bot) if r.period == "2026-11-25"} == {"expired"}
+    assert all(len(messages) == 2 for messages in dms(bot).values())
+
+
+def test_a_late_standup_speaks_of_its_own_day(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    make_team(bot, "Jakarta", [BUDI, SARI])
+    with unit_of_work(bot.engine) as session:
+        team = session.exec(select(teams.Team)).one()
+        team.standup_time = "23:30"
+    assert run_at(bot, at(25, 0, 15)).sent == 1  # Tuesday's 23:30 standup, caught up Wednesday
+    first = message_text(bot.fake.messages(TEAM_CHANNEL)[0]).splitlines()[0]
+    assert "Nov 24" in first and "Nov 25" not in first
+    assert run_at(bot, at(25, 23, 31)).sent == 1  # Wednesday's own, later
+    assert "Nov 25" in message_text(bot.fake.messages(TEAM_CHANNEL)[1]).splitlines()[0]
 
 
 # --- the nudge's buttons -----------------------------------------------------------------------
@@ -389,7 +442,7 @@ def test_weekly_digest_posts_a_summary_with_chart_and_details_in_the_thread(bot:
     two_reps_with_work(bot)
     bot.slash("/deal", "won D-1")
     make_team(bot, "Jakarta", [BUDI, SARI])
-    assert run_at(bot, at(30, 8, 1)).sent >= 1  # Monday 08:00: last week's digest
+    assert run_at(bot, at(30, 8, 1)).sent == 1  # Monday 08:00: last week's digest, alone
     posts = bot.fake.messages(TEAM_CHANNEL)
     summary = posts[0]
     assert "thread_ts" not in summary

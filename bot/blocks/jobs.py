@@ -49,6 +49,7 @@ from commands import job_replies as jobs
 from commands.i18n import CATALOG
 from commands.i18n.formatting import babel_locale, format_moment, format_money, format_number
 from commands.job_replies import Digest, Nudge, NudgeItem, Standup, StandupRep
+from commands.nudges import SNOOZE_DAYS
 from commands.replies import DealSummary
 from commands.report_format import (
     HYGIENE_LISTS,
@@ -72,7 +73,6 @@ CONFIRM_TEXT_LIMIT = 300
 FALLBACK_LIMIT = 3000
 
 NUDGE_MAX_ITEMS = 15  # 3 blocks each (section, buttons or outcome, divider) + 4 around them
-SNOOZE_DAYS = (1, 3, 7)
 STEP_PREVIEW = 150
 NAME_IN_CONFIRM = 80
 FALLBACK_DEALS = 3
