@@ -50,7 +50,7 @@ def _race(url: str, *work: Callable[[Engine], T]) -> list[T]:
     """Run each function at the same moment on its own thread with its own engine (a replica)."""
     engines = [make_engine(url) for _ in work]
     barrier = threading.Barrier(len(work))
-    results: list[T | None] = [None] * len(work)
+    results: dict[int, T] = {}
     errors: list[BaseException] = []
 
     def run(index: int) -> None:
@@ -70,7 +70,7 @@ def _race(url: str, *work: Callable[[Engine], T]) -> list[T]:
         for engine in engines:
             engine.dispose()
     assert errors == []
-    return results  # type: ignore[return-value]
+    return [results[index] for index in range(len(work))]
 
 
 def test_a_slot_is_claimed_once(engine: Engine) -> None:

@@ -39,8 +39,8 @@ MONDAY = date(2026, 11, 23)
 BUDI_FIRES = datetime(2026, 11, 23, 1, 30, tzinfo=UTC)
 
 
-def _utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 # --- local times -------------------------------------------------------------------------------
