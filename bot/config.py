@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlparse
 
-from pydantic import ValidationError
+from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SLACK_DEFAULT_API_URL = "https://slack.com/api/"
@@ -35,6 +35,8 @@ class Settings(BaseSettings):
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # The nudges, standups and digests; every replica may run them (the outbox posts once).
     scheduled_posts: bool = True
+    # The app's id (Basic Information): lets a nudge's "and N more" link to the App Home.
+    slack_app_id: str | None = Field(default=None, pattern=r"^A[A-Z0-9]{6,20}$")
 
     @property
     def socket_mode(self) -> bool:
@@ -69,6 +71,8 @@ _HOW_TO_GET = {
     "port": "PORT must be a TCP port number between 1 and 65535",
     "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "scheduled_posts": "SCHEDULED_POSTS must be true or false",
+    "slack_app_id": "SLACK_APP_ID must be the App ID from your Slack app's Basic Information "
+    "page (like A0123ABCDEF)",
 }
 
 

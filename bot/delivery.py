@@ -89,6 +89,7 @@ class Deliverer:
         grace: timedelta = DEFAULT_GRACE,
         workers: int = WORKERS,
         owner: str | None = None,
+        app_id: str | None = None,
     ) -> None:
         self.engine = engine
         self.sender_for = sender_for
@@ -96,6 +97,7 @@ class Deliverer:
         self.grace = grace
         self.workers = workers
         self.owner = owner or replica_name()
+        self.app_id = app_id  # for the nudge's link to the App Home
         self._team_ids: dict[int, str] = {}
 
     # --- what the scheduler calls ---------------------------------------------------------------
@@ -185,6 +187,7 @@ class Deliverer:
                 now=as_of or row.fire_at,
                 sent_at=now,
                 yardsticks=yardsticks,
+                app_id=self.app_id,
             )
             if composed is None:
                 with unit_of_work(self.engine) as session:

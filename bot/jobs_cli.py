@@ -179,6 +179,7 @@ def cmd_jobs_run(
                 period=slot.period,
                 now=at,
                 yardsticks=yardsticks,
+                app_id=settings.slack_app_id,
             )
             where = composed.channel_id or slot.target if composed else slot.target
             out.append(f"=== {slot.job} to {where} for {slot.period} ===")

@@ -17,7 +17,7 @@ from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.blocks.jobs import render_nudge
-from bot.posts import member_context
+from bot.posts import app_home_url, member_context
 from bot.runtime import Runtime
 from bot.slack_client import call_slack
 from commands.context import Invocation, zone
@@ -66,7 +66,7 @@ def redraw_sent_nudge(
     with _lock_for(channel_id, ts):
         with unit_of_work(runtime.engine, read_only=True) as session:
             found = _own_nudge(session, invocation, channel_id, ts)
-            rendered = _redrawn(session, *found, invocation) if found else None
+            rendered = _redrawn(runtime, session, *found, invocation) if found else None
         if rendered is None:
             return False
         updated = call_slack(
@@ -109,7 +109,11 @@ def refresh_todays_nudge(
 
 
 def _redrawn(
-    session: Session, workspace: Workspace, row: Delivery, invocation: Invocation
+    runtime: Runtime,
+    session: Session,
+    workspace: Workspace,
+    row: Delivery,
+    invocation: Invocation,
 ) -> dict[str, Any] | None:
     """The nudge's message as it should read now."""
     assert workspace.id is not None
@@ -124,4 +128,5 @@ def _redrawn(
     except ValueError:
         log.warning("nudge %s has an unreadable payload; left as it is", row.id)
         return None
-    return render_nudge(nudge, ctx.lang, ctx.tz).as_dicts()
+    home_url = app_home_url(workspace.slack_team_id, runtime.settings.slack_app_id)
+    return render_nudge(nudge, ctx.lang, ctx.tz, home_url=home_url).as_dicts()

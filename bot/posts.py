@@ -75,6 +75,11 @@ class YardstickCache:
             return self._cutoffs[workspace.id]
 
 
+def app_home_url(team_id: str, app_id: str | None) -> str | None:
+    """A link that opens Corong's App Home in Slack; None when the app's id is not known."""
+    return f"slack://app?team={team_id}&id={app_id}&tab=home" if app_id else None
+
+
 def member_context(
     session: Session, workspace: Workspace, member: Member, now: datetime
 ) -> CommandContext:
@@ -99,6 +104,7 @@ def compose(
     now: datetime,
     sent_at: datetime | None = None,
     yardsticks: YardstickCache | None = None,
+    app_id: str | None = None,
 ) -> Composed | None:
     """What ``job`` would post to ``target`` for ``period`` as of ``now`` (its fire time);
     None when there is nothing to post (an empty nudge, a team without reps or channel, a
@@ -109,8 +115,9 @@ def compose(
         if workspace is None:
             return None
         if job == NUDGE:
+            home_url = app_home_url(workspace.slack_team_id, app_id)
             return _compose_nudge(
-                session, workspace, target, period, now, sent_at or now, yardsticks
+                session, workspace, target, period, now, sent_at or now, yardsticks, home_url
             )
         team_id = team_id_of(target)
         team = session.get(Team, team_id) if team_id is not None else None
@@ -131,6 +138,7 @@ def _compose_nudge(
     now: datetime,
     sent_at: datetime,
     yardsticks: YardstickCache | None,
+    home_url: str | None,
 ) -> Composed | None:
     assert workspace.id is not None
     member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
@@ -143,7 +151,7 @@ def _compose_nudge(
         return None
     return Composed(
         NUDGE,
-        render_nudge(nudge, ctx.lang, ctx.tz),
+        render_nudge(nudge, ctx.lang, ctx.tz, home_url=home_url),
         ctx.lang,
         channel_id=member.dm_channel_id,
         user_id=user_id,

@@ -38,7 +38,12 @@ def deliverer_for(
     One workspace per bot token for now: every workspace's posts use SLACK_BOT_TOKEN."""
     gate = RateGate()
     client = delivery_client(settings.slack_bot_token, settings.slack_api_url)
-    return Deliverer(engine, lambda team_id: SlackSender(client, gate, team_id), clock=clock)
+    return Deliverer(
+        engine,
+        lambda team_id: SlackSender(client, gate, team_id),
+        clock=clock,
+        app_id=settings.slack_app_id,
+    )
 
 
 def run_tick(deliverer: Deliverer) -> None:

@@ -300,7 +300,8 @@ def test_and_n_more_links_the_app_home_when_it_can() -> None:
     items = (item(deal(1), (STALE,)),)
     url = "slack://app?team=T0123ABCDE&id=A0123ABCDE&tab=home"
     linked = text_of(valid(render_nudge(nudge(items, more=5), "en", JAKARTA, home_url=url)))
-    assert f"… and 5 more in your <{url}|App Home>." in linked
+    escaped = url.replace("&", "&amp;")  # as Slack's mrkdwn wants it, link targets included
+    assert f"… and 5 more in your <{escaped}|App Home>." in linked
     plain = text_of(valid(render_nudge(nudge(items, more=5), "en", JAKARTA)))
     assert "… and 5 more: open Corong's App Home" in plain
     assert "<slack://" not in plain

@@ -43,12 +43,15 @@ def at(day: int, hour: int, minute: int = 0, tz: ZoneInfo = JAKARTA) -> datetime
     return datetime(2026, 11, day, hour, minute, tzinfo=tz).astimezone(UTC)
 
 
-def deliverer(bot: Bot, engine: Engine | None = None, owner: str | None = None) -> Deliverer:
+def deliverer(
+    bot: Bot, engine: Engine | None = None, owner: str | None = None, app_id: str | None = None
+) -> Deliverer:
     settings = Settings(  # type: ignore[call-arg]
         _env_file=None,
         slack_bot_token="xoxb-test-token",
         slack_api_url=bot.fake.api_url,
         database_url=str(bot.engine.url),
+        slack_app_id=app_id,
     )
     made = deliverer_for(settings, engine or bot.engine, clock=bot.clock)
     if owner:
@@ -130,6 +133,17 @@ def test_each_rep_is_nudged_once_at_their_own_morning_in_their_language(bot: Bot
         (LINA, "sent", "2026-11-24"),
     }
     assert all(r.message_ts and r.channel_id for r in rows)
+
+
+@SLACK_SIDE_ONLY
+def test_a_long_nudge_shows_the_most_urgent_eight_and_links_the_rest_to_app_home(bot: Bot) -> None:
+    for n in range(1, 11):
+        bot.slash("/deal", f"add Deal {n} {n}jt next:call due:2026-11-{13 + n}")
+    bot.clock.now = at(24, 8, 31)
+    assert deliverer(bot, app_id="A0TESTAPP1").run_due().sent == 1
+    text = message_text(dms(bot)[BUDI][0])
+    assert "… and 2 more in your <slack://app?team=T0123ABCDE&amp;id=A0TESTAPP1" in text
+    assert "Deal 1 " in text and "Deal 10" not in text  # the most overdue first
 
 
 @SLACK_SIDE_ONLY

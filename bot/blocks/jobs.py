@@ -282,7 +282,7 @@ def _safe_url(url: str | None) -> str | None:
     """A URL that can sit inside ``<url|label>`` (ours, but never trusted to be well formed)."""
     if not url or any(char in url for char in "<>| \n"):
         return None
-    return url
+    return url.replace("&", "&amp;")  # Slack reads entities in mrkdwn, link targets included
 
 
 def _nudge_intro(nudge: Nudge, shown: tuple[NudgeItem, ...], more: int, lang: str) -> str:
