@@ -5,12 +5,22 @@ from __future__ import annotations
 from slack_sdk import WebClient
 
 from bot.home_tab import publish_home
-from bot.nudge_refresh import refresh_todays_nudge
+from bot.nudge_refresh import redraw_sent_nudge, refresh_todays_nudge
 from bot.runtime import Runtime
 from commands.context import Invocation
 
 
-def refresh_after_change(runtime: Runtime, client: WebClient, invocation: Invocation) -> None:
-    """Republish the rep's App Home and redraw this morning's nudge if they got one."""
+def refresh_after_change(
+    runtime: Runtime,
+    client: WebClient,
+    invocation: Invocation,
+    *,
+    from_message: tuple[str, str] | None = None,
+) -> None:
+    """Republish the rep's App Home and redraw this morning's nudge if they got one, and the
+    nudge (of any morning) whose button started the change, ``from_message`` (channel, ts)."""
     publish_home(runtime, client, invocation)
+    if from_message is not None and redraw_sent_nudge(runtime, client, invocation, *from_message):
+        refresh_todays_nudge(runtime, client, invocation, already=from_message)
+        return
     refresh_todays_nudge(runtime, client, invocation)

@@ -23,13 +23,19 @@ METADATA_LIMIT = 3000
 
 
 def form_metadata(
-    channel_id: str | None, response_url: str | None, subject: int | None = None
+    channel_id: str | None,
+    response_url: str | None,
+    subject: int | None = None,
+    message_ts: str | None = None,
 ) -> dict[str, str]:
-    """Where to confirm once the form is saved (and which deal it is about); response_url is
-    dropped if it would not fit."""
+    """Where to confirm once the form is saved (and which deal it is about, and the message
+    whose button opened it, which may be a nudge to redraw); response_url is dropped if it
+    would not fit."""
     metadata = {"c": channel_id or ""}
     if subject is not None:
         metadata["d"] = str(subject)
+    if message_ts:
+        metadata["m"] = message_ts[:32]
     if response_url and len(json.dumps({**metadata, "u": response_url})) < METADATA_LIMIT:
         metadata["u"] = response_url
     return metadata
@@ -43,7 +49,11 @@ def prepare_form(
         ctx = open_context(session, invocation)
         fields = form_fields(ctx, request.form)
         lang = ctx.lang
-    metadata = form_metadata(invocation.channel_id, body.get("response_url"), request.subject)
+    container = body.get("container") or {}
+    message_ts = None if container.get("is_ephemeral") else container.get("message_ts")
+    metadata = form_metadata(
+        invocation.channel_id, body.get("response_url"), request.subject, message_ts
+    )
     view = build_form_modal(
         request.form, fields, lang, metadata, request.prefill, request.subject_ref
     )

@@ -391,6 +391,22 @@ def test_run_bant_from_the_nudge_opens_the_dialog_and_the_nudge_notes_it(bot: Bo
 
 
 @SLACK_SIDE_ONLY
+def test_a_call_logged_from_yesterdays_nudge_updates_that_nudge_and_todays(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme 10jt next:call due:today")
+    run_at(bot, at(24, 8, 31))
+    run_at(bot, at(25, 8, 31))
+    bot.clock.advance(minutes=5)
+    channel, _ = nudge_of(bot)
+    tuesday, wednesday = bot.fake.messages(channel)
+    click(bot, channel, tuesday, "call_open_form_0")
+    modal = bot.fake.wait_for("views.open")[-1].response["view"]
+    call = {"deal": "D-1", "duration": "5m", "outcome": "connected"}
+    assert bot.submit(modal, call).status == 200
+    eventually(lambda: all("Call logged" in message_text(m) for m in bot.fake.messages(channel)))
+    assert [m["ts"] for m in bot.fake.messages(channel)] == [tuesday["ts"], wednesday["ts"]]
+
+
+@SLACK_SIDE_ONLY
 def test_a_slash_command_elsewhere_also_updates_this_mornings_nudge(bot: Bot) -> None:
     bot.slash("/deal", "add Acme 10jt next:call due:today")
     run_at(bot, at(24, 8, 31))

@@ -90,7 +90,13 @@ def register(app: App, runtime: Runtime) -> None:
             channel_id=metadata.get("c") or None,
         )
         if context.get("corong_changed"):
-            refresh_after_change(runtime, client, invocation_from_interaction(body, runtime))
+            channel, ts = metadata.get("c"), metadata.get("m")
+            refresh_after_change(
+                runtime,
+                client,
+                invocation_from_interaction(body, runtime),
+                from_message=(channel, ts) if channel and ts else None,
+            )
 
     def closed(ack: Ack, body: dict[str, Any], logger: logging.Logger) -> None:
         """A dialog closed midway: nothing is saved, and nothing saved before changes."""
