@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists
+from sqlalchemy import exists, or_
 from sqlmodel import Session, col, select
 
 from commands.context import zone
 from commands.report_policy import ReportPolicy
-from storage.models import Deal, Member, Team, Workspace
+from storage.models import Deal, Delivery, Member, Team, Workspace
 from storage.outbox import SlotKey
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,8 @@ STANDUP_TIME = time(9, 0)
 DIGEST_TIME = time(8, 0)
 DIGEST_WEEKDAY = 0  # Monday
 DEFAULT_GRACE = timedelta(hours=3)
+# What Slack answers for a rep whose account is gone: their nudges pause (see _nudged_members).
+USER_GONE_ERRORS = ("account_inactive", "user_not_found", "user_disabled")
 TEAM_TARGET_PREFIX = "team:"
 # Far enough ahead to reach the next work day (or digest weekday) from any day of the week.
 _LOOKAHEAD_DAYS = 8
@@ -270,17 +272,30 @@ def nudge_targets(session: Session, workspace_id: int) -> list[str]:
 
 
 def _nudged_members(session: Session, workspace_id: int) -> list[Member]:
-    """The workspace's members who own at least one open deal, in one query."""
+    """The workspace's members who own at least one open deal, in one query; except a member
+    Slack said is gone (deactivated) at their last nudge, until Corong hears of them again
+    (their profile is fetched after that), so an admin is not told every morning."""
     owns_open_deal = exists().where(
         col(Deal.owner_id) == col(Member.id),
         col(Deal.workspace_id) == workspace_id,
         col(Deal.status) == "open",
         col(Deal.deleted_at).is_(None),
     )
+    gone = exists().where(
+        col(Delivery.workspace_id) == workspace_id,
+        col(Delivery.job) == NUDGE,
+        col(Delivery.target) == col(Member.slack_user_id),
+        col(Delivery.status) == "failed",
+        col(Delivery.error).in_(USER_GONE_ERRORS),
+        or_(
+            col(Member.profile_fetched_at).is_(None),
+            col(Delivery.updated_at) > col(Member.profile_fetched_at),
+        ),
+    )
     return list(
         session.exec(
             select(Member)
-            .where(Member.workspace_id == workspace_id, owns_open_deal)
+            .where(Member.workspace_id == workspace_id, owns_open_deal, ~gone)
             .order_by(col(Member.id))
         ).all()
     )

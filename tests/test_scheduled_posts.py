@@ -233,6 +233,20 @@ def test_permanent_errors_are_recorded_for_admins_and_never_retried(bot: Bot) ->
     assert bot.fake.messages(TEAM_CHANNEL) == []
 
 
+def test_a_deactivated_rep_is_not_retried_every_morning_until_heard_of_again(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme 50jt next:demo due:today")
+    bot.fake.fail("conversations.open", "user_disabled")
+    assert run_at(bot, at(24, 8, 31)).failed == 1
+    assert run_at(bot, at(25, 8, 31)).sent == 0  # Wednesday: not tried, not failed again
+    assert [r.period for r in deliveries(bot)] == ["2026-11-24"]
+    with unit_of_work(bot.engine) as session:  # Thursday 07:00: Budi is back and uses Corong
+        workspace = queries.get_or_create_workspace(session, slack_team_id=TEAM)
+        member = queries.find_member(session, workspace_id=workspace.id or 0, slack_user_id=BUDI)
+        assert member is not None
+        member.profile_fetched_at = at(26, 7, 0)
+    assert run_at(bot, at(26, 8, 31)).sent == 1
+
+
 @SLACK_SIDE_ONLY
 def test_the_dm_is_opened_once_and_reopened_when_slack_says_it_is_gone(bot: Bot) -> None:
     bot.slash("/deal", "add Acme 50jt next:demo due:today")
