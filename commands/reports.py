@@ -376,12 +376,17 @@ def lead_response_hours(leads: Sequence[LeadTouch]) -> tuple[float | None, int, 
     return _median(hours), len(hours), sum(1 for lead in leads if lead.first_activity_at is None)
 
 
+STUCK_AT_LEAST = timedelta(days=1)
+
+
 def stuck_cutoffs(times: Sequence[StageTime], now: datetime) -> dict[str, datetime]:
     """A deal is stuck when it has been in its current stage more than twice that stage's
-    median time in stage: it entered the stage before now - 2 x median. Stages without a
-    median have no cutoff (nothing in them is stuck)."""
+    median time in stage, and at least a day: it entered the stage before
+    now - max(2 x median, 1 day). The day's floor keeps a stage that deals usually leave within
+    hours (a median near 0) from calling every deal added this morning stuck. Stages without
+    a median have no cutoff (nothing in them is stuck)."""
     return {
-        row.stage: now - timedelta(days=2 * row.median_days)
+        row.stage: now - max(timedelta(days=2 * row.median_days), STUCK_AT_LEAST)
         for row in times
         if row.median_days is not None
     }

@@ -54,7 +54,7 @@ from commands.nudges import (
 from commands.pipelines import LOST, WON, pipeline_for
 from commands.report_policy import ReportPolicy
 from commands.report_request import funnel_report_for
-from commands.reports import stuck_cutoffs
+from commands.reports import StageTime, stuck_cutoffs
 from storage.db import unit_of_work
 from storage.models import Activity, AuditEntry, BantRecord, Deal, Member, StageChange, Workspace
 
@@ -708,3 +708,13 @@ def test_snoozing_an_unknown_deal_says_it_was_not_found(world: World) -> None:
         snooze_deal(world.ctx(), "D-41", 1)
 
     assert raised.value.key == "deal.ref_not_found"
+
+
+def test_a_stage_deals_usually_leave_within_hours_still_needs_a_day_to_call_one_stuck() -> None:
+    # Two stays in Lead of 10 and 20 minutes: a median of a quarter hour. Twice that would call a
+    # deal added half an hour ago stuck; the floor waits for a whole day in the stage.
+    quick = StageTime("lead", median_days=15 / (24 * 60), stays=2)
+    slow = StageTime("prospect", median_days=4.0, stays=9)
+    cutoffs = stuck_cutoffs((quick, slow), NOW)
+    assert cutoffs["lead"] == NOW - timedelta(days=1)
+    assert cutoffs["prospect"] == NOW - timedelta(days=8)
