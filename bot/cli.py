@@ -92,7 +92,7 @@ def _scheduled_posts_starter(settings: Settings, engine: Engine) -> Callable[[],
 
 def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
     """``corong jobs list|run|status``."""
-    from bot.jobs_cli import cmd_jobs_list, cmd_jobs_run, cmd_jobs_status
+    from bot.jobs_cli import JobsFailed, cmd_jobs_list, cmd_jobs_run, cmd_jobs_status
 
     engine = _database(settings, auto_upgrade=True)
     now = datetime.now(UTC)
@@ -103,6 +103,9 @@ def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
             output = cmd_jobs_status(engine, args, now)
         else:
             output = cmd_jobs_run(engine, settings, args, now)
+    except JobsFailed as failed:
+        print(failed, flush=True)
+        return 1
     except SQLAlchemyError as error:
         raise _database_error(engine, error) from None
     sys.stdout.write(output)

@@ -33,6 +33,11 @@ from storage.db import unit_of_work
 from storage.models import Workspace
 from storage.teams import list_teams, team_by_name
 
+
+class JobsFailed(Exception):
+    """Some posts of a ``jobs run`` failed or wait for a retry: cron should hear of it."""
+
+
 JOB_NAMES = {"daily-nudges": NUDGE, "standup": STANDUP, "weekly-digest": DIGEST}
 STATUS_DAYS = 7
 
@@ -129,11 +134,17 @@ def run_slots_for(
     if args.rep:
         if job != NUDGE:
             raise ConfigError("--rep goes with daily-nudges; standups and digests are per team")
+        if queries.find_member(session, workspace_id=workspace.id, slack_user_id=args.rep) is None:
+            raise ConfigError(f"No member {args.rep} in this workspace")
         targets = [args.rep]
     elif args.team:
         team = team_by_name(session, workspace_id=workspace.id, name=args.team)
         if team is None:
-            raise ConfigError(f"there is no team called {args.team!r}")
+            names = ", ".join(t.name for t in list_teams(session, workspace_id=workspace.id))
+            raise ConfigError(
+                f"there is no team called {args.team!r}; "
+                + (f"teams here: {names}" if names else "this workspace has no teams yet")
+            )
         if job == NUDGE:
             from storage.teams import team_rep_ids
 
@@ -203,15 +214,22 @@ def cmd_jobs_run(
     )
     if report.errors:
         line += " (" + ", ".join(f"{code} x{n}" for code, n in sorted(report.errors.items())) + ")"
+    if report.failed or report.retrying:
+        raise JobsFailed(line)
     return line + "\n"
 
 
 def settings_check(settings: Settings) -> None:
     token = settings.slack_bot_token
-    if not token or not token.startswith("xoxb-"):
+    if not token:
         raise ConfigError(
             "SLACK_BOT_TOKEN is needed to post (or add --dry-run to print instead): the Bot "
             "User OAuth Token from your Slack app's OAuth & Permissions page"
+        )
+    if not token.startswith("xoxb-"):
+        raise ConfigError(
+            "SLACK_BOT_TOKEN must be the Bot User OAuth Token (starts with xoxb-), from your "
+            "Slack app's OAuth & Permissions page"
         )
 
 

@@ -197,7 +197,11 @@ def test_wrong_requests_are_one_line_each_and_post_nothing(
         "--rep goes with daily-nudges; standups and digests are per team",
     )
     assert_one_line_error(
-        jobs("run", "standup", "--team", "Bandung"), "there is no team called 'Bandung'"
+        jobs("run", "standup", "--team", "Bandung"),
+        "there is no team called 'Bandung'; teams here: Jakarta",
+    )
+    assert_one_line_error(
+        jobs("run", "daily-nudges", "--rep", "U0NOBODY01"), "No member U0NOBODY01 in this workspace"
     )
     assert_one_line_error(
         jobs("run", "daily-nudges", "--at", "24/11/2026 08:31"),
@@ -206,6 +210,12 @@ def test_wrong_requests_are_one_line_each_and_post_nothing(
     assert_one_line_error(
         jobs("run", "daily-nudges", "--at", "2999-01-01T08:31+07:00"),
         "--at is in the future: only --dry-run can look ahead",
+    )
+    monkeypatch.setenv("SLACK_BOT_TOKEN", "bot-token")
+    assert_one_line_error(
+        jobs("run", "daily-nudges", "--at", TUESDAY_MORNING),
+        "SLACK_BOT_TOKEN must be the Bot User OAuth Token (starts with xoxb-), from your Slack "
+        "app's OAuth & Permissions page",
     )
     monkeypatch.delenv("SLACK_BOT_TOKEN")
     assert_one_line_error(
@@ -281,7 +291,7 @@ def test_status_counts_by_job_and_lists_failures_with_their_error(bot: Bot, jobs
 
     failed = jobs("run", "standup", "--at", TUESDAY_STANDUP)
 
-    assert failed.status == 0, failed.err
+    assert failed.status == 1, failed.err  # a failed post: cron hears of it
     assert failed.out == (
         "standup: 0 sent, 0 with nothing to say, 0 already sent or in progress, 0 to retry, "
         "1 failed (channel_not_found x1)\n"

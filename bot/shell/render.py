@@ -76,6 +76,11 @@ def render_blocks(
             for element in block.get("elements", []):
                 if element.get("type") == "button":
                     labels.append(_numbered(element, block, buttons, first_number, names))
+                elif element.get("type") in ("static_select", "overflow"):
+                    # Shown so the reader knows the choice is there; only buttons are pressable.
+                    choices = " / ".join(_text(o.get("text"), names) for o in element["options"])
+                    title = _text(element.get("placeholder"), names)
+                    labels.append(f"<{title + ' ' if title else ''}{choices}>")
             if labels:
                 lines.append("  " + "   ".join(labels))
     return "\n".join(lines), buttons
