@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -325,16 +326,28 @@ def nudge_of(bot: Bot, user: str = BUDI) -> tuple[str, dict[str, Any]]:
 
 
 def click(
-    bot: Bot, channel: str, message: dict[str, Any], action_id: str, answer: Any = None
+    bot: Bot,
+    channel: str,
+    message: dict[str, Any],
+    action_id: str,
+    answer: Any = None,
+    *,
+    user: str = BUDI,
+    tag: str = "nudge",
+    forge: Callable[[dict[str, Any]], None] | None = None,
 ) -> None:
+    """``user`` clicks (or chooses ``answer`` in) ``action_id`` of ``message``, as Slack sends
+    it; ``forge`` may tamper with the action first. Replies go to the response_url ``tag``."""
     action = slack_requests.action_from_blocks(message["blocks"], action_id, answer)
+    if forge is not None:
+        forge(action)
     body = slack_requests.block_actions_body(
-        user_id=BUDI,
+        user_id=user,
         team_id=TEAM,
         actions=[action],
         container=slack_requests.message_container(channel, message["ts"]),
         message=message,
-        response_url=bot.fake.response_url("nudge"),
+        response_url=bot.fake.response_url(tag),
         trigger_id=bot.fake.new_trigger_id(),
         channel_id=channel,
     )
@@ -438,40 +451,22 @@ def test_forged_nudge_clicks_change_nothing(bot: Bot) -> None:
     channel, nudge = nudge_of(bot)
     before = bot.counts()
     # Budi picks a "move" option naming Sari's deal and a stage that does not exist.
-    forged = slack_requests.action_from_blocks(
-        nudge["blocks"], "nudge_move_0", option_value(nudge, "nudge_move_0", "prospect")
-    )
-    forged["selected_option"]["value"] = '{"r":"D-2","s":"nowhere"}'
-    body = slack_requests.block_actions_body(
-        user_id=BUDI,
-        team_id=TEAM,
-        actions=[forged],
-        container=slack_requests.message_container(channel, nudge["ts"]),
-        message=nudge,
-        response_url=bot.fake.response_url("forged"),
-        channel_id=channel,
-    )
-    assert bot.signed(body).status == 200
-    replies = bot.fake.response_url_calls("forged")
+
+    def to_saris_deal(action: dict[str, Any]) -> None:
+        action["selected_option"]["value"] = '{"r":"D-2","s":"nowhere"}'
+
+    prospect = option_value(nudge, "nudge_move_0", "prospect")
+    click(bot, channel, nudge, "nudge_move_0", prospect, tag="forged", forge=to_saris_deal)
     eventually(lambda: len(bot.fake.response_url_calls("forged")) == 1)
     replies = bot.fake.response_url_calls("forged")
     assert replies[0].args["response_type"] == "ephemeral"
     assert bot.counts() == before
     assert bot.deal(2).stage == "lead"
     # Andi clicks a button on Budi's nudge: Budi's message is never redrawn for him.
-    click_as = slack_requests.action_from_blocks(nudge["blocks"], "nudge_lost_0")
-    body = slack_requests.block_actions_body(
-        user_id=ANDI,
-        team_id=TEAM,
-        actions=[click_as],
-        container=slack_requests.message_container(channel, nudge["ts"]),
-        message=nudge,
-        response_url=bot.fake.response_url("andi"),
-        channel_id=channel,
-    )
-    assert bot.signed(body).status == 200
+    click(bot, channel, nudge, "nudge_lost_0", user=ANDI, tag="andi")
     eventually(lambda: len(bot.fake.response_url_calls("andi")) == 1)
     assert bot.fake.calls_to("chat.update") == []
+    assert bot.deal(1).status == "open" and bot.counts() == before
 
 
 # --- the team channel: standup and digest --------------------------------------------------------
