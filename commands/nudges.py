@@ -446,31 +446,34 @@ def _deals_by_number(ctx: CommandContext, numbers: Iterable[int]) -> dict[int, D
 
 def _deals_with_calls_since(session: Session, deal_ids: list[int], since: datetime) -> set[int]:
     """Which of these deals have a standing call logged after ``since``."""
-    if not deal_ids:
-        return set()
-    rows = session.exec(
-        select(Activity.deal_id)
-        .where(
-            col(Activity.deal_id).in_(deal_ids),
-            col(Activity.occurred_at) > since,
-            col(Activity.deleted_at).is_(None),
-            Activity.kind == "call",
-        )
-        .distinct()
-    ).all()
-    return set(rows)
+    return _deals_with_rows_since(
+        session, Activity, Activity.occurred_at, deal_ids, since, Activity.kind == "call"
+    )
 
 
 def _deals_with_bant_since(session: Session, deal_ids: list[int], since: datetime) -> set[int]:
     """Which of these deals have a standing BANT recorded after ``since``."""
+    return _deals_with_rows_since(session, BantRecord, BantRecord.created_at, deal_ids, since)
+
+
+def _deals_with_rows_since(
+    session: Session,
+    model: type[Activity] | type[BantRecord],
+    when: Any,
+    deal_ids: list[int],
+    since: datetime,
+    *conditions: Any,
+) -> set[int]:
+    """Which of these deals have a row of ``model`` (not deleted) dated after ``since``."""
     if not deal_ids:
         return set()
     rows = session.exec(
-        select(BantRecord.deal_id)
+        select(model.deal_id)
         .where(
-            col(BantRecord.deal_id).in_(deal_ids),
-            col(BantRecord.created_at) > since,
-            col(BantRecord.deleted_at).is_(None),
+            col(model.deal_id).in_(deal_ids),
+            col(when) > since,
+            col(model.deleted_at).is_(None),
+            *conditions,
         )
         .distinct()
     ).all()
