@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import logging
 from concurrent.futures import Executor, ThreadPoolExecutor
+from typing import Any
 
 from slack_bolt import App
 
+from bot.config import install_log_redaction
 from bot.listeners import register_listeners
 from bot.runtime import Runtime
 from bot.slack_client import make_web_client
@@ -17,26 +19,44 @@ def create_app(
 ) -> App:
     """A Bolt app whose Web API client talks to SLACK_API_URL with retries on.
 
+    With SLACK_BOT_TOKEN it serves that one workspace; with SLACK_CLIENT_ID and
+    SLACK_CLIENT_SECRET it serves every workspace that installs it through ``/slack/install``,
+    each request with its own workspace's token (``bot.oauth``), and forgets a workspace's
+    tokens when Slack says it uninstalled or revoked them.
+
     ``verify_token`` calls auth.test at start-up so a wrong token fails fast; the shell and
     some tests turn it off. ``executor`` runs the after-ack work (a thread pool by default).
     """
     settings = runtime.settings
+    install_log_redaction(settings.secret_values())
     bolt_logger = logging.getLogger("corong.bolt")
     if not any(isinstance(f, _TokenNoticeFilter) for f in bolt_logger.filters):
         bolt_logger.addFilter(_TokenNoticeFilter())
-    client = make_web_client(settings.slack_bot_token, settings.slack_api_url)
-    app = App(
-        client=client,
-        signing_secret=settings.slack_signing_secret or "",
-        request_verification_enabled=not settings.socket_mode,
+    common: dict[str, Any] = {
+        "signing_secret": settings.slack_signing_secret or "",
+        "request_verification_enabled": not settings.socket_mode,
         # Run the ack function before the after-ack work starts, so it can hand that work
         # what it learned (context values) and the ack carries the committed reply.
-        process_before_response=True,
-        token_verification_enabled=verify_token,
-        logger=bolt_logger,
-        listener_executor=executor
+        "process_before_response": True,
+        "logger": bolt_logger,
+        "listener_executor": executor
         or ThreadPoolExecutor(max_workers=16, thread_name_prefix="corong-after-ack"),
-    )
+    }
+    if settings.oauth:
+        from bot.oauth import build_oauth  # slack_sdk's SQLAlchemy stores load only when used
+
+        # No token of its own: every request gets its workspace's token from the installation.
+        client = make_web_client(None, settings.slack_api_url)
+        oauth = build_oauth(settings, runtime.engine, client, bolt_logger)
+        app = App(client=client, oauth_settings=oauth.settings, authorize=oauth.authorize, **common)
+        # Registered before Corong's own listeners, so these are the ones that run.
+        app.enable_token_revocation_listeners()
+    else:
+        app = App(
+            client=make_web_client(settings.slack_bot_token, settings.slack_api_url),
+            token_verification_enabled=verify_token,
+            **common,
+        )
     register_listeners(app, runtime)
     return app
 

@@ -18,7 +18,14 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
-from bot.config import ConfigError, Settings, check_for_run, configure_logging, load_settings
+from bot.config import (
+    ConfigError,
+    Settings,
+    check_for_run,
+    configure_logging,
+    load_settings,
+    redact_secrets,
+)
 
 
 def _database_error(engine: Engine, error: SQLAlchemyError) -> ConfigError:
@@ -58,11 +65,20 @@ def cmd_run(settings: Settings) -> int:
     try:
         app = create_app(Runtime(settings=settings, engine=engine))
     except Exception as error:  # auth.test at start-up: a bad token or Slack out of reach
+        reason = redact_secrets(f"{type(error).__name__}: {str(error).splitlines()[0][:200]}")
+        if settings.oauth:
+            raise ConfigError(f"Cannot set up installs into many workspaces ({reason})") from None
         raise ConfigError(
             f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack_api_url} "
-            f"({type(error).__name__}: {str(error).splitlines()[0][:200]}); check the token "
+            f"({reason}); check the token "
             "on your app's OAuth & Permissions page and that Slack is reachable"
         ) from None
+    if settings.oauth:
+        logging.getLogger("corong.oauth").info(
+            "installs into many workspaces: admins start at /slack/install on PORT %d; Slack "
+            "sends them back to /slack/oauth_redirect",
+            settings.port,
+        )
     start_posts = _scheduled_posts_starter(settings, engine)
     if settings.socket_mode:
         assert settings.slack_app_token is not None
@@ -333,7 +349,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        configure_logging(settings.log_level if args.command == "run" else "WARNING")
+        configure_logging(
+            settings.log_level if args.command == "run" else "WARNING",
+            secrets=settings.secret_values(),
+        )
         logging.getLogger("alembic").setLevel(logging.WARNING)
         if args.command == "run":
             return cmd_run(settings)

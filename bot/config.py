@@ -6,8 +6,11 @@ A missing or malformed setting stops start-up with one line naming it and where 
 from __future__ import annotations
 
 import logging
+import re
+import threading
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import urlparse
 
 from pydantic import Field, ValidationError
@@ -26,11 +29,17 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", extra="ignore", case_sensitive=False)
 
-    slack_bot_token: str | None = None
-    slack_signing_secret: str | None = None
-    slack_app_token: str | None = None
+    # Secrets stay out of repr(), so a logged Settings never shows them.
+    slack_bot_token: str | None = Field(default=None, repr=False)
+    slack_signing_secret: str | None = Field(default=None, repr=False)
+    slack_app_token: str | None = Field(default=None, repr=False)
+    # Installs into many workspaces (Slack OAuth); with these, SLACK_BOT_TOKEN goes unused.
+    slack_client_id: str | None = None
+    slack_client_secret: str | None = Field(default=None, repr=False)
+    # Only when the app lists several redirect URLs: the one Slack sends installers back to.
+    slack_redirect_uri: str | None = None
     slack_api_url: str = SLACK_DEFAULT_API_URL
-    database_url: str = ""
+    database_url: str = Field(default="", repr=False)
     port: int = 3000
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # The nudges, standups and digests; every replica may run them (the outbox posts once).
@@ -41,6 +50,22 @@ class Settings(BaseSettings):
     @property
     def socket_mode(self) -> bool:
         return bool(self.slack_app_token)
+
+    @property
+    def oauth(self) -> bool:
+        """Installable into many workspaces: tokens come from the installations, not the env."""
+        return bool(self.slack_client_id or self.slack_client_secret)
+
+    def secret_values(self) -> tuple[str, ...]:
+        """Every secret this process was given, for the log redaction."""
+        values = (
+            self.slack_bot_token,
+            self.slack_signing_secret,
+            self.slack_app_token,
+            self.slack_client_secret,
+            urlparse(self.database_url).password if self.database_url else None,
+        )
+        return tuple(value for value in values if value)
 
     @property
     def database(self) -> str:
@@ -71,6 +96,12 @@ _HOW_TO_GET = {
     "port": "PORT must be a TCP port number between 1 and 65535",
     "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "scheduled_posts": "SCHEDULED_POSTS must be true or false",
+    "slack_client_id": "SLACK_CLIENT_ID is needed to install into many workspaces: copy the "
+    "Client ID from your Slack app's Basic Information page (App Credentials)",
+    "slack_client_secret": "SLACK_CLIENT_SECRET is needed to install into many workspaces: copy "
+    "the Client Secret from your Slack app's Basic Information page (App Credentials)",
+    "slack_redirect_uri": "SLACK_REDIRECT_URI must be the https URL of /slack/oauth_redirect on "
+    "your host, as listed under Redirect URLs on your Slack app's OAuth & Permissions page",
     "slack_app_id": "SLACK_APP_ID must be the App ID from your Slack app's Basic Information "
     "page (like A0123ABCDEF)",
 }
@@ -100,21 +131,107 @@ def check_common(settings: Settings) -> None:
 
 
 def check_for_run(settings: Settings) -> None:
-    """What ``corong run`` needs on top: tokens for Slack."""
-    token = settings.slack_bot_token
-    if not token or not token.startswith("xoxb-"):
-        raise ConfigError(
-            ("SLACK_BOT_TOKEN is missing: " if not token else "") + _HOW_TO_GET["slack_bot_token"]
-        )
+    """What ``corong run`` needs on top: a bot token, or the OAuth credentials to get one per
+    workspace."""
+    if settings.oauth:
+        check_oauth_credentials(settings)
+        if not settings.slack_signing_secret:
+            raise ConfigError(
+                "SLACK_SIGNING_SECRET is missing: installs into many workspaces need it (Slack "
+                "signs every request): copy the Signing Secret from your Slack app's Basic "
+                "Information page"
+            )
+    else:
+        token = settings.slack_bot_token
+        if not token or not token.startswith("xoxb-"):
+            raise ConfigError(
+                ("SLACK_BOT_TOKEN is missing: " if not token else "")
+                + _HOW_TO_GET["slack_bot_token"]
+            )
     if settings.slack_app_token is not None and not settings.slack_app_token.startswith("xapp-"):
         raise ConfigError(_HOW_TO_GET["slack_app_token"])
     if not settings.socket_mode and not settings.slack_signing_secret:
         raise ConfigError("SLACK_SIGNING_SECRET is missing: " + _HOW_TO_GET["slack_signing_secret"])
 
 
-def configure_logging(level: str) -> None:
-    """One log format for the whole process."""
+def check_oauth_credentials(settings: Settings) -> None:
+    """Both halves of the app's OAuth credentials, and a redirect URL that is a URL."""
+    for field in ("slack_client_id", "slack_client_secret"):
+        if not getattr(settings, field):
+            raise ConfigError(_HOW_TO_GET[field])
+    redirect = settings.slack_redirect_uri
+    if redirect is not None and urlparse(redirect).scheme not in ("http", "https"):
+        raise ConfigError(_HOW_TO_GET["slack_redirect_uri"])
+
+
+def configure_logging(level: str, *, secrets: Iterable[str] = ()) -> None:
+    """One log format for the whole process, with tokens and secrets redacted from every line."""
+    install_log_redaction(secrets)
     logging.basicConfig(
         level=getattr(logging, level, logging.INFO),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+
+
+# --- keeping secrets out of the logs ---------------------------------------------------------
+# slack_sdk logs every request and response body at DEBUG (oauth.v2.access carries the client
+# secret and hands back tokens), and any library may put a token in an error. So redaction
+# happens where every log record is made, before any handler or formatter sees it.
+
+REDACTED = "[redacted]"
+# Bot, user, refresh (xoxe-), rotating (xoxe.xoxb-) and app-level tokens.
+_TOKEN_RE = re.compile(r"\b(?:xox[a-z]|xapp)[.-][A-Za-z0-9.-]+")
+# key=value, 'key': 'value' and "key": "value" for keys that hold secrets, whatever the value.
+_SECRET_FIELD_RE = re.compile(
+    r"""(?P<key>\b(?:client_secret|signing_secret|(?:bot_|user_)?(?:refresh_|access_)?token)"""
+    r"""['"]?\s*[:=]\s*['"]?)(?P<value>[^'"&\s,}\]]+)"""
+)
+_MIN_SECRET_LENGTH = 6  # shorter "secrets" (test placeholders) would redact ordinary words
+
+
+class _Redactor:
+    """Rewrites each new log record with its secrets replaced; installed once per process."""
+
+    def __init__(self, make_record: Any) -> None:
+        self.make_record = make_record
+        self.secrets: frozenset[str] = frozenset()
+        self.lock = threading.Lock()
+
+    def add(self, secrets: Iterable[str]) -> None:
+        with self.lock:
+            new = {s for s in secrets if s and len(s) >= _MIN_SECRET_LENGTH}
+            self.secrets = self.secrets | new
+
+    def redact(self, text: str) -> str:
+        for secret in self.secrets:
+            if secret in text:
+                text = text.replace(secret, REDACTED)
+        text = _TOKEN_RE.sub(REDACTED, text)
+        return _SECRET_FIELD_RE.sub(lambda m: m.group("key") + REDACTED, text)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> logging.LogRecord:
+        record: logging.LogRecord = self.make_record(*args, **kwargs)
+        try:
+            record.msg, record.args = self.redact(record.getMessage()), ()
+        except Exception:  # a broken format string: logging reports it; leave it as it is
+            return record
+        if record.exc_info and not record.exc_text:
+            record.exc_text = self.redact(logging.Formatter().formatException(record.exc_info))
+        if record.stack_info:
+            record.stack_info = self.redact(record.stack_info)
+        return record
+
+
+def redact_secrets(text: str) -> str:
+    """``text`` as the logs would show it (for messages that leave the process other ways)."""
+    factory = logging.getLogRecordFactory()
+    return factory.redact(text) if isinstance(factory, _Redactor) else text
+
+
+def install_log_redaction(secrets: Iterable[str] = ()) -> None:
+    """Redact Slack tokens, secret fields and ``secrets`` from every log record from now on."""
+    factory = logging.getLogRecordFactory()
+    if not isinstance(factory, _Redactor):
+        factory = _Redactor(factory)
+        logging.setLogRecordFactory(factory)
+    factory.add(secrets)

@@ -27,7 +27,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, select
 
 from bot.posts import Posted, YardstickCache, compose, send
-from bot.slack_sender import SendFailure, SlackSender
+from bot.slack_sender import NotInstalled, SendFailure, SlackSender
 from commands.schedule import DEFAULT_GRACE, Slot, due_slots
 from storage import outbox
 from storage.db import unit_of_work
@@ -178,6 +178,20 @@ class Deliverer:
             return self._failed(row, SendFailure("expired", False))
         opened: list[str] = []
         try:
+            # The workspace's sender first: one that uninstalled Corong gets nothing composed.
+            sender = self.sender_for(self._team_id(row.workspace_id))
+        except NotInstalled as missing:
+            with unit_of_work(self.engine) as session:
+                outbox.mark_skipped(
+                    session, row.id, owner=self.owner, now=self.clock(), reason=missing.code
+                )
+            return RunReport(skipped=1, errors={missing.code: 1})
+        except SendFailure as failure:  # its token could not be refreshed
+            return self._failed(row, failure)
+        except Exception:  # a bug finding the token: record it, never crash the batch
+            log.exception("delivery %s (%s %s): no sender", row.id, row.job, row.target)
+            return self._failed(row, SendFailure("internal_error_in_corong", False))
+        try:
             composed = compose(
                 self.engine,
                 row.job,
@@ -193,7 +207,6 @@ class Deliverer:
                 with unit_of_work(self.engine) as session:
                     outbox.mark_skipped(session, row.id, owner=self.owner, now=self.clock())
                 return RunReport(skipped=1)
-            sender = self.sender_for(self._team_id(row.workspace_id))
             posted = send(
                 sender,
                 composed,

@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.config import ConfigError, Settings
+from bot.config import ConfigError, Settings, check_oauth_credentials
 from bot.shell.render import render_blocks
 from commands.schedule import (
     DIGEST,
@@ -220,6 +220,11 @@ def cmd_jobs_run(
 
 
 def settings_check(settings: Settings) -> None:
+    """The credentials posting needs: SLACK_BOT_TOKEN, or (installed into many workspaces) the
+    OAuth credentials that refresh each workspace's token from its installation."""
+    if settings.oauth:
+        check_oauth_credentials(settings)
+        return
     token = settings.slack_bot_token
     if not token:
         raise ConfigError(

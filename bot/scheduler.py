@@ -22,6 +22,7 @@ from bot.config import Settings
 from bot.delivery import Deliverer
 from bot.rate_gate import RateGate
 from bot.runtime import utc_now
+from bot.slack_client import make_web_client
 from bot.slack_sender import SlackSender, delivery_client
 
 log = logging.getLogger("corong.scheduler")
@@ -33,17 +34,30 @@ JOB_ID = "corong-outbox"
 def deliverer_for(
     settings: Settings, engine: Engine, *, clock: Callable[[], datetime] = utc_now
 ) -> Deliverer:
-    """The deliverer for this process: one client and one rate gate shared by all its threads.
+    """The deliverer for this process: one rate gate shared by all its threads.
 
-    One workspace per bot token for now: every workspace's posts use SLACK_BOT_TOKEN."""
+    With SLACK_BOT_TOKEN every post uses that token. Installed into many workspaces, each post
+    uses the bot token of its own workspace's installation (refreshed when near expiry), and a
+    workspace without one is skipped (``bot.oauth.WorkspaceTokens``)."""
     gate = RateGate()
-    client = delivery_client(settings.slack_bot_token, settings.slack_api_url)
-    return Deliverer(
-        engine,
-        lambda team_id: SlackSender(client, gate, team_id),
-        clock=clock,
-        app_id=settings.slack_app_id,
-    )
+    sender_for: Callable[[str], SlackSender]
+    if settings.oauth:
+        from bot.oauth import WorkspaceTokens
+
+        api_url = settings.slack_api_url
+        tokens = WorkspaceTokens.for_settings(settings, engine, make_web_client(None, api_url))
+
+        def sender_for(team_id: str) -> SlackSender:
+            client = delivery_client(tokens.bot_token(team_id), api_url)
+            return SlackSender(client, gate, team_id)
+
+    else:
+        client = delivery_client(settings.slack_bot_token, settings.slack_api_url)
+
+        def sender_for(team_id: str) -> SlackSender:
+            return SlackSender(client, gate, team_id)
+
+    return Deliverer(engine, sender_for, clock=clock, app_id=settings.slack_app_id)
 
 
 def run_tick(deliverer: Deliverer) -> None:

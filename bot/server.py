@@ -2,6 +2,8 @@
 
 HTTP mode answers Slack at ``POST /slack/events`` and health checks at ``GET /healthz``
 (200 once the database answers). Socket Mode keeps ``/healthz`` on PORT for orchestrators.
+Installs into many workspaces add ``GET /slack/install`` and ``GET /slack/oauth_redirect``
+(Bolt's OAuth flow) on PORT in either mode.
 """
 
 from __future__ import annotations
@@ -45,16 +47,27 @@ def health_app(engine: Engine) -> Callable[[dict[str, Any], StartResponse], Iter
     return application
 
 
+def oauth_paths(app: App) -> frozenset[str]:
+    """The install and redirect paths Bolt's OAuth flow answers (none in single-token mode)."""
+    flow = app.oauth_flow
+    return frozenset() if flow is None else frozenset({flow.install_path, flow.redirect_uri_path})
+
+
 def wsgi_app(
-    app: App, engine: Engine
+    app: App, engine: Engine, *, events: bool = True
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
-    """Slack's endpoint plus health, as one WSGI app."""
+    """Slack's endpoint, the OAuth install pages (if any) and health, as one WSGI app.
+
+    ``events=False`` (Socket Mode, where requests are not signed) leaves out the endpoint."""
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
     health = health_app(engine)
+    install_pages = oauth_paths(app)
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO")
-        if path == EVENTS_PATH:
+        if path in install_pages and environ.get("REQUEST_METHOD") == "GET":
+            return slack(environ, start_response)
+        if events and path == EVENTS_PATH:
             length = int(environ.get("CONTENT_LENGTH") or 0)
             if length > MAX_BODY_BYTES:
                 start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
@@ -116,8 +129,11 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 def serve_socket_mode(app: App, engine: Engine, app_token: str, api_url: str, port: int) -> None:
-    """Connect to Slack over Socket Mode, keeping ``/healthz`` on PORT."""
-    health = make_server("0.0.0.0", port, health_app(engine), handler_class=_QuietHandler)
+    """Connect to Slack over Socket Mode, keeping ``/healthz`` (and the OAuth install pages,
+    which browsers reach over HTTP) on PORT."""
+    health = make_server(
+        "0.0.0.0", port, wsgi_app(app, engine, events=False), handler_class=_QuietHandler
+    )
     threading.Thread(target=health.serve_forever, name="healthz", daemon=True).start()
     handler = SocketModeHandler(app, app_token, web_client=make_web_client(app_token, api_url))
     handler.start()

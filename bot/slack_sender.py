@@ -45,6 +45,15 @@ class SendFailure(Exception):
         return self.code
 
 
+class NotInstalled(SendFailure):
+    """The workspace has no installation (uninstalled, or its bot token revoked): nothing may be
+    posted there, now or on a retry."""
+
+    def __init__(self, team_id: str) -> None:
+        super().__init__("app_not_installed", False)
+        self.team_id = team_id
+
+
 def delivery_client(token: str | None, base_url: str) -> WebClient:
     """A client that retries dropped connections and 5xx itself but leaves 429s to the gate."""
     return WebClient(

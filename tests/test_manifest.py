@@ -158,3 +158,20 @@ def test_app_home_offers_the_dashboard_and_the_bots_dms(manifest: dict) -> None:
         "messages_tab_read_only_enabled": False,
     }
     assert features["bot_user"]["display_name"] == "corong"
+
+
+def test_oauth_install_asks_for_exactly_the_manifests_bot_scopes(bot_scopes: set[str]) -> None:
+    from bot.oauth import BOT_SCOPES
+
+    assert set(BOT_SCOPES) == bot_scopes
+    assert len(BOT_SCOPES) == len(set(BOT_SCOPES))
+
+
+def test_oauth_redirect_url_is_the_path_the_bot_serves(manifest: dict) -> None:
+    from bot.oauth import REDIRECT_PATH
+
+    (url,) = manifest["oauth_config"]["redirect_urls"]
+    assert url.startswith("https://") and url.endswith(REDIRECT_PATH)
+    # Uninstalls and revoked tokens are how the bot learns to forget a workspace's tokens.
+    events = manifest["settings"]["event_subscriptions"]["bot_events"]
+    assert {"app_uninstalled", "tokens_revoked"} <= set(events)

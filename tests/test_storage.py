@@ -14,13 +14,20 @@ from sqlmodel import Session, SQLModel, col, select
 
 from storage import queries
 from storage.db import unit_of_work
-from storage.migrate import alembic_config, current_revision, head_revision, upgrade
+from storage.migrate import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    include_object,
+    upgrade,
+)
 from storage.models import Deal, Member, StageChange
 
 
 def test_migrations_build_exactly_the_models(engine: Engine) -> None:
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        opts = {"compare_type": True, "include_object": include_object}
+        context = MigrationContext.configure(connection, opts=opts)
         assert compare_metadata(context, SQLModel.metadata) == []
     assert current_revision(engine) == head_revision(engine)
 

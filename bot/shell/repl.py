@@ -80,6 +80,10 @@ class Shell:
             slack_signing_secret=self.secret,
             slack_api_url=self.loopback.api_url,
             slack_app_token=None,
+            # The shell is one workspace talking to itself: never the OAuth install mode, even
+            # when the environment is set up for it.
+            slack_client_id=None,
+            slack_client_secret=None,
         )
         self.app = create_app(
             Runtime(settings=settings, engine=engine), verify_token=False, executor=InlineExecutor()

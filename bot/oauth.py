@@ -1,0 +1,317 @@
+"""Installs into many workspaces: Slack OAuth, installations in Corong's own database, and each
+workspace's bot token for requests and scheduled posts.
+
+With SLACK_CLIENT_ID and SLACK_CLIENT_SECRET set, Bolt answers ``GET /slack/install`` (a
+redirect to Slack's consent page with a one-time state) and ``GET /slack/oauth_redirect``
+(exchanges Slack's code for the workspace's bot token and stores the installation). The stores
+are slack_sdk's SQLAlchemy ones on the app's engine (tables from migration 0007). Every Web API
+call, oauth.v2.access included, goes to SLACK_API_URL. Tokens that expire (token rotation on)
+are refreshed two hours ahead, by Bolt for requests and by ``WorkspaceTokens`` for posts.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from urllib.parse import urlparse
+
+import sqlalchemy
+from slack_bolt.authorization.authorize import InstallationStoreAuthorize
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackTokenRotationError
+from slack_sdk.oauth.installation_store import Bot, Installation, InstallationStore
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from slack_sdk.oauth.token_rotation import TokenRotator
+from sqlalchemy import Engine, MetaData
+
+from bot.config import SLACK_DEFAULT_API_URL, Settings
+from bot.slack_sender import NotInstalled, SendFailure
+from storage.db import READ_ONLY
+
+log = logging.getLogger("corong.oauth")
+
+INSTALL_PATH = "/slack/install"
+REDIRECT_PATH = "/slack/oauth_redirect"
+SLACK_AUTHORIZE_URL = "https://slack.com/oauth/v2/authorize"
+# The bot scopes of manifest.yml (tests/test_manifest.py keeps the two equal).
+BOT_SCOPES = (
+    "commands",
+    "chat:write",
+    "im:write",
+    "users:read",
+    "channels:read",
+    "groups:read",
+    "files:write",
+    "team:read",
+)
+REFRESH_MINUTES_BEFORE_EXPIRY = 120  # Bolt's default: a rotating token lives 12 hours
+STATE_SECONDS = 600  # how long an installer has between /slack/install and Slack's redirect
+
+
+def authorize_url(api_url: str) -> str:
+    """Slack's consent page: slack.com's, or the same host's when SLACK_API_URL is custom
+    (GovSlack, tests)."""
+    if api_url == SLACK_DEFAULT_API_URL:
+        return SLACK_AUTHORIZE_URL
+    parsed = urlparse(api_url)
+    return f"{parsed.scheme}://{parsed.netloc}/oauth/v2/authorize"
+
+
+class CorongInstallationStore(InstallationStore):
+    """slack_sdk's SQLAlchemy installation store on Corong's engine, with two differences:
+    lookups run read-only (on SQLite they never queue behind the write lock), and a revoked bot
+    token is forgotten in the installations too (slack_sdk forgets it only in its bots table,
+    where Bolt's lookup does not read it)."""
+
+    def __init__(self, client_id: str, engine: Engine, logger: logging.Logger = log) -> None:
+        self._writer = SQLAlchemyInstallationStore(client_id, engine, logger=logger)
+        self._reader = SQLAlchemyInstallationStore(
+            client_id, engine.execution_options(**{READ_ONLY: True}), logger=logger
+        )
+        self._logger = logger
+
+    @property
+    def client_id(self) -> str:
+        return self._writer.client_id
+
+    @property
+    def metadata(self) -> MetaData:
+        """The tables slack_sdk expects (migration 0007 creates them)."""
+        return self._writer.metadata
+
+    @property
+    def logger(self) -> logging.Logger:
+        return self._logger
+
+    def save(self, installation: Installation) -> None:
+        self._writer.save(installation)
+
+    def save_bot(self, bot: Bot) -> None:
+        self._writer.save_bot(bot)
+
+    def find_bot(
+        self,
+        *,
+        enterprise_id: str | None,
+        team_id: str | None,
+        is_enterprise_install: bool | None = False,
+    ) -> Bot | None:
+        return self._reader.find_bot(
+            enterprise_id=enterprise_id,
+            team_id=team_id,
+            is_enterprise_install=is_enterprise_install,
+        )
+
+    def find_installation(
+        self,
+        *,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None = None,
+        is_enterprise_install: bool | None = False,
+    ) -> Installation | None:
+        return self._reader.find_installation(
+            enterprise_id=enterprise_id,
+            team_id=team_id,
+            user_id=user_id,
+            is_enterprise_install=is_enterprise_install,
+        )
+
+    def delete_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
+        self._forget_bot(enterprise_id=enterprise_id, team_id=team_id)
+        log.info("workspace %s: its bot token was revoked and is forgotten", team_id)
+
+    def delete_installation(
+        self, *, enterprise_id: str | None, team_id: str | None, user_id: str | None = None
+    ) -> None:
+        self._writer.delete_installation(
+            enterprise_id=enterprise_id, team_id=team_id, user_id=user_id
+        )
+
+    def delete_all(self, *, enterprise_id: str | None, team_id: str | None) -> None:
+        self._forget_bot(enterprise_id=enterprise_id, team_id=team_id)
+        self.delete_installation(enterprise_id=enterprise_id, team_id=team_id)
+        log.info(
+            "workspace %s uninstalled Corong: its tokens are deleted, its deals and reports kept",
+            team_id,
+        )
+
+    def _forget_bot(self, *, enterprise_id: str | None, team_id: str | None) -> None:
+        self._writer.delete_bot(enterprise_id=enterprise_id, team_id=team_id)
+        table = self._writer.installations
+        with self._writer.engine.begin() as connection:
+            connection.execute(
+                table.update()
+                .where(
+                    table.c.client_id == self.client_id,
+                    table.c.enterprise_id == enterprise_id,
+                    table.c.team_id == team_id,
+                )
+                .values(bot_token=None, bot_refresh_token=None, bot_token_expires_at=None)
+            )
+
+    def installation_for_team(self, team_id: str) -> Installation | None:
+        """The workspace's latest installation, whether or not it sits in an Enterprise Grid
+        org (Corong knows workspaces by team id only)."""
+        table = self._reader.installations
+        query = (
+            sqlalchemy.select(table.c.enterprise_id)
+            .where(table.c.client_id == self.client_id, table.c.team_id == team_id)
+            .order_by(table.c.installed_at.desc())
+            .limit(1)
+        )
+        with self._reader.engine.connect() as connection:
+            row = connection.execute(query).first()
+        if row is None:
+            return None
+        return self.find_installation(enterprise_id=row.enterprise_id, team_id=team_id)
+
+
+class CorongStateStore(SQLAlchemyOAuthStateStore):
+    """slack_sdk's state store on Corong's engine; issuing a state also clears out the states
+    of installs abandoned half-way, so the table does not grow for ever."""
+
+    def issue(self, *args: object, **kwargs: object) -> str:
+        state = super().issue(*args, **kwargs)
+        now = datetime.now(UTC).replace(tzinfo=None)  # the column is naive UTC
+        with self.engine.begin() as connection:
+            table = self.oauth_states
+            connection.execute(table.delete().where(table.c.expire_at < now))
+        return state
+
+
+@dataclass(frozen=True)
+class OAuthParts:
+    """What the Bolt app needs for OAuth: its settings and an authorize bound to our client."""
+
+    settings: OAuthSettings
+    authorize: InstallationStoreAuthorize
+
+
+def build_oauth(
+    settings: Settings, engine: Engine, client: WebClient, logger: logging.Logger
+) -> OAuthParts:
+    """OAuth settings on Corong's database, and an authorize whose token refreshes use
+    ``client`` (so SLACK_API_URL) instead of a default client pointed at slack.com."""
+    assert settings.slack_client_id and settings.slack_client_secret
+    store = CorongInstallationStore(settings.slack_client_id, engine)
+    oauth_settings = OAuthSettings(
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret,
+        scopes=list(BOT_SCOPES),
+        user_scopes=[],
+        redirect_uri=settings.slack_redirect_uri,
+        install_path=INSTALL_PATH,
+        redirect_uri_path=REDIRECT_PATH,
+        # Straight to Slack's consent page: Corong has no page of its own to show first.
+        install_page_rendering_enabled=False,
+        authorization_url=authorize_url(settings.slack_api_url),
+        installation_store=store,
+        token_rotation_expiration_minutes=REFRESH_MINUTES_BEFORE_EXPIRY,
+        state_store=CorongStateStore(expiration_seconds=STATE_SECONDS, engine=engine),
+        state_expiration_seconds=STATE_SECONDS,
+        logger=logger,
+    )
+    authorize = InstallationStoreAuthorize(
+        logger=logger,
+        installation_store=store,
+        client_id=settings.slack_client_id,
+        client_secret=settings.slack_client_secret,
+        token_rotation_expiration_minutes=REFRESH_MINUTES_BEFORE_EXPIRY,
+        client=client,
+        # auth.test once per token, not on every request: the installation is still looked up
+        # each time, so an uninstalled workspace is refused at once.
+        cache_enabled=True,
+    )
+    return OAuthParts(oauth_settings, authorize)
+
+
+class WorkspaceTokens:
+    """The bot token for posting into a workspace, read from its installation and refreshed
+    (then saved) when it expires within two hours. A workspace without an installation raises
+    ``NotInstalled``; a refresh Slack refuses raises ``SendFailure``."""
+
+    def __init__(
+        self,
+        store: CorongInstallationStore,
+        rotator: TokenRotator,
+        *,
+        minutes_before_expiry: int = REFRESH_MINUTES_BEFORE_EXPIRY,
+    ) -> None:
+        self.store = store
+        self.rotator = rotator
+        self.minutes_before_expiry = minutes_before_expiry
+        self._locks: dict[str, threading.Lock] = {}
+        self._locks_lock = threading.Lock()
+        self._missing: set[str] = set()
+
+    @classmethod
+    def for_settings(cls, settings: Settings, engine: Engine, client: WebClient) -> WorkspaceTokens:
+        """Tokens from the installations in ``engine``; refreshes go through ``client``."""
+        assert settings.slack_client_id and settings.slack_client_secret
+        rotator = TokenRotator(
+            client_id=settings.slack_client_id,
+            client_secret=settings.slack_client_secret,
+            client=client,
+        )
+        return cls(CorongInstallationStore(settings.slack_client_id, engine), rotator)
+
+    def bot_token(self, team_id: str) -> str:
+        """The token to post into ``team_id`` with, as of now."""
+        with self._lock(team_id):  # one refresh per workspace; the other threads reuse it
+            installation = self.store.installation_for_team(team_id)
+            if installation is None or not installation.bot_token:
+                self._note_missing(team_id)
+                raise NotInstalled(team_id)
+            with self._locks_lock:
+                self._missing.discard(team_id)
+            if not installation.bot_refresh_token:
+                return installation.bot_token
+            try:
+                refreshed = self._refresh(installation)
+            except SendFailure:
+                # Slack revokes a refresh token once used: if a request (Bolt) or another
+                # replica refreshed first, its new token is in the store by now.
+                latest = self.store.installation_for_team(team_id)
+                if latest and latest.bot_token and latest.bot_token != installation.bot_token:
+                    return latest.bot_token
+                raise
+            if refreshed is None:
+                return installation.bot_token
+            self.store.save(refreshed)
+            log.info("workspace %s: bot token refreshed before it expired", team_id)
+            assert refreshed.bot_token is not None
+            return refreshed.bot_token
+
+    def _refresh(self, installation: Installation) -> Installation | None:
+        try:
+            return self.rotator.perform_token_rotation(
+                installation=installation, minutes_before_expiration=self.minutes_before_expiry
+            )
+        except SlackTokenRotationError as error:
+            cause = error.api_error
+            code = str(cause.response.get("error") or f"http_{cause.response.status_code}")
+            transient = cause.response.status_code >= 500 or cause.response.status_code == 429
+            raise SendFailure(f"token_refresh_failed:{code}"[:100], transient) from None
+        except Exception as error:  # the connection, after the client's own retries
+            name = type(error).__name__
+            raise SendFailure(f"token_refresh_failed:{name}"[:100], True) from None
+
+    def _lock(self, team_id: str) -> threading.Lock:
+        with self._locks_lock:
+            return self._locks.setdefault(team_id, threading.Lock())
+
+    def _note_missing(self, team_id: str) -> None:
+        """Say once (per process) that a workspace's posts are skipped, not once per post."""
+        with self._locks_lock:
+            first = team_id not in self._missing
+            self._missing.add(team_id)
+        if first:
+            log.info(
+                "workspace %s has no installation (uninstalled?): its scheduled posts are skipped",
+                team_id,
+            )
