@@ -10,6 +10,8 @@ from storage.models import AuditEntry, Deal
 
 # The deal fields a change can touch and undo can restore.
 RESTORABLE_FIELDS = (
+    "owner_id",
+    "snoozed_until",
     "stage",
     "status",
     "value",
@@ -38,10 +40,12 @@ def snapshot(deal: Deal) -> dict[str, Any]:
 def restore(deal: Deal, saved: dict[str, Any]) -> None:
     """Put back the fields of a snapshot."""
     for name in RESTORABLE_FIELDS:
-        value = saved.get(name)
+        if name not in saved:  # a snapshot taken before the field was recorded
+            continue
+        value = saved[name]
         if value is not None and name.endswith("_at"):
             value = datetime.fromisoformat(value)
-        elif value is not None and name in ("next_step_due",):
+        elif value is not None and name in ("next_step_due", "snoozed_until"):
             value = date.fromisoformat(value)
         setattr(deal, name, value)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from commands import audit
+from commands import audit, permissions
 from commands.context import CommandContext
 from commands.deals import apply_next_step
 from commands.errors import UsageError
@@ -17,7 +17,6 @@ from commands.replies import Notice
 from commands.resolve import resolve_deal, split_deal_words
 from commands.summaries import summarize_deal
 from commands.text_fields import check_length, clean_text
-from storage import queries
 from storage.models import Activity, Deal
 
 CALL_EXAMPLE = '/call acme 20m connected "pricing ok" next:"send proposal" due:fri'
@@ -138,7 +137,7 @@ def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft
 def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
     """Record the call and carry its next step onto the deal."""
     assert deal.id is not None
-    queries.lock_deal(ctx.session, deal)
+    permissions.lock_deal(ctx, deal)
     before = audit.snapshot(deal)
     activity = Activity(
         workspace_id=ctx.workspace_id,

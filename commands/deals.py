@@ -1,4 +1,4 @@
-"""``/deal``: add, move, won, lost, show and list deals.
+"""``/deal``: add, move, won, lost, show, list and (managers) assign deals.
 
 Each subcommand parses its text into plain values first and only then writes, so bad input never
 leaves a partial change behind. Writes lock what they change (the deal row, and the workspace
@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from commands import audit
+from commands import audit, permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import (
@@ -27,12 +27,12 @@ from commands.grammar import (
 from commands.options import reject_stray, split_options
 from commands.pipelines import LOST, WON, resolve_stage
 from commands.qualify import latest_bant_view, needs_bant_warning
-from commands.replies import DealCard, DealList, Notice, Reply
+from commands.replies import DealCard, DealList, Notice, People, Reply
 from commands.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
 from commands.summaries import deal_history, stage_totals, summarize_deal, summarize_many
 from commands.text_fields import check_length, clean_text
 from storage import queries
-from storage.models import Deal, StageChange
+from storage.models import Deal, Member, StageChange
 
 ADD_EXAMPLE = '/deal add Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"'
 MOVE_EXAMPLE = "/deal move acme potential"
@@ -40,6 +40,8 @@ WON_EXAMPLE = "/deal won acme 48jt"
 LOST_EXAMPLE = "/deal lost D-12 price"
 SHOW_EXAMPLE = "/deal show acme"
 LIST_EXAMPLE = "/deal list @budi"
+ASSIGN_EXAMPLE = "/deal assign acme @sari"
+ASSIGN_WORDS = ("assign", "reassign", "alihkan", "serahkan")
 HISTORY_SHOWN = 10
 LIST_PAGE_SIZE = 20
 # A last word that starts like an amount ("50jtt", "Rp5x") is a mistyped value, not a name.
@@ -211,7 +213,7 @@ def move_deal(
 ) -> Notice:
     """Move an open deal to another open stage of the pipeline."""
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=False)
-    queries.lock_deal(ctx.session, deal)
+    permissions.lock_deal(ctx, deal)
     _require_open(deal, MOVE_EXAMPLE)
     if stage not in ctx.pipeline.stages:
         raise UsageError("pipeline.changed_meanwhile", example=MOVE_EXAMPLE, stage=stage)
@@ -247,7 +249,7 @@ def close_deal(
     reason: str | None = None,
 ) -> Notice:
     """Mark a deal won (optionally with its final value) or lost (optionally with a reason)."""
-    queries.lock_deal(ctx.session, deal)
+    permissions.lock_deal(ctx, deal)
     _require_open(deal, WON_EXAMPLE if outcome == WON else LOST_EXAMPLE)
     before = audit.snapshot(deal)
     change = _change_stage(ctx, deal, outcome)
@@ -289,7 +291,54 @@ def run_deal(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         return _lost(ctx, tokens)
     if sub in ("show", "lihat", "info"):
         return _show(ctx, tokens)
+    if sub in ASSIGN_WORDS:
+        return _assign(ctx, tokens)
     return list_deals(ctx, tokens)
+
+
+def _assign(ctx: CommandContext, tokens: list[Token]) -> Notice:
+    """``/deal assign acme @sari``: give a deal to another rep (managers and admins)."""
+    if len(tokens) < 2 or tokens[-1].kind != "user":
+        raise UsageError("deal.assign_usage", example=ASSIGN_EXAMPLE)
+    reject_stray(tokens[1:-1], ASSIGN_EXAMPLE)
+    words, rest = split_deal_words(ctx, tokens[:-1], stops=lambda t: False)
+    if rest:
+        raise UsageError("input.unexpected", example=ASSIGN_EXAMPLE, text=join_words(rest))
+    deal = resolve_deal(ctx, words)
+    new_owner = queries.get_or_create_member(
+        ctx.session, workspace_id=ctx.workspace_id, slack_user_id=tokens[-1].value
+    )
+    return reassign_deal(ctx, deal, new_owner)
+
+
+def reassign_deal(ctx: CommandContext, deal: Deal, new_owner: Member) -> Notice:
+    """Hand an open deal to another rep; the manager's reach covers both ends of the move."""
+    assert new_owner.id is not None
+    permissions.check_reassign(ctx, deal, new_owner, example=ASSIGN_EXAMPLE)
+    permissions.lock_deal(ctx, deal)
+    _require_open(deal, ASSIGN_EXAMPLE)
+    if deal.owner_id == new_owner.id:
+        raise UsageError(
+            "deal.already_owner",
+            example=ASSIGN_EXAMPLE,
+            ref=deal.ref,
+            person=People((new_owner.slack_user_id,)),
+        )
+    before = audit.snapshot(deal)
+    previous = ctx.session.get(Member, deal.owner_id)
+    deal.owner_id = new_owner.id
+    deal.snoozed_until = None  # the snooze was the old owner's call
+    deal.updated_at = ctx.now
+    audit.record(ctx, "deal.assign", deal=deal, before=before, after=audit.snapshot(deal))
+    return Notice(
+        "deal.assigned",
+        {
+            "ref": deal.ref,
+            "person": People((new_owner.slack_user_id,)),
+            "previous": People((previous.slack_user_id,) if previous else ()),
+        },
+        deal=summarize_deal(ctx, deal),
+    )
 
 
 def _won(ctx: CommandContext, tokens: list[Token]) -> Notice:
@@ -361,12 +410,17 @@ def list_deals(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -> 
         owner = queries.find_member(
             ctx.session, workspace_id=ctx.workspace_id, slack_user_id=owner_user_id
         )
+        permissions.check_member(ctx, owner, example="/deal list")
         if owner is None:
             return DealList(scope, owner_user_id, (), 0, 0, LIST_PAGE_SIZE, filter_text)
+    # "all" is everything the caller may see: everyone's for an admin, their teams' for a
+    # manager, their own for a rep.
+    visible = permissions.visible_owner_ids(ctx) if owner is None else None
     deals = queries.open_deals(
         ctx.session,
         workspace_id=ctx.workspace_id,
         owner_id=owner.id if owner is not None else None,
+        owner_ids=sorted(visible) if visible is not None else None,
         stages=stages or None,
     )
     pipeline = ctx.pipeline

@@ -1,4 +1,5 @@
-"""The forms behind ``/deal add`` and ``/call`` typed without arguments.
+"""The forms behind ``/deal add`` and ``/call`` typed without arguments, the BANT dialog, the
+follow-up form and ``/sales setup``.
 
 A form is a list of fields; Slack shows it as a modal, the shell as prompts. Submitted values are
 checked with the same grammar as typed commands, and every bad field gets its own message.
@@ -8,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from typing import Any
 
 from commands.calls import OUTCOMES, CallDraft, log_call
@@ -19,9 +21,10 @@ from commands.pipelines import resolve_stage
 from commands.qualify import bant_fields, submit_bant, submit_follow_up
 from commands.replies import Notice, Reply
 from commands.resolve import check_deal_name, resolve_deal
+from commands.setup import setup_fields, submit_setup
 from commands.text_fields import check_length, clean_text
 
-FORMS = ("deal_add", "call", "bant", "follow_up")
+FORMS = ("deal_add", "call", "bant", "follow_up", "setup")
 
 
 @dataclass(frozen=True)
@@ -29,12 +32,13 @@ class Field:
     """One question of a form."""
 
     name: str
-    kind: str  # "text", "long_text", "date", "choice"
+    kind: str  # "text", "long_text", "date", "choice", "radio", "checkboxes"
     label_key: str
     required: bool = False
     hint_key: str | None = None
     placeholder: str | None = None
-    choices: tuple[str, ...] = ()  # option keys for "choice", labelled by choice_label_prefix
+    hint_params: Mapping[str, object] = dataclass_field(default_factory=dict)
+    choices: tuple[str, ...] = ()  # option keys of a choice, labelled by choice_label_prefix
     choice_label_prefix: str = ""  # catalog key prefix of the choice labels
     section_key: str | None = None  # a heading shown before this field
 
@@ -92,6 +96,8 @@ def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
             Field("next", "text", "form.next_step", required=True, placeholder="send proposal"),
             Field("due", "date", "form.next_due"),
         )
+    if form == "setup":
+        return setup_fields(ctx)
     raise ValueError(f"unknown form {form!r}")
 
 
@@ -118,11 +124,13 @@ def submit_form(
     values: Mapping[str, str | None],
     *,
     subject: int | None = None,
+    shown: Mapping[str, str | None] | None = None,
 ) -> Reply:
     """Validate every field, then run the same operation the typed command runs.
 
     ``subject`` is the deal a bant or follow-up form is about, as it came back from Slack:
-    it is looked up in the caller's own workspace only.
+    it is looked up in the caller's own workspace only. ``shown`` are the form's initial
+    values: the setup form writes only what the admin changed from them.
     """
     if form == "deal_add":
         return _submit_deal_add(ctx, values)
@@ -132,6 +140,8 @@ def submit_form(
         return submit_bant(ctx, subject, values)
     if form == "follow_up":
         return submit_follow_up(ctx, subject, values)
+    if form == "setup":
+        return submit_setup(ctx, values, shown)
     raise ValueError(f"unknown form {form!r}")
 
 

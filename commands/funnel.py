@@ -1,18 +1,20 @@
 """``/funnel``: the funnel report on demand, for a period and a scope.
 
-``/funnel`` reads this week for the caller's team (the whole workspace when the caller is in no
-team); a period phrase (``last week``, ``month``, ``last month``, ``minggu lalu``, ``bulan ini``
-...) comes first, a scope (``mine``, ``@rep``, ``team <name>``, ``all``) after it.
+``/funnel`` reads this week for what the caller looks after: a manager's teams, an admin's
+workspace, a rep's own deals. A period phrase (``last week``, ``month``, ``last month``,
+``minggu lalu``, ``bulan ini`` ...) comes first, a scope (``mine``, ``@rep``,
+``team <name>``, ``all``) after it.
 """
 
 from __future__ import annotations
 
+from commands import permissions
 from commands.context import CommandContext
 from commands.grammar import Token
 from commands.report_replies import FunnelView
 from commands.report_request import funnel_report_for
 from commands.reports import PeriodKind
-from commands.scopes import ReportScope, parse_scope, team_scope
+from commands.scopes import ReportScope, mine, parse_scope, team_scope
 from storage import queries, teams
 
 EXAMPLE = "/funnel last week team Jakarta"
@@ -51,10 +53,12 @@ def split_period(tokens: list[Token]) -> tuple[PeriodKind, list[Token]]:
 
 
 def default_scope(ctx: CommandContext) -> ReportScope:
-    """The caller's team(s) when they are in one, else the whole workspace."""
-    if teams.teams_of(ctx.session, workspace_id=ctx.workspace_id, member_id=ctx.member_id):
+    """What the caller reads: a manager their teams, an admin the workspace, a rep their own."""
+    if teams.managed_teams(ctx.session, workspace_id=ctx.workspace_id, manager_id=ctx.member_id):
         return team_scope(ctx, "", example=EXAMPLE)
-    return ReportScope("all", None)
+    if permissions.is_admin(ctx):
+        return ReportScope("all", None)
+    return mine(ctx)
 
 
 def run_funnel(ctx: CommandContext, tokens: list[Token]) -> FunnelView:

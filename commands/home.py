@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import case, func
 from sqlmodel import col, select
 
+from commands import permissions
 from commands.context import CommandContext
 from commands.pipelines import WON
 from commands.report_policy import ReportPolicy
@@ -176,7 +177,7 @@ def build_home(ctx: CommandContext) -> HomeDashboard:
         won_count_week=sum(row.count for row in won),
         won_value_week=money_by_currency((row.currency, row.value) for row in won),
         week_start=week_start.astimezone(ctx.tz).date(),
-        failed_posts=failed_posts(ctx) if ctx.member.is_admin else None,
+        failed_posts=failed_posts(ctx) if permissions.is_admin(ctx) else None,
     )
 
 

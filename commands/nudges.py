@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
+from commands import permissions
 from commands.bant import qualification_stage
 from commands.context import CommandContext
 from commands.errors import NotAllowed, UsageError
@@ -489,7 +490,7 @@ def snooze_deal(ctx: CommandContext, ref: str, days: int) -> Notice:
     if isinstance(days, bool) or not isinstance(days, int) or days not in SNOOZE_DAYS:
         raise UsageError("nudge.snooze_days", days=days)
     deal = resolve_deal(ctx, ref)
-    queries.lock_deal(ctx.session, deal)
+    permissions.lock_deal(ctx, deal)
     if deal.owner_id != ctx.member_id:
         raise NotAllowed("nudge.snooze_not_owner", ref=deal.ref, name=deal.name)
     if deal.status != "open":

@@ -106,3 +106,60 @@ def resolve_stage(pipeline: Pipeline, typed: str, *, allow_closed: bool = False)
         typed=typed,
         stages=pipeline.stages,
     )
+
+
+# --- custom pipelines -------------------------------------------------------------------------
+
+CUSTOM = "custom"
+CUSTOM_STAGES = (2, 10)  # fewer is not a funnel; more does not fit a report or a picker
+STAGE_NAME_LIMIT = 40  # fits a Slack option (75) and reads in one line of a report
+# Letters, digits, spaces and a little punctuation: nothing the command grammar reads (":",
+# quotes, mentions) and nothing Slack formats (*, ~, `, <, >).
+_STAGE_NAME = re.compile(r"[\w &/+.'()\-]+")
+_LIST_MARK = re.compile(r"^(?:[-*\u2022]\s+|[0-9]{1,2}[.)]\s+)")
+
+
+def _known_stages() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(stage for stages in PRESETS.values() for stage in stages))
+
+
+def parse_custom_stages(text: str, current: Sequence[str] = ()) -> tuple[str, ...]:
+    """An admin's ordered stages, one per line, checked whole.
+
+    A line naming a preset stage (``Prospek``, ``objection handling``) becomes that stage's key,
+    so its label is translated and deals already in it stay there; a line naming a stage of the
+    ``current`` pipeline keeps that stage's spelling for the same reason. List marks (``1.``,
+    ``-``) are dropped. Commas and semicolons separate stages as line breaks do (no stage name
+    holds one), so a terminal's single line works too. ``won``/``lost`` are reserved: every
+    pipeline ends in them.
+    """
+    example = "Discovery\nDemo\nProposal\nNegotiation"
+    lines = [" ".join(line.split()) for line in re.split(r"[\n\r,;]", text)]
+    names = [_LIST_MARK.sub("", line) for line in lines if line]
+    low, high = CUSTOM_STAGES
+    if not low <= len(names) <= high:
+        raise UsageError("setup.stage_count", example=example, count=len(names), low=low, high=high)
+    stages: list[str] = []
+    for name in names:
+        stage = _custom_stage(name, current, example)
+        if any(_normalise(stage) == _normalise(seen) for seen in stages):
+            raise UsageError("setup.stage_duplicate", example=example, name=name)
+        stages.append(stage)
+    return tuple(stages)
+
+
+def _custom_stage(name: str, current: Sequence[str], example: str) -> str:
+    """One line of a custom pipeline as the stage key it stands for."""
+    if len(name) > STAGE_NAME_LIMIT:
+        raise UsageError("setup.stage_too_long", example=example, name=name, limit=STAGE_NAME_LIMIT)
+    if not _STAGE_NAME.fullmatch(name) or name.isdigit():
+        raise UsageError("setup.stage_chars", example=example, name=name)
+    wanted = _normalise(name)
+    if any(wanted in _names_for(stage) for stage in CLOSED_STAGES):
+        raise UsageError("setup.stage_reserved", example=example, name=name)
+    for stage in (*_known_stages(), *current):
+        if wanted in _names_for(stage):
+            return stage
+    if stage_label_key(name) in CATALOG:  # "unknown": a catalog message, not a stage label
+        raise UsageError("setup.stage_reserved", example=example, name=name)
+    return name

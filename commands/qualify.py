@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from commands import audit
+from commands import audit, permissions
 from commands.bant import (
     AUTHORITY,
     BUDGET,
@@ -127,7 +127,8 @@ def _subject_deal(ctx: CommandContext, subject: int | None) -> Deal:
     )
     if deal is None:
         raise UsageError("bant.form_foreign", example=BANT_EXAMPLE)
-    queries.lock_deal(ctx.session, deal)
+    permissions.check_deal(ctx, deal, example=BANT_EXAMPLE)
+    permissions.lock_deal(ctx, deal)
     _require_open(deal)
     return deal
 

@@ -34,6 +34,12 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("/deal", ("show", "lihat", "info"), "help.deal_show", "/deal show acme"),
     Subcommand("/deal", ("list", "daftar", "ls"), "help.deal_list", "/deal list @budi"),
     Subcommand(
+        "/deal",
+        ("assign", "reassign", "alihkan", "serahkan"),
+        "help.deal_assign",
+        "/deal assign acme @sari",
+    ),
+    Subcommand(
         "/call",
         (),
         "help.call",
@@ -51,6 +57,11 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand(
         "/sales", ("benchmark", "patokan"), "help.sales_benchmark", "/sales benchmark 10:6:3:1"
     ),
+    Subcommand(
+        "/sales", ("team", "teams", "tim"), "help.sales_team", "/sales team add Jakarta @budi @sari"
+    ),
+    Subcommand("/sales", ("admin",), "help.sales_admin", "/sales admin add @rina"),
+    Subcommand("/sales", ("setup", "pengaturan"), "help.sales_setup", "/sales setup"),
     Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
 )
 

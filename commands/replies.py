@@ -22,6 +22,22 @@ class Money:
 
 
 @dataclass(frozen=True)
+class People:
+    """Slack users a message names (shown as mentions); ``none_key`` says so when there are none."""
+
+    user_ids: tuple[str, ...]
+    none_key: str = "people.nobody"
+    shown: int = 5  # more than this end in "…"
+
+
+@dataclass(frozen=True)
+class Channel:
+    """A Slack channel a message names (shown as a channel link), or none set."""
+
+    channel_id: str | None
+
+
+@dataclass(frozen=True)
 class DealSummary:
     """The facts about a deal that a card or a list row shows."""
 

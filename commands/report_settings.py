@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from commands import audit
+from commands import audit, permissions
 from commands.context import CommandContext
-from commands.errors import NotAllowed, UsageError
+from commands.errors import UsageError
 from commands.grammar import Token
 from commands.grammar.dates import WEEKDAYS
 from commands.grammar.lexer import shorten
@@ -84,8 +84,7 @@ def run_targets(ctx: CommandContext, tokens: list[Token]) -> Reply:
     """Show the report targets, or (admins) change the ones given as options."""
     if not tokens:
         return _targets_view(ctx, ReportPolicy.from_workspace(ctx.workspace))
-    if not ctx.member.is_admin:
-        raise NotAllowed("settings.admins_only", example="/sales targets")
+    permissions.require_admin(ctx, "settings.admins_only", example="/sales targets")
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
     policy = ReportPolicy.from_workspace(ctx.workspace)  # under the lock: nothing overwritten
     typed = {
@@ -127,7 +126,7 @@ def _targets_view(ctx: CommandContext, policy: ReportPolicy, *, saved: bool = Fa
         last_stage=pipeline.stages[-1],
         benchmark=policy.benchmark_for(pipeline),
         saved=saved,
-        can_change=ctx.member.is_admin,
+        can_change=permissions.is_admin(ctx),
         example=TARGETS_EXAMPLE,
     )
 
@@ -215,8 +214,7 @@ def run_benchmark(ctx: CommandContext, tokens: list[Token]) -> Reply:
     """Show the benchmark ratio for the pipeline's open stages, or (admins) set or clear it."""
     if not tokens:
         return _benchmark_view(ctx, ReportPolicy.from_workspace(ctx.workspace), "shown")
-    if not ctx.member.is_admin:
-        raise NotAllowed("settings.admins_only", example="/sales benchmark")
+    permissions.require_admin(ctx, "settings.admins_only", example="/sales benchmark")
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
     policy = ReportPolicy.from_workspace(ctx.workspace)
     if len(tokens) == 1 and tokens[0].value.casefold() in DEFAULT_WORDS:
@@ -281,7 +279,7 @@ def _benchmark_view(ctx: CommandContext, policy: ReportPolicy, headline: str) ->
         source="custom" if fits else "default" if ratio is not None else "none",
         unused=None if fits else policy.benchmark,
         headline=headline,
-        can_change=ctx.member.is_admin,
+        can_change=permissions.is_admin(ctx),
         example=f"/sales benchmark {ratio_example(pipeline)}",
     )
 

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
+from commands import permissions
 from commands.context import CommandContext
 from commands.errors import Ambiguous, Candidate, NotFound, UsageError
 from commands.grammar import Token
@@ -46,8 +47,10 @@ def check_deal_name(name: str, example: str) -> str:
 def resolve_deal(ctx: CommandContext, typed: str) -> Deal:
     """The one deal ``typed`` means, by ref or by part of its name.
 
-    A name matching several deals raises ``Ambiguous``; once the user picks one, the command
-    runs again with the pick recorded in ``ctx.picks``.
+    A name finds only deals the caller may handle (``permissions``); a ref to a deal outside
+    their reach is refused, naming who can act on it. A name matching several deals raises
+    ``Ambiguous``; once the user picks one, the command runs again with the pick recorded in
+    ``ctx.picks``.
     """
     key = name_key(typed)
     number = deal_ref_number(ctx.picks.get(key, typed))
@@ -55,11 +58,16 @@ def resolve_deal(ctx: CommandContext, typed: str) -> Deal:
         deal = queries.deal_by_number(ctx.session, workspace_id=ctx.workspace_id, number=number)
         if deal is None:
             raise NotFound("deal.ref_not_found", example="/deal list", ref=f"D-{number}")
+        permissions.check_deal(ctx, deal)
         return deal
     if not key:
         raise NotFound("deal.not_found", example="/deal list", query=typed)
     matches = queries.search_deals(
-        ctx.session, workspace_id=ctx.workspace_id, name_key=key, limit=MAX_CANDIDATES + 1
+        ctx.session,
+        workspace_id=ctx.workspace_id,
+        name_key=key,
+        limit=MAX_CANDIDATES + 1,
+        owner_ids=permissions.visible_owner_ids(ctx),
     )
     exact = [deal for deal in matches if deal.name_key == key]
     open_matches = [deal for deal in matches if deal.status == "open"]
@@ -97,7 +105,10 @@ def split_deal_words(
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
         if ctx.picks.get(name_key(candidate)) or queries.count_matching_deals(
-            ctx.session, workspace_id=ctx.workspace_id, name_key=name_key(candidate)
+            ctx.session,
+            workspace_id=ctx.workspace_id,
+            name_key=name_key(candidate),
+            owner_ids=permissions.visible_owner_ids(ctx),
         ):
             return candidate, list(tokens[size:])
     size = 1

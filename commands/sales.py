@@ -1,13 +1,15 @@
-"""``/sales``: help, undo, the workspace pipeline and its settings (BANT, report targets)."""
+"""``/sales``: help, undo, the workspace pipeline and its settings (BANT, report targets),
+teams and admins."""
 
 from __future__ import annotations
 
 import re
 
-from commands import audit
+from commands import audit, permissions
+from commands.admins import run_admin
 from commands.bant import BantPolicy
 from commands.context import CommandContext
-from commands.errors import NotAllowed, UsageError
+from commands.errors import UsageError
 from commands.grammar import Token
 from commands.options import split_options
 from commands.pipelines import PRESETS, pipeline_for
@@ -15,6 +17,8 @@ from commands.qualify import policy_of
 from commands.registry import help_topics
 from commands.replies import Help, Notice, PipelineInfo, Reply
 from commands.report_settings import run_benchmark, run_targets
+from commands.setup import open_setup
+from commands.teams import run_team
 from commands.undo import undo_last
 from storage import queries
 
@@ -33,6 +37,12 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         return run_targets(ctx, tokens)
     if sub in ("benchmark", "patokan"):
         return run_benchmark(ctx, tokens)
+    if sub in ("team", "teams", "tim"):
+        return run_team(ctx, tokens)
+    if sub == "admin":
+        return run_admin(ctx, tokens)
+    if sub in ("setup", "pengaturan"):
+        return open_setup(ctx, tokens)
     return Help(help_topics())
 
 
@@ -49,8 +59,7 @@ def _pipeline(ctx: CommandContext, tokens: list[Token]) -> Reply:
             preset=tokens[0].value,
             presets=", ".join(PRESETS),
         )
-    if not ctx.member.is_admin:
-        raise NotAllowed("pipeline.admins_only", example="/sales pipeline")
+    permissions.require_admin(ctx, "pipeline.admins_only", example="/sales pipeline")
     switch_pipeline(ctx, preset, record=True)
     return Notice("pipeline.changed", {"preset": preset})
 
@@ -90,8 +99,7 @@ def _bant_policy(ctx: CommandContext, tokens: list[Token]) -> Reply:
     """Show the BANT weights, thresholds and strictness, or (admins) change them."""
     if not tokens:
         return Notice("bant.policy", _policy_params(policy_of(ctx)))
-    if not ctx.member.is_admin:
-        raise NotAllowed("bant.policy_admins_only", example="/sales bant")
+    permissions.require_admin(ctx, "bant.policy_admins_only", example="/sales bant")
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
     policy = policy_of(ctx)  # read under the lock: a concurrent change is not overwritten
     allowed = ("budget", "authority", "need", "timeline", "qualified", "nurture", "strict")

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from commands import permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token
@@ -52,10 +53,11 @@ def parse_scope(ctx: CommandContext, tokens: Sequence[Token], *, example: str) -
     first = tokens[0]
     word = first.value.casefold() if first.kind == "word" else ""
     if first.kind == "user" and len(tokens) == 1:
-        return member_scope(ctx, first.value)
+        return member_scope(ctx, first.value, example=example)
     if word in MINE_WORDS and len(tokens) == 1:
         return mine(ctx)
     if word in ALL_WORDS and len(tokens) == 1:
+        permissions.check_workspace_wide(ctx, example=example.split()[0])
         return ReportScope("all", None)
     if word in TEAM_WORDS:
         name = " ".join(token.value for token in tokens[1:])
@@ -72,9 +74,10 @@ def mine(ctx: CommandContext) -> ReportScope:
     )
 
 
-def member_scope(ctx: CommandContext, user_id: str) -> ReportScope:
+def member_scope(ctx: CommandContext, user_id: str, *, example: str) -> ReportScope:
     """Another member's deals; a Slack user Corong never saw simply has none."""
     member = queries.find_member(ctx.session, workspace_id=ctx.workspace_id, slack_user_id=user_id)
+    permissions.check_member(ctx, member, example=example)
     owner_ids = (member.id,) if member is not None and member.id is not None else ()
     name = member.name if member is not None and member.name else user_id
     return ReportScope("member", owner_ids, user_id=user_id, member_name=name)
@@ -92,11 +95,19 @@ def team_scope(ctx: CommandContext, name: str, *, example: str) -> ReportScope:
             raise UsageError("scope.unknown_team", example=example, team=name, teams=names)
         chosen = [team]
     else:
-        chosen = teams.teams_of(ctx.session, workspace_id=ctx.workspace_id, member_id=ctx.member_id)
-        if not chosen:
+        # The caller's own teams: the ones they manage (a rep's team report is refused below).
+        joined = teams.teams_of(ctx.session, workspace_id=ctx.workspace_id, member_id=ctx.member_id)
+        if not joined:
             raise UsageError(
                 "scope.not_in_team", example=f"{example.split()[0]} team {known[0].name}"
             )
+        led = teams.managed_teams(
+            ctx.session, workspace_id=ctx.workspace_id, manager_id=ctx.member_id
+        )
+        chosen = led or joined
+    for team in chosen:
+        assert team.id is not None
+        permissions.check_team(ctx, team.id, team.name, example=example.split()[0])
     owner_ids = sorted(
         {rep for team in chosen for rep in teams.team_rep_ids(ctx.session, team=team)}
     )

@@ -1,7 +1,8 @@
 """``/sales undo``: take back the caller's most recent change, and nothing else.
 
 Refused, with a reason, when undoing would clobber someone's later change to the same deal or
-put a deal back into a stage the pipeline no longer has.
+settings, or put a deal back into a stage the pipeline no longer has (or bring back a pipeline
+without the stage an open deal is in).
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 from commands import audit
 from commands.context import CommandContext
 from commands.errors import UsageError
-from commands.pipelines import CLOSED_STAGES
+from commands.pipelines import CLOSED_STAGES, pipeline_for
 from commands.replies import Notice
 from commands.report_settings import BENCHMARK_ACTION, TARGETS_ACTION
+from commands.setup import REFS_SHOWN, SETUP_ACTION, SETUP_COLUMNS, stranded_deals
 from commands.summaries import summarize_deal
 from storage import queries
 from storage.models import Activity, AuditEntry, BantRecord, StageChange
@@ -40,7 +42,35 @@ def undo_last(ctx: CommandContext) -> Notice:
         return Notice("undo.workspace.bant_policy")
     if entry.action in REPORT_POLICY_ACTIONS:
         return _undo_report_policy(ctx, entry)
+    if entry.action == SETUP_ACTION:
+        return _undo_setup(ctx, entry)
     return _undo_deal_change(ctx, entry)
+
+
+def _undo_setup(ctx: CommandContext, entry: AuditEntry) -> Notice:
+    """Put back every setting one ``/sales setup`` submission changed, or none of them: refused
+    if another admin changed any of them since, or if the old pipeline lacks the stage of a
+    deal that is open now."""
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
+    before = {k: v for k, v in (entry.before or {}).items() if k in SETUP_COLUMNS}
+    after = {k: v for k, v in (entry.after or {}).items() if k in SETUP_COLUMNS}
+    if any(getattr(ctx.workspace, column) != value for column, value in after.items()):
+        raise UsageError("undo.setup_changed_since", example="/sales setup")
+    if "pipeline" in before:
+        old = pipeline_for(before["pipeline"] or "", before.get("custom_stages"))
+        stranded = stranded_deals(ctx, old)
+        if stranded:
+            raise UsageError(
+                "undo.setup_stranded",
+                example="/deal list all",
+                count=len(stranded),
+                refs=", ".join(deal.ref for deal in stranded[:REFS_SHOWN]),
+            )
+    _claim(ctx, entry)
+    for column, value in before.items():
+        setattr(ctx.workspace, column, value)
+    audit.record(ctx, "undo", before=after, after=before, undo_of_id=entry.id)
+    return Notice("undo.workspace.settings")
 
 
 def _undo_report_policy(ctx: CommandContext, entry: AuditEntry) -> Notice:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -44,7 +44,8 @@ class Member(SQLModel, table=True):
     name: str | None = Field(default=None, max_length=200)
     locale: str | None = Field(default=None, max_length=16)
     timezone: str | None = Field(default=None, max_length=64)
-    is_admin: bool = Field(default=False)
+    is_admin: bool = Field(default=False)  # Slack's is_admin / is_owner, refreshed daily
+    admin_granted: bool = Field(default=False)  # named admin by an admin (/sales admin add)
     profile_fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # The bot's DM with this member (conversations.open once, then reused by every nudge).
     dm_channel_id: str | None = Field(default=None, max_length=32)
@@ -250,6 +251,15 @@ class TeamMember(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("team_id", "member_id"),
         Index("ix_teammember_member", "member_id"),
+        # A rep belongs to one team (a manager may lead several): two admins adding the same
+        # rep to two teams at once cannot both succeed.
+        Index(
+            "uq_teammember_one_team_per_rep",
+            "member_id",
+            unique=True,
+            sqlite_where=text("role = 'rep'"),
+            postgresql_where=text("role = 'rep'"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
+from storage.db import READ_ONLY
 from storage.models import (
     Activity,
     AuditEntry,
@@ -122,31 +124,47 @@ def _like_pattern(text: str) -> str:
 
 
 def search_deals(
-    session: Session, *, workspace_id: int, name_key: str, limit: int = 26
+    session: Session,
+    *,
+    workspace_id: int,
+    name_key: str,
+    limit: int = 26,
+    owner_ids: Collection[int] | None = None,
 ) -> list[Deal]:
-    """Live deals whose name contains ``name_key`` (already normalised), open ones first."""
-    query = select(Deal).where(
-        Deal.workspace_id == workspace_id,
-        col(Deal.deleted_at).is_(None),
-        col(Deal.name_key).like(_like_pattern(name_key), escape="\\"),
-    )
+    """Live deals whose name contains ``name_key`` (already normalised), open ones first.
+
+    ``owner_ids`` limits the search to the deals the caller may handle (None: everyone's).
+    """
+    query = _name_matches(workspace_id, name_key, owner_ids)
     query = query.order_by(
         (Deal.status != "open"), (Deal.name_key != name_key), col(Deal.number).desc()
     ).limit(limit)
     return list(session.exec(query).all())
 
 
-def count_matching_deals(session: Session, *, workspace_id: int, name_key: str) -> int:
+def count_matching_deals(
+    session: Session,
+    *,
+    workspace_id: int,
+    name_key: str,
+    owner_ids: Collection[int] | None = None,
+) -> int:
     """How many live deals contain ``name_key``: used to find where a deal name ends."""
-    return session.exec(
-        select(func.count())
-        .select_from(Deal)
-        .where(
-            Deal.workspace_id == workspace_id,
-            col(Deal.deleted_at).is_(None),
-            col(Deal.name_key).like(_like_pattern(name_key), escape="\\"),
-        )
-    ).one()
+    matches = _name_matches(workspace_id, name_key, owner_ids).subquery()
+    return session.exec(select(func.count()).select_from(matches)).one()
+
+
+def _name_matches(
+    workspace_id: int, name_key: str, owner_ids: Collection[int] | None
+) -> SelectOfScalar[Deal]:
+    query = select(Deal).where(
+        Deal.workspace_id == workspace_id,
+        col(Deal.deleted_at).is_(None),
+        col(Deal.name_key).like(_like_pattern(name_key), escape="\\"),
+    )
+    if owner_ids is not None:
+        query = query.where(col(Deal.owner_id).in_(list(owner_ids)))
+    return query
 
 
 def open_deals(
@@ -292,9 +310,10 @@ def lock_deal(session: Session, deal: Deal) -> None:
     """Re-read the deal and hold its row until commit, so concurrent changes queue up.
 
     PostgreSQL takes a row lock (several replicas may be writing); SQLite already holds the
-    database write lock for the whole unit of work.
+    database write lock for the whole unit of work, so what it read is current.
     """
-    session.refresh(deal, with_for_update=True)
+    if not _holds_database_lock(session):
+        session.refresh(deal, with_for_update=True)
 
 
 def lock_workspace(session: Session, workspace: Workspace, *, exclusive: bool) -> None:
@@ -303,7 +322,14 @@ def lock_workspace(session: Session, workspace: Workspace, *, exclusive: bool) -
     Stage moves take a shared lock; a pipeline switch takes an exclusive one and so waits for
     moves in flight (and they for it), so no deal lands in a stage the pipeline no longer has.
     """
-    session.refresh(workspace, with_for_update=True if exclusive else {"read": True})
+    if not _holds_database_lock(session):
+        session.refresh(workspace, with_for_update=True if exclusive else {"read": True})
+
+
+def _holds_database_lock(session: Session) -> bool:
+    """SQLite write units begin IMMEDIATE: nobody else can change a row until they end."""
+    bind = session.get_bind()
+    return bind.dialect.name == "sqlite" and not bind.get_execution_options().get(READ_ONLY)
 
 
 def latest_bant(session: Session, *, workspace_id: int, deal_id: int) -> BantRecord | None:

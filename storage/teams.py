@@ -6,9 +6,11 @@ every function is scoped to the workspace like the rest of storage.
 
 from __future__ import annotations
 
-from sqlmodel import Session, col, select
+from collections.abc import Collection
 
-from storage.models import Team, TeamMember
+from sqlmodel import Session, col, or_, select
+
+from storage.models import Member, Team, TeamMember
 
 REP, MANAGER = "rep", "manager"
 
@@ -72,5 +74,132 @@ def team_rep_ids(session: Session, *, team: Team) -> list[int]:
             select(TeamMember.member_id).where(
                 TeamMember.team_id == team.id, TeamMember.role == REP
             )
+        ).all()
+    )
+
+
+def managed_rep_ids(session: Session, *, manager_id: int) -> list[int]:
+    """The reps of every team ``manager_id`` manages: whose deals that manager may handle."""
+    managed = select(TeamMember.team_id).where(
+        TeamMember.member_id == manager_id, TeamMember.role == MANAGER
+    )
+    return sorted(
+        session.exec(
+            select(TeamMember.member_id).where(
+                col(TeamMember.team_id).in_(managed), TeamMember.role == REP
+            )
+        ).all()
+    )
+
+
+def manager_ids_of(session: Session, *, rep_id: int) -> list[int]:
+    """The managers of the team(s) a rep is in: whom to ask about that rep's deals."""
+    rep_teams = select(TeamMember.team_id).where(
+        TeamMember.member_id == rep_id, TeamMember.role == REP
+    )
+    return sorted(
+        set(
+            session.exec(
+                select(TeamMember.member_id).where(
+                    col(TeamMember.team_id).in_(rep_teams), TeamMember.role == MANAGER
+                )
+            ).all()
+        )
+    )
+
+
+def team_manager_ids(session: Session, *, team_id: int) -> list[int]:
+    """A team's managers."""
+    return sorted(
+        session.exec(
+            select(TeamMember.member_id).where(
+                TeamMember.team_id == team_id, TeamMember.role == MANAGER
+            )
+        ).all()
+    )
+
+
+def admin_ids(session: Session, *, workspace_id: int) -> list[int]:
+    """The workspace's admins Corong knows of: Slack admins and owners, and named admins."""
+    return sorted(
+        session.exec(
+            select(Member.id).where(
+                Member.workspace_id == workspace_id,
+                or_(col(Member.is_admin), col(Member.admin_granted)),
+            )
+        ).all()
+    )
+
+
+def slack_user_ids(session: Session, *, member_ids: Collection[int]) -> list[str]:
+    """The Slack user ids of members, in the order of their member ids."""
+    if not member_ids:
+        return []
+    rows = session.exec(
+        select(Member.id, Member.slack_user_id).where(col(Member.id).in_(list(member_ids)))
+    ).all()
+    return [user_id for _, user_id in sorted(rows)]
+
+
+def membership(session: Session, *, team_id: int, member_id: int) -> TeamMember | None:
+    """A member's place in one team, if any."""
+    return session.exec(
+        select(TeamMember).where(TeamMember.team_id == team_id, TeamMember.member_id == member_id)
+    ).first()
+
+
+def rep_team(session: Session, *, member_id: int) -> Team | None:
+    """The team a member is a rep of (a rep belongs to one team)."""
+    return session.exec(
+        select(Team)
+        .join(TeamMember, col(TeamMember.team_id) == col(Team.id))
+        .where(TeamMember.member_id == member_id, TeamMember.role == REP)
+    ).first()
+
+
+def roster(session: Session, *, team_id: int) -> tuple[list[str], list[str]]:
+    """A team's managers and reps, as Slack user ids in the order they joined."""
+    rows = session.exec(
+        select(TeamMember.role, Member.slack_user_id)
+        .join(Member, col(Member.id) == col(TeamMember.member_id))
+        .where(TeamMember.team_id == team_id)
+        .order_by(col(TeamMember.id))
+    ).all()
+    managers = [user_id for role, user_id in rows if role == MANAGER]
+    reps = [user_id for role, user_id in rows if role == REP]
+    return managers, reps
+
+
+def remove_from_team(session: Session, *, team_id: int, member_id: int) -> bool:
+    """Take a member out of a team; False when they were not in it."""
+    found = membership(session, team_id=team_id, member_id=member_id)
+    if found is None:
+        return False
+    session.delete(found)
+    session.flush()
+    return True
+
+
+def delete_team(session: Session, *, team: Team) -> None:
+    """Remove a team and its memberships (the reps' deals stay theirs)."""
+    for row in session.exec(select(TeamMember).where(TeamMember.team_id == team.id)).all():
+        session.delete(row)
+    session.flush()
+    session.delete(team)
+    session.flush()
+
+
+def managed_teams(session: Session, *, workspace_id: int, manager_id: int) -> list[Team]:
+    """The teams a member manages, by name."""
+    return list(
+        session.exec(
+            select(Team)
+            .join(TeamMember, col(TeamMember.team_id) == col(Team.id))
+            .where(
+                Team.workspace_id == workspace_id,
+                TeamMember.member_id == manager_id,
+                TeamMember.role == MANAGER,
+            )
+            .order_by(col(Team.name_key))
         ).all()
     )

@@ -26,7 +26,7 @@ from bot.app import create_app
 from bot.config import Settings
 from bot.runtime import Runtime
 from bot.server import wsgi_app
-from storage import queries
+from storage import queries, teams
 from storage.db import unit_of_work
 from storage.models import Activity, AuditEntry, Deal, PendingChoice, StageChange
 from tests.clock import ManualClock
@@ -39,6 +39,7 @@ OTHER_TEAM = "T0999ZZZZZ"
 BUDI = "U0BUDI0001"  # English-speaking rep
 SARI = "U0SARI0001"  # Indonesian-speaking rep
 ANDI = "U0ANDI0001"  # a workspace admin
+RINA = "U0RINA0001"  # an English-speaking user tests make a team's manager
 CHANNEL = "C0SALES001"
 
 
@@ -270,6 +271,32 @@ class Bot:
             member.is_admin = admin
             member.profile_fetched_at = self.clock()
 
+    def team(
+        self,
+        name: str,
+        *,
+        reps: tuple[str, ...] = (),
+        managers: tuple[str, ...] = (),
+        channel: str | None = None,
+        team: str = TEAM,
+    ) -> None:
+        """A team as an admin would set it up: its reps, managers and channel."""
+        with unit_of_work(self.engine) as session:
+            workspace = queries.get_or_create_workspace(session, slack_team_id=team)
+            assert workspace.id is not None
+            found = teams.team_by_name(session, workspace_id=workspace.id, name=name)
+            made = found or teams.create_team(session, workspace_id=workspace.id, name=name)
+            made.channel_id = channel or made.channel_id
+            for user, role in [
+                *((u, teams.REP) for u in reps),
+                *((u, teams.MANAGER) for u in managers),
+            ]:
+                member = queries.get_or_create_member(
+                    session, workspace_id=workspace.id, slack_user_id=user
+                )
+                assert member.id is not None
+                teams.add_to_team(session, team=made, member_id=member.id, role=role)
+
 
 @dataclass
 class Slash:
@@ -307,6 +334,7 @@ def bot(engine: Engine, fake_slack: FakeSlack, clock: ManualClock) -> Iterator[B
     bot.know(BUDI, name="Budi")
     bot.know(SARI, locale="id-ID", name="Sari")
     bot.know(ANDI, name="Andi", admin=True)
+    bot.know(RINA, name="Rina")
     try:
         yield bot
     finally:

@@ -13,7 +13,16 @@ from storage import queries
 from storage.db import unit_of_work
 from storage.models import BantRecord, Deal
 from tests.fakeslack import view_closed_body
-from tests.harness import ANDI, OTHER_TEAM, SARI, TEAM, Bot, button_values, message_text
+from tests.harness import (
+    ANDI,
+    BUDI,
+    OTHER_TEAM,
+    SARI,
+    TEAM,
+    Bot,
+    button_values,
+    message_text,
+)
 
 QUALIFIED_ANSWERS = {
     "budget": "confirmed",
@@ -80,6 +89,7 @@ def test_bant_dialog_scores_stores_and_offers_the_next_stage(bot: Bot) -> None:
 
 
 def test_reopening_shows_the_previous_answers_and_each_submission_is_kept(bot: Bot) -> None:
+    bot.team("Jakarta", reps=(BUDI,), managers=(SARI,))  # Sari qualifies her rep's deal too
     bot.slash("/deal", "add Acme Corp 50jt")
     _, view = _open_bant(bot)
     bot.submit(view, QUALIFIED_ANSWERS)
@@ -140,6 +150,7 @@ def test_closing_the_dialog_midway_saves_nothing_and_keeps_what_was_saved(bot: B
 
 
 def test_two_people_qualifying_at_once_both_land_and_the_last_wins(bot: Bot) -> None:
+    bot.team("Jakarta", reps=(BUDI,), managers=(SARI,))
     bot.slash("/deal", "add Acme Corp 50jt")
     _, first = _open_bant(bot)
     _, second = _open_bant(bot, user=SARI)
@@ -181,7 +192,7 @@ def test_moving_past_qualification_without_bant_warns_with_a_run_bant_button(bot
 
 
 def test_a_strict_workspace_refuses_the_move_until_bant_qualifies(bot: Bot) -> None:
-    assert "Only workspace admins" in bot.slash("/sales", "bant strict:on").ack.text
+    assert "Only admins can change the BANT" in bot.slash("/sales", "bant strict:on").ack.text
     assert "refused" in bot.slash("/sales", "bant strict:on", user=ANDI).ack.text
     bot.slash("/deal", "add Acme Corp 50jt")
     refused = bot.slash("/deal", "move acme potential").ack

@@ -12,7 +12,7 @@ from bot.handling import Handled, run_command
 from commands.context import Invocation
 from commands.pipelines import pipeline_for
 from commands.replies import Notice, Problem
-from storage import queries
+from storage import queries, teams
 from storage.db import unit_of_work
 
 TEAM = "T0123ABCDE"
@@ -51,7 +51,20 @@ def _make_admin(engine: Engine, user: str) -> None:
         member.is_admin = True
 
 
+def _make_manager(engine: Engine, manager: str, rep: str) -> None:
+    """``manager`` leads a team whose rep is ``rep``: both may act on the rep's deals."""
+    with unit_of_work(engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id=TEAM)
+        team = teams.create_team(session, workspace_id=workspace.id or 0, name="Jakarta")
+        for user, role in ((rep, teams.REP), (manager, teams.MANAGER)):
+            member = queries.get_or_create_member(
+                session, workspace_id=workspace.id or 0, slack_user_id=user
+            )
+            teams.add_to_team(session, team=team, member_id=member.id or 0, role=role)
+
+
 def test_won_and_lost_at_once_closes_the_deal_one_way_only(engine: Engine) -> None:
+    _make_manager(engine, "U0SARI0001", "U0BUDI0001")
     run_command(engine, _as("U0BUDI0001"), "/deal", "add Acme Corp 50jt")
     for _ in range(5):
         won, lost = _race(
@@ -75,6 +88,7 @@ def test_won_and_lost_at_once_closes_the_deal_one_way_only(engine: Engine) -> No
 
 
 def test_undo_racing_someone_elses_move_never_loses_the_move(engine: Engine) -> None:
+    _make_manager(engine, "U0SARI0001", "U0BUDI0001")
     run_command(engine, _as("U0BUDI0001"), "/deal", "add Acme Corp 50jt")
     run_command(engine, _as("U0BUDI0001"), "/deal", "move D-1 prospect")
     undo, move = _race(

@@ -36,6 +36,7 @@ def test_the_digest_is_what_funnel_team_last_week_shows(engine: Engine) -> None:
         team.timezone = "America/New_York"  # the team's schedule zone: weeks stay the workspace's
         digest = build_digest(session, history.workspace, team, now=POSTED)
         ctx = open_context(session, Invocation("T0REPORT", "U0AYU", POSTED))
+        ctx.member.is_admin = True  # team reports are for managers and admins
         asked = run_funnel(ctx, tokenize("last week team Jakarta"))
 
     assert digest.team_name == "Jakarta"
@@ -63,6 +64,7 @@ def test_a_team_without_reps_gets_an_empty_digest_like_funnel_would_show(engine:
         empty = teams.create_team(session, workspace_id=history.workspace.id, name="Nobody")
         digest = build_digest(session, history.workspace, empty, now=POSTED)
         ctx = open_context(session, Invocation("T0REPORT", "U0AYU", POSTED))
+        ctx.member.is_admin = True
         asked = run_funnel(ctx, tokenize("last week team Nobody"))
 
     assert digest.funnel == asked

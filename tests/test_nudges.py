@@ -55,6 +55,7 @@ from commands.pipelines import LOST, WON, pipeline_for
 from commands.report_policy import ReportPolicy
 from commands.report_request import funnel_report_for
 from commands.reports import StageTime, stuck_cutoffs
+from storage import teams
 from storage.db import unit_of_work
 from storage.models import Activity, AuditEntry, BantRecord, Deal, Member, StageChange, Workspace
 
@@ -86,7 +87,7 @@ class World:
         session.add(workspace)
         session.flush()
         world = cls(session, workspace)
-        for name in ("ayu", "budi"):
+        for name in ("ayu", "budi", "rina"):
             member = Member(
                 workspace_id=world.workspace_id,
                 slack_user_id=f"U0{name.upper()}",
@@ -683,10 +684,16 @@ def test_snooze_refuses_other_lengths(world: World) -> None:
 
 def test_only_the_owner_can_snooze_a_deal(world: World) -> None:
     world.deal(1, owner="budi", due=TODAY)
+    team = teams.create_team(world.session, workspace_id=world.workspace_id, name="Jakarta")
+    teams.add_to_team(world.session, team=team, member_id=world.member_id("budi"))
+    manager = world.member_id("rina")
+    teams.add_to_team(world.session, team=team, member_id=manager, role=teams.MANAGER)
 
     with pytest.raises(NotAllowed) as raised:
-        snooze_deal(world.ctx("ayu"), "D-1", 1)
-
+        snooze_deal(world.ctx("ayu"), "D-1", 1)  # another rep may not even see it
+    assert raised.value.key == "role.deal_not_yours"
+    with pytest.raises(NotAllowed) as raised:
+        snooze_deal(world.ctx("rina"), "D-1", 1)  # her manager may act on it, but not snooze
     assert raised.value.key == "nudge.snooze_not_owner"
     assert raised.value.params["ref"] == "D-1"
     assert world.session.exec(select(Deal.snoozed_until)).one() is None

@@ -7,7 +7,16 @@ from datetime import date
 import pytest
 
 from storage.models import Activity, Member
-from tests.harness import ANDI, OTHER_TEAM, SARI, TEAM, Bot, button_values, message_text
+from tests.harness import (
+    ANDI,
+    BUDI,
+    OTHER_TEAM,
+    SARI,
+    TEAM,
+    Bot,
+    button_values,
+    message_text,
+)
 
 pytestmark = pytest.mark.usefixtures("bot")
 
@@ -84,8 +93,9 @@ def test_undo_of_an_add_removes_the_deal_and_the_next_undo_takes_the_one_before(
 
 
 def test_undo_never_takes_back_someone_elses_later_change(bot: Bot) -> None:
+    bot.team("Jakarta", reps=(BUDI,), managers=(SARI,))
     bot.slash("/deal", "add Acme Corp 50jt")
-    bot.slash("/deal", "move D-1 prospect", user=SARI)
+    bot.slash("/deal", "move D-1 prospect", user=SARI)  # Budi's manager moves it on
     refused = bot.slash("/sales", "undo")
     assert "Nothing was undone" in refused.ack.text
     deal = bot.deal(1)
@@ -154,17 +164,23 @@ def test_deal_list_shows_open_deals_in_pipeline_order_and_pages(bot: Bot) -> Non
     assert "Company 02" in message_text(second)
 
 
-def test_deal_list_of_another_rep(bot: Bot) -> None:
+def test_deal_list_of_another_rep_is_for_their_manager_and_admins(bot: Bot) -> None:
+    bot.team("Jakarta", reps=(SARI,), managers=(BUDI,))
     bot.slash("/deal", "add Toko Maju 10jt", user=SARI)
     listed = bot.slash("/deal", f"list <@{SARI}|sari>")
     assert "Toko Maju" in listed.ack.text
     assert "Toko Maju" not in bot.slash("/deal", "list").ack.text
+    assert "Toko Maju" in bot.slash("/deal", f"list <@{SARI}|sari>", user=ANDI).ack.text
+
+    refused = bot.slash("/deal", f"list <@{BUDI}|budi>", user=SARI).ack.text
+    assert "Toko Maju" not in refused
+    assert f"<@{ANDI}>" in refused  # says whom to ask: the admin
 
 
 def test_pipeline_preset_changes_the_stages_a_deal_can_move_to(bot: Bot) -> None:
     assert "Lead → Prospect → Potential → Closeable" in bot.slash("/sales", "pipeline").ack.text
     refused = bot.slash("/sales", "pipeline seven-step").ack.text
-    assert "Only workspace admins and owners" in refused
+    assert "Only admins can switch the pipeline" in refused and f"<@{ANDI}>" in refused
     assert "seven-step" in bot.slash("/sales", "pipeline seven-step", user=ANDI).ack.text
     bot.slash("/deal", "add Acme Corp 50jt")
     deal = bot.deal(1)

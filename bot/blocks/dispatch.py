@@ -7,8 +7,10 @@ from zoneinfo import ZoneInfo
 from bot.blocks.board import render_board
 from bot.blocks.funnel import render_funnel
 from bot.blocks.replies import RenderedMessage, render
+from bot.blocks.teams import render_admin_list, render_team_view
 from commands.replies import Reply
 from commands.report_replies import FunnelView, PipelineBoard
+from commands.team_replies import AdminList, TeamView
 
 
 def render_reply(reply: Reply, lang: str, tz: ZoneInfo) -> RenderedMessage:
@@ -17,4 +19,8 @@ def render_reply(reply: Reply, lang: str, tz: ZoneInfo) -> RenderedMessage:
         return render_board(reply, lang, tz)
     if isinstance(reply, FunnelView):
         return render_funnel(reply, lang, tz)
+    if isinstance(reply, TeamView):
+        return render_team_view(reply, lang, tz)
+    if isinstance(reply, AdminList):
+        return render_admin_list(reply, lang, tz)
     return render(reply, lang, tz)

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 from commands.i18n import CATALOG, translate
 from commands.i18n.formatting import format_day, format_moment, format_money, format_number
 from commands.pipelines import stage_label_key
-from commands.replies import Money
+from commands.replies import Channel, Money, People
 
 _STAGE_PARAMS = {"stage", "from_stage", "to_stage"}
 
@@ -42,6 +42,10 @@ def format_param(name: str, value: Any, lang: str, tz: ZoneInfo, *, mrkdwn: bool
     Long user text is shortened: a message quotes it, it does not repeat a 3,000-char input.
     """
     escape = _escape if mrkdwn else _keep
+    if isinstance(value, People):
+        return people_text(value, lang)
+    if isinstance(value, Channel):
+        return f"<#{value.channel_id}>" if value.channel_id else translate("channel.none", lang)
     if isinstance(value, Money):
         return format_money(value.value, value.currency, lang)
     if isinstance(value, datetime):
@@ -62,6 +66,14 @@ def format_param(name: str, value: Any, lang: str, tz: ZoneInfo, *, mrkdwn: bool
     if len(text) > QUOTE_LIMIT:
         text = text[: QUOTE_LIMIT - 1].rstrip() + "\u2026"
     return escape(text)
+
+
+def people_text(people: People, lang: str) -> str:
+    """``<@U1>, <@U2>``: Slack shows each as the person's current name."""
+    if not people.user_ids:
+        return translate(people.none_key, lang)
+    shown = ", ".join(f"<@{user_id}>" for user_id in people.user_ids[: people.shown])
+    return shown if len(people.user_ids) <= people.shown else f"{shown}, \u2026"
 
 
 def message(

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from slack_bolt import App
 
-from bot.listeners import actions, commands, events, forms, nudges
+from bot.listeners import actions, commands, events, forms, guard, nudges
 from bot.runtime import Runtime
 
 
 def register_listeners(app: App, runtime: Runtime) -> None:
     """Attach every listener Corong has to ``app``."""
+    guard.register(app, runtime)
     commands.register(app, runtime)
     actions.register(app, runtime)
     nudges.register(app, runtime)

@@ -163,11 +163,13 @@ def register(app: App, runtime: Runtime) -> None:
         reply(body, client, handled, replace=False)
 
     def log_call_form(body: dict[str, Any], client: WebClient) -> None:
-        ref = _value(body)
-        prefill = {"deal": ref} if deal_ref_number(ref) is not None else {}
-        invocation = invocation_from_interaction(body, runtime)
-        view = prepare_form(runtime, invocation, OpenForm("call", prefill), body)
-        open_form_modal(runtime, client, body, view)
+        """The call form, about the button's deal once the clicker may log calls on it."""
+        if deal_ref_number(_value(body)) is None:  # a general "Log call": the form asks
+            invocation = invocation_from_interaction(body, runtime)
+            view = prepare_form(runtime, invocation, OpenForm("call", {}), body)
+            open_form_modal(runtime, client, body, view)
+            return
+        deal_form(body, client, lambda _ctx, deal: OpenForm("call", {"deal": deal.ref}))
 
     def paged(run: Callable[..., Reply]) -> Callable[[dict[str, Any], WebClient], None]:
         """A page button: re-run the filter it carries, from its offset, replacing the page."""

@@ -13,6 +13,7 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.after_change import refresh_after_change
+from bot.channel_check import ChannelCheck, check_team_channel
 from bot.chart_delivery import send_funnel_chart
 from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, internal_error, run_command
@@ -24,6 +25,7 @@ from commands.dispatch import wanted_form
 from commands.registry import SLASH_COMMANDS
 from commands.replies import OpenForm
 from commands.report_replies import FunnelView
+from commands.team_replies import TeamView
 
 DIALOG_COMMANDS = ("/bant",)
 
@@ -105,18 +107,36 @@ def register(app: App, runtime: Runtime) -> None:
                 channel_id=invocation.channel_id,
             )
             remember_follow_ups(context, handled)
-        follow_up(client, context, invocation)
+        follow_up(client, context, invocation, body)
 
     def remember_follow_ups(context: BoltContext, handled: Handled) -> None:
-        """What must happen after the answer: a chart to send, a home tab to refresh."""
+        """What must happen after the answer: a chart to send, a home tab to refresh, a team
+        channel to check."""
         context["corong_changed"] = handled.changed
-        if isinstance(handled.reply, FunnelView):
-            context["corong_chart"] = (handled.reply, handled.lang)
+        reply = handled.reply
+        if isinstance(reply, FunnelView):
+            context["corong_chart"] = (reply, handled.lang)
+        if isinstance(reply, TeamView) and reply.check_channel:
+            team = str(reply.params.get("team", ""))
+            check = ChannelCheck(reply.check_channel, team, handled.lang, handled.tz)
+            context["corong_channel_check"] = check
 
-    def follow_up(client: WebClient, context: BoltContext, invocation: Invocation) -> None:
+    def follow_up(
+        client: WebClient, context: BoltContext, invocation: Invocation, body: dict[str, Any]
+    ) -> None:
         chart = context.get("corong_chart")
         if chart:
             send_funnel_chart(client, chart[0], chart[1], invocation.user_id)
+        check = context.get("corong_channel_check")
+        if check:
+            check_team_channel(
+                runtime,
+                client,
+                check,
+                user_id=invocation.user_id,
+                response_url=body.get("response_url"),
+                channel_id=invocation.channel_id,
+            )
         if context.get("corong_changed"):
             refresh_after_change(runtime, client, invocation)
 

@@ -1,4 +1,4 @@
-"""Modal submissions of the ``/deal add`` and ``/call`` forms.
+"""Modal submissions of every form (``/deal add``, ``/call``, BANT, follow-up, ``/sales setup``).
 
 Every field is checked; bad ones are answered inline (``response_action: errors``) and the modal
 stays open with what was typed. A good submission is committed before the ack closes the modal;
@@ -17,9 +17,10 @@ from slack_sdk import WebClient
 
 from bot import ids
 from bot.after_change import refresh_after_change
-from bot.blocks.forms import field_errors, submitted_values
+from bot.blocks.forms import field_errors, initial_values, render_setup_saved, submitted_values
+from bot.blocks.replies import RenderedMessage
 from bot.blocks.text import message, plain
-from bot.handling import problem_from, run_work
+from bot.handling import Handled, problem_from, run_work
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
@@ -27,6 +28,7 @@ from commands.context import CommandContext
 from commands.errors import CommandError, FormErrors
 from commands.forms import FORMS, submit_form
 from commands.replies import Problem, Reply
+from commands.setup import SetupSaved
 
 
 def _metadata(view: dict[str, Any]) -> dict[str, str]:
@@ -47,6 +49,7 @@ def register(app: App, runtime: Runtime) -> None:
         view = body["view"]
         form = view["callback_id"].removeprefix(ids.FORM_CALLBACK_PREFIX)
         values = submitted_values(view)
+        shown = initial_values(view)
         inputs = [b.get("block_id") for b in view.get("blocks", []) if b.get("type") == "input"]
         first_block = inputs[0] if inputs else ids.field_block_id("name")
         subject_text = _metadata(view).get("d", "")
@@ -55,7 +58,7 @@ def register(app: App, runtime: Runtime) -> None:
 
         def work(ctx: CommandContext) -> Reply:
             try:
-                return submit_form(ctx, form, values, subject=subject)
+                return submit_form(ctx, form, values, subject=subject, shown=shown)
             except FormErrors as invalid:
                 errors.update(
                     field_errors(invalid.errors, ctx.lang, lambda error: _inline(error, ctx))
@@ -72,7 +75,7 @@ def register(app: App, runtime: Runtime) -> None:
             )
             ack(response_action="errors", errors={first_block: text[:2000]})
             return
-        context["corong_confirmation"] = handled.render().as_dicts()
+        context["corong_confirmation"] = _confirmation(handled).as_dicts()
         context["corong_changed"] = handled.changed
         ack()
 
@@ -106,6 +109,13 @@ def register(app: App, runtime: Runtime) -> None:
     for form in FORMS:
         app.view(ids.form_callback_id(form))(ack=acknowledge, lazy=[confirm])
     app.view_closed(ids.form_callback_id("bant"))(closed)
+
+
+def _confirmation(handled: Handled) -> RenderedMessage:
+    """The saved form's reply; a settings summary is drawn here, beside its form."""
+    if isinstance(handled.reply, SetupSaved):
+        return render_setup_saved(handled.reply, handled.lang)
+    return handled.render()
 
 
 def _inline(error: CommandError, ctx: CommandContext) -> str:

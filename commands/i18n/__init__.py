@@ -16,7 +16,10 @@ from commands.i18n import (
     catalog_jobs,
     catalog_nudges,
     catalog_reports,
+    catalog_roles,
     catalog_settings,
+    catalog_setup,
+    catalog_teams,
     catalog_views,
 )
 
@@ -33,6 +36,9 @@ for _module in (
     catalog_settings,
     catalog_jobs,
     catalog_nudges,
+    catalog_roles,
+    catalog_teams,
+    catalog_setup,
 ):
     for _key, _texts in _module.MESSAGES.items():
         if _key in CATALOG:

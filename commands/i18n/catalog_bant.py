@@ -170,8 +170,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{mode}.",
     },
     "bant.policy_admins_only": {
-        "en": "Only workspace admins and owners can change the BANT settings.",
-        "id": "Hanya admin atau pemilik workspace yang bisa mengubah pengaturan BANT.",
+        "en": "Only admins can change the BANT settings: ask {admins}. Nothing was changed.",
+        "id": "Hanya admin yang bisa mengubah pengaturan BANT: minta ke {admins}. "
+        "Tidak ada yang diubah.",
     },
     "bant.policy_number": {
         "en": "\u201c{key}:{text}\u201d needs a whole number from 0 to 100.",

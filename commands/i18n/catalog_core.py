@@ -208,10 +208,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Pindahkan atau tutup dulu.",
     },
     "pipeline.admins_only": {
-        "en": "Only workspace admins and owners can switch the pipeline. "
-        "Ask one of them to run this command.",
-        "id": "Hanya admin atau pemilik workspace yang bisa mengganti pipeline. "
-        "Minta salah satu dari mereka menjalankan perintah ini.",
+        "en": "Only admins can switch the pipeline: ask {admins} to run this command. "
+        "Nothing was changed.",
+        "id": "Hanya admin yang bisa mengganti pipeline: minta {admins} menjalankan perintah "
+        "ini. Tidak ada yang diubah.",
     },
     "pipeline.changed_meanwhile": {
         "en": "The workspace pipeline changed a moment ago and no longer has {stage}. "

@@ -43,8 +43,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Ubah dengan {example}; /sales undo membatalkan perubahan.",
     },
     "settings.admins_hint": {
-        "en": "Only workspace admins and owners can change these settings.",
-        "id": "Hanya admin atau pemilik workspace yang bisa mengubah pengaturan ini.",
+        "en": "Only admins can change these settings: Slack workspace admins and owners, and "
+        "anyone they name with `/sales admin add`.",
+        "id": "Hanya admin yang bisa mengubah pengaturan ini: admin dan pemilik workspace Slack, "
+        "serta yang mereka tunjuk dengan `/sales admin add`.",
     },
     # --- /sales benchmark
     "settings.benchmark_shown": {
@@ -89,9 +91,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # --- problems
     "settings.admins_only": {
-        "en": "Only workspace admins and owners can change the funnel report settings. "
+        "en": "Only admins can change the funnel report settings: ask {admins}. "
         "Nothing was changed.",
-        "id": "Hanya admin atau pemilik workspace yang bisa mengubah pengaturan laporan funnel. "
+        "id": "Hanya admin yang bisa mengubah pengaturan laporan funnel: minta ke {admins}. "
         "Tidak ada yang diubah.",
     },
     "settings.whole_number": {

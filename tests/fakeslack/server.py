@@ -17,11 +17,19 @@ What it does, in order, for each ``/api/<method>`` request:
    ``violations`` (and on the ``Call``), answering with the error Slack would give;
 3. applies scripted answers (``fail``/``rate_limit``/``server_error``/``stub``), else answers
    like Slack with realistic ids.
+
+Installs into many workspaces: ``register_app`` (client id, secret, redirect URL) and
+``add_team`` set up Slack's side; ``approve_install`` scripts what the installing user does on
+``GET /oauth/v2/authorize`` (Slack's consent page: it redirects back with a one-time code);
+``oauth.v2.access`` swaps that code (or a refresh token) for the team's bot token, and
+``auth.test`` then answers for the team the token belongs to. ``revoke_team`` makes a team's
+tokens fail like Slack's after an uninstall.
 """
 
 from __future__ import annotations
 
 import base64
+import binascii
 import contextlib
 import email.parser
 import email.policy
@@ -34,7 +42,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from . import blockkit, ids
 from .spec import RETIRED, MethodSpec, methods
@@ -229,6 +237,15 @@ class FakeSlack:
         self.rate_limited = 0
         # What apps.connections.open answers as ``url`` (e.g. a FakeSocketMode's ``url``).
         self.socket_mode_url: str | None = None
+        # Installs into many workspaces (see the module docstring).
+        self._apps: dict[str, dict[str, Any]] = {}  # client id -> {"secret", "redirect_url"}
+        self._teams: dict[str, dict[str, Any]] = {}  # team id -> name, bot user and bot ids
+        self._approvals: list[dict[str, Any]] = []  # next consent-page answers, in order
+        self._codes: dict[str, dict[str, Any]] = {}  # unused code -> the grant it stands for
+        self._tokens: dict[str, dict[str, Any]] = {}  # issued access token -> team, expiry
+        self._refresh_tokens: dict[str, dict[str, Any]] = {}  # live refresh token -> grant
+        self._refresh_issued: list[tuple[str, str]] = []  # (team id, refresh token), all
+        self._revoked: set[str] = set()  # access tokens Slack no longer accepts
 
         self._handlers: dict[str, Callable[[dict[str, Any], _Check, str | None], dict[str, Any]]]
         self._handlers = {
@@ -442,6 +459,7 @@ class FakeSlack:
             channel = self._make_channel(channel_id, name=name, is_private=is_private)
             channel["is_archived"] = is_archived
             channel["_members"] = list(members) if members is not None else None
+            channel["is_member"] = members is None or self.bot_user_id in members
             self._channels[channel_id] = channel
         return channel
 
@@ -556,6 +574,166 @@ class FakeSlack:
                 queue.pop(0)
             return script
 
+    # ------------------------------------------------------------------ installs (OAuth)
+
+    def register_app(
+        self, client_id: str, client_secret: str, *, redirect_url: str | None = None
+    ) -> None:
+        """The app's credentials (Basic Information) and its one Redirect URL, if listed."""
+        with self._cond:
+            self._apps[client_id] = {"secret": client_secret, "redirect_url": redirect_url}
+
+    def add_team(
+        self,
+        team_id: str,
+        *,
+        name: str,
+        bot_user_id: str | None = None,
+        bot_id: str | None = None,
+    ) -> None:
+        """Another workspace the app can be installed into (auth.test answers for it)."""
+        if not ids.TEAM_RE.match(team_id):
+            raise ValueError(f"unrealistic team id {team_id!r} (want e.g. 'T0123ABCDE')")
+        with self._cond:
+            self._teams[team_id] = {
+                "name": name,
+                "domain": name.lower().replace(" ", "-"),
+                "bot_user_id": bot_user_id or self.ids.id("U"),
+                "bot_id": bot_id or self.ids.id("B"),
+            }
+
+    def approve_install(
+        self,
+        team_id: str,
+        *,
+        user_id: str = "U0INSTALL1",
+        rotation: bool = False,
+        expires_in: int = 43200,
+    ) -> None:
+        """The next visit to the consent page is a user of ``team_id`` clicking Allow.
+        ``rotation``: the app has token rotation on, so its tokens expire in ``expires_in``
+        seconds and come with a refresh token."""
+        with self._cond:
+            if team_id not in self._teams:
+                raise ValueError(f"add_team({team_id!r}) first")
+            self._approvals.append(
+                {
+                    "team_id": team_id,
+                    "user_id": user_id,
+                    "rotation": rotation,
+                    "expires_in": expires_in,
+                }
+            )
+
+    def revoke_team(self, team_id: str) -> None:
+        """Every token issued for ``team_id`` stops working (the app was uninstalled)."""
+        with self._cond:
+            for token, info in self._tokens.items():
+                if info["team_id"] == team_id:
+                    self._revoked.add(token)
+            for refresh in [r for r, g in self._refresh_tokens.items() if g["team_id"] == team_id]:
+                del self._refresh_tokens[refresh]
+
+    def tokens_of(self, team_id: str) -> list[str]:
+        """The access tokens issued for ``team_id``, oldest first."""
+        with self._cond:
+            return [t for t, info in self._tokens.items() if info["team_id"] == team_id]
+
+    def refresh_tokens_of(self, team_id: str) -> list[str]:
+        """Every refresh token issued for ``team_id`` (used or not), oldest first."""
+        with self._cond:
+            return [r for team, r in self._refresh_issued if team == team_id]
+
+    def _consent(self, query: dict[str, str]) -> tuple[int, dict[str, str], str, list[str]]:
+        """Slack's consent page: (status, headers, text, violations). The scripted user
+        approves, and the browser goes back to the redirect URL with a code and the state."""
+        problems: list[str] = []
+        with self._cond:
+            app = self._apps.get(query.get("client_id", ""))
+            if app is None:
+                problems.append(f"consent page: unknown client_id {query.get('client_id')!r}")
+                return 400, {}, "invalid_client_id", problems
+            if not query.get("scope"):
+                problems.append("consent page: no bot scope requested")
+            if not query.get("state"):
+                problems.append("consent page: no state (the app cannot tell its installs apart)")
+            redirect = query.get("redirect_uri") or app["redirect_url"]
+            if redirect is None:
+                problems.append("consent page: no redirect_uri and the app lists none")
+                return 400, {}, "bad_redirect_uri", problems
+            if not self._approvals:
+                problems.append("consent page visited, but no approve_install() was scripted")
+                return 400, {}, "no installer", problems
+            grant = dict(self._approvals.pop(0), client_id=query["client_id"])
+            grant["redirect_uri"] = query.get("redirect_uri")
+            grant["scope"] = query.get("scope", "")
+            code = f"{self.ids.id('', 12)}.{self.ids.hex(32)}"
+            self._codes[code] = grant
+        back = urlencode({"code": code, "state": query.get("state", "")})
+        return 302, {"Location": f"{redirect}?{back}"}, "", problems
+
+    def _oauth_v2_access(
+        self, args: dict[str, Any], headers: dict[str, str], chk: _Check
+    ) -> dict[str, Any]:
+        """Swap a code, or a refresh token, for the team's bot token."""
+        client_id, secret = args.get("client_id"), args.get("client_secret")
+        auth = next((v for k, v in headers.items() if k.lower() == "authorization"), "")
+        if auth.lower().startswith("basic "):
+            try:
+                client_id, _, secret = base64.b64decode(auth[6:]).decode().partition(":")
+            except (binascii.Error, UnicodeDecodeError):
+                chk.violation("Authorization: Basic is not base64 of id:secret", "invalid_auth")
+                return {}
+        app = self._apps.get(str(client_id or ""))
+        if app is None:
+            chk.violation(f"unknown client_id {client_id!r}", "invalid_client_id")
+            return {}
+        if secret != app["secret"]:
+            chk.violation("wrong client_secret", "bad_client_secret")
+            return {}
+        if args.get("grant_type") == "refresh_token":
+            grant = self._refresh_tokens.pop(str(args.get("refresh_token") or ""), None)
+            if grant is None or grant["client_id"] != client_id:
+                chk.runtime_error("invalid_refresh_token")
+                return {}
+            return self._issue_token(grant)
+        if args.get("grant_type") not in (None, "", "authorization_code"):
+            chk.violation(f"unknown grant_type {args['grant_type']!r}", "invalid_grant_type")
+            return {}
+        grant = self._codes.pop(str(args.get("code") or ""), None)  # a code works once
+        if grant is None or grant["client_id"] != client_id:
+            chk.runtime_error("invalid_code")
+            return {}
+        if grant["redirect_uri"] and args.get("redirect_uri") != grant["redirect_uri"]:
+            chk.runtime_error("bad_redirect_uri")
+            return {}
+        return self._issue_token(grant)
+
+    def _issue_token(self, grant: dict[str, Any]) -> dict[str, Any]:
+        team = self._teams[grant["team_id"]]
+        prefix = "xoxe.xoxb-1-" if grant["rotation"] else "xoxb-"
+        token = f"{prefix}{self.ids.hex(12)}-{self.ids.hex(12)}-{self.ids.hex(24)}"
+        expires_at = time.time() + grant["expires_in"] if grant["rotation"] else None
+        self._tokens[token] = {"team_id": grant["team_id"], "expires_at": expires_at}
+        response: dict[str, Any] = {
+            "ok": True,
+            "app_id": self.app_id,
+            "authed_user": {"id": grant["user_id"]},
+            "scope": grant["scope"],
+            "token_type": "bot",
+            "access_token": token,
+            "bot_user_id": team["bot_user_id"],
+            "team": {"id": grant["team_id"], "name": team["name"]},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+        if grant["rotation"]:
+            refresh = f"xoxe-1-{self.ids.hex(40)}"
+            self._refresh_tokens[refresh] = grant
+            self._refresh_issued.append((grant["team_id"], refresh))
+            response.update({"refresh_token": refresh, "expires_in": grant["expires_in"]})
+        return response
+
     # ------------------------------------------------------------------ request handling
 
     def _record(self, call: Call) -> None:
@@ -596,6 +774,19 @@ class FakeSlack:
                 response = self._error(chk)
             return 200, response, {}, args, token, chk.violations
 
+        if method == "oauth.v2.access":  # the app's own credentials, not a token
+            if parse_error:
+                chk.violation(parse_error, "invalid_form_data")
+            script = self._take_script(method)
+            if script is not None:
+                status, response, extra = self._scripted(script)
+                return status, response, extra, args, None, chk.violations
+            with self._cond:
+                response = self._oauth_v2_access(args, headers, chk)
+            if chk.error is not None:
+                response = self._error(chk)
+            return 200, response, {}, args, None, chk.violations
+
         if parse_error:
             error = "invalid_form_data" if body_kind == "form" else "invalid_json"
             chk.violation(parse_error, error)
@@ -625,7 +816,13 @@ class FakeSlack:
             chk.violation(f"token {token[:8]!r}... is not a Slack token", "invalid_auth")
         elif self.expected_token is not None and token != self.expected_token:
             chk.runtime_error("invalid_auth")
-        elif method.startswith("views.") and not token.startswith("xoxb-"):
+        elif token in self._revoked:
+            chk.runtime_error("token_revoked")
+        elif (self._tokens.get(token) or {}).get("expires_at") and time.time() > float(
+            self._tokens[token]["expires_at"]
+        ):
+            chk.runtime_error("token_expired")
+        elif method.startswith("views.") and not token.startswith(("xoxb-", "xoxe.xoxb-")):
             chk.violation(f"{method} needs a bot token (xoxb-)", "not_allowed_token_type")
 
         if verb == "GET" and not spec.allows_get:
@@ -826,6 +1023,21 @@ class FakeSlack:
     # Called with self._cond held; may call chk.runtime_error(...) to answer an error.
 
     def _auth_test(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
+        issued = self._tokens.get(token or "")
+        if issued is not None:  # a token from an install: it speaks for its own team
+            team_id = issued["team_id"]
+            team = self._teams[team_id]
+            return {
+                "ok": True,
+                "url": f"https://{team['domain']}.slack.com/",
+                "team": team["name"],
+                "user": self.bot_name,
+                "team_id": team_id,
+                "user_id": team["bot_user_id"],
+                "bot_id": team["bot_id"],
+                "app_id": self.app_id,
+                "is_enterprise_install": False,
+            }
         return {
             "ok": True,
             "url": f"https://{self.team_domain}.slack.com/",
@@ -1440,6 +1652,24 @@ class _Handler(BaseHTTPRequestHandler):
                 )
             )
             self._send_json(status, response)
+        elif path == "/oauth/v2/authorize" and verb == "GET":
+            query = dict(parse_qsl(url.query, keep_blank_values=True))
+            status, extra, text, problems = fake._consent(query)
+            fake._record(
+                Call(
+                    "oauth.authorize",
+                    query,
+                    headers,
+                    status,
+                    {"location": extra.get("Location", ""), "error": text},
+                    verb,
+                    None,
+                    b"",
+                    "",
+                    problems,
+                )
+            )
+            self._send(status, text.encode(), "text/plain; charset=utf-8", extra)
         elif path.startswith("/upload/") and verb == "POST":
             status, text, args, problems = fake._upload_post(path, raw)
             fake._record(

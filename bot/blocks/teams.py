@@ -1,0 +1,77 @@
+"""Team cards and the admin list as Block Kit: one section per team, its facts as fields."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from babel.dates import get_day_names
+from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
+
+from bot.blocks.replies import FIELD_LIMIT, SECTION_TEXT_LIMIT, RenderedMessage, clip
+from bot.blocks.text import escape, message, people_text, plain
+from commands.i18n.formatting import babel_locale
+from commands.replies import People
+from commands.team_replies import AdminList, TeamFacts, TeamView
+
+# Slack allows 50 blocks a message: the heading, up to this many cards, then "and N more".
+TEAMS_SHOWN = 45
+PEOPLE_SHOWN = 25
+
+
+def render_team_view(reply: TeamView, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The message, then each team's card."""
+    text = message(reply.key, lang, tz, reply.params)
+    blocks: list[Block] = [_section(text)]
+    blocks.extend(_card(team, lang) for team in reply.teams[:TEAMS_SHOWN])
+    hidden = len(reply.teams) - TEAMS_SHOWN
+    if hidden > 0:
+        more = plain("team.more", lang, count=hidden)
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=more)]))
+    return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
+
+
+def render_admin_list(reply: AdminList, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    text = message(reply.key, lang, tz, reply.params)
+    fields = [
+        ("admin.slack_admins", reply.slack_admin_ids),
+        ("admin.named_admins", reply.named_admin_ids),
+    ]
+    card = SectionBlock(
+        fields=[
+            _field(plain(label, lang), people_text(People(ids, shown=PEOPLE_SHOWN), lang))
+            for label, ids in fields
+        ]
+    )
+    return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=[_section(text), card])
+
+
+def _card(team: TeamFacts, lang: str) -> SectionBlock:
+    day = get_day_names("wide", locale=babel_locale(lang))[team.digest_weekday]
+    schedule = plain(
+        "team.card_schedule_value",
+        lang,
+        standup=team.standup_time,
+        day=day,
+        digest=team.digest_time,
+        tz=escape(team.timezone),
+    )
+    channel = f"<#{team.channel_id}>" if team.channel_id else plain("channel.none", lang)
+    managers = People(team.manager_user_ids, "role.no_manager", shown=PEOPLE_SHOWN)
+    reps = People(team.rep_user_ids, shown=PEOPLE_SHOWN)
+    return SectionBlock(
+        text=MarkdownTextObject(text=clip(f"*{escape(team.name)}*", SECTION_TEXT_LIMIT)),
+        fields=[
+            _field(plain("team.card_channel", lang), channel),
+            _field(plain("team.card_managers", lang), people_text(managers, lang)),
+            _field(plain("team.card_reps", lang), people_text(reps, lang)),
+            _field(plain("team.card_schedule", lang), schedule),
+        ],
+    )
+
+
+def _field(label: str, value: str) -> MarkdownTextObject:
+    return MarkdownTextObject(text=clip(f"*{label}*\n{value}", FIELD_LIMIT))
+
+
+def _section(text: str) -> SectionBlock:
+    return SectionBlock(text=MarkdownTextObject(text=clip(text, SECTION_TEXT_LIMIT)))

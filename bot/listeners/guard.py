@@ -1,0 +1,57 @@
+"""Turn away people from other organisations before any listener runs.
+
+In a Slack Connect channel shared with another company, anyone there can click the buttons on
+Corong's messages. Their payload names our workspace as ``team.id`` but their own as
+``user.team_id``. They are not members of this workspace, so they must not become one by
+clicking: the click is acknowledged, refused privately, and nothing runs.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from slack_bolt import App, BoltResponse
+
+from bot.blocks.replies import render
+from bot.runtime import Runtime
+from bot.slack_client import post_to_response_url
+from commands.i18n import language_for
+from commands.replies import Problem
+
+log = logging.getLogger("corong.guard")
+
+INTERACTIONS = ("block_actions", "view_submission", "view_closed", "block_suggestion")
+
+
+def foreign_user(body: dict[str, Any]) -> bool:
+    """True when an interaction comes from a user of another workspace than the one it names."""
+    if body.get("type") not in INTERACTIONS or body.get("is_enterprise_install"):
+        return False
+    user_team = (body.get("user") or {}).get("team_id")
+    team = (body.get("team") or {}).get("id")
+    return bool(user_team and team and user_team != team)
+
+
+def register(app: App, runtime: Runtime) -> None:
+    """A global middleware: every request passes here first."""
+
+    @app.middleware
+    def refuse_foreign_users(body: dict[str, Any], next: Callable[[], Any]) -> Any:  # noqa: A002
+        if not foreign_user(body):
+            return next()
+        log.info(
+            "refused an interaction from another workspace: team=%s user_team=%s",
+            (body.get("team") or {}).get("id"),
+            (body.get("user") or {}).get("team_id"),
+        )
+        lang = language_for((body.get("user") or {}).get("locale"))
+        refusal = render(Problem("guard.foreign_user"), lang, ZoneInfo("UTC")).as_dicts()
+        post_to_response_url(
+            body.get("response_url"),
+            {"response_type": "ephemeral", "replace_original": False, **refusal},
+            runtime.settings.response_url_prefixes,
+        )
+        return BoltResponse(status=200, body="")  # acknowledged; no listener runs
