@@ -19,7 +19,7 @@ def refresh_after_change(
 ) -> None:
     """Republish the rep's App Home and redraw this morning's nudge if they got one, and the
     nudge (of any morning) whose button started the change, ``from_message`` (channel, ts)."""
-    publish_home(runtime, client, invocation)
+    publish_home(runtime, client, invocation, after_change=True)
     if from_message is not None and redraw_sent_nudge(runtime, client, invocation, *from_message):
         refresh_todays_nudge(runtime, client, invocation, already=from_message)
         return

@@ -1,4 +1,5 @@
-"""After an admin sets a team's channel: is Corong in it? If not, say how to invite it.
+"""After an admin sets a team's channel: is Corong in it? If not, say how to invite it; and
+warn when the channel is shared with another organisation.
 
 Posting there would fail every morning with ``not_in_channel``; telling the admin now, while
 they are looking, saves a silent week.
@@ -51,9 +52,12 @@ def missing_membership_notice(client: WebClient, check: ChannelCheck) -> Notice 
     channel = info.get("channel") or {}
     if channel.get("is_archived"):
         return Notice("team.channel_unreachable", params)
-    if channel.get("is_member"):
-        return None
-    return Notice("team.bot_not_in_channel", params)
+    if not channel.get("is_member"):
+        return Notice("team.bot_not_in_channel", params)
+    if channel.get("is_ext_shared") or channel.get("is_pending_ext_shared"):
+        # Standups and digests name deals and reps: another company would read them there.
+        return Notice("team.channel_shared_outside", params)
+    return None
 
 
 def check_team_channel(

@@ -21,7 +21,7 @@ from bot.blocks.dispatch import render_reply
 from bot.blocks.replies import RenderedMessage, render_picker
 from commands.context import CommandContext, Invocation, open_context
 from commands.dispatch import execute
-from commands.errors import Ambiguous, CommandError, NeedsBant
+from commands.errors import Ambiguous, CommandError, NeedsBant, StaleProfile
 from commands.replies import Notice, Picker, Problem, Reply
 from commands.resolve import name_key
 from storage import queries
@@ -87,17 +87,20 @@ def run_work(
     command: str = "",
     text: str = "",
     defer_unknown_profile: bool = False,
+    read_only: bool = False,
 ) -> Handled:
     """Run ``work`` for the invocation; the reply is only returned after the commit.
 
     With ``defer_unknown_profile`` nothing runs for a caller whose Slack profile (language,
-    time zone) was never fetched: the result says ``deferred`` and the caller comes back once
-    it has been.
+    time zone) was never fetched, or whose admin rights rest on a stale one: the result says
+    ``deferred`` and the caller comes back once it has been fetched. ``read_only`` work (a
+    known caller, nothing written) does not queue behind writers.
     """
     lang, tz, stale = "en", ZoneInfo("UTC"), False
     try:
-        with unit_of_work(engine) as session:
+        with unit_of_work(engine, read_only=read_only) as session:
             ctx = open_context(session, invocation)
+            ctx.profile_check = defer_unknown_profile
             lang, tz = ctx.lang, ctx.tz
             fetched = ctx.member.profile_fetched_at
             if fetched is None and defer_unknown_profile:
@@ -105,7 +108,7 @@ def run_work(
             stale = fetched is None or invocation.now - fetched > PROFILE_TTL
             reply = work(ctx)
         return Handled(reply, lang, tz, profile_stale=stale, changed=ctx.changed)
-    except _ProfileUnknown:
+    except (_ProfileUnknown, StaleProfile):
         return Handled(Notice("command.not_yet"), lang, tz, deferred=True)
     except Ambiguous as ambiguous:
         try:

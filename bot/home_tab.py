@@ -1,14 +1,18 @@
-"""Publishing a rep's App Home: when they open it, and whenever they change something.
+"""Publishing a rep's App Home: when they open it, and shortly after they change something.
 
 ``views.publish`` replaces the whole tab, so the dashboard is rebuilt from the database each
-time. Two quick changes refresh from two threads; building and publishing under one lock per
-user makes the later build the later publish, so the tab never ends on the older numbers.
+time. Opening the tab always publishes at once. Refreshes after changes are coalesced per user:
+the first publishes at once; more within ``REFRESH_EVERY`` wait and publish once at the end of
+it, with the newest numbers. A rep logging calls in a burst costs two builds, not twenty, and the
+tab never ends on older numbers.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import time
+from dataclasses import dataclass, field
 
 from slack_sdk import WebClient
 
@@ -22,23 +26,94 @@ from commands.report_replies import HomeDashboard
 
 log = logging.getLogger("corong.home")
 
-_locks: dict[tuple[str, str], threading.Lock] = {}  # one per (team, user) ever published
-_locks_guard = threading.Lock()
+REFRESH_EVERY = 2.0  # seconds: at most one refresh per user per this, after changes
 
 
-def _lock_for(team_id: str, user_id: str) -> threading.Lock:
-    with _locks_guard:
-        return _locks.setdefault((team_id, user_id), threading.Lock())
+@dataclass
+class _Refresh:
+    """One user's refreshes: one build at a time, the newest request waiting for its turn."""
+
+    guard: threading.Lock = field(default_factory=threading.Lock)
+    running: bool = False
+    waiting: Invocation | None = None
+    last_started: float = float("-inf")
 
 
-def publish_home(runtime: Runtime, client: WebClient, invocation: Invocation) -> bool:
-    """Build the caller's dashboard and publish it; False (logged) when that failed."""
-    with _lock_for(invocation.team_id, invocation.user_id):
-        handled = run_work(runtime.engine, invocation, build_home)
-        if not isinstance(handled.reply, HomeDashboard):  # an internal error, already logged
-            return False
-        view = render_home(handled.reply, handled.lang, handled.tz)
-        published = call_slack(
-            "views.publish", client.views_publish, user_id=invocation.user_id, view=view
-        )
+_refreshes: dict[tuple[str, str], _Refresh] = {}  # one per (team, user) ever published
+_refreshes_guard = threading.Lock()
+
+
+def _refresh_for(team_id: str, user_id: str) -> _Refresh:
+    with _refreshes_guard:
+        return _refreshes.setdefault((team_id, user_id), _Refresh())
+
+
+def publish_home(
+    runtime: Runtime, client: WebClient, invocation: Invocation, *, after_change: bool = False
+) -> bool:
+    """Build the caller's dashboard and publish it; False (logged) when that failed.
+
+    ``after_change``: the caller (a known member) just changed something, so the build only
+    reads and may wait its turn; True is returned when it was queued or coalesced.
+    """
+    refresh = _refresh_for(invocation.team_id, invocation.user_id)
+    with refresh.guard:
+        if refresh.running or (after_change and refresh.waiting is not None):
+            refresh.waiting = invocation  # the running or queued build picks it up
+            return True
+        wait = refresh.last_started + REFRESH_EVERY - time.monotonic()
+        if after_change and wait > 0:
+            refresh.waiting = invocation
+            _later(wait, runtime, client, refresh)
+            return True
+        refresh.running, refresh.waiting = True, None  # this build is the newest
+    return _run(runtime, client, refresh, invocation, read_only=after_change)
+
+
+def _later(delay: float, runtime: Runtime, client: WebClient, refresh: _Refresh) -> None:
+    """Publish what is waiting once the interval has passed."""
+
+    def fire() -> None:
+        with refresh.guard:
+            if refresh.running or refresh.waiting is None:
+                return
+            invocation, refresh.waiting = refresh.waiting, None
+            refresh.running = True
+        _run(runtime, client, refresh, invocation, read_only=True)
+
+    timer = threading.Timer(delay, fire)
+    timer.daemon = True
+    timer.start()
+
+
+def _run(
+    runtime: Runtime,
+    client: WebClient,
+    refresh: _Refresh,
+    invocation: Invocation,
+    *,
+    read_only: bool,
+) -> bool:
+    """Build and publish; then hand any request that arrived meanwhile to a timer."""
+    try:
+        with refresh.guard:
+            refresh.last_started = time.monotonic()
+        return _build_and_publish(runtime, client, invocation, read_only=read_only)
+    finally:
+        with refresh.guard:
+            refresh.running = False
+            if refresh.waiting is not None:
+                _later(REFRESH_EVERY, runtime, client, refresh)
+
+
+def _build_and_publish(
+    runtime: Runtime, client: WebClient, invocation: Invocation, *, read_only: bool
+) -> bool:
+    handled = run_work(runtime.engine, invocation, build_home, read_only=read_only)
+    if not isinstance(handled.reply, HomeDashboard):  # an internal error, already logged
+        return False
+    view = render_home(handled.reply, handled.lang, handled.tz)
+    published = call_slack(
+        "views.publish", client.views_publish, user_id=invocation.user_id, view=view
+    )
     return bool(published)

@@ -7,7 +7,7 @@ the cache) and refreshed once a day.
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 from sqlalchemy import Engine
@@ -18,6 +18,7 @@ from storage import queries
 from storage.db import unit_of_work
 
 log = logging.getLogger("corong.profiles")
+RETRY_AFTER_FAILURE = timedelta(minutes=10)
 
 
 def profile_state(engine: Engine, team_id: str, user_id: str, now: datetime) -> str:
@@ -37,7 +38,11 @@ def profile_state(engine: Engine, team_id: str, user_id: str, now: datetime) -> 
 def refresh_profile(
     engine: Engine, client: WebClient, team_id: str, user_id: str, now: datetime
 ) -> None:
-    """Look the user up in Slack and store what we learn; a failure is remembered for a day."""
+    """Look the user up in Slack and store what we learn.
+
+    A failed look-up keeps what was known and is tried again ``RETRY_AFTER_FAILURE`` later,
+    not a day later: the admin flag in particular must not outlive a demotion for long.
+    """
     response = call_slack("users.info", client.users_info, user=user_id, include_locale=True)
     user = response.get("user") if response is not None else None
     with unit_of_work(engine) as session:
@@ -46,9 +51,10 @@ def refresh_profile(
         member = queries.get_or_create_member(
             session, workspace_id=workspace.id, slack_user_id=user_id
         )
-        member.profile_fetched_at = now
         if not user:
+            member.profile_fetched_at = now - PROFILE_TTL + RETRY_AFTER_FAILURE
             return
+        member.profile_fetched_at = now
         member.locale = user.get("locale") or member.locale
         member.timezone = user.get("tz") or member.timezone
         member.name = (user.get("real_name") or user.get("name") or member.name or "")[:200] or None
@@ -76,3 +82,16 @@ def store_profile(
         member.locale, member.timezone, member.name = locale, timezone, name
         member.is_admin = is_admin
         member.profile_fetched_at = now
+
+
+def known_admin_flag(engine: Engine, team_id: str, user_id: str) -> bool:
+    """The member's admin flag if Corong knows them already, True for someone new (the
+    shell's own user, who runs it)."""
+    with unit_of_work(engine, read_only=True) as session:
+        workspace = queries.find_workspace(session, slack_team_id=team_id)
+        member = (
+            queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
+            if workspace is not None and workspace.id is not None
+            else None
+        )
+        return True if member is None else member.is_admin

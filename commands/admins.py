@@ -37,6 +37,9 @@ def run_admin(ctx: CommandContext, tokens: list[Token]) -> AdminList:
     permissions.require_admin(ctx, example="/sales admin")
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
     user_ids = tuple(dict.fromkeys(token.value for token in users))
+    if word in ADD_WORDS and ctx.member.slack_user_id in user_ids:
+        # An admin names others: someone about to lose Slack's admin flag cannot keep Corong's.
+        raise UsageError("admin.not_yourself", example=ADMIN_EXAMPLE)
     if word in ADD_WORDS:
         for user_id in user_ids:
             _member(ctx, user_id).admin_granted = True

@@ -40,6 +40,9 @@ class CommandContext:
     picks: dict[str, str] = field(default_factory=dict)
     # Set when the work wrote an audited change: the caller's App Home is then out of date.
     changed: bool = False
+    # The caller's Slack profile can be looked up again before answering (slash commands):
+    # admin rights then need a recent look-up (``permissions.require_admin``).
+    profile_check: bool = False
 
     @property
     def workspace_id(self) -> int:

@@ -44,6 +44,14 @@ class NotAllowed(CommandError):
     """The caller may not do this; the message says who can."""
 
 
+class StaleProfile(CommandError):
+    """The caller's admin rights come from a Slack profile read too long ago to act on: look
+    them up again and re-run (the caller is told nothing until then)."""
+
+    def __init__(self) -> None:
+        super().__init__("command.not_yet")
+
+
 @dataclass(frozen=True)
 class Candidate:
     """One deal an ambiguous name could mean, as offered in the picker."""

@@ -293,11 +293,17 @@ class _SentNudge:
 def redraw_nudge(ctx: CommandContext, payload: Any) -> Nudge:
     """The nudge as it was sent (same items, order, reasons and numbers), with fresh deal facts
     and what happened to each deal since: closed, moved, BANT recorded, call logged or snoozed
-    (the most significant, in that order). Deals deleted or not of this workspace are dropped.
+    (the most significant, in that order). Deals deleted, not of this workspace, or since
+    given to a rep outside the viewer's reach are dropped: the old owner's nudge must not keep
+    showing what the new owner does with it.
     A payload that is not one ``nudge_payload`` could have written raises ``ValueError``."""
     sent = read_nudge_payload(payload)
     numbers = [item.number for item in sent.items]
-    deals = _deals_by_number(ctx, numbers)
+    deals = {
+        number: deal
+        for number, deal in _deals_by_number(ctx, numbers).items()
+        if permissions.may_handle(ctx, deal.owner_id)
+    }
     ids = [deal.id for deal in deals.values() if deal.id is not None]
     called = _deals_with_calls_since(ctx.session, ids, sent.sent_at)
     qualified = _deals_with_bant_since(ctx.session, ids, sent.sent_at)

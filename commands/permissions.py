@@ -14,12 +14,15 @@ goes through ``resolve_deal`` / ``parse_scope``, which ask this module; a refusa
 from __future__ import annotations
 
 from collections.abc import Collection
+from datetime import timedelta
 
 from commands.context import CommandContext
-from commands.errors import NotAllowed
+from commands.errors import NotAllowed, StaleProfile
 from commands.replies import People
 from storage import queries, teams
 from storage.models import Deal, Member
+
+SLACK_ADMIN_FRESH = timedelta(hours=1)
 
 
 def is_admin(ctx: CommandContext) -> bool:
@@ -32,7 +35,17 @@ def is_admin_member(member: Member) -> bool:
 
 
 def require_admin(ctx: CommandContext, key: str = "role.admins_only", *, example: str) -> None:
-    """Refuse unless the caller is an admin; the refusal names the admins to ask."""
+    """Refuse unless the caller is an admin; the refusal names the admins to ask.
+
+    Rights that come only from Slack's admin flag must have been read within the last
+    ``SLACK_ADMIN_FRESH``: someone demoted in Slack stops being a Corong admin at once, not a
+    day later. Where the profile can be read again first (slash commands), it is.
+    """
+    member = ctx.member
+    if ctx.profile_check and member.is_admin and not member.admin_granted:
+        fetched = member.profile_fetched_at
+        if fetched is None or ctx.now - fetched > SLACK_ADMIN_FRESH:
+            raise StaleProfile
     if not is_admin(ctx):
         raise NotAllowed(key, example=example, admins=_admins(ctx))
 
@@ -65,8 +78,7 @@ def check_deal(ctx: CommandContext, deal: Deal, *, example: str = "/deal list") 
     raise NotAllowed(
         "role.deal_not_yours",
         example=example,
-        ref=deal.ref,
-        name=deal.name,
+        ref=deal.ref,  # not its name: a ref tried at random must not reveal what the deal is
         owner=_mention(owner),
         managers=_managers_of(ctx, deal.owner_id),
         admins=_admins(ctx),

@@ -7,7 +7,7 @@ without the stage an open deal is in).
 
 from __future__ import annotations
 
-from commands import audit
+from commands import audit, permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.pipelines import CLOSED_STAGES, pipeline_for
@@ -30,6 +30,10 @@ def undo_last(ctx: CommandContext) -> Notice:
     )
     if entry is None:
         raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
+    if entry.action.startswith("workspace.") or entry.action in REPORT_POLICY_ACTIONS:
+        # Taking back a settings change is changing the settings: an admin who was since
+        # named off may not.
+        permissions.require_admin(ctx, example="/sales undo")
     if entry.action == "workspace.pipeline":
         return _undo_pipeline_switch(ctx, entry)
     if entry.action == "workspace.bant_policy":
@@ -112,7 +116,7 @@ def _undo_deal_change(ctx: CommandContext, entry: AuditEntry) -> Notice:
     if deal is None:
         raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=False)
-    queries.lock_deal(ctx.session, deal)
+    permissions.lock_deal(ctx, deal)  # a manager since taken off the team may not undo
     assert entry.id is not None
     if queries.changed_after(
         ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id or 0, entry_id=entry.id

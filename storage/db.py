@@ -1,30 +1,43 @@
 """The engine and the unit of work.
 
 SQLite gets WAL, foreign keys and ``BEGIN IMMEDIATE`` so concurrent writers wait for each other
-instead of failing (read-only work begins deferred and never waits for writers); PostgreSQL gets
-a connection pool sized for a threaded server and its after-ack workers.
+instead of failing (read-only work begins deferred and never waits for writers). Writers of one
+process also queue on a lock before they begin: SQLite's own wait is a sleep-and-retry loop that,
+with a dozen threads writing at once, lets some wait seconds and time out while others go first.
+PostgreSQL gets a connection pool sized for a threaded server and its after-ack workers.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
+from weakref import WeakKeyDictionary
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlmodel import Session
 
 READ_ONLY = "corong_read_only"
 # Long enough for a queue of short writes; short enough that a stuck lock surfaces as an error
 # well inside Slack's patience rather than a silent timeout.
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# One queue of writers per SQLite engine (that is, per database file and process).
+# Re-entrant: a unit of work opened inside another fails on SQLite's own lock, not here forever.
+_sqlite_writers: WeakKeyDictionary[Engine, threading.RLock] = WeakKeyDictionary()
 
 
 def make_engine(url: str, *, pool_size: int = 20) -> Engine:
-    """An engine for ``url`` configured for Corong's access pattern."""
+    """An engine for ``url`` configured for Corong's access pattern.
+
+    The pool covers the server's request threads plus the after-ack workers (16 each).
+    """
     if url.startswith("sqlite"):
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5})
+        in_memory = make_url(url).database in (None, "", ":memory:")
+        pool = {} if in_memory else {"pool_size": pool_size, "max_overflow": pool_size}
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5}, **pool)
         _configure_sqlite(engine)
+        _sqlite_writers[engine] = threading.RLock()
         return engine
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
 
@@ -57,13 +70,20 @@ def unit_of_work(engine: Engine, *, read_only: bool = False) -> Iterator[Session
     ``read_only`` work must not write: on SQLite it does not queue behind writers.
     """
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
-    with Session(bind, expire_on_commit=False) as session:
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
+    writers = None if read_only else _sqlite_writers.get(engine)
+    if writers is not None:
+        writers.acquire()
+    try:
+        with Session(bind, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+    finally:
+        if writers is not None:
+            writers.release()
 
 
 def database_reachable(engine: Engine) -> bool:

@@ -19,6 +19,7 @@ import pytest
 from sqlmodel import Session, select
 
 from bot import ids
+from bot.shell.repl import Shell, ShellOptions
 from storage.models import Activity, BantRecord, Deal, Member, StageChange
 from tests.fakeslack import requests as slack_requests
 from tests.fakeslack import sign
@@ -145,7 +146,7 @@ def test_a_rep_can_neither_change_nor_read_another_reps_deal(bot: Bot) -> None:
         refused = bot.slash(command, text).ack.text
         assert "belongs to" in refused or "Only a team's manager" in refused, text
         assert f"<@{ANDI}>" in refused, text  # whom to ask: the admin
-        assert "20,000,000" not in refused  # nothing about the deal leaks but its name
+        assert "Toko" not in refused and "20,000,000" not in refused  # nothing leaks
     # By name, another rep's deal does not exist for Budi.
     assert "No deal matches" in bot.slash("/deal", "move toko prospect").ack.text
     assert "Toko Maju" not in bot.slash("/deal", "list all").ack.text
@@ -171,7 +172,7 @@ def test_forged_buttons_and_forms_naming_another_reps_deal_change_nothing(bot: B
         assert answer.status == 200
         eventually(lambda a=action_id: bot.fake.response_url_calls(f"forged-{a}"))
         said = message_text(bot.fake.response_url_calls(f"forged-{action_id}")[0].args)
-        assert "belongs to" in said and "Toko Maju" in said
+        assert "D-1 belongs to" in said and "Toko Maju" not in said
     assert bot.fake.calls_to("views.open") == []
     assert card  # Budi's own card rendered; his buttons were never the problem
     # A BANT form for his own deal, its hidden deal id switched to Sari's deal.
@@ -237,12 +238,16 @@ def test_a_user_of_another_organisation_in_a_shared_channel_is_turned_away(bot: 
     added = bot.slash("/deal", "add Acme 50jt").ack.json
     button = next(b for b in button_values(added) if b["action_id"] == ids.LOG_CALL)
     before = rows(bot)
-    for user in (OUTSIDER, BUDI):  # their own id, or one copied from our workspace
-        payload = click_payload(bot, button, user=user, team=TEAM, tag=f"connect-{user}")
+    for user, grid in ((OUTSIDER, False), (BUDI, False), (OUTSIDER, True)):
+        # Their own id, or one copied from our workspace; a payload saying "enterprise
+        # install" changes nothing (Corong installs per workspace).
+        tag = f"connect-{user}-{grid}"
+        payload = click_payload(bot, button, user=user, team=TEAM, tag=tag)
         payload["user"]["team_id"] = OUTSIDE_ORG
+        payload["is_enterprise_install"] = grid
         assert signed_click(bot, payload) == 200
-        eventually(lambda u=user: bot.fake.response_url_calls(f"connect-{u}"))
-        said = message_text(bot.fake.response_url_calls(f"connect-{user}")[0].args)
+        eventually(lambda t=tag: bot.fake.response_url_calls(t))
+        said = message_text(bot.fake.response_url_calls(tag)[0].args)
         assert "for members of this workspace" in said
     assert bot.fake.calls_to("views.open") == []
     assert rows(bot) == before  # the outsider did not become a member by clicking
@@ -314,3 +319,69 @@ def test_the_same_ref_in_two_workspaces_means_each_callers_own_deal(bot: Bot) ->
     eventually(lambda: bot.fake.response_url_calls("b"))
     assert "no deal D-2" in message_text(bot.fake.response_url_calls("b")[0].args)
     assert bot.deal(1).stage == "lead" and bot.deal(1, team=OTHER_TEAM).stage == "lead"
+
+
+# --- rights that were taken away ----------------------------------------------------------------
+
+
+def test_undo_is_refused_once_the_right_to_make_the_change_is_gone(bot: Bot) -> None:
+    bot.team("Jakarta", reps=(BUDI,), managers=(RINA,))
+    bot.slash("/deal", "add Acme 50jt")
+    bot.slash("/deal", "move D-1 prospect", user=RINA)
+    bot.slash("/sales", f"team remove Jakarta <@{RINA}|rina>", user=ANDI)
+    assert "belongs to" in bot.slash("/sales", "undo", user=RINA).ack.text
+    assert bot.deal(1).stage == "prospect"
+
+    bot.slash("/sales", f"admin add <@{RINA}|rina>", user=ANDI)
+    bot.slash("/sales", "bant strict:on", user=RINA)
+    bot.slash("/sales", f"admin remove <@{RINA}|rina>", user=ANDI)
+    assert "Only Corong admins" in bot.slash("/sales", "undo", user=RINA).ack.text
+    assert "is refused" in bot.slash("/sales", "bant").ack.text  # still strict
+
+
+def test_someone_demoted_in_slack_is_checked_again_before_acting_as_admin(bot: Bot) -> None:
+    bot.fake.add_user(ANDI, name="andi", is_admin=False)  # Slack took his admin role away
+    bot.clock.advance(hours=2)  # Corong read his profile two hours ago
+    sent = bot.slash("/sales", "pipeline seven-step", user=ANDI)
+    assert sent.ack.text == ""  # nothing is decided on the old profile...
+    eventually(lambda: sent.replies(1))
+    assert "Only admins can switch" in message_text(sent.replies(1)[0])  # ...but on Slack's
+    with Session(bot.engine) as session:
+        andi = session.exec(select(Member).where(Member.slack_user_id == ANDI)).one()
+        assert (andi.is_admin, andi.admin_granted) == (False, False)
+    assert "Lead → Prospect" in bot.slash("/sales", "pipeline").ack.text
+
+
+def test_an_admin_cannot_name_themselves(bot: Bot) -> None:
+    refused = bot.slash("/sales", f"admin add <@{ANDI}|andi>", user=ANDI).ack.text
+    assert "can't name yourself" in refused
+    with Session(bot.engine) as session:
+        andi = session.exec(select(Member).where(Member.slack_user_id == ANDI)).one()
+        assert andi.admin_granted is False
+
+
+def test_the_old_owners_nudge_stops_showing_a_reassigned_deal(bot: Bot) -> None:
+    bot.team("Jakarta", reps=(BUDI, SARI), managers=(RINA,))
+    bot.slash("/deal", "add Acme 50jt next:demo due:today")
+    run_at(bot, at(24, 8, 31))
+    bot.slash("/deal", f"assign acme <@{SARI}|sari>", user=RINA)
+    bot.slash("/call", 'D-1 10m connected next:"pricing 777jt" due:tomorrow', user=SARI)
+    before = len(bot.fake.calls_to("chat.update"))
+    bot.slash("/deal", "add Beta 1jt")  # any change of Budi's redraws his nudge
+    eventually(lambda: len(bot.fake.calls_to("chat.update")) > before)
+    redrawn = message_text(nudge_of(bot)[1])
+    assert "Acme" not in redrawn and "777" not in redrawn
+
+
+def test_the_shell_speaking_as_a_slack_rep_does_not_make_them_an_admin(bot: Bot) -> None:
+    shell = Shell(
+        bot.engine, ShellOptions(user_id=BUDI, team_id=TEAM), ask=lambda _: "", say=lambda _: None
+    )
+    shell.close()
+    refused = bot.slash("/sales", f"admin add <@{SARI}|sari>").ack.text  # back in Slack
+    assert "Only Corong admins" in refused
+    fresh = Shell(bot.engine, ShellOptions(), ask=lambda _: "", say=lambda _: None)
+    fresh.close()  # the shell's own user, new to Corong, runs it: an admin
+    with Session(bot.engine) as session:
+        shell_user = session.exec(select(Member).where(Member.slack_user_id == "U0SHELL001"))
+        assert shell_user.one().is_admin

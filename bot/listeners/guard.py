@@ -27,8 +27,12 @@ INTERACTIONS = ("block_actions", "view_submission", "view_closed", "block_sugges
 
 
 def foreign_user(body: dict[str, Any]) -> bool:
-    """True when an interaction comes from a user of another workspace than the one it names."""
-    if body.get("type") not in INTERACTIONS or body.get("is_enterprise_install"):
+    """True when an interaction comes from a user of another workspace than the one it names.
+
+    Corong installs per workspace (no org-wide installs), so this holds on Enterprise Grid too:
+    a user of a sibling workspace is not a member of this one.
+    """
+    if body.get("type") not in INTERACTIONS:
         return False
     user_team = (body.get("user") or {}).get("team_id")
     team = (body.get("team") or {}).get("id")

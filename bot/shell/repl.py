@@ -20,7 +20,7 @@ from sqlalchemy import Engine
 
 from bot.app import create_app
 from bot.config import Settings
-from bot.profiles import store_profile
+from bot.profiles import known_admin_flag, store_profile
 from bot.runtime import Runtime
 from bot.shell import requests
 from bot.shell.loopback import LoopbackSlack, Shown
@@ -101,7 +101,9 @@ class Shell:
         return translate(key, self.lang, **params)
 
     def _store_profile(self) -> None:
-        """What users.info would say about the terminal user; the operator is an admin."""
+        """What users.info would say about the terminal user. The shell's own user is an admin;
+        a real member the shell speaks as keeps the role Slack gave them (the shell must not
+        make a rep an admin of a workspace that also uses Corong in Slack)."""
         o = self.options
         store_profile(
             self.engine,
@@ -111,7 +113,7 @@ class Shell:
             locale=o.locale,
             timezone=o.timezone,
             name=o.user_name,
-            is_admin=True,
+            is_admin=known_admin_flag(self.engine, o.team_id, o.user_id),
         )
 
     def _who(self) -> dict[str, Any]:

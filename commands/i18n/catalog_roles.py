@@ -10,9 +10,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "yang mereka tunjuk). Minta ke {admins}. Tidak ada yang diubah.",
     },
     "role.deal_not_yours": {
-        "en": "{ref} {name} belongs to {owner}. Only they, their team's manager ({managers}) "
+        "en": "{ref} belongs to {owner}. Only they, their team's manager ({managers}) "
         "or an admin ({admins}) can see or change it. Nothing was changed.",
-        "id": "{ref} {name} milik {owner}. Hanya pemiliknya, manajer timnya ({managers}) atau "
+        "id": "{ref} milik {owner}. Hanya pemiliknya, manajer timnya ({managers}) atau "
         "admin ({admins}) yang bisa melihat atau mengubahnya. Tidak ada yang diubah.",
     },
     "role.rep_not_yours": {

@@ -160,6 +160,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Corong belum ada di {channel}, jadi posting tim tidak bisa dikirim ke sana. Buka "
         "kanal itu lalu ketik `/invite @Corong`.",
     },
+    "team.channel_shared_outside": {
+        "en": "Heads up: {channel} is shared with another organisation, and *{team}*'s standups "
+        "and digests name its deals and reps. Pick an internal channel unless that is meant.",
+        "id": "Perhatian: {channel} dibagikan dengan organisasi lain, sedangkan standup dan "
+        "ringkasan *{team}* menyebut deal dan rep-nya. Pilih kanal internal kecuali memang "
+        "disengaja.",
+    },
     "team.channel_unreachable": {
         "en": "Corong can't see {channel}: if it is private, open it and type "
         "`/invite @Corong`; if it was deleted or archived, set another with `/sales team "
@@ -193,6 +200,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "admin.not_named": {
         "en": "{person} was not named a Corong admin. Nothing was changed.",
         "id": "{person} tidak ditunjuk sebagai admin Corong. Tidak ada yang diubah.",
+    },
+    "admin.not_yourself": {
+        "en": "Admins name other people; you can't name yourself. Nothing was changed.",
+        "id": "Admin menunjuk orang lain; Anda tidak bisa menunjuk diri sendiri. Tidak ada yang "
+        "diubah.",
     },
     "admin.slack_admins": {"en": "Slack admins and owners", "id": "Admin dan pemilik Slack"},
     "admin.named_admins": {"en": "Named in Corong", "id": "Ditunjuk di Corong"},
