@@ -103,7 +103,8 @@ def _run(
         with refresh.guard:
             refresh.running = False
             if refresh.waiting is not None:
-                _later(REFRESH_EVERY, runtime, client, refresh)
+                wait = refresh.last_started + REFRESH_EVERY - time.monotonic()
+                _later(max(wait, 0.0), runtime, client, refresh)
 
 
 def _build_and_publish(

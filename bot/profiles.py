@@ -16,6 +16,7 @@ from bot.handling import PROFILE_TTL
 from bot.slack_client import call_slack
 from storage import queries
 from storage.db import unit_of_work
+from storage.models import Member
 
 log = logging.getLogger("corong.profiles")
 RETRY_AFTER_FAILURE = timedelta(minutes=10)
@@ -23,16 +24,10 @@ RETRY_AFTER_FAILURE = timedelta(minutes=10)
 
 def profile_state(engine: Engine, team_id: str, user_id: str, now: datetime) -> str:
     """``"unknown"`` (never looked up), ``"stale"`` (older than a day) or ``"fresh"``."""
-    with unit_of_work(engine, read_only=True) as session:
-        workspace = queries.find_workspace(session, slack_team_id=team_id)
-        member = (
-            queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
-            if workspace is not None and workspace.id is not None
-            else None
-        )
-        if member is None or member.profile_fetched_at is None:
-            return "unknown"
-        return "stale" if now - member.profile_fetched_at > PROFILE_TTL else "fresh"
+    member = _known_member(engine, team_id, user_id)
+    if member is None or member.profile_fetched_at is None:
+        return "unknown"
+    return "stale" if now - member.profile_fetched_at > PROFILE_TTL else "fresh"
 
 
 def refresh_profile(
@@ -87,11 +82,14 @@ def store_profile(
 def known_admin_flag(engine: Engine, team_id: str, user_id: str) -> bool:
     """The member's admin flag if Corong knows them already, True for someone new (the
     shell's own user, who runs it)."""
+    member = _known_member(engine, team_id, user_id)
+    return True if member is None else member.is_admin
+
+
+def _known_member(engine: Engine, team_id: str, user_id: str) -> Member | None:
+    """The member row for a Slack user, read without creating anything."""
     with unit_of_work(engine, read_only=True) as session:
         workspace = queries.find_workspace(session, slack_team_id=team_id)
-        member = (
-            queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
-            if workspace is not None and workspace.id is not None
-            else None
-        )
-        return True if member is None else member.is_admin
+        if workspace is None or workspace.id is None:
+            return None
+        return queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)

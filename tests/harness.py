@@ -200,7 +200,19 @@ class Bot:
         team: str = TEAM,
         response_url: str | None = None,
     ) -> Answer:
-        body = slack_requests.block_actions_body(
+        return self.signed(self.click_body(button, user=user, team=team, response_url=response_url))
+
+    def click_body(
+        self,
+        button: dict[str, str],
+        *,
+        user: str = BUDI,
+        team: str = TEAM,
+        response_url: str | None = None,
+    ) -> str:
+        """The ``payload=`` body Slack sends when ``user`` presses ``button`` of an ephemeral
+        reply (for tests that tamper with it before signing)."""
+        return slack_requests.block_actions_body(
             user_id=user,
             team_id=team,
             actions=[
@@ -219,7 +231,6 @@ class Bot:
             trigger_id=self.fake.new_trigger_id(),
             channel_id=CHANNEL,
         )
-        return self.signed(body)
 
     def submit(
         self, view: dict[str, Any], answers: dict[str, Any], *, user: str = BUDI, team: str = TEAM

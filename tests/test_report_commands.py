@@ -328,7 +328,7 @@ def test_app_home_shows_follow_ups_deals_by_stage_and_the_week(bot: Bot) -> None
     bot.slash("/deal", "add Gamma 5jt")
     bot.slash("/deal", "won gamma")
     # Five quick changes: the tab is refreshed at once, then once more with the newest numbers.
-    latest = bot.fake.wait_for("views.publish", count=2)[-1].args["view"]
+    latest = bot.fake.wait_for("views.publish", count=2, timeout=15)[-1].args["view"]
     assert "Won this week: 1" in message_text(latest).replace("*", "")
     time.sleep(0.3)
     assert len(bot.fake.calls_to("views.publish")) == 2
@@ -354,7 +354,7 @@ def test_app_home_refreshes_after_the_rep_changes_something(bot: Bot) -> None:
     assert "Open deals (1)" in message_text(calls[-1].args["view"])
     bot.slash("/pipeline")  # reading changes nothing: no publish
     bot.slash("/deal", "add Beta 5jt")
-    calls = bot.fake.wait_for("views.publish", count=publishes + 2)
+    calls = bot.fake.wait_for("views.publish", count=publishes + 2, timeout=10)
     assert "Open deals (2)" in message_text(calls[-1].args["view"])
     assert len(bot.fake.calls_to("views.publish")) == publishes + 2
 
@@ -405,7 +405,7 @@ def test_app_home_buttons_log_a_call_and_refresh_the_tab(bot: Bot) -> None:
 
     refresh = next(b for b in button_values(published["view"]) if b["action_id"] == "home_refresh")
     click_in_home(bot, refresh, view_id)
-    bot.fake.wait_for("views.publish", count=publishes + 2)
+    bot.fake.wait_for("views.publish", count=publishes + 2, timeout=10)
 
 
 def test_app_home_for_a_first_time_visitor_uses_their_slack_language(bot: Bot) -> None:

@@ -21,7 +21,6 @@ from sqlmodel import Session, select
 from bot import ids
 from bot.shell.repl import Shell, ShellOptions
 from storage.models import Activity, BantRecord, Deal, Member, StageChange
-from tests.fakeslack import requests as slack_requests
 from tests.fakeslack import sign
 from tests.harness import (
     ANDI,
@@ -72,23 +71,8 @@ def signed_click(bot: Bot, payload: dict[str, Any]) -> int:
 
 
 def click_payload(bot: Bot, button: dict[str, str], *, user: str, team: str, tag: str) -> Any:
-    form = slack_requests.block_actions_body(
-        user_id=user,
-        team_id=team,
-        actions=[
-            {
-                "type": "button",
-                "action_id": button["action_id"],
-                "block_id": button["block_id"],
-                "value": button["value"],
-                "text": {"type": "plain_text", "text": button["text"]},
-            }
-        ],
-        container=slack_requests.message_container("C0GENERAL1", "1700000000.000100"),
-        response_url=bot.fake.response_url(tag),
-        trigger_id=bot.fake.new_trigger_id(),
-        channel_id="C0GENERAL1",
-    )
+    """The payload of ``user`` pressing ``button``, as a dict to tamper with."""
+    form = bot.click_body(button, user=user, team=team, response_url=bot.fake.response_url(tag))
     return json.loads(urllib.parse.parse_qs(form)["payload"][0])
 
 
