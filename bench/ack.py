@@ -672,6 +672,10 @@ def print_table(results: Sequence[Result]) -> None:
             f"{_fmt(r.lost, 'd'):>5}"
         )
     print()
+    print(
+        "requests, errors and latencies count the timed requests; calls and moves count every"
+        " one saved, set-up and warm-up included"
+    )
     print("by command (requests, p50 ms, p99 ms):")
     for r in results:
         parts = [

@@ -143,15 +143,21 @@ def check_for_run(settings: Settings) -> None:
             )
     else:
         token = settings.slack_bot_token
-        if not token or not token.startswith("xoxb-"):
+        if not token:
             raise ConfigError(
-                ("SLACK_BOT_TOKEN is missing: " if not token else "")
-                + _HOW_TO_GET["slack_bot_token"]
+                "SLACK_BOT_TOKEN is missing: set it to the Bot User OAuth Token (xoxb-...) from "
+                "your Slack app's OAuth & Permissions page, or set SLACK_CLIENT_ID and "
+                "SLACK_CLIENT_SECRET to install into many workspaces"
             )
+        if not token.startswith("xoxb-"):
+            raise ConfigError(_HOW_TO_GET["slack_bot_token"])
     if settings.slack_app_token is not None and not settings.slack_app_token.startswith("xapp-"):
         raise ConfigError(_HOW_TO_GET["slack_app_token"])
     if not settings.socket_mode and not settings.slack_signing_secret:
-        raise ConfigError("SLACK_SIGNING_SECRET is missing: " + _HOW_TO_GET["slack_signing_secret"])
+        raise ConfigError(
+            "SLACK_SIGNING_SECRET is missing: HTTP mode needs it; copy the Signing Secret from "
+            "your Slack app's Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)"
+        )
 
 
 def check_oauth_credentials(settings: Settings) -> None:

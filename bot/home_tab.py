@@ -31,21 +31,20 @@ REFRESH_EVERY = 2.0  # seconds: at most one refresh per user per this, after cha
 
 @dataclass
 class _Refresh:
-    """One user's refreshes: one build at a time, the newest request waiting for its turn."""
+    """One user's refreshes: one build at a time, the newest request waiting for its turn
+    (with the client it came with: in many-workspace mode that carries the current token)."""
 
     guard: threading.Lock = field(default_factory=threading.Lock)
     running: bool = False
-    waiting: Invocation | None = None
+    waiting: tuple[WebClient, Invocation] | None = None
     last_started: float = float("-inf")
 
 
-_refreshes: dict[tuple[str, str], _Refresh] = {}  # one per (team, user) ever published
-_refreshes_guard = threading.Lock()
-
-
-def _refresh_for(team_id: str, user_id: str) -> _Refresh:
-    with _refreshes_guard:
-        return _refreshes.setdefault((team_id, user_id), _Refresh())
+def _refresh_for(runtime: Runtime, team_id: str, user_id: str) -> _Refresh:
+    shared = runtime.shared
+    with shared.lock:
+        found: _Refresh = shared.home_refreshes.setdefault((team_id, user_id), _Refresh())
+        return found
 
 
 def publish_home(
@@ -56,28 +55,28 @@ def publish_home(
     ``after_change``: the caller (a known member) just changed something, so the build only
     reads and may wait its turn; True is returned when it was queued or coalesced.
     """
-    refresh = _refresh_for(invocation.team_id, invocation.user_id)
+    refresh = _refresh_for(runtime, invocation.team_id, invocation.user_id)
     with refresh.guard:
         if refresh.running or (after_change and refresh.waiting is not None):
-            refresh.waiting = invocation  # the running or queued build picks it up
+            refresh.waiting = (client, invocation)  # the running or queued build picks it up
             return True
         wait = refresh.last_started + REFRESH_EVERY - time.monotonic()
         if after_change and wait > 0:
-            refresh.waiting = invocation
-            _later(wait, runtime, client, refresh)
+            refresh.waiting = (client, invocation)
+            _later(wait, runtime, refresh)
             return True
         refresh.running, refresh.waiting = True, None  # this build is the newest
     return _run(runtime, client, refresh, invocation, read_only=after_change)
 
 
-def _later(delay: float, runtime: Runtime, client: WebClient, refresh: _Refresh) -> None:
+def _later(delay: float, runtime: Runtime, refresh: _Refresh) -> None:
     """Publish what is waiting once the interval has passed."""
 
     def fire() -> None:
         with refresh.guard:
             if refresh.running or refresh.waiting is None:
                 return
-            invocation, refresh.waiting = refresh.waiting, None
+            (client, invocation), refresh.waiting = refresh.waiting, None
             refresh.running = True
         _run(runtime, client, refresh, invocation, read_only=True)
 
@@ -104,7 +103,7 @@ def _run(
             refresh.running = False
             if refresh.waiting is not None:
                 wait = refresh.last_started + REFRESH_EVERY - time.monotonic()
-                _later(max(wait, 0.0), runtime, client, refresh)
+                _later(max(wait, 0.0), runtime, refresh)
 
 
 def _build_and_publish(

@@ -79,11 +79,10 @@ def store_profile(
         member.profile_fetched_at = now
 
 
-def known_admin_flag(engine: Engine, team_id: str, user_id: str) -> bool:
-    """The member's admin flag if Corong knows them already, True for someone new (the
-    shell's own user, who runs it)."""
+def known_admin_flag(engine: Engine, team_id: str, user_id: str, *, if_new: bool) -> bool:
+    """The member's admin flag if Corong knows them already, ``if_new`` for someone new."""
     member = _known_member(engine, team_id, user_id)
-    return True if member is None else member.is_admin
+    return if_new if member is None else member.is_admin
 
 
 def _known_member(engine: Engine, team_id: str, user_id: str) -> Member | None:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -16,10 +18,21 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass
+class SharedState:
+    """What the listeners of one app share between requests (kept per app, not per process,
+    so two apps in one process, as in the tests, never see each other's)."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    # (team id, user id) -> that user's App Home refresh state (``bot.home_tab``).
+    home_refreshes: dict[tuple[str, str], Any] = field(default_factory=dict)
+
+
 @dataclass(frozen=True)
 class Runtime:
-    """Settings, the database engine and the clock."""
+    """Settings, the database engine, the clock, and the app's shared state."""
 
     settings: Settings
     engine: Engine
     clock: Callable[[], datetime] = utc_now
+    shared: SharedState = field(default_factory=SharedState, compare=False, repr=False)

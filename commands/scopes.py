@@ -77,7 +77,7 @@ def mine(ctx: CommandContext) -> ReportScope:
 def member_scope(ctx: CommandContext, user_id: str, *, example: str) -> ReportScope:
     """Another member's deals; a Slack user Corong never saw simply has none."""
     member = queries.find_member(ctx.session, workspace_id=ctx.workspace_id, slack_user_id=user_id)
-    permissions.check_member(ctx, member, example=example)
+    permissions.check_member(ctx, member, example=example.split()[0])  # what they may read
     owner_ids = (member.id,) if member is not None and member.id is not None else ()
     name = member.name if member is not None and member.name else user_id
     return ReportScope("member", owner_ids, user_id=user_id, member_name=name)

@@ -245,6 +245,11 @@ def mark_undone(session: Session, *, entry_id: int, when: datetime) -> bool:
     return result.rowcount == 1
 
 
+def members_of(session: Session, *, workspace_id: int) -> list[Member]:
+    """Every member of the workspace Corong has met."""
+    return list(session.exec(select(Member).where(Member.workspace_id == workspace_id)).all())
+
+
 def members_by_id(session: Session, *, workspace_id: int, ids: Sequence[int]) -> dict[int, Member]:
     """Members of this workspace keyed by id, for rendering names in lists and history."""
     if not ids:

@@ -228,9 +228,16 @@ def test_shell_locale_option_wins_over_what_was_remembered(tmp_path: Path) -> No
 
 
 def test_shell_turns_at_names_into_mentions_like_slack(tmp_path: Path) -> None:
-    script = "/deal add Toko Maju 10jt\n:user U0BUDI0001 budi\n/deal list @you\n"
+    script = (
+        ":user U0BUDI0001 budi\n/deal add Toko Maju 10jt\n/deal list @you\n"
+        ":user U0SHELL001 you\n/deal list @budi\n/sales team add Jakarta @budi @sari\n"
+    )
     result = _shell(tmp_path, script)
-    assert "Open deals of @you" in result.stdout and "Toko Maju" in result.stdout
+    assert "Open deals of @budi" in result.stdout and "Toko Maju" in result.stdout
+    # Budi, new to the shell, is a rep: the shell's own user is the admin he is told to ask.
+    assert "@you's deals are for @you" in result.stdout
+    # A name the terminal has not met yet stands for a new Slack user, as picking one would.
+    assert "Reps: @budi, @sari" in result.stdout
 
 
 def test_shell_survives_end_of_input_inside_a_form(tmp_path: Path) -> None:

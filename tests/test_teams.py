@@ -42,7 +42,7 @@ def test_an_admin_sets_up_a_team_from_slack(bot: Bot) -> None:
     channel = bot.slash("/sales", f"team jakarta channel <#{CHANNEL}|sales-jakarta>", user=ANDI)
     assert f"<#{CHANNEL}>" in channel.ack.text
     manager = admin(bot, f"team Jakarta manager <@{RINA}|rina>")
-    assert f"<@{RINA}> now manage *Jakarta*" in manager
+    assert f"<@{RINA}> can now manage *Jakarta*" in manager
     schedule = admin(bot, 'team Jakarta schedule standup:9.30 digest:"fri 16:00" tz:Asia/Makassar')
     assert "standup 09:30 · digest Friday 16:00 · Asia/Makassar" in schedule
 

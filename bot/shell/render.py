@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 _USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]+))?>")
+_CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^>]+))?>")
 _LINK = re.compile(r"<([^|>]+)\|([^>]+)>")
 
 
@@ -21,8 +22,10 @@ class Button:
 
 
 def mrkdwn_to_text(text: str, names: dict[str, str]) -> str:
-    """Slack mrkdwn as plain terminal text: mentions by name, escapes undone."""
+    """Slack mrkdwn as plain terminal text: mentions by name, escapes undone. ``names`` holds
+    users' names and channels' names by id."""
     text = _USER.sub(lambda m: "@" + (m.group(2) or names.get(m.group(1), m.group(1))), text)
+    text = _CHANNEL.sub(lambda m: "#" + (m.group(2) or names.get(m.group(1), m.group(1))), text)
     text = _LINK.sub(lambda m: m.group(2), text)
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
 

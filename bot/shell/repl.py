@@ -33,6 +33,8 @@ from storage.db import unit_of_work
 
 CANCEL_WORDS = ("cancel", "batal", ":quit", ":q")
 _MENTION = re.compile(r"(?<![<\w])@([\w.\-]+)")
+CHOICE_KINDS = ("static_select", "radio_buttons", "checkboxes")
+_CHANNEL_MENTION = re.compile(r"(?<![<\w&])#([a-z][\w\-]*)")
 
 
 @dataclass
@@ -89,8 +91,8 @@ class Shell:
             Runtime(settings=settings, engine=engine), verify_token=False, executor=InlineExecutor()
         )
         self.buttons: list[Button] = []
-        self.names: dict[str, str] = {options.user_id: options.user_name}
-        self._store_profile()
+        self.names: dict[str, str] = {**self._known_names(), options.user_id: options.user_name}
+        self._store_profile(admin_if_new=True)
 
     @property
     def lang(self) -> str:
@@ -100,10 +102,11 @@ class Shell:
         """A shell message in the terminal user's language."""
         return translate(key, self.lang, **params)
 
-    def _store_profile(self) -> None:
-        """What users.info would say about the terminal user. The shell's own user is an admin;
-        a real member the shell speaks as keeps the role Slack gave them (the shell must not
-        make a rep an admin of a workspace that also uses Corong in Slack)."""
+    def _store_profile(self, *, admin_if_new: bool = False) -> None:
+        """What users.info would say about the terminal user. The user the shell starts as is
+        an admin when new to Corong (whoever runs it); anyone it speaks as keeps the role they
+        have, and someone new it switches to (``:user``) is a rep. The shell must not make a
+        rep an admin of a workspace that also uses Corong in Slack."""
         o = self.options
         store_profile(
             self.engine,
@@ -113,7 +116,7 @@ class Shell:
             locale=o.locale,
             timezone=o.timezone,
             name=o.user_name,
-            is_admin=known_admin_flag(self.engine, o.team_id, o.user_id),
+            is_admin=known_admin_flag(self.engine, o.team_id, o.user_id, if_new=admin_if_new),
         )
 
     def _who(self) -> dict[str, Any]:
@@ -154,21 +157,47 @@ class Shell:
         self.say(self.text("shell.switched_locale", locale=locale))
 
     def mentions(self, text: str) -> str:
-        """``@budi`` as Slack sends it once escaping is on: ``<@U123|budi>``, for known names."""
+        """``@budi`` and ``#sales`` as Slack sends them once escaping is on (``<@U123|budi>``,
+        ``<#C123|sales>``). A name the terminal has not met stands for a new Slack user (or
+        channel) with an id made from it, as picking someone from Slack's list would."""
 
-        def replace(match: re.Match[str]) -> str:
+        def user(match: re.Match[str]) -> str:
             name = match.group(1)
             user_id = next((uid for uid, known in self.names.items() if known == name), None)
             if user_id is None:
-                with unit_of_work(self.engine, read_only=True) as session:
-                    workspace = queries.find_workspace(session, slack_team_id=self.options.team_id)
-                    member = workspace and queries.member_by_name(
-                        session, workspace_id=workspace.id or 0, name=name
-                    )
-                    user_id = member.slack_user_id if member else None
-            return f"<@{user_id}|{name}>" if user_id else match.group(0)
+                user_id = self._member_named(name)
+            self.names[user_id] = name
+            return f"<@{user_id}|{name}>"
 
-        return _MENTION.sub(replace, text)
+        def channel(match: re.Match[str]) -> str:
+            name = match.group(1)
+            channel_id = "C0" + _id_part(name)
+            self.names[channel_id] = name
+            return f"<#{channel_id}|{name}>"
+
+        return _CHANNEL_MENTION.sub(channel, _MENTION.sub(user, text))
+
+    def _known_names(self) -> dict[str, str]:
+        """Names of the workspace's members Corong has met, so mentions print as names."""
+        with unit_of_work(self.engine, read_only=True) as session:
+            workspace = queries.find_workspace(session, slack_team_id=self.options.team_id)
+            if workspace is None or workspace.id is None:
+                return {}
+            members = queries.members_of(session, workspace_id=workspace.id)
+            return {member.slack_user_id: member.name for member in members if member.name}
+
+    def _member_named(self, name: str) -> str:
+        """The Slack id of the workspace's member called ``name``, or a new one's."""
+        with unit_of_work(self.engine) as session:
+            workspace = queries.get_or_create_workspace(session, slack_team_id=self.options.team_id)
+            assert workspace.id is not None
+            member = queries.member_by_name(session, workspace_id=workspace.id, name=name)
+            if member is not None:
+                return member.slack_user_id
+            made = queries.get_or_create_member(
+                session, workspace_id=workspace.id, slack_user_id="U0" + _id_part(name), name=name
+            )
+            return made.slack_user_id
 
     def close(self) -> None:
         self.loopback.stop()
@@ -292,29 +321,39 @@ class Shell:
         label = block["label"]["text"] + ("" if block.get("optional") else " *")
         hint = f" ({block['hint']['text']})" if block.get("hint") else ""
         options = element.get("options") or []
-        if kind == "static_select":
+        if kind in CHOICE_KINDS:
             choices = ", ".join(f"{i}={o['text']['text']}" for i, o in enumerate(options, 1))
             self.say(f"  {label}: {choices}")
         initial_option = element.get("initial_option")
+        initial_options = element.get("initial_options") or []
         initial = (
             initial_option["text"]["text"]
             if initial_option
-            else element.get("initial_value") or element.get("initial_date")
+            else ", ".join(o["text"]["text"] for o in initial_options)
+            or element.get("initial_value")
+            or element.get("initial_date")
         )
         shown = f" [{initial}]" if initial else ""
         while True:
             raw = self.ask(f"  {label}{hint}{shown}: ").strip()
             if raw.casefold() in CANCEL_WORDS:
                 return None
-            if kind == "static_select":
-                if not raw:
+            if kind == "checkboxes":  # several numbers: "1 2 3 4 5" or "1,2,3"
+                picked = raw.replace(",", " ").split()
+                if all(p.isdigit() and 1 <= int(p) <= len(options) for p in picked):
+                    chosen = [options[int(p) - 1] for p in dict.fromkeys(picked)]
                     return element["action_id"], {
-                        "type": "static_select",
-                        "selected_option": initial_option,
+                        "type": "checkboxes",
+                        "selected_options": chosen if picked else initial_options,
                     }
+                self.say("  " + self.text("shell.choose_numbers"))
+                continue
+            if kind in CHOICE_KINDS:
+                if not raw:
+                    return element["action_id"], {"type": kind, "selected_option": initial_option}
                 if raw.isdigit() and 1 <= int(raw) <= len(options):
                     return element["action_id"], {
-                        "type": "static_select",
+                        "type": kind,
                         "selected_option": options[int(raw) - 1],
                     }
                 self.say("  " + self.text("shell.choose_number"))
@@ -382,3 +421,8 @@ def handle_line(shell: Shell, line: str) -> None:
         shell.switch_locale(parts[1])
     else:
         shell.say(shell.text("shell.hint"))
+
+
+def _id_part(name: str) -> str:
+    """Letters and digits of a name as the tail of a Slack-like id (``budi`` -> ``BUDI0000``)."""
+    return (re.sub(r"[^A-Z0-9]", "", name.upper())[:9] or "X").ljust(8, "0")

@@ -428,6 +428,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Type one of the numbers (or cancel).",
         "id": "Ketik salah satu nomornya (atau batal).",
     },
+    "shell.choose_numbers": {
+        "en": "Type the numbers to tick, like 1 2 3 (Enter keeps what is ticked, or cancel).",
+        "id": "Ketik nomor yang dicentang, mis. 1 2 3 (Enter mempertahankan yang ada, atau batal).",
+    },
     "shell.switched_user": {
         "en": "You are now {user} ({id}).",
         "id": "Anda sekarang {user} ({id}).",

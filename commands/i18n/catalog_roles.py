@@ -28,10 +28,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "Milik Anda sendiri: `/pipeline`, `/funnel`.",
     },
     "role.all_admins_only": {
-        "en": "Workspace-wide reports are for admins ({admins}). Managers can read their "
-        "team's: `/funnel team`.",
-        "id": "Laporan seluruh workspace hanya untuk admin ({admins}). Manajer bisa membaca "
-        "laporan timnya: `/funnel team`.",
+        "en": "Workspace-wide reports are for admins ({admins}). Managers read their teams' "
+        "(`team`), reps their own.",
+        "id": "Laporan seluruh workspace hanya untuk admin ({admins}). Manajer membaca laporan "
+        "timnya (`team`), rep laporannya sendiri.",
     },
     "role.no_admin": {
         "en": "a workspace admin or owner",
@@ -62,8 +62,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "kepadanya; admin ({admins}) bisa. Tidak ada yang diubah.",
     },
     "help.deal_assign": {
-        "en": "Give a deal to another rep (managers and admins)",
-        "id": "Alihkan deal ke rep lain (manajer dan admin)",
+        "en": "Give a deal to another rep (managers and admins).",
+        "id": "Alihkan deal ke rep lain (manajer dan admin).",
     },
     "deal.assign_usage": {
         "en": "Name the deal, then the rep to give it to.",

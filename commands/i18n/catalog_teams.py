@@ -5,13 +5,13 @@ from __future__ import annotations
 MESSAGES: dict[str, dict[str, str]] = {
     "help.sales_team": {
         "en": "Teams: create one and add reps, set its channel, managers and schedule "
-        "(`/sales team` lists them)",
+        "(`/sales team` lists them).",
         "id": "Tim: buat tim dan tambahkan rep, atur kanal, manajer dan jadwalnya "
-        "(`/sales team` menampilkan semuanya)",
+        "(`/sales team` menampilkan semuanya).",
     },
     "help.sales_admin": {
-        "en": "Corong admins besides Slack's admins and owners: `add @x`, `remove @x`",
-        "id": "Admin Corong selain admin dan pemilik Slack: `add @x`, `remove @x`",
+        "en": "Corong admins besides Slack's admins and owners: `add @x`, `remove @x`.",
+        "id": "Admin Corong selain admin dan pemilik Slack: `add @x`, `remove @x`.",
     },
     "team.usage": {
         "en": "Say what to do with the team: `list`, `show`, `add`, `remove`, or the team's "
@@ -99,7 +99,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Sebut manajer *{team}*, mis. `@rina`.",
     },
     "team.managers_added": {
-        "en": "{people} now manage *{team}*: they can read its reports and act on its reps' deals.",
+        "en": "{people} can now manage *{team}*: read its reports and act on its reps' deals.",
         "id": "{people} kini mengelola *{team}*: bisa membaca laporannya dan menangani deal "
         "para repnya.",
     },
