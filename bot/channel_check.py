@@ -35,29 +35,29 @@ class ChannelCheck:
     tz: ZoneInfo
 
 
-def missing_membership_notice(client: WebClient, check: ChannelCheck) -> Notice | None:
-    """None when Corong is in the channel; otherwise what to tell the admin."""
+def channel_notices(client: WebClient, check: ChannelCheck) -> list[Notice]:
+    """What to tell the admin about the channel: nothing when all is well; that Corong is not
+    in it (or cannot see it); that it is shared with another organisation."""
     params = {"channel": Channel(check.channel_id), "team": check.team_name}
     try:
         info = client.conversations_info(channel=check.channel_id)
     except SlackApiError as error:
         code = error.response.get("error")
         if code in UNREACHABLE:
-            return Notice("team.channel_unreachable", params)
+            return [Notice("team.channel_unreachable", params)]
         log.warning("channel check failed: error=%s", code)
-        return None
+        return []
     except Exception as error:  # network trouble: the morning post will report it instead
         log.warning("channel check failed: %s", type(error).__name__)
-        return None
+        return []
     channel = info.get("channel") or {}
     if channel.get("is_archived"):
-        return Notice("team.channel_unreachable", params)
-    if not channel.get("is_member"):
-        return Notice("team.bot_not_in_channel", params)
+        return [Notice("team.channel_unreachable", params)]
+    notices = [] if channel.get("is_member") else [Notice("team.bot_not_in_channel", params)]
     if channel.get("is_ext_shared") or channel.get("is_pending_ext_shared"):
         # Standups and digests name deals and reps: another company would read them there.
-        return Notice("team.channel_shared_outside", params)
-    return None
+        notices.append(Notice("team.channel_shared_outside", params))
+    return notices
 
 
 def check_team_channel(
@@ -70,10 +70,13 @@ def check_team_channel(
     channel_id: str | None,
 ) -> None:
     """Tell the admin, privately, if the team's posts could not reach its channel."""
-    notice = missing_membership_notice(client, check)
-    if notice is None:
-        return
-    content = render(notice, check.lang, check.tz).as_dicts()
-    send_reply(
-        runtime, client, content, user_id=user_id, response_url=response_url, channel_id=channel_id
-    )
+    for notice in channel_notices(client, check):
+        content = render(notice, check.lang, check.tz).as_dicts()
+        send_reply(
+            runtime,
+            client,
+            content,
+            user_id=user_id,
+            response_url=response_url,
+            channel_id=channel_id,
+        )

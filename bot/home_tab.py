@@ -37,6 +37,7 @@ class _Refresh:
     guard: threading.Lock = field(default_factory=threading.Lock)
     running: bool = False
     waiting: tuple[WebClient, Invocation] | None = None
+    urgent: bool = False  # the waiting request is someone opening the tab: no pause
     last_started: float = float("-inf")
 
 
@@ -59,13 +60,14 @@ def publish_home(
     with refresh.guard:
         if refresh.running or (after_change and refresh.waiting is not None):
             refresh.waiting = (client, invocation)  # the running or queued build picks it up
+            refresh.urgent = refresh.urgent or not after_change
             return True
         wait = refresh.last_started + REFRESH_EVERY - time.monotonic()
         if after_change and wait > 0:
             refresh.waiting = (client, invocation)
             _later(wait, runtime, refresh)
             return True
-        refresh.running, refresh.waiting = True, None  # this build is the newest
+        refresh.running, refresh.waiting, refresh.urgent = True, None, False  # the newest
     return _run(runtime, client, refresh, invocation, read_only=after_change)
 
 
@@ -77,8 +79,11 @@ def _later(delay: float, runtime: Runtime, refresh: _Refresh) -> None:
             if refresh.running or refresh.waiting is None:
                 return
             (client, invocation), refresh.waiting = refresh.waiting, None
-            refresh.running = True
-        _run(runtime, client, refresh, invocation, read_only=True)
+            refresh.running, refresh.urgent = True, False
+        try:
+            _run(runtime, client, refresh, invocation, read_only=True)
+        except Exception:  # a timer thread's error would otherwise go unseen
+            log.exception("App Home refresh failed")
 
     timer = threading.Timer(delay, fire)
     timer.daemon = True
@@ -103,7 +108,7 @@ def _run(
             refresh.running = False
             if refresh.waiting is not None:
                 wait = refresh.last_started + REFRESH_EVERY - time.monotonic()
-                _later(max(wait, 0.0), runtime, refresh)
+                _later(0.0 if refresh.urgent else max(wait, 0.0), runtime, refresh)
 
 
 def _build_and_publish(

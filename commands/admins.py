@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from commands import permissions
+from commands import audit, permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token
@@ -31,9 +31,7 @@ def run_admin(ctx: CommandContext, tokens: list[Token]) -> AdminList:
         raise UsageError("admin.usage", example=ADMIN_EXAMPLE, text=tokens[0].value)
     users = tokens[1:]
     if not users or any(token.kind != "user" for token in users):
-        raise UsageError(
-            "admin.usage", example=ADMIN_EXAMPLE, text=" ".join(t.value for t in users)
-        )
+        raise UsageError("admin.who", example=ADMIN_EXAMPLE)
     permissions.require_admin(ctx, example="/sales admin")
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
     user_ids = tuple(dict.fromkeys(token.value for token in users))
@@ -43,6 +41,7 @@ def run_admin(ctx: CommandContext, tokens: list[Token]) -> AdminList:
     if word in ADD_WORDS:
         for user_id in user_ids:
             _member(ctx, user_id).admin_granted = True
+        audit.record(ctx, "admin.add", after={"admins": list(user_ids)})
         return _list(ctx, "admin.added", {"people": People(user_ids)})
     for user_id in user_ids:
         member = queries.find_member(
@@ -52,7 +51,7 @@ def run_admin(ctx: CommandContext, tokens: list[Token]) -> AdminList:
             key = "admin.is_slack_admin" if member and member.is_admin else "admin.not_named"
             raise UsageError(key, example="/sales admin", person=People((user_id,)))
         member.admin_granted = False
-    ctx.session.flush()
+    audit.record(ctx, "admin.remove", after={"admins": list(user_ids)})
     return _list(ctx, "admin.removed", {"people": People(user_ids)})
 
 

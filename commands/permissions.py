@@ -101,8 +101,8 @@ def check_reassign(ctx: CommandContext, deal: Deal, new_owner: Member, *, exampl
     assert new_owner.id is not None
     if is_admin(ctx):
         return
-    reach = managed_rep_ids(ctx) | {ctx.member_id}
-    if not managed_rep_ids(ctx):
+    managed = managed_rep_ids(ctx)
+    if not managed:
         raise NotAllowed(
             "role.assign_managers_only",
             example=example,
@@ -110,7 +110,7 @@ def check_reassign(ctx: CommandContext, deal: Deal, new_owner: Member, *, exampl
             admins=_admins(ctx),
         )
     check_deal(ctx, deal, example=example)
-    if new_owner.id not in reach:
+    if new_owner.id not in managed | {ctx.member_id}:
         raise NotAllowed(
             "role.assign_outside_team",
             example=example,

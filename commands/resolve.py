@@ -102,13 +102,14 @@ def split_deal_words(
         if token.kind != "word" or len(" ".join([*words, token.value])) > NAME_LIMIT:
             break
         words.append(token.value)
+    visible = permissions.visible_owner_ids(ctx) if words else None
     for size in range(len(words), 0, -1):
         candidate = " ".join(words[:size])
         if ctx.picks.get(name_key(candidate)) or queries.count_matching_deals(
             ctx.session,
             workspace_id=ctx.workspace_id,
             name_key=name_key(candidate),
-            owner_ids=permissions.visible_owner_ids(ctx),
+            owner_ids=visible,
         ):
             return candidate, list(tokens[size:])
     size = 1

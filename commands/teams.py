@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from commands import permissions
+from commands import audit, permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token
@@ -129,7 +129,9 @@ def _add(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         created = found is None
         team = found or _create(ctx, name)
         if not created and not users:
-            raise UsageError("team.exists", example=f"{TEAM_EXAMPLE}", team=found.name)
+            raise UsageError(
+                "team.exists", example=f"/sales team add {team.name} @budi", team=team.name
+            )
     assert team.id is not None
     added = []
     for user_id in users:
@@ -156,6 +158,8 @@ def _add(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         teams.add_to_team(ctx.session, team=team, member_id=member.id, role=teams.REP)
         added.append(user_id)
     key = "team.created" if created else "team.reps_added" if added else "team.already_in"
+    if created or added:
+        _record(ctx, "team.add", team, reps=added)
     params = {"team": team.name, "people": People(tuple(added)), "count": len(added)}
     return TeamView(key, params, teams=(team_facts(ctx, team),))
 
@@ -168,6 +172,7 @@ def _remove(ctx: CommandContext, tokens: list[Token]) -> TeamView:
     team = _team(ctx, _name(name_tokens, example))
     assert team.id is not None
     if not users:
+        _record(ctx, "team.delete", team)
         teams.delete_team(ctx.session, team=team)
         return TeamView("team.deleted", {"team": team.name})
     for user_id in users:
@@ -185,6 +190,7 @@ def _remove(ctx: CommandContext, tokens: list[Token]) -> TeamView:
                 person=People((user_id,)),
                 team=team.name,
             )
+    _record(ctx, "team.remove", team, people=users)
     params = {"team": team.name, "people": People(tuple(users))}
     return TeamView("team.removed", params, teams=(team_facts(ctx, team),))
 
@@ -200,6 +206,7 @@ def _set_channel(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView
         raise UsageError("team.channel_usage", example=CHANNEL_EXAMPLE, team=team.name)
     ctx.session.add(team)
     ctx.session.flush()
+    _record(ctx, "team.channel", team, channel=team.channel_id)
     key = "team.channel_set" if team.channel_id else "team.channel_cleared"
     params = {"team": team.name, "channel": Channel(team.channel_id)}
     return TeamView(key, params, teams=(team_facts(ctx, team),), check_channel=team.channel_id)
@@ -224,6 +231,7 @@ def _add_managers(ctx: CommandContext, team: Team, args: list[Token]) -> TeamVie
             )
         if place is None:
             teams.add_to_team(ctx.session, team=team, member_id=member.id, role=teams.MANAGER)
+    _record(ctx, "team.managers", team, managers=[t.value for t in args])
     params = {"team": team.name, "people": People(tuple(t.value for t in args))}
     return TeamView("team.managers_added", params, teams=(team_facts(ctx, team),))
 
@@ -247,7 +255,14 @@ def _schedule(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView:
         team.timezone = _zone(options["tz"])
     ctx.session.add(team)
     ctx.session.flush()
+    _record(ctx, "team.schedule", team, schedule=options)
     return TeamView("team.schedule_set", {"team": team.name}, teams=(team_facts(ctx, team),))
+
+
+def _record(ctx: CommandContext, action: str, team: Team, **details: object) -> None:
+    """The audit trail of who changed which team how (``/sales undo`` does not take these
+    back: the team commands do, and say so)."""
+    audit.record(ctx, action, after={"team": team.name, **details})
 
 
 # --- parsing -----------------------------------------------------------------------------------
@@ -332,7 +347,7 @@ def _member(ctx: CommandContext, user_id: str) -> Member:
 def _clock(raw: str, what: str) -> str:
     match = _CLOCK.match(raw.strip())
     if match is None:
-        raise UsageError("team.bad_time", example=SCHEDULE_EXAMPLE, what=what, text=raw)
+        raise UsageError(f"team.bad_time_{what}", example=SCHEDULE_EXAMPLE, text=raw)
     return f"{int(match.group(1)):02d}:{match.group(2)}"
 
 

@@ -30,7 +30,10 @@ def undo_last(ctx: CommandContext) -> Notice:
     )
     if entry is None:
         raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
-    if entry.action.startswith("workspace.") or entry.action in REPORT_POLICY_ACTIONS:
+    if entry.action.startswith(("team.", "admin.")):
+        # Teams and admins are changed back with their own commands, which say what they did.
+        raise UsageError("undo.team_change", example="/sales team")
+    if entry.action.startswith("workspace."):
         # Taking back a settings change is changing the settings: an admin who was since
         # named off may not.
         permissions.require_admin(ctx, example="/sales undo")
@@ -117,6 +120,15 @@ def _undo_deal_change(ctx: CommandContext, entry: AuditEntry) -> Notice:
         raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=False)
     permissions.lock_deal(ctx, deal)  # a manager since taken off the team may not undo
+    previous_owner = (entry.before or {}).get("owner_id")
+    if entry.action == "deal.assign" and isinstance(previous_owner, int):
+        # Handing it back is a reassign too: the old owner must still be in the caller's reach.
+        back_to = queries.get_member(
+            ctx.session, workspace_id=ctx.workspace_id, member_id=previous_owner
+        )
+        if back_to is None:
+            raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
+        permissions.check_reassign(ctx, deal, back_to, example="/sales undo")
     assert entry.id is not None
     if queries.changed_after(
         ctx.session, workspace_id=ctx.workspace_id, deal_id=deal.id or 0, entry_id=entry.id

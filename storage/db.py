@@ -71,8 +71,8 @@ def unit_of_work(engine: Engine, *, read_only: bool = False) -> Iterator[Session
     """
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
     writers = None if read_only else _sqlite_writers.get(engine)
-    if writers is not None:
-        writers.acquire()
+    if writers is not None and not writers.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
+        raise TimeoutError("SQLite writers' queue did not move within the busy timeout")
     try:
         with Session(bind, expire_on_commit=False) as session:
             try:

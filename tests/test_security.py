@@ -369,3 +369,18 @@ def test_the_shell_speaking_as_a_slack_rep_does_not_make_them_an_admin(bot: Bot)
     with Session(bot.engine) as session:
         shell_user = session.exec(select(Member).where(Member.slack_user_id == "U0SHELL001"))
         assert shell_user.one().is_admin
+
+
+def test_undoing_a_reassign_is_a_reassign_and_obeys_the_same_rules(bot: Bot) -> None:
+    bot.know(TONO, name="Tono")
+    bot.team("Jakarta", reps=(BUDI, SARI), managers=(RINA,))
+    bot.team("Bandung", managers=(TONO,))
+    bot.slash("/deal", "add Acme 50jt")
+    bot.slash("/deal", f"assign acme <@{SARI}|sari>", user=RINA)
+    bot.slash("/sales", f"team remove Jakarta <@{BUDI}|budi>", user=ANDI)
+    bot.slash("/sales", f"team add Bandung <@{BUDI}|budi>", user=ANDI)  # Budi moved teams
+    refused = bot.slash("/sales", "undo", user=RINA).ack.text
+    assert "not in a team you manage" in refused
+    with Session(bot.engine) as session:
+        sari = session.exec(select(Member).where(Member.slack_user_id == SARI)).one()
+    assert bot.deal(1).owner_id == sari.id

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from storage.models import Team, TeamMember
+from storage.models import AuditEntry, Team, TeamMember
 from tests.harness import ANDI, BUDI, RINA, SARI, Bot, eventually, message_text
 from tests.test_scheduled_posts import at, run_at
 
@@ -176,3 +176,24 @@ def test_named_admins_may_change_settings_until_named_off(bot: Bot) -> None:
     assert "was not named" in admin(bot, f"admin remove <@{BUDI}|budi>")
     admin(bot, f"admin remove <@{RINA}|rina>")
     assert "Only admins" in bot.slash("/sales", "pipeline funnel4", user=RINA).ack.text
+
+
+def test_team_changes_are_recorded_and_undo_points_to_the_team_commands(bot: Bot) -> None:
+    bot.slash("/sales", "pipeline seven-step", user=ANDI)
+    admin(bot, f"team add Jakarta <@{BUDI}|budi>")
+    said = admin(bot, "undo")
+    assert "change it back with the same command" in said
+    # The older pipeline switch was not taken back behind the team change.
+    assert "Prospecting → Qualification" in bot.slash("/sales", "pipeline").ack.text
+    with Session(bot.engine) as session:
+        actions = session.exec(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+    assert actions[-1] == "team.add"
+
+
+def test_a_channel_shared_with_another_company_is_flagged_with_the_invite_advice(bot: Bot) -> None:
+    channel = bot.fake.add_channel(CHANNEL, name="acme-shared", members=[ANDI])
+    channel["is_ext_shared"] = True
+    admin(bot, "team add Jakarta")
+    sent = bot.slash("/sales", f"team Jakarta channel <#{CHANNEL}|acme-shared>", user=ANDI)
+    said = [message_text(reply) for reply in sent.replies(2)]
+    assert "/invite @Corong" in said[0] and "shared with another organisation" in said[1]

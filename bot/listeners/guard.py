@@ -29,8 +29,9 @@ INTERACTIONS = ("block_actions", "view_submission", "view_closed", "block_sugges
 def foreign_user(body: dict[str, Any]) -> bool:
     """True when an interaction comes from a user of another workspace than the one it names.
 
-    Corong installs per workspace (no org-wide installs), so this holds on Enterprise Grid too:
-    a user of a sibling workspace is not a member of this one.
+    Corong installs per workspace (no org-wide installs). On Enterprise Grid a payload's
+    ``user.team_id`` is the user's home workspace, so a member of a sibling workspace of the
+    same organisation is turned away too: their home workspace should install Corong.
     """
     if body.get("type") not in INTERACTIONS:
         return False

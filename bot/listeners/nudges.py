@@ -86,7 +86,7 @@ def register(app: App, runtime: Runtime) -> None:
             return
         redraw_sent_nudge(runtime, client, invocation, channel, ts)
         if handled.changed:
-            publish_home(runtime, client, invocation)
+            publish_home(runtime, client, invocation, after_change=True)
             refresh_todays_nudge(runtime, client, invocation, already=(channel, ts))
 
     def move(body: dict[str, Any], client: WebClient) -> None:

@@ -7,6 +7,7 @@ the last message; forms become one question per field; ``report funnel ...`` pri
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import re
 import secrets
@@ -32,9 +33,9 @@ from storage import queries
 from storage.db import unit_of_work
 
 CANCEL_WORDS = ("cancel", "batal", ":quit", ":q")
-_MENTION = re.compile(r"(?<![<\w])@([\w.\-]+)")
+_MENTION = re.compile(r"(?<![<\w])@([\w.\-]*\w)")
 CHOICE_KINDS = ("static_select", "radio_buttons", "checkboxes")
-_CHANNEL_MENTION = re.compile(r"(?<![<\w&])#([a-z][\w\-]*)")
+_CHANNEL_MENTION = re.compile(r"(?<![<\w&])#([a-z][\w\-]*\w|[a-z])")
 
 
 @dataclass
@@ -424,5 +425,8 @@ def handle_line(shell: Shell, line: str) -> None:
 
 
 def _id_part(name: str) -> str:
-    """Letters and digits of a name as the tail of a Slack-like id (``budi`` -> ``BUDI0000``)."""
-    return (re.sub(r"[^A-Z0-9]", "", name.upper())[:9] or "X").ljust(8, "0")
+    """A Slack-like id tail for a name: its first letters and digits, then a short digest of
+    the whole name, so ``budi`` reads ``BUDI…`` and two names never share an id."""
+    letters = re.sub(r"[^A-Z0-9]", "", name.upper())[:5]
+    digest = hashlib.sha1(name.casefold().encode()).hexdigest()[:5].upper()
+    return (letters + digest).ljust(8, "0")

@@ -70,8 +70,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Sebutkan deal-nya, lalu rep penerimanya.",
     },
     "deal.already_owner": {
-        "en": "{ref} already belongs to {person}; nothing changed.",
-        "id": "{ref} sudah milik {person}; tidak ada yang berubah.",
+        "en": "{ref} already belongs to {person}. Nothing was changed.",
+        "id": "{ref} sudah milik {person}. Tidak ada yang diubah.",
     },
     "deal.assigned": {
         "en": "{ref} now belongs to {person} (was {previous}).",

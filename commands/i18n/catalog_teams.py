@@ -46,9 +46,9 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Semua yang disebut sudah ada di *{team}*; tidak ada yang berubah.",
     },
     "team.exists": {
-        "en": "There is already a team called *{team}*. Add reps to it by naming them after "
+        "en": "There is already a team called *{team}*. To add reps to it, mention them after "
         "its name.",
-        "id": "Sudah ada tim bernama *{team}*. Tambahkan rep dengan menyebut mereka setelah "
+        "id": "Sudah ada tim bernama *{team}*. Untuk menambahkan rep, sebut mereka setelah "
         "nama timnya.",
     },
     "team.already_manager": {
@@ -129,9 +129,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\u201c{team}\u201d is a word `/sales team` uses; pick another team name.",
         "id": "\u201c{team}\u201d dipakai oleh `/sales team`; pilih nama tim lain.",
     },
-    "team.bad_time": {
-        "en": "\u201c{text}\u201d is not a time for the {what}: use 24-hour HH:MM, like 09:30.",
-        "id": "\u201c{text}\u201d bukan jam untuk {what}: pakai format 24 jam HH:MM, mis. 09:30.",
+    "team.bad_time_standup": {
+        "en": "\u201c{text}\u201d is not a time for the standup: use 24-hour HH:MM, like 09:30.",
+        "id": "\u201c{text}\u201d bukan jam untuk standup: pakai format 24 jam HH:MM, mis. 09:30.",
+    },
+    "team.bad_time_digest": {
+        "en": "\u201c{text}\u201d is not a time for the digest: use 24-hour HH:MM, like 08:00.",
+        "id": "\u201c{text}\u201d bukan jam untuk ringkasan: pakai format 24 jam HH:MM, mis. "
+        "08:00.",
     },
     "team.bad_digest": {
         "en": "\u201c{text}\u201d is not a digest time: give a day and a time, like "
@@ -186,6 +191,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "admin.removed": {
         "en": "{people} can no longer change Corong's settings and teams.",
         "id": "{people} tidak lagi bisa mengubah pengaturan dan tim Corong.",
+    },
+    "admin.who": {
+        "en": "Mention the people to name, like `@rina`.",
+        "id": "Sebut orangnya, mis. `@rina`.",
+    },
+    "undo.team_change": {
+        "en": "Your last change was to a team or to the admins; change it back with the same "
+        "command (`/sales team`, `/sales admin`). Nothing was undone.",
+        "id": "Perubahan terakhir Anda adalah pada tim atau admin; kembalikan dengan perintah "
+        "yang sama (`/sales team`, `/sales admin`). Tidak ada yang dibatalkan.",
     },
     "admin.usage": {
         "en": "\u201c{text}\u201d: say `add` or `remove`, then mention people.",
