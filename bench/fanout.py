@@ -43,7 +43,7 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import Engine
 
 from bot.config import Settings
-from bot.scheduler import deliverer_for
+from bot.posts.scheduler import deliverer_for
 from storage.db import make_engine, unit_of_work
 from storage.migrate import upgrade
 from storage.models import Deal, Member, Workspace
@@ -114,7 +114,7 @@ def settings_for(database_url: str, api_url: str) -> Settings:
 
 def deliver(database_url: str, api_url: str) -> dict[str, int]:
     """One bot process at 08:31: once told to go, send every due nudge; its counts."""
-    import bot.posts  # noqa: F401  (everything a running bot has loaded already)
+    import bot.posts.compose  # noqa: F401  (everything a running bot has loaded already)
 
     engine = make_engine(database_url)
     deliverer = deliverer_for(settings_for(database_url, api_url), engine, clock=lambda: NOW)

@@ -43,7 +43,7 @@ from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlmodel import Session, SQLModel, col
 
 from commands.pipelines import pipeline_for
-from commands.reports import PeriodKind, build_funnel_report, period_bounds
+from commands.reports.metrics import PeriodKind, build_funnel_report, period_bounds
 from storage.db import make_engine, unit_of_work
 from storage.migrate import upgrade
 from storage.models import (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.home_tab import publish_home
-from bot.nudge_refresh import redraw_sent_nudge, refresh_todays_nudge
+from bot.app_home import publish_home
+from bot.posts.nudge_redraw import redraw_sent_nudge, refresh_todays_nudge
 from bot.runtime import Runtime
 from commands.context import Invocation
 

@@ -19,8 +19,8 @@ from bot.blocks.text import escape
 from bot.charts import funnel_chart_png
 from bot.slack_client import call_slack
 from commands.i18n import translate
-from commands.report_format import period_label
-from commands.report_replies import FunnelView
+from commands.reports.format import period_label
+from commands.reports.replies import FunnelView
 
 log = logging.getLogger("corong.charts")
 

@@ -17,8 +17,8 @@ from matplotlib.figure import Figure
 
 from commands.i18n import translate
 from commands.i18n.formatting import format_number
-from commands.report_format import format_conversion, stage_name
-from commands.reports import FunnelReport
+from commands.reports.format import format_conversion, stage_name
+from commands.reports.metrics import FunnelReport
 
 WIDTH_IN, HEIGHT_IN, DPI = 8.0, 5.0, 100  # 800 x 500 px
 BAR = "#3b6fb6"

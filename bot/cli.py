@@ -99,7 +99,7 @@ def _scheduled_posts_starter(settings: Settings, engine: Engine) -> Callable[[],
         if not settings.scheduled_posts:
             logging.getLogger("corong.scheduler").info("scheduled posts are off (SCHEDULED_POSTS)")
             return
-        from bot.scheduler import deliverer_for, start_scheduler
+        from bot.posts.scheduler import deliverer_for, start_scheduler
 
         start_scheduler(deliverer_for(settings, engine))
 
@@ -108,7 +108,7 @@ def _scheduled_posts_starter(settings: Settings, engine: Engine) -> Callable[[],
 
 def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
     """``corong jobs list|run|status``."""
-    from bot.jobs_cli import JobsFailed, cmd_jobs_list, cmd_jobs_run, cmd_jobs_status
+    from bot.posts.cli import JobsFailed, cmd_jobs_list, cmd_jobs_run, cmd_jobs_status
 
     engine = _database(settings, auto_upgrade=True)
     now = datetime.now(UTC)
@@ -162,7 +162,7 @@ def add_report_commands(report: argparse.ArgumentParser, *, with_workspace: bool
     """The ``report`` subcommands and their options: ``corong report`` and the shell's
     ``report`` line read the very same ones (the shell's workspace is its own)."""
     from commands.i18n import LANGUAGES
-    from commands.report_request import PERIODS
+    from commands.reports.request import PERIODS
 
     sub = report.add_subparsers(dest="report_command", required=True, metavar="{funnel}")
     funnel = sub.add_parser(
@@ -214,13 +214,13 @@ def produce_funnel_report(
 
     from commands.errors import CommandError
     from commands.i18n import DEFAULT_LANGUAGE, translate
-    from commands.report_format import (
+    from commands.reports.format import (
         period_label,
         report_as_json,
         report_as_text,
         scope_label,
     )
-    from commands.report_request import (
+    from commands.reports.request import (
         PERIODS,
         find_report_workspace,
         funnel_report_for,
@@ -335,7 +335,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="the scheduled posts: list, run now (or --dry-run), status",
         description="Daily nudges, standups and weekly digests, from a terminal.",
     )
-    from bot.jobs_cli import add_jobs_commands
+    from bot.posts.cli import add_jobs_commands
 
     add_jobs_commands(jobs)
     db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")

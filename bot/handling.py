@@ -20,10 +20,10 @@ from sqlalchemy import Engine
 from bot.blocks.dispatch import render_reply
 from bot.blocks.replies import RenderedMessage, render_picker
 from commands.context import CommandContext, Invocation, open_context
+from commands.deals.resolve import name_key
 from commands.dispatch import execute
 from commands.errors import Ambiguous, CommandError, NeedsBant, StaleProfile
 from commands.replies import Notice, Picker, Problem, Reply
-from commands.resolve import name_key
 from storage import queries
 from storage.db import unit_of_work
 from storage.models import PendingChoice

@@ -29,7 +29,7 @@ from slack_sdk.oauth.token_rotation import TokenRotator
 from sqlalchemy import Engine, MetaData
 
 from bot.config import SLACK_DEFAULT_API_URL, Settings
-from bot.slack_sender import NotInstalled, SendFailure
+from bot.posts.sender import NotInstalled, SendFailure
 from storage.db import READ_ONLY
 
 log = logging.getLogger("corong.oauth")

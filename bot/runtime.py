@@ -24,7 +24,7 @@ class SharedState:
     so two apps in one process, as in the tests, never see each other's)."""
 
     lock: threading.Lock = field(default_factory=threading.Lock)
-    # (team id, user id) -> that user's App Home refresh state (``bot.home_tab``).
+    # (team id, user id) -> that user's App Home refresh state (``bot.app_home``).
     home_refreshes: dict[tuple[str, str], Any] = field(default_factory=dict)
 
 

@@ -8,14 +8,12 @@ from __future__ import annotations
 
 import difflib
 
-from commands.calls import run_call
 from commands.context import CommandContext
-from commands.deals import run_deal
+from commands.deals.bant import run_bant
+from commands.deals.call import run_call
+from commands.deals.deal import run_deal
 from commands.errors import UsageError
-from commands.funnel import run_funnel
 from commands.grammar import MAX_TEXT_LENGTH, tokenize
-from commands.pipeline_board import run_pipeline
-from commands.qualify import run_bant
 from commands.registry import (
     SLASH_COMMANDS,
     SUBCOMMANDS,
@@ -23,7 +21,9 @@ from commands.registry import (
     subcommand_words,
 )
 from commands.replies import OpenForm, Reply
-from commands.sales import run_sales
+from commands.reports.board import run_pipeline
+from commands.reports.funnel import run_funnel
+from commands.workspace.sales import run_sales
 
 ADD_WORDS = ("add", "new", "tambah", "baru")
 

@@ -12,17 +12,17 @@ from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 from typing import Any
 
-from commands.calls import OUTCOMES, CallDraft, log_call
 from commands.context import CommandContext
-from commands.deals import DealDraft, add_deal
+from commands.deals.bant import bant_fields, submit_bant, submit_follow_up
+from commands.deals.call import OUTCOMES, CallDraft, log_call
+from commands.deals.deal import DealDraft, add_deal
+from commands.deals.resolve import check_deal_name, resolve_deal
 from commands.errors import Ambiguous, CommandError, FormErrors, UsageError
 from commands.grammar import parse_amount, parse_date, parse_duration
+from commands.grammar.free_text import check_length, clean_text
 from commands.pipelines import resolve_stage
-from commands.qualify import bant_fields, submit_bant, submit_follow_up
 from commands.replies import Notice, Reply
-from commands.resolve import check_deal_name, resolve_deal
-from commands.setup import setup_fields, submit_setup
-from commands.text_fields import check_length, clean_text
+from commands.workspace.setup import setup_fields, submit_setup
 
 FORMS = ("deal_add", "call", "bant", "follow_up", "setup")
 

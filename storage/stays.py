@@ -1,6 +1,6 @@
 """When a deal entered the stage each move took it out of (``StageChange.from_entered_at``).
 
-New moves record it as they are written (``commands.deals``); this fills it for rows written
+New moves record it as they are written (``commands.deals.deal``); this fills it for rows written
 without it: moves from before the column existed (migration 0005) and bulk-loaded history
 (benchmarks, test fixtures). The entry is the deal's previous standing move: reverted moves
 are skipped as if they never happened, as everywhere in the reports.

@@ -9,9 +9,9 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.blocks.home import ERROR_HINTS
+from bot.blocks.dashboard import ERROR_HINTS
 from commands.i18n import CATALOG
-from commands.schedule import team_target
+from commands.posts.schedule import team_target
 from storage import outbox, queries, teams
 from storage.db import unit_of_work
 from storage.models import Team

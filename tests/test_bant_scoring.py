@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from commands.bant import BantAnswers, BantPolicy, score, timeline_bucket, verdict
+from commands.deals.bant_scoring import BantAnswers, BantPolicy, score, timeline_bucket, verdict
 
 DEFAULT = BantPolicy()
 

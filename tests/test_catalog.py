@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from commands.bant import DIMENSIONS
-from commands.calls import OUTCOMES
+from commands.deals.bant_scoring import DIMENSIONS
+from commands.deals.call import OUTCOMES
 from commands.i18n import CATALOG, LANGUAGES
 from commands.pipelines import CLOSED_STAGES, PRESETS
 

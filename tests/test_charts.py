@@ -16,8 +16,8 @@ from PIL import Image
 from sqlalchemy import Engine
 
 from bot.charts import funnel_chart_figure, funnel_chart_png
-from commands.report_request import funnel_report_for
-from commands.reports import FunnelReport
+from commands.reports.metrics import FunnelReport
+from commands.reports.request import funnel_report_for
 from storage.db import make_engine, unit_of_work
 from storage.models import Workspace
 from tests.report_history import seen_from, write_history

@@ -14,11 +14,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy import Engine
 
 from commands.context import Invocation, open_context
-from commands.digests import build_digest
-from commands.funnel import run_funnel
 from commands.grammar import tokenize
+from commands.posts.digest import build_digest
 from commands.replies import Money
-from commands.reports import RepCalls
+from commands.reports.funnel import run_funnel
+from commands.reports.metrics import RepCalls
 from storage import teams
 from storage.db import unit_of_work
 from tests.report_history import JAKARTA, JT, write_history

@@ -22,7 +22,8 @@ from bot.blocks.jobs import (
     render_standup,
 )
 from bot.blocks.replies import RenderedMessage
-from commands.job_replies import (
+from commands.pipelines import Pipeline
+from commands.posts.replies import (
     DONE_BANT,
     DONE_CALL,
     DONE_LOST,
@@ -44,10 +45,8 @@ from commands.job_replies import (
     Standup,
     StandupRep,
 )
-from commands.pipelines import Pipeline
 from commands.replies import DealSummary, Money
-from commands.report_replies import FunnelView
-from commands.reports import (
+from commands.reports.metrics import (
     ActivityStats,
     DealSample,
     Forecast,
@@ -61,7 +60,8 @@ from commands.reports import (
     StageTime,
     StageWinRate,
 )
-from commands.scopes import ReportScope
+from commands.reports.replies import FunnelView
+from commands.reports.scopes import ReportScope
 from storage.reports import DealFacts
 from tests.fakeslack.blockkit import MESSAGE_TEXT_MAX, check_blocks
 

@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 
 from bot.cli import main
 from bot.config import Settings
-from bot.scheduler import deliverer_for
+from bot.posts.scheduler import deliverer_for
 from storage import queries, teams
 from storage.db import unit_of_work
 from storage.models import Delivery

@@ -23,11 +23,20 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 from sqlmodel import Session, func, select
 
-from commands.calls import CallDraft, log_call
 from commands.context import CommandContext, Invocation, open_context
-from commands.deals import close_deal, move_deal
+from commands.deals.call import CallDraft, log_call
+from commands.deals.deal import close_deal, move_deal
 from commands.errors import CommandError, NotAllowed
-from commands.job_replies import (
+from commands.pipelines import LOST, WON, pipeline_for
+from commands.posts.nudge import (
+    NUDGE_ITEMS_SHOWN,
+    build_nudge,
+    nudge_payload,
+    redraw_nudge,
+    snooze_deal,
+    workspace_stuck_cutoffs,
+)
+from commands.posts.replies import (
     DONE_BANT,
     DONE_CALL,
     DONE_LOST,
@@ -43,18 +52,9 @@ from commands.job_replies import (
     ItemOutcome,
     Nudge,
 )
-from commands.nudges import (
-    NUDGE_ITEMS_SHOWN,
-    build_nudge,
-    nudge_payload,
-    redraw_nudge,
-    snooze_deal,
-    workspace_stuck_cutoffs,
-)
-from commands.pipelines import LOST, WON, pipeline_for
-from commands.report_policy import ReportPolicy
-from commands.report_request import funnel_report_for
-from commands.reports import StageTime, stuck_cutoffs
+from commands.reports.metrics import StageTime, stuck_cutoffs
+from commands.reports.policy import ReportPolicy
+from commands.reports.request import funnel_report_for
 from storage import teams
 from storage.db import unit_of_work
 from storage.models import Activity, AuditEntry, BantRecord, Deal, Member, StageChange, Workspace

@@ -33,11 +33,11 @@ from sqlalchemy import Engine
 
 from bot.app import create_app
 from bot.config import ConfigError, Settings, check_for_run
-from bot.delivery import RunReport
-from bot.jobs_cli import settings_check
 from bot.oauth import BOT_SCOPES, CorongInstallationStore, WorkspaceTokens, authorize_url
+from bot.posts.cli import settings_check
+from bot.posts.delivery import RunReport
+from bot.posts.scheduler import deliverer_for
 from bot.runtime import Runtime
-from bot.scheduler import deliverer_for
 from bot.server import wsgi_app
 from storage.db import make_engine
 from storage.migrate import alembic_config, upgrade

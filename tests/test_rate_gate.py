@@ -16,8 +16,8 @@ from collections.abc import Callable
 import pytest
 from slack_sdk import WebClient
 
-from bot.rate_gate import LEARNED_FOR, RateGate
-from bot.slack_sender import SendFailure, SlackSender, delivery_client
+from bot.posts.rate_gate import LEARNED_FOR, RateGate
+from bot.posts.sender import SendFailure, SlackSender, delivery_client
 from tests.fakeslack import FakeSlack
 from tests.harness import TEAM, eventually
 

@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine
 
-from commands.report_format import (
+from commands.reports.format import (
     format_conversion,
     format_days,
     format_growth,
@@ -21,8 +21,8 @@ from commands.report_format import (
     report_as_json,
     report_as_text,
 )
-from commands.report_request import funnel_report_for, member_names
-from commands.reports import DealSample, FunnelReport
+from commands.reports.metrics import DealSample, FunnelReport
+from commands.reports.request import funnel_report_for, member_names
 from storage.db import unit_of_work
 from storage.models import Workspace
 from tests.report_history import JAKARTA, ReportHistory, seen_from, write_history

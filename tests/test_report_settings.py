@@ -10,9 +10,9 @@ import pytest
 
 from commands.i18n import CATALOG
 from commands.pipelines import pipeline_for
-from commands.report_policy import ReportPolicy
-from commands.report_settings import parse_work_days
-from commands.reports import build_funnel_report, period_bounds
+from commands.reports.metrics import build_funnel_report, period_bounds
+from commands.reports.policy import ReportPolicy
+from commands.reports.settings import parse_work_days
 from storage import queries
 from storage.db import unit_of_work
 from storage.models import AuditEntry

@@ -54,7 +54,7 @@ from sqlmodel import Session
 
 from commands.pipelines import Pipeline, pipeline_for
 from commands.replies import Money
-from commands.reports import (
+from commands.reports.metrics import (
     DealSample,
     FunnelReport,
     FunnelStage,

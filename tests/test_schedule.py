@@ -11,8 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine, event
 
-from commands.report_policy import ReportPolicy
-from commands.schedule import (
+from commands.posts.schedule import (
     DEFAULT_GRACE,
     DIGEST,
     NUDGE,
@@ -27,6 +26,7 @@ from commands.schedule import (
     team_id_of,
     team_target,
 )
+from commands.reports.policy import ReportPolicy
 from storage import queries
 from storage.db import unit_of_work
 from storage.models import Deal, Team, Workspace

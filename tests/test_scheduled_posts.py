@@ -20,8 +20,8 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 from bot.config import Settings
-from bot.delivery import Deliverer, RunReport
-from bot.scheduler import deliverer_for, start_scheduler
+from bot.posts.delivery import Deliverer, RunReport
+from bot.posts.scheduler import deliverer_for, start_scheduler
 from storage import outbox, queries, teams
 from storage.db import make_engine, unit_of_work
 from storage.models import Delivery

@@ -19,8 +19,8 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from commands.job_replies import StageMove
-from commands.standups import MOVES_SHOWN, PLAN_SHOWN, build_standup
+from commands.posts.replies import StageMove
+from commands.posts.standup import MOVES_SHOWN, PLAN_SHOWN, build_standup
 from storage import teams
 from storage.db import unit_of_work
 from storage.models import Activity, Deal, Member, StageChange, Team, Workspace

@@ -23,8 +23,8 @@ from bot.blocks.replies import (
 )
 from bot.blocks.text import escape, plain, say, stage_label
 from commands.i18n.formatting import format_money
-from commands.report_replies import BoardRow, PipelineBoard
-from commands.scopes import ReportScope
+from commands.reports.replies import BoardRow, PipelineBoard
+from commands.reports.scopes import ReportScope
 
 
 def scope_title(scope: ReportScope, lang: str, prefix: str, *, mrkdwn: bool = True) -> str:

@@ -9,8 +9,8 @@ from bot.blocks.funnel import render_funnel
 from bot.blocks.replies import RenderedMessage, render
 from bot.blocks.teams import render_admin_list, render_team_view
 from commands.replies import Reply
-from commands.report_replies import FunnelView, PipelineBoard
-from commands.team_replies import AdminList, TeamView
+from commands.reports.replies import FunnelView, PipelineBoard
+from commands.workspace.replies import AdminList, TeamView
 
 
 def render_reply(reply: Reply, lang: str, tz: ZoneInfo) -> RenderedMessage:

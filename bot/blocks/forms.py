@@ -24,7 +24,7 @@ from bot.blocks.text import escape, plain, say, stage_label
 from commands.errors import CommandError
 from commands.forms import Field
 from commands.i18n import translate
-from commands.setup import SetupSaved
+from commands.workspace.setup import SetupSaved
 
 TITLE_KEYS = {
     "deal_add": "modal.deal_add_title",

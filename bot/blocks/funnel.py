@@ -1,7 +1,7 @@
 """``/funnel`` as Block Kit: one section per part of the report, readable top to bottom.
 
 Every metric comes from the engine's ``FunnelReport`` and is worded with the shared helpers of
-``commands.report_format``, so Slack, the terminal and the digest say the same thing. Lists
+``commands.reports.format``, so Slack, the terminal and the digest say the same thing. Lists
 that grow with the team (calls per rep) are split over sections of ``REPS_PER_SECTION`` lines
 to stay within Slack's 3,000 characters per section; hygiene lists show a few deals and the
 count of the rest.
@@ -19,7 +19,7 @@ from bot.blocks.text import escape, plain, say
 from commands.i18n import translate
 from commands.i18n.formatting import format_moment, format_number
 from commands.replies import Money
-from commands.report_format import (
+from commands.reports.format import (
     HYGIENE_LISTS,
     format_amounts,
     format_conversion,
@@ -32,8 +32,8 @@ from commands.report_format import (
     period_label,
     stage_name,
 )
-from commands.report_replies import FunnelView
-from commands.reports import FunnelReport
+from commands.reports.metrics import FunnelReport
+from commands.reports.replies import FunnelView
 
 REPS_PER_SECTION = 25
 MAX_REP_SECTIONS = 8  # 200 reps; beyond that the report names how many more

@@ -45,13 +45,13 @@ from bot.blocks.replies import (
     clip,
 )
 from bot.blocks.text import escape, plain, stage_label
-from commands import job_replies as jobs
 from commands.i18n import CATALOG
 from commands.i18n.formatting import babel_locale, format_moment, format_money, format_number
-from commands.job_replies import Digest, Nudge, NudgeItem, Standup, StandupRep
-from commands.nudges import SNOOZE_DAYS
+from commands.posts import replies as jobs
+from commands.posts.nudge import SNOOZE_DAYS
+from commands.posts.replies import Digest, Nudge, NudgeItem, Standup, StandupRep
 from commands.replies import DealSummary
-from commands.report_format import (
+from commands.reports.format import (
     HYGIENE_LISTS,
     format_amounts,
     format_conversion,
@@ -62,7 +62,7 @@ from commands.report_format import (
     period_label,
     stage_name,
 )
-from commands.report_replies import FunnelView
+from commands.reports.replies import FunnelView
 
 MAX_BLOCKS = 50
 HEADER_LIMIT = 150

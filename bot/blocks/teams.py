@@ -11,7 +11,7 @@ from bot.blocks.replies import FIELD_LIMIT, SECTION_TEXT_LIMIT, RenderedMessage,
 from bot.blocks.text import escape, message, people_text, plain
 from commands.i18n.formatting import babel_locale
 from commands.replies import People
-from commands.team_replies import AdminList, TeamFacts, TeamView
+from commands.workspace.replies import AdminList, TeamFacts, TeamView
 
 # Slack allows 50 blocks a message: the heading, up to this many cards, then "and N more".
 TEAMS_SHOWN = 45

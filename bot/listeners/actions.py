@@ -16,23 +16,23 @@ from slack_sdk import WebClient
 
 from bot import ids
 from bot.after_change import refresh_after_change
+from bot.app_home import publish_home
 from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, run_command, run_pending_choice, run_work
-from bot.home_tab import publish_home
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
 from bot.slack_client import post_to_response_url
 from commands.context import CommandContext
-from commands.deals import close_deal, list_deals, move_deal
+from commands.deals.bant import act_on_verdict, bant_form_for
+from commands.deals.deal import close_deal, list_deals, move_deal
+from commands.deals.resolve import deal_ref_number, resolve_deal
 from commands.errors import CommandError
 from commands.grammar import tokenize
 from commands.i18n import translate
-from commands.pipeline_board import run_pipeline
 from commands.pipelines import LOST
-from commands.qualify import act_on_verdict, bant_form_for
 from commands.replies import OpenForm, Reply
-from commands.resolve import deal_ref_number, resolve_deal
+from commands.reports.board import run_pipeline
 
 _REF = re.compile(r"^D-\d{1,9}$")
 

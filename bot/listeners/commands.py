@@ -24,8 +24,8 @@ from commands.context import Invocation
 from commands.dispatch import wanted_form
 from commands.registry import SLASH_COMMANDS
 from commands.replies import OpenForm
-from commands.report_replies import FunnelView
-from commands.team_replies import TeamView
+from commands.reports.replies import FunnelView
+from commands.workspace.replies import TeamView
 
 DIALOG_COMMANDS = ("/bant",)
 

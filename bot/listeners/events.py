@@ -10,7 +10,7 @@ from typing import Any
 from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.home_tab import publish_home
+from bot.app_home import publish_home
 from bot.profiles import profile_state, refresh_profile
 from bot.runtime import Runtime
 from commands.context import Invocation

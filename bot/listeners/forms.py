@@ -28,7 +28,7 @@ from commands.context import CommandContext
 from commands.errors import CommandError, FormErrors
 from commands.forms import FORMS, submit_form
 from commands.replies import Problem, Reply
-from commands.setup import SetupSaved
+from commands.workspace.setup import SetupSaved
 
 
 def _metadata(view: dict[str, Any]) -> dict[str, str]:

@@ -16,19 +16,19 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import ids
+from bot.app_home import publish_home
 from bot.handling import Handled, run_work
-from bot.home_tab import publish_home
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
-from bot.nudge_refresh import is_own_nudge, redraw_sent_nudge, refresh_todays_nudge
+from bot.posts.nudge_redraw import is_own_nudge, redraw_sent_nudge, refresh_todays_nudge
 from bot.runtime import Runtime
 from commands.context import CommandContext
-from commands.deals import close_deal, move_deal
+from commands.deals.deal import close_deal, move_deal
+from commands.deals.resolve import resolve_deal
 from commands.errors import CommandError
-from commands.nudges import snooze_deal
 from commands.pipelines import LOST
+from commands.posts.nudge import snooze_deal
 from commands.replies import Notice, Problem, Reply
-from commands.resolve import resolve_deal
 
 _REF = re.compile(r"^D-\d{1,9}$")
 

@@ -1,0 +1,1 @@
+"""Block Kit: every message and view Corong sends, built on ``slack_sdk.models``."""

@@ -1,0 +1,188 @@
+"""The App Home dashboard of one rep: what to do today and how the week is going.
+
+Follow-ups are the rep's own open deals whose next step is due today or overdue. The week is
+the rep's ISO week (Monday 00:00 in their own time zone); calls are the ones they logged, the
+target is the workspace's calls per work day times the week's work days (and one day's worth
+for today, on a work day).
+
+Admins also see the scheduled posts that need them: nudges, standups and digests that failed for
+good in the last week (Slack's error code says why), with the ones still waiting to retry counted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import case, func
+from sqlmodel import col, select
+
+from commands import permissions
+from commands.context import CommandContext
+from commands.deals.summaries import stage_totals, summarize_many
+from commands.pipelines import WON
+from commands.posts.schedule import team_id_of
+from commands.reports.metrics import money_by_currency, period_bounds, work_days_in
+from commands.reports.policy import ReportPolicy
+from commands.reports.replies import FollowUp, HomeDashboard
+from storage import outbox, queries
+from storage import reports as db
+from storage.models import Delivery, Team
+
+FOLLOW_UPS_SHOWN = 10
+FAILED_POSTS_SHOWN = 5
+FAILED_POSTS_WINDOW = timedelta(days=7)
+_SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
+_ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
+
+
+@dataclass(frozen=True)
+class FailedPost:
+    """A scheduled post Slack refused for good: what it was, for whom, and Slack's reason."""
+
+    job: str  # "nudge" | "standup" | "digest"
+    period: str  # as stored: the local date ("2026-11-23") or the ISO week ("2026-W48")
+    period_start: date | None  # that day, or the week's Monday; None when unreadable
+    error: str  # Slack's error code, or "gave_up:<code>"
+    user_id: str | None  # the rep a nudge was for (a Slack user id)
+    team_name: str | None  # the team a standup or digest was for; None when it is gone
+    channel_id: str | None  # the team's channel, when known
+
+
+@dataclass(frozen=True)
+class FailedPosts:
+    """The admin's share of the outbox: the latest failed posts and how many more there are."""
+
+    shown: tuple[FailedPost, ...]  # newest first, at most FAILED_POSTS_SHOWN
+    failed_total: int
+    retrying: int  # transient errors, still to be tried again
+
+
+def failed_posts(ctx: CommandContext) -> FailedPosts | None:
+    """The workspace's failed posts of the last week, or None when nothing failed.
+
+    One query answers it all: the newest failed rows, with both totals counted by window
+    functions over every matching row (before the limit), and one more for the teams' names.
+    """
+    in_status = col(Delivery.status).in_((outbox.FAILED, outbox.RETRY))
+    failed_first = case((col(Delivery.status) == outbox.FAILED, 0), else_=1)
+    total_failed = func.sum(case((col(Delivery.status) == outbox.FAILED, 1), else_=0)).over()
+    total_retrying = func.sum(case((col(Delivery.status) == outbox.RETRY, 1), else_=0)).over()
+    rows = ctx.session.exec(
+        select(Delivery, total_failed, total_retrying)
+        .where(
+            col(Delivery.workspace_id) == ctx.workspace_id,
+            col(Delivery.created_at) >= ctx.now - FAILED_POSTS_WINDOW,
+            in_status,
+        )
+        .order_by(failed_first, col(Delivery.created_at).desc(), col(Delivery.id).desc())
+        .limit(FAILED_POSTS_SHOWN)
+    ).all()
+    if not rows or not rows[0][1]:
+        return None
+    failed = [row for row, _, _ in rows if row.status == outbox.FAILED]
+    team_ids = {team_id for row in failed if (team_id := team_id_of(row.target)) is not None}
+    teams = (
+        {
+            team.id: team
+            for team in ctx.session.exec(
+                select(Team).where(
+                    col(Team.workspace_id) == ctx.workspace_id, col(Team.id).in_(team_ids)
+                )
+            ).all()
+        }
+        if team_ids
+        else {}
+    )
+    return FailedPosts(
+        shown=tuple(_failed_post(row, teams) for row in failed),
+        failed_total=int(rows[0][1]),
+        retrying=int(rows[0][2] or 0),
+    )
+
+
+def _failed_post(row: Delivery, teams: dict[int | None, Team]) -> FailedPost:
+    team_id = team_id_of(row.target)
+    team = teams.get(team_id) if team_id is not None else None
+    channel = (team.channel_id if team else None) or row.channel_id
+    return FailedPost(
+        job=row.job,
+        period=row.period,
+        period_start=period_start(row.period),
+        error=row.error or "",
+        user_id=row.target if team_id is None and _SLACK_USER.fullmatch(row.target) else None,
+        team_name=team.name if team else None,
+        channel_id=channel if team_id is not None else None,  # a nudge's DM says nothing
+    )
+
+
+def period_start(period: str) -> date | None:
+    """The first day of an outbox period: the day itself, or an ISO week's Monday."""
+    week = _ISO_WEEK.fullmatch(period)
+    try:
+        if week:
+            return date.fromisocalendar(int(week[1]), int(week[2]), 1)
+        return date.fromisoformat(period)
+    except ValueError:
+        return None
+
+
+def build_home(ctx: CommandContext) -> HomeDashboard:
+    """The caller's dashboard as of ``ctx.now``."""
+    policy = ReportPolicy.from_workspace(ctx.workspace)
+    me = [ctx.member_id]
+    deals = queries.open_deals(ctx.session, workspace_id=ctx.workspace_id, owner_id=ctx.member_id)
+    pipeline = ctx.pipeline
+    deals.sort(key=lambda d: (pipeline.index(d.stage), -(d.value or 0), d.number))
+    today = ctx.today
+    due = sorted(
+        (d for d in deals if d.next_step_due is not None and d.next_step_due <= today),
+        key=lambda d: (d.next_step_due or today, d.number),
+    )
+    shown = due[:FOLLOW_UPS_SHOWN]
+    stale_before = ctx.now - timedelta(days=policy.stale_days)
+    week_start, week_end = period_bounds("week", ctx.now, ctx.tz)
+    day_start, day_end = day_bounds(today, ctx.tz)
+    calls_week = db.calls_per_member(
+        ctx.session, workspace_id=ctx.workspace_id, owner_ids=me, start=week_start, end=week_end
+    ).get(ctx.member_id, 0)
+    calls_today = db.calls_per_member(
+        ctx.session, workspace_id=ctx.workspace_id, owner_ids=me, start=day_start, end=day_end
+    ).get(ctx.member_id, 0)
+    won = [
+        row
+        for row in db.closed_by_outcome(
+            ctx.session, workspace_id=ctx.workspace_id, owner_ids=me, start=week_start, end=week_end
+        )
+        if row.status == WON
+    ]
+    work_days = policy.work_days
+    return HomeDashboard(
+        user_id=ctx.member.slack_user_id,
+        follow_ups=tuple(
+            FollowUp(summary, d.next_step_due or today, (today - (d.next_step_due or today)).days)
+            for d, summary in zip(shown, summarize_many(ctx, shown), strict=True)
+        ),
+        follow_ups_total=len(due),
+        stage_totals=stage_totals(deals),
+        open_total=len(deals),
+        stale_count=sum(1 for d in deals if (d.last_activity_at or d.created_at) <= stale_before),
+        calls_this_week=calls_week,
+        calls_target_week=policy.calls_per_day
+        * work_days_in(week_start, week_end, ctx.tz, work_days),
+        calls_today=calls_today,
+        calls_target_day=policy.calls_per_day if today.weekday() in work_days else 0,
+        won_count_week=sum(row.count for row in won),
+        won_value_week=money_by_currency((row.currency, row.value) for row in won),
+        week_start=week_start.astimezone(ctx.tz).date(),
+        failed_posts=failed_posts(ctx) if permissions.is_admin(ctx) else None,
+    )
+
+
+def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """``[start, end)`` of a local day, with edges at local midnight (23 or 25 h across DST)."""
+    start = datetime.combine(day, time(0), tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
+    return start.astimezone(UTC), end.astimezone(UTC)

@@ -1,0 +1,509 @@
+"""The morning nudge: a rep's own deals that need action today, and snoozing one of them.
+
+``build_nudge`` picks the rep's open deals with a reason to act (``commands.posts.replies``
+REASONS), most urgent first, with the previous work day's calls against target. The reasons
+follow the funnel report's hygiene definitions (``commands.reports.metrics``), applied to one
+rep's deals and seen from the rep's own local day. ``nudge_payload`` is what the outbox keeps of
+a sent nudge so that ``redraw_nudge`` can show the same items again, each marked with what the
+rep has done about it since. ``snooze_deal`` keeps a deal out of the nudges for a few days.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from commands import permissions
+from commands.context import CommandContext
+from commands.deals.bant_scoring import qualification_stage
+from commands.deals.resolve import resolve_deal
+from commands.deals.summaries import summarize_deal, summarize_many
+from commands.errors import NotAllowed, UsageError
+from commands.home.dashboard import day_bounds
+from commands.pipelines import LOST, WON, Pipeline
+from commands.posts.replies import (
+    DONE_BANT,
+    DONE_CALL,
+    DONE_LOST,
+    DONE_MOVED,
+    DONE_SNOOZED,
+    DONE_WON,
+    DUE_TODAY,
+    NO_BANT,
+    OVERDUE,
+    REASONS,
+    STALE,
+    STUCK,
+    UNCONTACTED,
+    ItemOutcome,
+    Nudge,
+    NudgeItem,
+)
+from commands.replies import Notice
+from commands.reports.metrics import stage_times, stuck_cutoffs
+from commands.reports.policy import ReportPolicy
+from storage import queries
+from storage import reports as db
+from storage.models import Activity, BantRecord, Deal, Workspace
+
+NUDGE_ITEMS_SHOWN = 8
+SNOOZE_DAYS = (1, 3, 7)
+PAYLOAD_VERSION = 1
+DAY = timedelta(days=1)
+
+# What a stored payload may hold; anything outside is tampering or garbage.
+_REF = re.compile(r"D-([1-9][0-9]{0,8})")
+_MAX_COUNT = 10_000_000
+_MAX_TEXT = 64
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+
+def previous_work_day(day: date, work_days: Collection[int]) -> date:
+    """The last work day (weekday in ``work_days``, Monday 0) before ``day``: Friday for a
+    Monday with the default Monday-to-Friday week."""
+    if not work_days:
+        raise ValueError("no work days")
+    previous = day - DAY
+    while previous.weekday() not in work_days:
+        previous -= DAY
+    return previous
+
+
+def whole_days(earlier: datetime, now: datetime) -> int:
+    """Whole 24-hour days from ``earlier`` to ``now``; 0 when ``earlier`` is in the future."""
+    return max(0, (now - earlier).days)
+
+
+def nudge_reasons(
+    deal: Deal,
+    *,
+    day: date,
+    now: datetime,
+    stale_days: int,
+    stuck_before: Mapping[str, datetime],
+    missing_bant: bool,
+) -> tuple[str, ...]:
+    """Every reason an open deal needs its owner's action on ``day`` (the owner's local date),
+    in REASONS order. As in the funnel report: a deal is uncontacted a full day after creation
+    with no activity yet, stuck when it entered its stage before the stage's cutoff, stale when
+    untouched (or, never touched, created) more than ``stale_days`` days before ``now``."""
+    reasons = []
+    due = deal.next_step_due
+    if due is not None and due < day:
+        reasons.append(OVERDUE)
+    elif due is not None and due == day:
+        reasons.append(DUE_TODAY)
+    if deal.last_activity_at is None and deal.created_at + DAY <= now:
+        reasons.append(UNCONTACTED)
+    cutoff = stuck_before.get(deal.stage)
+    if cutoff is not None and deal.stage_entered_at < cutoff:
+        reasons.append(STUCK)
+    if (deal.last_activity_at or deal.created_at) < now - timedelta(days=stale_days):
+        reasons.append(STALE)
+    if missing_bant:
+        reasons.append(NO_BANT)
+    return tuple(reasons)
+
+
+def stages_past_qualification(pipeline: Pipeline) -> tuple[str, ...]:
+    """The open stages a deal must not reach without a qualifying BANT (as the reports say)."""
+    qualifying = qualification_stage(pipeline.name, pipeline.stages)
+    return pipeline.stages[pipeline.stages.index(qualifying) + 1 :]
+
+
+# --- building the nudge ----------------------------------------------------------------------
+
+
+def workspace_stuck_cutoffs(
+    session: Session, workspace: Workspace, pipeline: Pipeline, now: datetime
+) -> dict[str, datetime]:
+    """The stuck yardstick of the funnel report's hygiene: per stage, the entry time before
+    which a deal is stuck, from the workspace's stays that ended in the ``cohort_days`` before
+    ``now``. The nudge job computes it once per workspace and passes it to ``build_nudge``."""
+    assert workspace.id is not None
+    policy = ReportPolicy.from_workspace(workspace)
+    stays = db.stage_stays(
+        session,
+        workspace_id=workspace.id,
+        owner_ids=None,
+        start=now - timedelta(days=policy.cohort_days),
+        end=now,
+    )
+    return stuck_cutoffs(stage_times(stays, pipeline.stages), now)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    deal: Deal
+    reasons: tuple[str, ...]
+    overdue_days: int
+
+    def urgency(self) -> tuple[Any, ...]:
+        """Most urgent reason first, then most overdue, longest idle, bigger value, number."""
+        deal = self.deal
+        return (
+            REASONS.index(self.reasons[0]),
+            -self.overdue_days,
+            deal.last_activity_at or deal.created_at,
+            -(deal.value or 0),
+            deal.number,
+        )
+
+
+def build_nudge(
+    ctx: CommandContext,
+    *,
+    day: date | None = None,
+    stuck_cutoffs: Mapping[str, datetime] | None = None,
+) -> Nudge | None:
+    """The morning nudge of ``ctx.member`` for ``day`` (their local today by default), as of
+    ``ctx.now``; None when nothing needs their action (an empty nudge is never sent)."""
+    day = day or ctx.today
+    policy = ReportPolicy.from_workspace(ctx.workspace)
+    pipeline = ctx.pipeline
+    if stuck_cutoffs is None:
+        stuck_cutoffs = workspace_stuck_cutoffs(ctx.session, ctx.workspace, pipeline, ctx.now)
+    deals = [
+        deal
+        for deal in queries.open_deals(
+            ctx.session, workspace_id=ctx.workspace_id, owner_id=ctx.member_id
+        )
+        if deal.snoozed_until is None or deal.snoozed_until <= day
+    ]
+    unqualified = _missing_bant_ids(ctx, stages_past_qualification(pipeline), deals)
+    candidates = []
+    for deal in deals:
+        reasons = nudge_reasons(
+            deal,
+            day=day,
+            now=ctx.now,
+            stale_days=policy.stale_days,
+            stuck_before=stuck_cutoffs,
+            missing_bant=deal.id in unqualified,
+        )
+        if reasons:
+            overdue = (day - deal.next_step_due).days if OVERDUE in reasons else 0
+            candidates.append(_Candidate(deal, reasons, overdue))
+    if not candidates:
+        return None
+    candidates.sort(key=_Candidate.urgency)
+    shown = candidates[:NUDGE_ITEMS_SHOWN]
+    summaries = summarize_many(ctx, [c.deal for c in shown])
+    calls_day = previous_work_day(day, policy.work_days)
+    start, end = day_bounds(calls_day, ctx.tz)
+    calls = db.calls_per_member(
+        ctx.session, workspace_id=ctx.workspace_id, owner_ids=[ctx.member_id], start=start, end=end
+    )
+    return Nudge(
+        user_id=ctx.member.slack_user_id,
+        day=day,
+        items=tuple(
+            NudgeItem(
+                deal=summary,
+                reasons=c.reasons,
+                overdue_days=c.overdue_days,
+                idle_days=whole_days(c.deal.last_activity_at or c.deal.created_at, ctx.now),
+                days_in_stage=whole_days(c.deal.stage_entered_at, ctx.now),
+            )
+            for c, summary in zip(shown, summaries, strict=True)
+        ),
+        more=len(candidates) - len(shown),
+        calls_day=calls_day,
+        calls=calls.get(ctx.member_id, 0),
+        calls_target=policy.calls_per_day,
+        move_stages=pipeline.stages,
+    )
+
+
+def _missing_bant_ids(ctx: CommandContext, stages: Sequence[str], deals: list[Deal]) -> set[int]:
+    """Ids of the rep's open deals past qualification without a qualifying latest BANT, by the
+    reports' own query (one count and one read, only when some deal is past qualification)."""
+    past = sum(1 for deal in deals if deal.stage in stages)
+    if not past:
+        return set()
+    sample = db.missing_bant_deals(
+        ctx.session,
+        workspace_id=ctx.workspace_id,
+        owner_ids=[ctx.member_id],
+        stages=stages,
+        limit=past,
+    )
+    return {facts.id for facts in sample.deals}
+
+
+# --- payload and redraw ----------------------------------------------------------------------
+
+
+def nudge_payload(nudge: Nudge, *, sent_at: datetime) -> dict[str, Any]:
+    """What the outbox keeps of a sent nudge (plain JSON): each item's deal ref, its stage when
+    sent (to tell a move), reasons and numbers, plus the calls line and ``sent_at`` (to tell
+    calls and BANTs logged since)."""
+    if sent_at.tzinfo is None:
+        raise ValueError("sent_at must be an aware datetime")
+    return {
+        "v": PAYLOAD_VERSION,
+        "sent_at": sent_at.astimezone(UTC).isoformat(),
+        "day": nudge.day.isoformat(),
+        "calls_day": nudge.calls_day.isoformat(),
+        "calls": nudge.calls,
+        "calls_target": nudge.calls_target,
+        "more": nudge.more,
+        "items": [
+            {
+                "ref": item.deal.ref,
+                "stage": item.deal.stage,
+                "why": list(item.reasons),
+                "overdue": item.overdue_days,
+                "idle": item.idle_days,
+                "in_stage": item.days_in_stage,
+            }
+            for item in nudge.items
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class _SentItem:
+    number: int
+    stage: str
+    reasons: tuple[str, ...]
+    overdue_days: int
+    idle_days: int
+    days_in_stage: int
+
+
+@dataclass(frozen=True)
+class _SentNudge:
+    sent_at: datetime
+    day: date
+    calls_day: date
+    calls: int
+    calls_target: int
+    more: int
+    items: tuple[_SentItem, ...]
+
+
+def redraw_nudge(ctx: CommandContext, payload: Any) -> Nudge:
+    """The nudge as it was sent (same items, order, reasons and numbers), with fresh deal facts
+    and what happened to each deal since: closed, moved, BANT recorded, call logged or snoozed
+    (the most significant, in that order). Deals deleted, not of this workspace, or since
+    given to a rep outside the viewer's reach are dropped: the old owner's nudge must not keep
+    showing what the new owner does with it.
+    A payload that is not one ``nudge_payload`` could have written raises ``ValueError``."""
+    sent = read_nudge_payload(payload)
+    numbers = [item.number for item in sent.items]
+    deals = {
+        number: deal
+        for number, deal in _deals_by_number(ctx, numbers).items()
+        if permissions.may_handle(ctx, deal.owner_id)
+    }
+    ids = [deal.id for deal in deals.values() if deal.id is not None]
+    called = _deals_with_calls_since(ctx.session, ids, sent.sent_at)
+    qualified = _deals_with_bant_since(ctx.session, ids, sent.sent_at)
+    kept = [(item, deals[item.number]) for item in sent.items if item.number in deals]
+    summaries = summarize_many(ctx, [deal for _, deal in kept])
+    return Nudge(
+        user_id=ctx.member.slack_user_id,
+        day=sent.day,
+        items=tuple(
+            NudgeItem(
+                deal=summary,
+                reasons=item.reasons,
+                overdue_days=item.overdue_days,
+                idle_days=item.idle_days,
+                days_in_stage=item.days_in_stage,
+                outcome=item_outcome(
+                    deal,
+                    sent_stage=item.stage,
+                    day=sent.day,
+                    called=deal.id in called,
+                    qualified=deal.id in qualified,
+                ),
+            )
+            for (item, deal), summary in zip(kept, summaries, strict=True)
+        ),
+        more=sent.more,
+        calls_day=sent.calls_day,
+        calls=sent.calls,
+        calls_target=sent.calls_target,
+        move_stages=ctx.pipeline.stages,
+    )
+
+
+def item_outcome(
+    deal: Deal, *, sent_stage: str, day: date, called: bool, qualified: bool
+) -> ItemOutcome | None:
+    """What the rep did about a nudged deal, the most significant first: won or lost, moved to
+    another stage, a BANT recorded, a call logged, snoozed past the nudge's ``day``."""
+    if deal.status == WON:
+        return ItemOutcome(DONE_WON)
+    if deal.status == LOST:
+        return ItemOutcome(DONE_LOST)
+    if deal.stage != sent_stage:
+        return ItemOutcome(DONE_MOVED, deal.stage)
+    if qualified:
+        return ItemOutcome(DONE_BANT)
+    if called:
+        return ItemOutcome(DONE_CALL)
+    if deal.snoozed_until is not None and deal.snoozed_until > day:
+        return ItemOutcome(DONE_SNOOZED, deal.snoozed_until.isoformat())
+    return None
+
+
+def read_nudge_payload(payload: Any) -> _SentNudge:
+    """Check and read a stored payload; ``ValueError`` for anything else."""
+    if not isinstance(payload, Mapping):
+        raise ValueError("nudge payload: not an object")
+    if _whole(payload, "v") != PAYLOAD_VERSION:
+        raise ValueError("nudge payload: unknown version")
+    items = payload.get("items")
+    if not isinstance(items, list) or len(items) > NUDGE_ITEMS_SHOWN:
+        raise ValueError("nudge payload: items must be a list of at most a screenful")
+    read = tuple(_read_item(item) for item in items)
+    if len({item.number for item in read}) != len(read):
+        raise ValueError("nudge payload: a deal appears twice")
+    return _SentNudge(
+        sent_at=_moment(payload, "sent_at"),
+        day=_day(payload, "day"),
+        calls_day=_day(payload, "calls_day"),
+        calls=_whole(payload, "calls"),
+        calls_target=_whole(payload, "calls_target"),
+        more=_whole(payload, "more"),
+        items=read,
+    )
+
+
+def _read_item(item: Any) -> _SentItem:
+    if not isinstance(item, Mapping):
+        raise ValueError("nudge payload: an item is not an object")
+    ref = _text(item, "ref")
+    match = _REF.fullmatch(ref)
+    if match is None:
+        raise ValueError("nudge payload: bad deal ref")
+    why = item.get("why")
+    if (
+        not isinstance(why, list)
+        or not why
+        or not all(isinstance(reason, str) and reason in REASONS for reason in why)
+        or len(set(why)) != len(why)
+    ):
+        raise ValueError("nudge payload: bad reasons")
+    return _SentItem(
+        number=int(match.group(1)),
+        stage=_text(item, "stage"),
+        reasons=tuple(sorted(why, key=REASONS.index)),
+        overdue_days=_whole(item, "overdue"),
+        idle_days=_whole(item, "idle"),
+        days_in_stage=_whole(item, "in_stage"),
+    )
+
+
+def _whole(data: Mapping[str, Any], name: str) -> int:
+    value = data.get(name)
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= _MAX_COUNT:
+        raise ValueError(f"nudge payload: {name} is not a count")
+    return value
+
+
+def _text(data: Mapping[str, Any], name: str) -> str:
+    value = data.get(name)
+    if not isinstance(value, str) or not value or len(value) > _MAX_TEXT:
+        raise ValueError(f"nudge payload: {name} is not a short text")
+    return value
+
+
+def _day(data: Mapping[str, Any], name: str) -> date:
+    try:
+        return date.fromisoformat(_text(data, name))
+    except ValueError as error:
+        raise ValueError(f"nudge payload: {name} is not a date") from error
+
+
+def _moment(data: Mapping[str, Any], name: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(_text(data, name))
+    except ValueError as error:
+        raise ValueError(f"nudge payload: {name} is not a time") from error
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"nudge payload: {name} has no time zone")
+    return moment.astimezone(UTC)
+
+
+def _deals_by_number(ctx: CommandContext, numbers: Iterable[int]) -> dict[int, Deal]:
+    """The workspace's live deals with these numbers, in one query."""
+    wanted = sorted(set(numbers))
+    if not wanted:
+        return {}
+    rows = ctx.session.exec(
+        select(Deal).where(
+            Deal.workspace_id == ctx.workspace_id,
+            col(Deal.number).in_(wanted),
+            col(Deal.deleted_at).is_(None),
+        )
+    ).all()
+    return {deal.number: deal for deal in rows}
+
+
+def _deals_with_calls_since(session: Session, deal_ids: list[int], since: datetime) -> set[int]:
+    """Which of these deals have a standing call logged after ``since``."""
+    return _deals_with_rows_since(
+        session, Activity, Activity.occurred_at, deal_ids, since, Activity.kind == "call"
+    )
+
+
+def _deals_with_bant_since(session: Session, deal_ids: list[int], since: datetime) -> set[int]:
+    """Which of these deals have a standing BANT recorded after ``since``."""
+    return _deals_with_rows_since(session, BantRecord, BantRecord.created_at, deal_ids, since)
+
+
+def _deals_with_rows_since(
+    session: Session,
+    model: type[Activity] | type[BantRecord],
+    when: Any,
+    deal_ids: list[int],
+    since: datetime,
+    *conditions: Any,
+) -> set[int]:
+    """Which of these deals have a row of ``model`` (not deleted) dated after ``since``."""
+    if not deal_ids:
+        return set()
+    rows = session.exec(
+        select(model.deal_id)
+        .where(
+            col(model.deal_id).in_(deal_ids),
+            col(when) > since,
+            col(model.deleted_at).is_(None),
+            *conditions,
+        )
+        .distinct()
+    ).all()
+    return set(rows)
+
+
+# --- snooze ----------------------------------------------------------------------------------
+
+
+def snooze_deal(ctx: CommandContext, ref: str, days: int) -> Notice:
+    """Keep one of the caller's open deals out of their morning nudges for 1, 3 or 7 days: it
+    comes back on ``today + days``. A personal display preference, so not audited."""
+    if isinstance(days, bool) or not isinstance(days, int) or days not in SNOOZE_DAYS:
+        raise UsageError("nudge.snooze_days", days=days)
+    deal = resolve_deal(ctx, ref)
+    permissions.lock_deal(ctx, deal)
+    if deal.owner_id != ctx.member_id:
+        raise NotAllowed("nudge.snooze_not_owner", ref=deal.ref, name=deal.name)
+    if deal.status != "open":
+        raise UsageError("nudge.snooze_closed", ref=deal.ref, name=deal.name, status=deal.status)
+    until = ctx.today + timedelta(days=days)
+    deal.snoozed_until = until
+    ctx.session.flush()
+    return Notice(
+        "nudge.snoozed", {"ref": deal.ref, "until": until}, deal=summarize_deal(ctx, deal)
+    )

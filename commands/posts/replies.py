@@ -1,0 +1,106 @@
+"""Reply values of the posts the bot makes on its own: the morning nudge, the standup and the
+weekly digest.
+
+Like ``commands.replies``, these are plain values: ``commands.posts.nudge``,
+``commands.posts.standup`` and ``commands.posts.digest`` build them from the database,
+``bot.blocks`` turns them into Block Kit and ``corong jobs run --dry-run`` prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from commands.replies import DealSummary, Reply
+from commands.reports.replies import FunnelView
+
+# Why a deal is in a nudge, most urgent first: the order items and their reasons are shown in.
+OVERDUE = "overdue"  # the next step was due before today
+DUE_TODAY = "due_today"  # the next step is due today
+UNCONTACTED = "uncontacted"  # a new lead with no activity a day after it was created
+STUCK = "stuck"  # in its stage for more than twice that stage's usual (median) stay
+STALE = "stale"  # no activity for the workspace's stale threshold
+NO_BANT = "no_bant"  # past the qualification stage without a qualifying BANT
+REASONS = (OVERDUE, DUE_TODAY, UNCONTACTED, STUCK, STALE, NO_BANT)
+
+# What the rep did about an item since the nudge was sent (shown in place of its buttons).
+DONE_CALL = "call"  # a call was logged on the deal
+DONE_SNOOZED = "snoozed"  # detail: the ISO date the snooze ends
+DONE_MOVED = "moved"  # detail: the stage it moved to
+DONE_WON = "won"
+DONE_LOST = "lost"
+DONE_BANT = "bant"  # a BANT was recorded
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    """What happened to a nudged deal since the nudge went out."""
+
+    kind: str  # one of the DONE_* values
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class NudgeItem:
+    """One deal that needs the rep's action, with every reason it does."""
+
+    deal: DealSummary
+    reasons: tuple[str, ...]  # a subset of REASONS, in REASONS order
+    overdue_days: int  # days the next step is past due; 0 when not overdue
+    idle_days: int  # days since the last activity (or since creation, never touched)
+    days_in_stage: int
+    outcome: ItemOutcome | None = None
+
+
+@dataclass(frozen=True)
+class Nudge(Reply):
+    """The morning DM: the rep's most urgent deals and how yesterday's calls went."""
+
+    user_id: str
+    day: date  # the rep's local date the nudge is for
+    items: tuple[NudgeItem, ...]  # at most a screenful, most urgent first
+    more: int  # items that did not fit (the App Home lists them)
+    calls_day: date  # the previous work day, whose calls are counted
+    calls: int
+    calls_target: int
+    move_stages: tuple[str, ...]  # the pipeline's open stages, for "Move to"
+
+
+@dataclass(frozen=True)
+class StageMove:
+    """A deal's move between stages, as the standup lists it."""
+
+    deal_ref: str
+    deal_name: str
+    from_stage: str | None
+    to_stage: str
+
+
+@dataclass(frozen=True)
+class StandupRep:
+    """One rep's line in the standup: today's plan and the previous work day's activity."""
+
+    user_id: str
+    plan: tuple[DealSummary, ...]  # open deals whose next step is due today or overdue
+    plan_more: int
+    calls: int
+    moves: tuple[StageMove, ...]
+    moves_more: int
+
+
+@dataclass(frozen=True)
+class Standup(Reply):
+    """The standup post in a team channel."""
+
+    team_name: str
+    day: date  # the team's local date
+    since: date  # the previous work day, whose calls and moves are shown
+    reps: tuple[StandupRep, ...]
+
+
+@dataclass(frozen=True)
+class Digest(Reply):
+    """The weekly digest in a team channel: the team's funnel report for the week just ended."""
+
+    team_name: str
+    funnel: FunnelView

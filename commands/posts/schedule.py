@@ -1,0 +1,348 @@
+"""When the bot speaks unasked: which nudges, standups and digests are due, and when next.
+
+Slots are derived from the database on every call, never cached: a team's new standup time, a
+rep's new time zone or a workspace's new work days apply at the next call, without a restart.
+A slot's period (the rep's or team's local date, or the ISO week of a digest) is what the outbox
+keys a post on, so a slot seen twice, or by two replicas, is still posted once.
+
+Local times become UTC the way cron treats them: a time skipped by a spring-forward change fires
+at the first instant after the gap, and a time repeated by a fall-back change fires once, at its
+first occurrence. A stored time or zone that does not parse falls back to its default (with a
+warning in the log) so one bad team never stops the others' posts.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import exists, or_
+from sqlmodel import Session, col, select
+
+from commands.context import zone
+from commands.reports.policy import ReportPolicy
+from storage.models import Deal, Delivery, Member, Team, Workspace
+from storage.outbox import SlotKey
+
+log = logging.getLogger(__name__)
+
+NUDGE, STANDUP, DIGEST = "nudge", "standup", "digest"
+JOBS = (NUDGE, STANDUP, DIGEST)
+NUDGE_TIME = time(8, 30)
+STANDUP_TIME = time(9, 0)
+DIGEST_TIME = time(8, 0)
+DIGEST_WEEKDAY = 0  # Monday
+DEFAULT_GRACE = timedelta(hours=3)
+# What Slack answers for a rep whose account is gone: their nudges pause (see _nudged_members).
+USER_GONE_ERRORS = ("account_inactive", "user_not_found", "user_disabled")
+TEAM_TARGET_PREFIX = "team:"
+# Far enough ahead to reach the next work day (or digest weekday) from any day of the week.
+_LOOKAHEAD_DAYS = 8
+
+_LOCAL_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One post that is (or will be) due: what, for whom, for which period and when (UTC)."""
+
+    job: str
+    workspace_id: int
+    target: str  # a Slack user id (nudge) or "team:<id>"
+    period: str  # the local date ("2026-11-23") or the ISO week ("2026-W48")
+    fire_at: datetime
+    tz_name: str
+
+    @property
+    def key(self) -> SlotKey:
+        """The outbox key that makes this slot's post go out once."""
+        return SlotKey(
+            workspace_id=self.workspace_id, job=self.job, target=self.target, period=self.period
+        )
+
+
+# --- pure time rules ---------------------------------------------------------------------------
+
+
+def parse_local_time(text: str) -> time:
+    """A stored "09:00" or "9:00" as a time of day; ValueError for anything else."""
+    match = _LOCAL_TIME.fullmatch(text.strip()) if isinstance(text, str) else None
+    if match is None:
+        raise ValueError(f"not a time of day (HH:MM): {text!r}")
+    hour, minute = int(match.group(1)), int(match.group(2))
+    if hour > 23 or minute > 59:
+        raise ValueError(f"not a time of day (HH:MM): {text!r}")
+    return time(hour, minute)
+
+
+def local_fire_time(day: date, at: time, tz: ZoneInfo) -> datetime:
+    """The UTC instant of local time ``at`` on ``day`` in ``tz``; a time skipped by a DST gap
+    fires when the gap ends, a repeated one at its first occurrence."""
+    wall = datetime.combine(day, at)
+    first = wall.replace(tzinfo=tz, fold=0)
+    instant = first.astimezone(UTC)
+    if instant.astimezone(tz).replace(tzinfo=None) == wall:
+        return instant  # exists; fold=0 is the first occurrence when it is repeated
+    # In a gap: fold=0 reads it with the offset before the change and fold=1 with the one
+    # after, so the change happened between those two instants. Find it to the second.
+    earlier = int(wall.replace(tzinfo=tz, fold=1).astimezone(UTC).timestamp())
+    later = int(instant.timestamp())
+    after = instant.astimezone(tz).utcoffset()
+    low, high = min(earlier, later), max(earlier, later)
+    while high - low > 1:
+        middle = (low + high) // 2
+        if datetime.fromtimestamp(middle, UTC).astimezone(tz).utcoffset() == after:
+            high = middle
+        else:
+            low = middle
+    return datetime.fromtimestamp(high, UTC)
+
+
+def iso_week(day: date) -> str:
+    """The ISO week ``day`` falls in, as a period: "2026-W48"."""
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def team_target(team_id: int) -> str:
+    """A team post's outbox target."""
+    return f"{TEAM_TARGET_PREFIX}{team_id}"
+
+
+def team_id_of(target: str) -> int | None:
+    """The team id in a team post's target, or None when ``target`` is not one."""
+    if not target.startswith(TEAM_TARGET_PREFIX):
+        return None
+    digits = target[len(TEAM_TARGET_PREFIX) :]
+    return int(digits) if digits.isascii() and digits.isdigit() else None
+
+
+# --- slots from the database --------------------------------------------------------------------
+
+
+def due_slots(session: Session, *, now: datetime, grace: timedelta = DEFAULT_GRACE) -> list[Slot]:
+    """Every slot of every workspace that fell due in ``(now - grace, now]``: what a scheduler
+    tick posts, including catch-up after downtime shorter than ``grace``."""
+    _require_aware(now)
+    since = now - grace
+    slots = [
+        slot
+        for workspace in _workspaces(session, None)
+        for slot in _slots_between(session, workspace, since, now)
+    ]
+    return sorted(slots, key=_slot_order)
+
+
+def next_slots(session: Session, *, now: datetime, workspace_id: int | None = None) -> list[Slot]:
+    """The next standup and digest of each team with a channel and the next nudge of each rep
+    with open deals, after ``now``: what ``corong jobs list`` shows."""
+    _require_aware(now)
+    found: dict[tuple[str, int, str], Slot] = {}
+    for workspace in _workspaces(session, workspace_id):
+        for slot in _slots_between(session, workspace, now, now + timedelta(days=_LOOKAHEAD_DAYS)):
+            identity = (slot.job, slot.workspace_id, slot.target)
+            if identity not in found or slot.fire_at < found[identity].fire_at:
+                found[identity] = slot
+    return sorted(found.values(), key=_slot_order)
+
+
+def slot_at(
+    session: Session, job: str, *, workspace_id: int, target: str, at: datetime
+) -> Slot | None:
+    """The slot of ``job`` for ``target`` whose period contains ``at``, whatever the time now
+    (``corong jobs run --at``); None when the target is unknown or ``at`` is not a work day."""
+    _require_aware(at)
+    if job not in JOBS:
+        raise ValueError(f"unknown job {job!r}; expected one of {', '.join(JOBS)}")
+    workspace = session.get(Workspace, workspace_id)
+    if workspace is None:
+        return None
+    work_days = ReportPolicy.from_workspace(workspace).work_days
+    if job == NUDGE:
+        member = session.exec(
+            select(Member).where(
+                Member.workspace_id == workspace_id, Member.slack_user_id == target
+            )
+        ).first()
+        if member is None:
+            return None
+        tz = zone(member.timezone, workspace.timezone)
+        day = at.astimezone(tz).date()
+        if day.weekday() not in work_days:
+            return None
+        return _daily(NUDGE, workspace_id, target, day, NUDGE_TIME, tz)
+    team_id = team_id_of(target)
+    team = session.get(Team, team_id) if team_id is not None else None
+    if team is None or team.workspace_id != workspace_id or not team.channel_id:
+        return None
+    tz = zone(team.timezone, workspace.timezone)
+    day = at.astimezone(tz).date()
+    if job == STANDUP:
+        if day.weekday() not in work_days:
+            return None
+        return _daily(STANDUP, workspace_id, target, day, _standup_time(team), tz)
+    weekday = _digest_weekday(team)
+    fire_day = day + timedelta(days=weekday - day.weekday())
+    return _digest(workspace_id, target, fire_day, _digest_time(team), tz)
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+
+def _slots_between(
+    session: Session, workspace: Workspace, start: datetime, end: datetime
+) -> Iterator[Slot]:
+    """The workspace's slots firing in ``(start, end]``."""
+    assert workspace.id is not None
+    workspace_id = workspace.id
+    work_days = ReportPolicy.from_workspace(workspace).work_days
+
+    def inside(slot: Slot) -> bool:
+        return start < slot.fire_at <= end
+
+    for member in _nudged_members(session, workspace_id):
+        tz = zone(member.timezone, workspace.timezone)
+        for day in _local_days(start, end, tz):
+            if day.weekday() in work_days:
+                slot = _daily(NUDGE, workspace_id, member.slack_user_id, day, NUDGE_TIME, tz)
+                if inside(slot):
+                    yield slot
+
+    for team in _teams_with_channel(session, workspace_id):
+        assert team.id is not None
+        target = team_target(team.id)
+        tz = zone(team.timezone, workspace.timezone)
+        standup_at, digest_at = _standup_time(team), _digest_time(team)
+        digest_weekday = _digest_weekday(team)
+        for day in _local_days(start, end, tz):
+            if day.weekday() in work_days:
+                slot = _daily(STANDUP, workspace_id, target, day, standup_at, tz)
+                if inside(slot):
+                    yield slot
+            if day.weekday() == digest_weekday:
+                slot = _digest(workspace_id, target, day, digest_at, tz)
+                if inside(slot):
+                    yield slot
+
+
+def _daily(job: str, workspace_id: int, target: str, day: date, at: time, tz: ZoneInfo) -> Slot:
+    return Slot(
+        job=job,
+        workspace_id=workspace_id,
+        target=target,
+        period=day.isoformat(),
+        fire_at=local_fire_time(day, at, tz),
+        tz_name=tz.key,
+    )
+
+
+def _digest(workspace_id: int, target: str, day: date, at: time, tz: ZoneInfo) -> Slot:
+    return Slot(
+        job=DIGEST,
+        workspace_id=workspace_id,
+        target=target,
+        period=iso_week(day),
+        fire_at=local_fire_time(day, at, tz),
+        tz_name=tz.key,
+    )
+
+
+def _local_days(start: datetime, end: datetime, tz: ZoneInfo) -> list[date]:
+    """The local dates whose fire times can land in ``(start, end]``: from the day before
+    ``start``'s (a skipped time can push a fire into the next day) to ``end``'s."""
+    first = start.astimezone(tz).date() - timedelta(days=1)
+    last = end.astimezone(tz).date()
+    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _workspaces(session: Session, workspace_id: int | None) -> list[Workspace]:
+    query = select(Workspace).order_by(col(Workspace.id))
+    if workspace_id is not None:
+        query = query.where(Workspace.id == workspace_id)
+    return list(session.exec(query).all())
+
+
+def nudge_targets(session: Session, workspace_id: int) -> list[str]:
+    """The Slack user ids a nudge could go to: every member who owns an open deal."""
+    return sorted(member.slack_user_id for member in _nudged_members(session, workspace_id))
+
+
+def _nudged_members(session: Session, workspace_id: int) -> list[Member]:
+    """The workspace's members who own at least one open deal, in one query; except a member
+    Slack said is gone (deactivated) at their last nudge, until Corong hears of them again
+    (their profile is fetched after that), so an admin is not told every morning."""
+    owns_open_deal = exists().where(
+        col(Deal.owner_id) == col(Member.id),
+        col(Deal.workspace_id) == workspace_id,
+        col(Deal.status) == "open",
+        col(Deal.deleted_at).is_(None),
+    )
+    gone = exists().where(
+        col(Delivery.workspace_id) == workspace_id,
+        col(Delivery.job) == NUDGE,
+        col(Delivery.target) == col(Member.slack_user_id),
+        col(Delivery.status) == "failed",
+        col(Delivery.error).in_(USER_GONE_ERRORS),
+        or_(
+            col(Member.profile_fetched_at).is_(None),
+            col(Delivery.updated_at) > col(Member.profile_fetched_at),
+        ),
+    )
+    return list(
+        session.exec(
+            select(Member)
+            .where(Member.workspace_id == workspace_id, owns_open_deal, ~gone)
+            .order_by(col(Member.id))
+        ).all()
+    )
+
+
+def _teams_with_channel(session: Session, workspace_id: int) -> list[Team]:
+    return list(
+        session.exec(
+            select(Team)
+            .where(
+                Team.workspace_id == workspace_id,
+                col(Team.channel_id).is_not(None),
+                col(Team.channel_id) != "",
+            )
+            .order_by(col(Team.id))
+        ).all()
+    )
+
+
+def _standup_time(team: Team) -> time:
+    return _stored_time(team, "standup_time", team.standup_time, STANDUP_TIME)
+
+
+def _digest_time(team: Team) -> time:
+    return _stored_time(team, "digest_time", team.digest_time, DIGEST_TIME)
+
+
+def _stored_time(team: Team, name: str, text: str | None, default: time) -> time:
+    try:
+        return parse_local_time(text or "")
+    except ValueError:
+        log.warning("team %s has a bad %s %r; using %s", team.id, name, text, default)
+        return default
+
+
+def _digest_weekday(team: Team) -> int:
+    weekday = team.digest_weekday
+    if isinstance(weekday, int) and not isinstance(weekday, bool) and 0 <= weekday <= 6:
+        return weekday
+    log.warning("team %s has a bad digest_weekday %r; using Monday", team.id, weekday)
+    return DIGEST_WEEKDAY
+
+
+def _slot_order(slot: Slot) -> tuple[datetime, int, str, str]:
+    return (slot.fire_at, slot.workspace_id, slot.job, slot.target)
+
+
+def _require_aware(moment: datetime) -> None:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("naive datetime refused: pass an aware UTC datetime")

@@ -1,0 +1,120 @@
+"""The standup post in a team channel: each rep's plan for today and their last work day.
+
+The team's day is its own time zone's (``Team.timezone``, else the workspace's). A rep's plan
+is their open deals whose next step is due today or overdue, most overdue first; their last
+work day is the calls they logged and the stage moves of their deals on the previous work day
+(moves later undone are left out; a deal's creation shows as a move from nowhere). The whole
+team is read in a handful of queries, whatever its size.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from commands.context import zone
+from commands.deals.summaries import summarize
+from commands.home.dashboard import day_bounds
+from commands.posts.nudge import previous_work_day
+from commands.posts.replies import StageMove, Standup, StandupRep
+from commands.replies import DealSummary
+from commands.reports.policy import ReportPolicy
+from storage import queries, teams
+from storage import reports as db
+from storage.models import Deal, Member, StageChange, Team, Workspace
+
+PLAN_SHOWN = 5
+MOVES_SHOWN = 5
+
+
+def build_standup(
+    session: Session, workspace: Workspace, team: Team, *, now: datetime
+) -> Standup | None:
+    """The standup of ``team`` as of ``now``; None when the team has no reps to report on."""
+    assert workspace.id is not None
+    workspace_id = workspace.id
+    members = queries.members_by_id(
+        session, workspace_id=workspace_id, ids=teams.team_rep_ids(session, team=team)
+    )
+    if not members:
+        return None
+    reps = sorted(members.values(), key=_rep_order)
+    rep_ids = list(members)
+    tz = zone(team.timezone, workspace.timezone)
+    today = now.astimezone(tz).date()
+    since = previous_work_day(today, ReportPolicy.from_workspace(workspace).work_days)
+    start, end = day_bounds(since, tz)
+    plans = _plans(session, workspace_id, members, today)
+    calls = db.calls_per_member(
+        session, workspace_id=workspace_id, owner_ids=rep_ids, start=start, end=end
+    )
+    moves = _moves(session, workspace_id, rep_ids, start, end)
+    rows = []
+    for rep in reps:
+        assert rep.id is not None
+        plan, rep_moves = plans.get(rep.id, []), moves.get(rep.id, [])
+        rows.append(
+            StandupRep(
+                user_id=rep.slack_user_id,
+                plan=tuple(plan[:PLAN_SHOWN]),
+                plan_more=max(0, len(plan) - PLAN_SHOWN),
+                calls=calls.get(rep.id, 0),
+                moves=tuple(rep_moves[:MOVES_SHOWN]),
+                moves_more=max(0, len(rep_moves) - MOVES_SHOWN),
+            )
+        )
+    return Standup(team_name=team.name, day=today, since=since, reps=tuple(rows))
+
+
+def _rep_order(member: Member) -> tuple[str, int]:
+    """Reps by name (their Slack id when Corong has none), the same order every day."""
+    return ((member.name or member.slack_user_id).casefold(), member.id or 0)
+
+
+def _plans(
+    session: Session, workspace_id: int, owners: dict[int, Member], today: date
+) -> dict[int, list[DealSummary]]:
+    """Per rep, their open deals whose next step is due on or before ``today``, most overdue
+    first: one query for the whole team."""
+    deals = session.exec(
+        select(Deal)
+        .where(
+            Deal.workspace_id == workspace_id,
+            col(Deal.owner_id).in_(list(owners)),
+            Deal.status == "open",
+            col(Deal.deleted_at).is_(None),
+            col(Deal.next_step_due) <= today,
+        )
+        .order_by(col(Deal.next_step_due), col(Deal.number))
+    ).all()
+    plans: dict[int, list[DealSummary]] = defaultdict(list)
+    for deal in deals:
+        plans[deal.owner_id].append(summarize(deal, owners.get(deal.owner_id)))
+    return plans
+
+
+def _moves(
+    session: Session, workspace_id: int, rep_ids: list[int], start: datetime, end: datetime
+) -> dict[int, list[StageMove]]:
+    """Per rep, the standing stage changes of their live deals in ``[start, end)``, in the
+    order they happened: one query for the whole team."""
+    rows = session.exec(
+        select(Deal.owner_id, Deal.number, Deal.name, StageChange.from_stage, StageChange.to_stage)
+        .join(Deal, col(Deal.id) == col(StageChange.deal_id))
+        .where(
+            StageChange.workspace_id == workspace_id,
+            col(StageChange.changed_at) >= start,
+            col(StageChange.changed_at) < end,
+            col(StageChange.reverted_at).is_(None),
+            Deal.workspace_id == workspace_id,
+            col(Deal.deleted_at).is_(None),
+            col(Deal.owner_id).in_(rep_ids),
+        )
+        .order_by(col(StageChange.changed_at), col(StageChange.id))
+    ).all()
+    moves: dict[int, list[StageMove]] = defaultdict(list)
+    for owner_id, number, name, from_stage, to_stage in rows:
+        moves[owner_id].append(StageMove(f"D-{number}", name, from_stage, to_stage))
+    return moves

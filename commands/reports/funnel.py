@@ -1,0 +1,80 @@
+"""``/funnel``: the funnel report on demand, for a period and a scope.
+
+``/funnel`` reads this week for what the caller looks after: a manager's teams, an admin's
+workspace, a rep's own deals. A period phrase (``last week``, ``month``, ``last month``,
+``minggu lalu``, ``bulan ini`` ...) comes first, a scope (``mine``, ``@rep``,
+``team <name>``, ``all``) after it.
+"""
+
+from __future__ import annotations
+
+from commands import permissions
+from commands.context import CommandContext
+from commands.grammar import Token
+from commands.reports.metrics import PeriodKind
+from commands.reports.replies import FunnelView
+from commands.reports.request import funnel_report_for
+from commands.reports.scopes import ReportScope, mine, parse_scope, team_scope
+from storage import queries, teams
+
+EXAMPLE = "/funnel last week team Jakarta"
+
+# Period phrases, longest first so "last week" wins over "week".
+PERIOD_PHRASES: tuple[tuple[tuple[str, ...], PeriodKind], ...] = (
+    (("last", "week"), "last_week"),
+    (("previous", "week"), "last_week"),
+    (("minggu", "lalu"), "last_week"),
+    (("pekan", "lalu"), "last_week"),
+    (("last", "month"), "last_month"),
+    (("previous", "month"), "last_month"),
+    (("bulan", "lalu"), "last_month"),
+    (("this", "week"), "week"),
+    (("minggu", "ini"), "week"),
+    (("pekan", "ini"), "week"),
+    (("this", "month"), "month"),
+    (("bulan", "ini"), "month"),
+    (("week",), "week"),
+    (("weekly",), "week"),
+    (("minggu",), "week"),
+    (("pekan",), "week"),
+    (("month",), "month"),
+    (("monthly",), "month"),
+    (("bulan",), "month"),
+)
+
+
+def split_period(tokens: list[Token]) -> tuple[PeriodKind, list[Token]]:
+    """The leading period phrase (this week when there is none) and the tokens after it."""
+    words = [t.value.casefold() if t.kind == "word" else "" for t in tokens]
+    for phrase, kind in PERIOD_PHRASES:
+        if tuple(words[: len(phrase)]) == phrase:
+            return kind, tokens[len(phrase) :]
+    return "week", tokens
+
+
+def default_scope(ctx: CommandContext) -> ReportScope:
+    """What the caller reads: a manager their teams, an admin the workspace, a rep their own."""
+    if teams.managed_teams(ctx.session, workspace_id=ctx.workspace_id, manager_id=ctx.member_id):
+        return team_scope(ctx, "", example=EXAMPLE)
+    if permissions.is_admin(ctx):
+        return ReportScope("all", None)
+    return mine(ctx)
+
+
+def run_funnel(ctx: CommandContext, tokens: list[Token]) -> FunnelView:
+    """Build the report for the period and scope the tokens name."""
+    period, rest = split_period(tokens)
+    scope = parse_scope(ctx, rest, example=EXAMPLE) if rest else default_scope(ctx)
+    report = funnel_report_for(
+        ctx.session, ctx.workspace, owner_ids=scope.owner_ids, period_kind=period, now=ctx.now
+    )
+    member_ids = sorted({row.member_id for row in report.activity.calls})
+    members = queries.members_by_id(ctx.session, workspace_id=ctx.workspace_id, ids=member_ids)
+    return FunnelView(
+        report=report,
+        scope=scope,
+        period=period,
+        user_ids={mid: m.slack_user_id for mid, m in members.items()},
+        currency=ctx.workspace.currency,
+        tz_name=ctx.workspace.timezone,
+    )

@@ -1,0 +1,734 @@
+"""The funnel report: every KPI and hygiene signal a manager reads, as plain values.
+
+``build_funnel_report`` runs the aggregate queries of ``storage.reports`` for a workspace, a team
+or a rep (``owner_ids``) over a period and turns them into a frozen ``FunnelReport`` that
+``/funnel``, ``/pipeline``, the App Home and the weekly digest render. Each metric is defined by
+the docstring of the function that computes it; those definitions are what the README quotes.
+
+Conventions: periods are half-open ``[start, end)`` in aware UTC, with edges at midnight in the
+workspace time zone (``period_bounds``); "now" facts (open deals, hygiene) are as of ``now``;
+durations are medians, in days (24 h) or hours; ratios are floats, ``None`` when undefined.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from fractions import Fraction
+from typing import Any, Literal
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from commands.deals.bant_scoring import qualification_stage
+from commands.pipelines import LOST, WON, Pipeline
+from commands.replies import Money
+from storage import reports as db
+from storage.models import Workspace
+from storage.reports import DealFacts, LeadTouch, Sample, StageStay, StageTotal
+
+PeriodKind = Literal["week", "month", "last_week", "last_month"]
+DAY = timedelta(days=1)
+# Industry ratio of leads : prospects : potential : closeable deals quoted for funnel4.
+FUNNEL4_RATIO = (10, 5, 3, 1)
+
+
+# --- dataclasses ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FunnelStage:
+    """One open stage of the funnel."""
+
+    stage: str
+    open_count: int  # open deals in this stage now
+    open_value: tuple[Money, ...]  # their value, per currency
+    entered: int  # moves into this stage during the period (creation included)
+    reached: int  # cohort deals that reached this stage
+    conversion: float | None  # cohort reached(next) / reached(this); next of the last is won
+    benchmark: float | None  # the benchmark for that conversion, if the pipeline has one
+
+
+@dataclass(frozen=True)
+class Funnel:
+    """The funnel section: per open stage, plus the cohort conversion is measured on."""
+
+    stages: tuple[FunnelStage, ...]
+    cohort_start: datetime  # cohort: deals created in [cohort_start, cohort_end)
+    cohort_end: datetime
+    cohort_size: int
+    cohort_won: int  # cohort deals won by cohort_end
+    leak: str | None  # stage furthest below its benchmark
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """Bookings, losses, win rate and growth for the period."""
+
+    won_count: int
+    won_value: tuple[Money, ...]
+    lost_count: int
+    win_rate: float | None
+    currency: str  # the workspace currency growth is measured in
+    previous_start: datetime
+    previous_end: datetime
+    previous_won_value: int  # bookings in ``currency`` in the previous period
+    growth: float | None
+
+
+@dataclass(frozen=True)
+class RepCalls:
+    """Calls one member logged in the period."""
+
+    member_id: int
+    calls: int
+
+
+@dataclass(frozen=True)
+class ActivityStats:
+    """Calls per rep against target, and follow-ups per deal."""
+
+    calls: tuple[RepCalls, ...]  # most calls first
+    work_days: int
+    calls_target: int  # per rep for the whole period
+    activities: int
+    deals_touched: int
+    followups_per_deal: float | None
+
+
+@dataclass(frozen=True)
+class StageTime:
+    """Median days deals spent in one stage, over the stays that ended in a window."""
+
+    stage: str
+    median_days: float | None
+    stays: int  # finished stays the median is taken over
+
+
+@dataclass(frozen=True)
+class Speed:
+    """Sales cycle, time in stage with the bottleneck, and lead response time."""
+
+    cycle_median_days: float | None
+    cycle_deals: int
+    stage_times: tuple[StageTime, ...]
+    bottleneck: str | None
+    lead_response_median_hours: float | None
+    leads_responded: int
+    leads_awaiting_response: int
+
+
+@dataclass(frozen=True)
+class DealSample:
+    """The deals with one hygiene signal: how many there are (``total``) and the first
+    ``sample_size`` of them, most urgent first (``deals``). A digest shows a few and says how
+    many more; a workspace with thousands of stale deals costs no more to report."""
+
+    total: int
+    deals: tuple[DealFacts, ...]
+
+
+@dataclass(frozen=True)
+class Hygiene:
+    """Pipeline hygiene signals as of the report's ``now``; samples most urgent first."""
+
+    stale: DealSample
+    overdue: DealSample
+    stuck: DealSample
+    stuck_baseline: tuple[StageTime, ...]  # the usual time in each stage stuck is judged by
+    pile_up_stage: str
+    pile_up_share: float | None
+    pile_up: bool
+    uncontacted: DealSample
+    missing_bant: DealSample
+
+
+@dataclass(frozen=True)
+class StageWinRate:
+    """A stage's historical win rate: won / closed among deals that reached it."""
+
+    stage: str
+    won: int
+    closed: int
+    rate: float | None
+
+
+@dataclass(frozen=True)
+class Forecast:
+    """The weighted pipeline per currency and the win rates it used."""
+
+    weighted: tuple[Money, ...]
+    win_rates: tuple[StageWinRate, ...]
+    unweighted_count: int  # open deals in a stage with no closed history (left out)
+
+
+@dataclass(frozen=True)
+class FunnelReport:
+    """Everything ``/funnel``, ``/pipeline``, the App Home and the digest render."""
+
+    workspace_id: int
+    pipeline: Pipeline
+    owner_ids: tuple[int, ...] | None
+    period_start: datetime
+    period_end: datetime
+    now: datetime
+    funnel: Funnel
+    outcomes: Outcomes
+    activity: ActivityStats
+    speed: Speed
+    hygiene: Hygiene
+    forecast: Forecast
+
+
+# --- periods --------------------------------------------------------------------------------
+
+
+def _local_midnight(day: date, tz: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def period_bounds(kind: PeriodKind, now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """``[start, end)`` in UTC of the week or month containing ``now`` (or the one before),
+    with edges at midnight in ``tz``. Weeks are ISO weeks: Monday 00:00 to the next Monday."""
+    today = now.astimezone(tz).date()
+    if kind in ("week", "last_week"):
+        start = today - timedelta(days=today.weekday())
+        if kind == "last_week":
+            start -= timedelta(days=7)
+        return _local_midnight(start, tz), _local_midnight(start + timedelta(days=7), tz)
+    if kind in ("month", "last_month"):
+        start = _add_months(today.replace(day=1), -1 if kind == "last_month" else 0)
+        return _local_midnight(start, tz), _local_midnight(_add_months(start, 1), tz)
+    raise ValueError(f"unknown period {kind!r}")
+
+
+def previous_period(start: datetime, end: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """The period growth compares against: the same number of calendar months before when the
+    period is whole months in ``tz``, the same number of local days before when it is whole
+    days, else the same duration before."""
+    local_start, local_end = start.astimezone(tz), end.astimezone(tz)
+    if local_start.time() == time(0) and local_end.time() == time(0):
+        first, last = local_start.date(), local_end.date()
+        if first.day == 1 and last.day == 1:
+            months = (last.year - first.year) * 12 + last.month - first.month
+            return _local_midnight(_add_months(first, -months), tz), start
+        return _local_midnight(first - (last - first), tz), start
+    return start - (end - start), start
+
+
+def work_days_in(start: datetime, end: datetime, tz: ZoneInfo, work_days: Iterable[int]) -> int:
+    """Work days in ``[start, end)``: local dates in ``tz`` that the period touches and whose
+    weekday (Monday 0 .. Sunday 6) is in ``work_days``."""
+    if end <= start:
+        return 0
+    weekdays = set(work_days)
+    day = start.astimezone(tz).date()
+    last = (end - timedelta(microseconds=1)).astimezone(tz).date()
+    count = 0
+    while day <= last:
+        count += day.weekday() in weekdays
+        day += DAY
+    return count
+
+
+# --- metric definitions ---------------------------------------------------------------------
+
+
+def money_by_currency(amounts: Iterable[tuple[str, int]]) -> tuple[Money, ...]:
+    """Sum ``(currency, value)`` pairs per currency, sorted by currency; zero totals dropped."""
+    totals: dict[str, int] = defaultdict(int)
+    for currency, value in amounts:
+        totals[currency] += value
+    return tuple(Money(v, c) for c, v in sorted(totals.items()) if v)
+
+
+def benchmark_conversions(
+    pipeline: Pipeline, ratio: Sequence[float] | None = None
+) -> tuple[float | None, ...]:
+    """Benchmark conversion from each open stage to the next, from a benchmark ratio of deals
+    per open stage (``ratio``, one positive number a stage, like 10:5:3:1): stage i -> i+1 is
+    ratio[i+1] / ratio[i]; the last stage (-> won) has none. Without a ratio, ``funnel4``
+    follows the industry 10 leads : 5 prospects : 3 potential : 1 closeable (5/10, 3/5, 1/3)
+    and other pipelines have no benchmark (None). A ratio of the wrong length or with a number
+    that is not positive is a ValueError."""
+    stages = len(pipeline.stages)
+    if ratio is None:
+        if pipeline.name != "funnel4" or stages != len(FUNNEL4_RATIO):
+            return (None,) * stages
+        ratio = FUNNEL4_RATIO
+    if len(ratio) != stages or not all(n > 0 for n in ratio):
+        raise ValueError(f"benchmark ratio needs {stages} positive numbers, got {tuple(ratio)}")
+    steps = zip(ratio, ratio[1:], strict=False)
+    return (*(b / a for a, b in steps), None)
+
+
+def cohort_reached(reach: Mapping[tuple[int, str], int], stage_count: int) -> tuple[int, ...]:
+    """Reached(i) for each open stage and then for won: cohort deals that reached stage ``i``.
+    A deal reached stage ``i`` when it has a standing move into stage ``i`` or any later stage,
+    or was won; so reached never grows along the funnel."""
+    furthest: dict[int, int] = defaultdict(int)
+    for (index, _status), n in reach.items():
+        furthest[index] += n
+    return tuple(
+        sum(n for index, n in furthest.items() if index >= i) for i in range(stage_count + 1)
+    )
+
+
+def conversion(reached_here: int, reached_next: int) -> float | None:
+    """Stage-to-stage conversion over the cohort: reached(next) / reached(this); None when no
+    cohort deal reached this stage."""
+    return reached_next / reached_here if reached_here else None
+
+
+def find_leak(stages: Sequence[FunnelStage]) -> str | None:
+    """The leak: the stage whose conversion falls furthest below its benchmark, measured
+    relative to the benchmark (shortfall = 1 - conversion / benchmark, so missing a 1/3 step by
+    a tenth weighs as much as missing a 1/2 step by a tenth of it). Stages without a conversion
+    or a benchmark are skipped; None when no stage is below; ties go to the earlier stage."""
+    worst, worst_shortfall = None, 0.0
+    for row in stages:
+        if row.conversion is None or not row.benchmark:
+            continue
+        shortfall = 1 - row.conversion / row.benchmark
+        if shortfall > worst_shortfall:
+            worst, worst_shortfall = row.stage, shortfall
+    return worst
+
+
+def win_rate(won: int, lost: int) -> float | None:
+    """Win rate: deals won / deals closed (won + lost) in the period; None when none closed."""
+    closed = won + lost
+    return won / closed if closed else None
+
+
+def growth(current: int, previous: int) -> float | None:
+    """Growth of bookings: (this period's won value - previous period's) / previous period's,
+    in the workspace currency; None when the previous period booked nothing."""
+    return (current - previous) / previous if previous else None
+
+
+def calls_target(per_day: int, work_days: int) -> int:
+    """Calls target per rep for a period: the daily target times the period's work days."""
+    return per_day * work_days
+
+
+def followups_per_deal(activities: int, deals: int) -> float | None:
+    """Follow-ups per deal ("persistence"): activities of any kind logged in the period divided
+    by the number of deals they were about; None when there were none."""
+    return activities / deals if deals else None
+
+
+def _days(delta: timedelta) -> float:
+    return delta.total_seconds() / 86400
+
+
+def _median(values: Sequence[float]) -> float | None:
+    return float(statistics.median(values)) if values else None
+
+
+def sales_cycle_days(cycles: Sequence[tuple[datetime, datetime]]) -> float | None:
+    """Sales cycle: the median, over deals won in the period, of days from creation to won."""
+    return _median([_days(won - created) for created, won in cycles])
+
+
+def stage_times(stays: Sequence[StageStay], stages: Sequence[str]) -> tuple[StageTime, ...]:
+    """Time in stage: for each open stage, the median days of the stays in it that ended in the
+    period. A stay runs from the move into the stage to the deal's next move (another stage,
+    won or lost); deals still in a stage are not counted until they leave it."""
+    per_stage: dict[str, list[float]] = defaultdict(list)
+    for stay in stays:
+        per_stage[stay.stage].append(stay.days)
+    return tuple(
+        StageTime(stage, _median(per_stage[stage]), len(per_stage[stage])) for stage in stages
+    )
+
+
+def bottleneck(times: Sequence[StageTime]) -> str | None:
+    """The bottleneck: the stage with the largest median time in stage (the earlier on a tie);
+    None when no stay ended in the period."""
+    best: StageTime | None = None
+    for row in times:
+        if row.median_days is not None and (
+            best is None or row.median_days > (best.median_days or 0)
+        ):
+            best = row
+    return best.stage if best else None
+
+
+def lead_response_hours(leads: Sequence[LeadTouch]) -> tuple[float | None, int, int]:
+    """Lead response time ("promptness"): the median hours from a deal's creation to its first
+    logged activity, over deals created in the period that have one. Returns that median, how
+    many deals it covers and how many created in the period have no activity yet."""
+    hours = [
+        (lead.first_activity_at - lead.created_at).total_seconds() / 3600
+        for lead in leads
+        if lead.first_activity_at
+    ]
+    return _median(hours), len(hours), sum(1 for lead in leads if lead.first_activity_at is None)
+
+
+STUCK_AT_LEAST = timedelta(days=1)
+
+
+def stuck_cutoffs(times: Sequence[StageTime], now: datetime) -> dict[str, datetime]:
+    """A deal is stuck when it has been in its current stage more than twice that stage's
+    median time in stage, and at least a day: it entered the stage before
+    now - max(2 x median, 1 day). The day's floor keeps a stage that deals usually leave within
+    hours (a median near 0) from calling every deal added this morning stuck. Stages without
+    a median have no cutoff (nothing in them is stuck)."""
+    return {
+        row.stage: now - max(timedelta(days=2 * row.median_days), STUCK_AT_LEAST)
+        for row in times
+        if row.median_days is not None
+    }
+
+
+def uncontacted_leads(leads: Sequence[LeadTouch], now: datetime) -> list[int]:
+    """New leads not contacted within a day: deals created in the period with no activity in
+    the 24 h after creation (none at all, or the first later), oldest first, as deal ids. A
+    deal younger than 24 h is not counted yet: it still has time."""
+    return [
+        lead.deal_id
+        for lead in leads
+        if lead.created_at + DAY <= now
+        and (lead.first_activity_at is None or lead.first_activity_at > lead.created_at + DAY)
+    ]
+
+
+def pile_up_share(open_counts: Mapping[str, int], last_stage: str) -> float | None:
+    """Late-stage pile-up: the share of open deals that sit in the last open stage; None when
+    nothing is open. Flagged when above the threshold (default 0.4)."""
+    total = sum(open_counts.values())
+    return open_counts.get(last_stage, 0) / total if total else None
+
+
+def stage_win_rates(
+    reach: Mapping[tuple[int, str], int], stages: Sequence[str]
+) -> tuple[StageWinRate, ...]:
+    """A stage's historical win rate: among the workspace's deals closed in the trailing window
+    (the 365 days before ``now`` by default) that reached the stage (as in the funnel), the
+    share won; None when none closed."""
+    rows = []
+    for i, stage in enumerate(stages):
+        won = sum(n for (index, status), n in reach.items() if status == WON and index >= i)
+        lost = sum(n for (index, status), n in reach.items() if status == LOST and index >= i)
+        closed = won + lost
+        rows.append(StageWinRate(stage, won, closed, won / closed if closed else None))
+    return tuple(rows)
+
+
+def weighted_pipeline(
+    open_totals: Sequence[StageTotal], rates: Sequence[StageWinRate]
+) -> tuple[tuple[Money, ...], int]:
+    """Weighted pipeline: the sum over open deals of value x its stage's historical win rate,
+    per currency, rounded half up to whole units. Deals in a stage without a win rate are left
+    out and counted (second value)."""
+    by_stage = {row.stage: row for row in rates}
+    totals: dict[str, Fraction] = defaultdict(Fraction)
+    unweighted = 0
+    for total in open_totals:
+        rate = by_stage.get(total.stage)
+        if rate is None or not rate.closed:
+            unweighted += total.count
+            continue
+        totals[total.currency] += Fraction(total.value * rate.won, rate.closed)
+    money = tuple(
+        Money(math.floor(value + Fraction(1, 2)), cur)
+        for cur, value in sorted(totals.items())
+        if value
+    )
+    return money, unweighted
+
+
+# --- the report -----------------------------------------------------------------------------
+
+
+def build_funnel_report(
+    session: Session,
+    *,
+    workspace: Workspace,
+    pipeline: Pipeline,
+    period_start: datetime,
+    period_end: datetime,
+    now: datetime,
+    owner_ids: Sequence[int] | None = None,
+    cohort_days: int = 90,
+    stale_days: int = 7,
+    calls_per_day_target: int = 10,
+    work_days: Sequence[int] = (0, 1, 2, 3, 4),
+    pile_up_threshold: float = 0.4,
+    sample_size: int = 10,
+    benchmark_ratio: Sequence[float] | None = None,
+    win_rate_days: int = 365,
+) -> FunnelReport:
+    """The funnel report of ``workspace`` for ``[period_start, period_end)``, with "now" facts
+    (open deals, hygiene) as of ``now``. ``owner_ids`` narrows it to a team or a rep: their
+    deals, and the calls and follow-ups they logged; historical win rates stay workspace-wide
+    (deals closed in the ``win_rate_days`` before ``now``).
+    Each hygiene list keeps its total and its ``sample_size`` most urgent deals;
+    ``benchmark_ratio`` (deals per open stage, like 10:5:3:1) sets the conversion benchmarks
+    (``benchmark_conversions``)."""
+    assert workspace.id is not None
+    scope = _Scope(session, workspace.id, owner_ids, period_start, period_end)
+    tz = ZoneInfo(workspace.timezone)
+    open_totals = db.open_deals_by_stage(session, workspace_id=workspace.id, owner_ids=owner_ids)
+    leads = db.first_activities(session, **scope.period)
+    times = stage_times(db.stage_stays(session, **scope.period), pipeline.stages)
+    return FunnelReport(
+        workspace_id=workspace.id,
+        pipeline=pipeline,
+        owner_ids=tuple(owner_ids) if owner_ids is not None else None,
+        period_start=period_start,
+        period_end=period_end,
+        now=now,
+        funnel=_funnel(scope, pipeline, open_totals, cohort_days, benchmark_ratio),
+        outcomes=_outcomes(scope, workspace.currency, tz),
+        activity=_activity(scope, tz, calls_per_day_target, work_days),
+        speed=_speed(scope, times, leads),
+        hygiene=_hygiene(
+            scope,
+            pipeline,
+            open_totals,
+            leads,
+            now=now,
+            tz=tz,
+            baseline_days=cohort_days,
+            stale_days=stale_days,
+            pile_up_threshold=pile_up_threshold,
+            sample_size=sample_size,
+        ),
+        forecast=_forecast(scope, pipeline, open_totals, now=now, win_rate_days=win_rate_days),
+    )
+
+
+@dataclass(frozen=True)
+class _Scope:
+    """Who and when a report is about, as the keyword arguments the queries take."""
+
+    session: Session
+    workspace_id: int
+    owner_ids: Sequence[int] | None
+    start: datetime
+    end: datetime
+
+    @property
+    def who(self) -> dict[str, Any]:
+        return {"workspace_id": self.workspace_id, "owner_ids": self.owner_ids}
+
+    @property
+    def period(self) -> dict[str, Any]:
+        return {**self.who, "start": self.start, "end": self.end}
+
+
+def _funnel(
+    scope: _Scope,
+    pipeline: Pipeline,
+    open_totals: Sequence[StageTotal],
+    cohort_days: int,
+    benchmark_ratio: Sequence[float] | None,
+) -> Funnel:
+    """Open deals now, entries in the period, and conversion over the trailing cohort: deals
+    created in the ``cohort_days`` days before the period's end, with their moves up to then
+    (so a past period's report does not change as those deals move on)."""
+    stages = pipeline.stages
+    entered = db.stage_entries(scope.session, **scope.period)
+    cohort_start = scope.end - timedelta(days=cohort_days)
+    reach = db.stage_reach(
+        scope.session,
+        **scope.who,
+        stages=stages,
+        created_start=cohort_start,
+        created_end=scope.end,
+        changes_before=scope.end,
+    )
+    reached = cohort_reached(reach, len(stages))
+    benchmarks = benchmark_conversions(pipeline, benchmark_ratio)
+    rows = tuple(
+        FunnelStage(
+            stage=stage,
+            open_count=sum(t.count for t in open_totals if t.stage == stage),
+            open_value=money_by_currency(
+                (t.currency, t.value) for t in open_totals if t.stage == stage
+            ),
+            entered=entered.get(stage, 0),
+            reached=reached[i],
+            conversion=conversion(reached[i], reached[i + 1]),
+            benchmark=benchmarks[i],
+        )
+        for i, stage in enumerate(stages)
+    )
+    return Funnel(
+        stages=rows,
+        cohort_start=cohort_start,
+        cohort_end=scope.end,
+        cohort_size=sum(reach.values()),
+        cohort_won=reached[-1],
+        leak=find_leak(rows),
+    )
+
+
+def _outcomes(scope: _Scope, currency: str, tz: ZoneInfo) -> Outcomes:
+    closed = db.closed_by_outcome(scope.session, **scope.period)
+    previous_start, previous_end = previous_period(scope.start, scope.end, tz)
+    before = db.closed_by_outcome(
+        scope.session, **scope.who, start=previous_start, end=previous_end
+    )
+    won = [row for row in closed if row.status == WON]
+    won_count = sum(row.count for row in won)
+    lost_count = sum(row.count for row in closed if row.status == LOST)
+    booked = sum(row.value for row in won if row.currency == currency)
+    booked_before = sum(
+        row.value for row in before if row.status == WON and row.currency == currency
+    )
+    return Outcomes(
+        won_count=won_count,
+        won_value=money_by_currency((row.currency, row.value) for row in won),
+        lost_count=lost_count,
+        win_rate=win_rate(won_count, lost_count),
+        currency=currency,
+        previous_start=previous_start,
+        previous_end=previous_end,
+        previous_won_value=booked_before,
+        growth=growth(booked, booked_before),
+    )
+
+
+def _activity(
+    scope: _Scope, tz: ZoneInfo, calls_per_day_target: int, work_days: Sequence[int]
+) -> ActivityStats:
+    """Calls per rep: every member with a call in the period or an open deal now (within the
+    scope), zero calls included."""
+    calls = db.calls_per_member(scope.session, **scope.period)
+    reps = set(calls) | set(db.open_deal_owner_ids(scope.session, **scope.who))
+    days = work_days_in(scope.start, scope.end, tz, work_days)
+    activities, touched = db.activity_totals(scope.session, **scope.period)
+    rows = sorted(
+        (RepCalls(m, calls.get(m, 0)) for m in reps), key=lambda r: (-r.calls, r.member_id)
+    )
+    return ActivityStats(
+        calls=tuple(rows),
+        work_days=days,
+        calls_target=calls_target(calls_per_day_target, days),
+        activities=activities,
+        deals_touched=touched,
+        followups_per_deal=followups_per_deal(activities, touched),
+    )
+
+
+def _speed(
+    scope: _Scope,
+    times: tuple[StageTime, ...],
+    leads: Sequence[LeadTouch],
+) -> Speed:
+    cycles = db.won_cycles(scope.session, **scope.period)
+    response, responded, awaiting = lead_response_hours(leads)
+    return Speed(
+        cycle_median_days=sales_cycle_days(cycles),
+        cycle_deals=len(cycles),
+        stage_times=times,
+        bottleneck=bottleneck(times),
+        lead_response_median_hours=response,
+        leads_responded=responded,
+        leads_awaiting_response=awaiting,
+    )
+
+
+def _hygiene(
+    scope: _Scope,
+    pipeline: Pipeline,
+    open_totals: Sequence[StageTotal],
+    leads: Sequence[LeadTouch],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    baseline_days: int,
+    stale_days: int,
+    pile_up_threshold: float,
+    sample_size: int,
+) -> Hygiene:
+    """Signals as of ``now``. Stuck is judged against the workspace's usual time in each stage:
+    the median over all stays that ended in the ``baseline_days`` days before ``now`` (the
+    cohort length), a steadier yardstick than one period's or one rep's few stays. Each list
+    is counted and cut to ``sample_size`` in the database (uncontacted: see ``_uncontacted``)."""
+    session, who = scope.session, scope.who
+    stays = db.stage_stays(
+        session,
+        workspace_id=scope.workspace_id,
+        owner_ids=None,
+        start=now - timedelta(days=baseline_days),
+        end=now,
+    )
+    baseline = stage_times(stays, pipeline.stages)
+    counts: dict[str, int] = defaultdict(int)
+    for total in open_totals:
+        counts[total.stage] += total.count
+    last_stage = pipeline.stages[-1]
+    share = pile_up_share(counts, last_stage)
+    qualifying = qualification_stage(pipeline.name, pipeline.stages)
+    past = pipeline.stages[pipeline.stages.index(qualifying) + 1 :]
+    cutoffs = stuck_cutoffs(baseline, now)
+    limit = {"limit": sample_size}
+    return Hygiene(
+        stale=_sample(
+            db.stale_deals(session, **who, **limit, idle_since=now - timedelta(days=stale_days))
+        ),
+        overdue=_sample(db.overdue_deals(session, **who, **limit, today=now.astimezone(tz).date())),
+        stuck=_sample(db.stuck_deals(session, **who, **limit, entered_before=cutoffs)),
+        stuck_baseline=baseline,
+        pile_up_stage=last_stage,
+        pile_up_share=share,
+        pile_up=share is not None and share > pile_up_threshold,
+        uncontacted=_uncontacted(scope, leads, now, sample_size),
+        missing_bant=_sample(db.missing_bant_deals(session, **who, **limit, stages=past)),
+    )
+
+
+def _sample(sample: Sample) -> DealSample:
+    return DealSample(sample.total, tuple(sample.deals))
+
+
+def _uncontacted(
+    scope: _Scope, leads: Sequence[LeadTouch], now: datetime, sample_size: int
+) -> DealSample:
+    """Counted over the period's leads, which the lead response median reads anyway; only the
+    sample's deal facts are fetched."""
+    deal_ids = uncontacted_leads(leads, now)
+    sample = db.deal_facts(
+        scope.session, workspace_id=scope.workspace_id, deal_ids=deal_ids[: max(sample_size, 0)]
+    )
+    return DealSample(len(deal_ids), tuple(sample))
+
+
+def _forecast(
+    scope: _Scope,
+    pipeline: Pipeline,
+    open_totals: Sequence[StageTotal],
+    *,
+    now: datetime,
+    win_rate_days: int,
+) -> Forecast:
+    """Win rates come from the whole workspace's deals closed in the ``win_rate_days`` before
+    ``now``, whoever the report is about: a rep's own few closed deals would make a noisy
+    yardstick, and a trailing year follows how the team sells today (and costs the same to
+    read however long the history grows)."""
+    history = db.stage_reach(
+        scope.session,
+        workspace_id=scope.workspace_id,
+        owner_ids=None,
+        stages=pipeline.stages,
+        closed_start=now - timedelta(days=win_rate_days),
+        closed_end=now,
+        statuses=(WON, LOST),
+    )
+    rates = stage_win_rates(history, pipeline.stages)
+    weighted, unweighted = weighted_pipeline(open_totals, rates)
+    return Forecast(weighted=weighted, win_rates=rates, unweighted_count=unweighted)

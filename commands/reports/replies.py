@@ -1,0 +1,86 @@
+"""Reply values of the reading commands: ``/pipeline``, ``/funnel`` and the App Home.
+
+Like ``commands.replies``, these are plain values; ``bot.blocks`` turns them into Block Kit and
+the shell prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from commands.replies import DealSummary, Money, Reply, StageTotal
+from commands.reports.metrics import FunnelReport, PeriodKind
+from commands.reports.scopes import ReportScope
+
+if TYPE_CHECKING:  # commands.home.dashboard builds the dashboard from these values
+    from commands.home.dashboard import FailedPosts
+
+
+@dataclass(frozen=True)
+class BoardRow:
+    """One open deal on the pipeline board, with how urgent it is."""
+
+    deal: DealSummary
+    days_in_stage: int
+    idle_days: int  # days since the last logged activity (or since creation)
+    overdue_days: int  # days the next step is past due; 0 when not overdue
+    stale: bool  # idle for at least the workspace's stale threshold
+    contacted: bool  # any activity logged yet (else idle counts from creation)
+
+
+@dataclass(frozen=True)
+class PipelineBoard(Reply):
+    """``/pipeline``: a page of open deals by stage, most urgent first within each stage."""
+
+    scope: ReportScope
+    rows: tuple[BoardRow, ...]
+    total: int
+    offset: int
+    page_size: int
+    stage_totals: tuple[StageTotal, ...]  # for the whole scope, not only this page
+    stale_count: int
+    overdue_count: int
+    stale_days: int
+
+
+@dataclass(frozen=True)
+class FunnelView(Reply):
+    """``/funnel``: the report with what the reader needs to read it."""
+
+    report: FunnelReport
+    scope: ReportScope
+    period: PeriodKind
+    user_ids: dict[int, str]  # member id -> Slack user id, for calls per rep
+    currency: str  # the workspace currency growth is measured in
+    tz_name: str  # the workspace time zone the period's edges are in
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """A next step due today or overdue, on the rep's own deal."""
+
+    deal: DealSummary
+    due: date
+    overdue_days: int
+
+
+@dataclass(frozen=True)
+class HomeDashboard(Reply):
+    """The App Home: the rep's follow-ups, open deals by stage and this week's numbers."""
+
+    user_id: str
+    follow_ups: tuple[FollowUp, ...]  # most overdue first
+    follow_ups_total: int
+    stage_totals: tuple[StageTotal, ...]
+    open_total: int
+    stale_count: int
+    calls_this_week: int
+    calls_target_week: int
+    calls_today: int
+    calls_target_day: int
+    won_count_week: int
+    won_value_week: tuple[Money, ...]
+    week_start: date
+    failed_posts: FailedPosts | None = None  # admins only, and only when some failed

@@ -1,0 +1,122 @@
+"""Asking for a funnel report: which workspace, whose deals, which period, with which settings.
+
+The glue between a request (the ``corong report`` command, the shell, ``/funnel``) and
+``build_funnel_report``: it finds the workspace, turns a team or a rep into owner ids, a period
+name into bounds in the workspace's time zone, and applies the workspace's report settings, so
+every surface builds the very same report from the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session, col, select
+
+from commands.errors import NotFound, UsageError
+from commands.pipelines import pipeline_for
+from commands.reports.metrics import FunnelReport, PeriodKind, build_funnel_report, period_bounds
+from commands.reports.policy import ReportPolicy
+from storage import queries, teams
+from storage.models import Workspace
+
+# The period names a terminal user types, and the engine's name for each.
+PERIODS: dict[str, PeriodKind] = {
+    "week": "week",
+    "month": "month",
+    "last-week": "last_week",
+    "last-month": "last_month",
+}
+
+
+@dataclass(frozen=True)
+class ReportSubject:
+    """Whose deals a report covers (``owner_ids``, None for the whole workspace) and the name a
+    title gives them (a team's name, a rep's name, or None for the workspace)."""
+
+    owner_ids: tuple[int, ...] | None
+    team: str | None = None
+    rep: str | None = None
+
+
+def find_report_workspace(session: Session, slack_team_id: str | None) -> Workspace:
+    """The workspace a terminal report is about: the one named, or the database's only one (a
+    database usually serves one Slack workspace, so the operator should not have to say)."""
+    if slack_team_id:
+        found = queries.find_workspace(session, slack_team_id=slack_team_id)
+        if found is not None:
+            return found
+    known = session.exec(select(Workspace).order_by(col(Workspace.slack_team_id))).all()
+    names = ", ".join(w.slack_team_id for w in known)
+    if slack_team_id:
+        raise NotFound("report.unknown_workspace", workspace=slack_team_id, workspaces=names or "-")
+    if not known:
+        raise NotFound("report.no_workspace")
+    if len(known) > 1:
+        raise UsageError("report.several_workspaces", workspaces=names)
+    return known[0]
+
+
+def report_scope(
+    session: Session, workspace: Workspace, *, team: str | None = None, rep: str | None = None
+) -> ReportSubject:
+    """The deals of a team's reps, of one rep (by Slack user id), or of the whole workspace."""
+    assert workspace.id is not None
+    if team:
+        found = teams.team_by_name(session, workspace_id=workspace.id, name=team)
+        if found is None:
+            known = teams.list_teams(session, workspace_id=workspace.id)
+            if not known:
+                raise NotFound("report.no_teams", team=team)
+            raise NotFound("report.unknown_team", team=team, teams=", ".join(t.name for t in known))
+        return ReportSubject(tuple(teams.team_rep_ids(session, team=found)), team=found.name)
+    if rep:
+        member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=rep)
+        if member is None or member.id is None:
+            raise NotFound("report.unknown_rep", rep=rep)
+        return ReportSubject((member.id,), rep=member.name or member.slack_user_id)
+    return ReportSubject(None)
+
+
+def funnel_report_for(
+    session: Session,
+    workspace: Workspace,
+    *,
+    owner_ids: Sequence[int] | None,
+    period_kind: PeriodKind,
+    now: datetime,
+) -> FunnelReport:
+    """The funnel report every surface shows: ``period_kind`` in the workspace's time zone,
+    its pipeline, and the report settings its admin chose (``ReportPolicy``)."""
+    tz = ZoneInfo(workspace.timezone)
+    start, end = period_bounds(period_kind, now, tz)
+    pipeline = pipeline_for(workspace.pipeline, workspace.custom_stages)
+    return build_funnel_report(
+        session,
+        workspace=workspace,
+        pipeline=pipeline,
+        period_start=start,
+        period_end=end,
+        now=now,
+        owner_ids=owner_ids,
+        **ReportPolicy.from_workspace(workspace).engine_kwargs(pipeline),
+    )
+
+
+def member_names(session: Session, report: FunnelReport) -> dict[int, str]:
+    """Display names of everyone a report mentions (the reps it is about, reps with calls,
+    owners of listed deals), by member id: what renderers print instead of ids."""
+    hygiene = report.hygiene
+    ids = {row.member_id for row in report.activity.calls} | set(report.owner_ids or ())
+    for sample in (
+        hygiene.stale,
+        hygiene.overdue,
+        hygiene.stuck,
+        hygiene.uncontacted,
+        hygiene.missing_bant,
+    ):
+        ids |= {deal.owner_id for deal in sample.deals}
+    members = queries.members_by_id(session, workspace_id=report.workspace_id, ids=sorted(ids))
+    return {mid: member.name or member.slack_user_id for mid, member in members.items()}

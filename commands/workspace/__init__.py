@@ -1,0 +1,2 @@
+"""The workspace and its people: ``/sales`` (help, pipeline, BANT policy, undo), ``/sales setup``,
+teams and admins."""

@@ -1,0 +1,154 @@
+"""``/sales``: help, undo, the workspace pipeline and its settings (BANT, report targets),
+teams and admins."""
+
+from __future__ import annotations
+
+import re
+
+from commands import audit, permissions
+from commands.context import CommandContext
+from commands.deals.bant import policy_of
+from commands.deals.bant_scoring import BantPolicy
+from commands.errors import UsageError
+from commands.grammar import Token
+from commands.grammar.options import split_options
+from commands.pipelines import PRESETS, pipeline_for
+from commands.registry import help_topics
+from commands.replies import Help, Notice, PipelineInfo, Reply
+from commands.reports.settings import run_benchmark, run_targets
+from commands.workspace.admins import run_admin
+from commands.workspace.setup import open_setup
+from commands.workspace.teams import run_team
+from commands.workspace.undo import undo_last
+from storage import queries
+
+PIPELINE_EXAMPLE = "/sales pipeline seven-step"
+
+
+def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
+    """Dispatch a ``/sales`` subcommand (already known)."""
+    if sub in ("undo", "batal", "urungkan"):
+        return undo_last(ctx)
+    if sub in ("pipeline", "tahapan"):
+        return _pipeline(ctx, tokens)
+    if sub == "bant":
+        return _bant_policy(ctx, tokens)
+    if sub in ("targets", "target"):
+        return run_targets(ctx, tokens)
+    if sub in ("benchmark", "patokan"):
+        return run_benchmark(ctx, tokens)
+    if sub in ("team", "teams", "tim"):
+        return run_team(ctx, tokens)
+    if sub == "admin":
+        return run_admin(ctx, tokens)
+    if sub in ("setup", "pengaturan"):
+        return open_setup(ctx, tokens)
+    return Help(help_topics())
+
+
+def _pipeline(ctx: CommandContext, tokens: list[Token]) -> Reply:
+    """Show the stages, or (admins) switch to another preset."""
+    if not tokens:
+        pipeline = ctx.pipeline
+        return PipelineInfo(pipeline.name, pipeline.stages, tuple(PRESETS))
+    preset = tokens[0].value.casefold()
+    if preset not in PRESETS or len(tokens) > 1:
+        raise UsageError(
+            "pipeline.unknown",
+            example=PIPELINE_EXAMPLE,
+            preset=tokens[0].value,
+            presets=", ".join(PRESETS),
+        )
+    permissions.require_admin(ctx, "pipeline.admins_only", example="/sales pipeline")
+    switch_pipeline(ctx, preset, record=True)
+    return Notice("pipeline.changed", {"preset": preset})
+
+
+def switch_pipeline(ctx: CommandContext, preset: str, *, record: bool) -> None:
+    """Switch presets unless an open deal would be left in a stage the new one lacks.
+
+    The exclusive lock on the workspace waits for stage moves in flight and holds new ones off
+    until the switch commits, so the check stays true.
+    """
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
+    new = pipeline_for(preset)
+    stranded = [
+        deal
+        for deal in queries.open_deals(ctx.session, workspace_id=ctx.workspace_id)
+        if deal.stage not in new.stages
+    ]
+    if stranded:
+        raise UsageError(
+            "pipeline.stranded",
+            example="/deal list all",
+            preset=preset,
+            count=len(stranded),
+            refs=", ".join(d.ref for d in stranded[:5]),
+        )
+    before = {"pipeline": ctx.workspace.pipeline}
+    ctx.workspace.pipeline = preset
+    ctx.workspace.custom_stages = None
+    if record:
+        audit.record(ctx, "workspace.pipeline", before=before, after={"pipeline": preset})
+
+
+BANT_POLICY_EXAMPLE = "/sales bant budget:25 authority:25 need:30 timeline:20 qualified:70"
+
+
+def _bant_policy(ctx: CommandContext, tokens: list[Token]) -> Reply:
+    """Show the BANT weights, thresholds and strictness, or (admins) change them."""
+    if not tokens:
+        return Notice("bant.policy", _policy_params(policy_of(ctx)))
+    permissions.require_admin(ctx, "bant.policy_admins_only", example="/sales bant")
+    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
+    policy = policy_of(ctx)  # read under the lock: a concurrent change is not overwritten
+    allowed = ("budget", "authority", "need", "timeline", "qualified", "nurture", "strict")
+    options, rest = split_options(tokens, allowed, BANT_POLICY_EXAMPLE)
+    if rest:
+        raise UsageError("input.unexpected", example=BANT_POLICY_EXAMPLE, text=rest[0].value)
+    weights = dict(policy.weights)
+    numbers: dict[str, int] = {}
+    for key, raw in options.items():
+        if key == "strict":
+            continue
+        if not re.fullmatch(r"[0-9]{1,3}", raw) or int(raw) > 100:
+            raise UsageError("bant.policy_number", example=BANT_POLICY_EXAMPLE, key=key, text=raw)
+        numbers[key] = int(raw)
+    weights.update({k: v for k, v in numbers.items() if k in weights})
+    strict = policy.strict
+    if "strict" in options:
+        flag = options["strict"].casefold()
+        if flag not in ("on", "off", "ya", "tidak", "yes", "no"):
+            raise UsageError(
+                "bant.policy_strict", example="/sales bant strict:on", text=options["strict"]
+            )
+        strict = flag in ("on", "ya", "yes")
+    qualified_at = numbers.get("qualified", policy.qualified_at)
+    nurture_at = numbers.get("nurture", policy.nurture_at)
+    if sum(weights.values()) != 100:
+        raise UsageError(
+            "bant.policy_invalid", example=BANT_POLICY_EXAMPLE, total=sum(weights.values())
+        )
+    if not 0 < nurture_at < qualified_at <= 100:
+        raise UsageError(
+            "bant.policy_thresholds",
+            example="/sales bant qualified:70 nurture:40",
+            qualified=qualified_at,
+            nurture=nurture_at,
+        )
+    new = BantPolicy(
+        weights=weights, qualified_at=qualified_at, nurture_at=nurture_at, strict=strict
+    )
+    before = {"bant_policy": ctx.workspace.bant_policy}
+    ctx.workspace.bant_policy = new.as_json()
+    audit.record(ctx, "workspace.bant_policy", before=before, after={"bant_policy": new.as_json()})
+    return Notice("bant.policy_changed", _policy_params(new))
+
+
+def _policy_params(policy: BantPolicy) -> dict[str, object]:
+    return {
+        **{name: weight for name, weight in policy.weights.items()},
+        "qualified": policy.qualified_at,
+        "nurture": policy.nurture_at,
+        "mode": "strict" if policy.strict else "warn",
+    }
