@@ -42,8 +42,9 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlmodel import Session, SQLModel, col
 
+from commands.localtime import PeriodKind, period_bounds
 from commands.pipelines import pipeline_for
-from commands.reports.metrics import PeriodKind, build_funnel_report, period_bounds
+from commands.reports.metrics import build_funnel_report
 from storage.db import make_engine, unit_of_work
 from storage.migrate import upgrade
 from storage.models import (

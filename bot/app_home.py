@@ -22,7 +22,7 @@ from bot.runtime import Runtime
 from bot.slack_client import call_slack
 from commands.context import Invocation
 from commands.home.dashboard import build_home
-from commands.reports.replies import HomeDashboard
+from commands.home.replies import HomeDashboard
 
 log = logging.getLogger("corong.home")
 

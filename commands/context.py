@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from commands.i18n import language_for
+from commands.localtime import zone
 from commands.pipelines import Pipeline, pipeline_for
 from storage import queries
 from storage.models import Member, Workspace
@@ -62,17 +63,6 @@ class CommandContext:
     @property
     def pipeline(self) -> Pipeline:
         return pipeline_for(self.workspace.pipeline, self.workspace.custom_stages)
-
-
-def zone(name: str | None, fallback: str) -> ZoneInfo:
-    """A time zone by name, falling back when Slack gave none or an unknown one."""
-    for candidate in (name, fallback, "UTC"):
-        if candidate:
-            try:
-                return ZoneInfo(candidate)
-            except (ZoneInfoNotFoundError, ValueError):
-                continue
-    return ZoneInfo("UTC")
 
 
 def open_context(session: Session, invocation: Invocation) -> CommandContext:

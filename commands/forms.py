@@ -7,9 +7,7 @@ checked with the same grammar as typed commands, and every bad field gets its ow
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from dataclasses import field as dataclass_field
+from collections.abc import Mapping
 from typing import Any
 
 from commands.context import CommandContext
@@ -17,30 +15,15 @@ from commands.deals.bant import bant_fields, submit_bant, submit_follow_up
 from commands.deals.call import OUTCOMES, CallDraft, log_call
 from commands.deals.deal import DealDraft, add_deal
 from commands.deals.resolve import check_deal_name, resolve_deal
-from commands.errors import Ambiguous, CommandError, FormErrors, UsageError
+from commands.errors import Ambiguous, FormErrors, UsageError
+from commands.fields import Field, collect_fields
 from commands.grammar import parse_amount, parse_date, parse_duration
-from commands.grammar.free_text import check_length, clean_text
+from commands.grammar.free_text import check_length
 from commands.pipelines import resolve_stage
 from commands.replies import Notice, Reply
 from commands.workspace.setup import setup_fields, submit_setup
 
 FORMS = ("deal_add", "call", "bant", "follow_up", "setup")
-
-
-@dataclass(frozen=True)
-class Field:
-    """One question of a form."""
-
-    name: str
-    kind: str  # "text", "long_text", "date", "choice", "radio", "checkboxes"
-    label_key: str
-    required: bool = False
-    hint_key: str | None = None
-    placeholder: str | None = None
-    hint_params: Mapping[str, object] = dataclass_field(default_factory=dict)
-    choices: tuple[str, ...] = ()  # option keys of a choice, labelled by choice_label_prefix
-    choice_label_prefix: str = ""  # catalog key prefix of the choice labels
-    section_key: str | None = None  # a heading shown before this field
 
 
 def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
@@ -101,23 +84,6 @@ def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
     raise ValueError(f"unknown form {form!r}")
 
 
-def _collect(
-    values: Mapping[str, str | None], checks: Mapping[str, Callable[[str], Any]]
-) -> tuple[dict[str, Any], dict[str, CommandError]]:
-    parsed: dict[str, Any] = {}
-    errors: dict[str, CommandError] = {}
-    for field, check in checks.items():
-        raw = clean_text(values.get(field))
-        if raw is None:
-            parsed[field] = None
-            continue
-        try:
-            parsed[field] = check(raw)
-        except CommandError as error:
-            errors[field] = error
-    return parsed, errors
-
-
 def submit_form(
     ctx: CommandContext,
     form: str,
@@ -151,7 +117,7 @@ def _submit_deal_add(ctx: CommandContext, values: Mapping[str, str | None]) -> N
     def name(raw: str) -> str:
         return check_deal_name(raw, example)
 
-    parsed, errors = _collect(
+    parsed, errors = collect_fields(
         values,
         {
             "name": name,
@@ -198,7 +164,7 @@ def _submit_call(ctx: CommandContext, values: Mapping[str, str | None]) -> Notic
                 refs=", ".join(f"{c.ref} {c.name}" for c in error.candidates[:5]),
             ) from None
 
-    parsed, errors = _collect(
+    parsed, errors = collect_fields(
         values,
         {
             "deal": deal,

@@ -33,10 +33,11 @@ from sqlalchemy import Engine
 
 from bot.app import create_app
 from bot.config import ConfigError, Settings, check_for_run
-from bot.oauth import BOT_SCOPES, CorongInstallationStore, WorkspaceTokens, authorize_url
+from bot.oauth import BOT_SCOPES, CorongInstallationStore, authorize_url
 from bot.posts.cli import settings_check
 from bot.posts.delivery import RunReport
 from bot.posts.scheduler import deliverer_for
+from bot.posts.tokens import WorkspaceTokens
 from bot.runtime import Runtime
 from bot.server import wsgi_app
 from storage.db import make_engine

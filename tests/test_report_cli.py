@@ -17,8 +17,8 @@ from PIL import Image
 from sqlalchemy import Engine
 from sqlmodel import select
 
+from commands.localtime import period_bounds
 from commands.reports.format import period_label
-from commands.reports.metrics import period_bounds
 from storage.db import make_engine, unit_of_work
 from storage.models import Workspace
 from tests.processes import clean_env, corong

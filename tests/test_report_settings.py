@@ -9,8 +9,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from commands.i18n import CATALOG
+from commands.localtime import period_bounds
 from commands.pipelines import pipeline_for
-from commands.reports.metrics import build_funnel_report, period_bounds
+from commands.reports.metrics import build_funnel_report
 from commands.reports.policy import ReportPolicy
 from commands.reports.settings import parse_work_days
 from storage import queries

@@ -52,23 +52,20 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from commands.localtime import PeriodKind, period_bounds, previous_period, work_days_in
 from commands.pipelines import Pipeline, pipeline_for
 from commands.replies import Money
 from commands.reports.metrics import (
     DealSample,
     FunnelReport,
     FunnelStage,
-    PeriodKind,
     StageTime,
     StageWinRate,
     bottleneck,
     build_funnel_report,
     find_leak,
-    period_bounds,
-    previous_period,
     stuck_cutoffs,
     weighted_pipeline,
-    work_days_in,
 )
 from storage.db import unit_of_work
 from storage.models import Activity, BantRecord, Deal, Member, StageChange, Workspace

@@ -11,6 +11,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import Engine, event
 
+from commands.localtime import iso_week, local_fire_time, parse_local_time
 from commands.posts.schedule import (
     DEFAULT_GRACE,
     DIGEST,
@@ -18,10 +19,7 @@ from commands.posts.schedule import (
     STANDUP,
     Slot,
     due_slots,
-    iso_week,
-    local_fire_time,
     next_slots,
-    parse_local_time,
     slot_at,
     team_id_of,
     team_target,

@@ -19,9 +19,8 @@ from slack_sdk.models.views import View
 from bot import ids
 from bot.blocks.replies import SECTION_TEXT_LIMIT, _button, _context, _deal_line, _section, clip
 from bot.blocks.text import escape, plain, say, stage_label
-from commands.home.dashboard import FailedPost, FailedPosts
+from commands.home.replies import FailedPost, FailedPosts, HomeDashboard
 from commands.i18n.formatting import format_day, format_money
-from commands.reports.replies import HomeDashboard
 
 HEADER_LIMIT = 150
 ERROR_SHOWN = 60  # characters of an error code: "gave_up:..." can carry a long reason

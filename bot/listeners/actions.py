@@ -17,8 +17,8 @@ from slack_sdk import WebClient
 from bot import ids
 from bot.after_change import refresh_after_change
 from bot.app_home import publish_home
-from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, run_command, run_pending_choice, run_work
+from bot.listeners.forms_flow import open_form_modal, prepare_form
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime

@@ -13,10 +13,10 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.after_change import refresh_after_change
-from bot.channel_check import ChannelCheck, check_team_channel
 from bot.chart_delivery import send_funnel_chart
-from bot.forms_flow import open_form_modal, prepare_form
 from bot.handling import Handled, internal_error, run_command
+from bot.listeners.channel_check import ChannelCheck, check_team_channel
+from bot.listeners.forms_flow import open_form_modal, prepare_form
 from bot.listeners.replying import send_reply
 from bot.profiles import profile_state, refresh_profile
 from bot.runtime import Runtime

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.blocks.terminal import render_blocks
 from bot.config import ConfigError, Settings, check_oauth_credentials
-from bot.shell.render import render_blocks
 from commands.posts.schedule import (
     DIGEST,
     NUDGE,

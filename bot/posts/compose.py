@@ -28,8 +28,9 @@ from bot.blocks.jobs import (
 from bot.blocks.replies import RenderedMessage
 from bot.charts import funnel_chart_png
 from bot.posts.sender import SendFailure, SlackSender
-from commands.context import CommandContext, zone
+from commands.context import CommandContext
 from commands.i18n import language_for
+from commands.localtime import zone
 from commands.pipelines import pipeline_for
 from commands.posts.digest import build_digest
 from commands.posts.nudge import build_nudge, nudge_payload, workspace_stuck_cutoffs

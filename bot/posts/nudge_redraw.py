@@ -20,7 +20,8 @@ from bot.blocks.jobs import render_nudge
 from bot.posts.compose import app_home_url, member_context
 from bot.runtime import Runtime
 from bot.slack_client import call_slack
-from commands.context import Invocation, zone
+from commands.context import Invocation
+from commands.localtime import zone
 from commands.posts.nudge import redraw_nudge
 from commands.posts.schedule import NUDGE
 from storage import outbox, queries

@@ -38,11 +38,11 @@ def deliverer_for(
 
     With SLACK_BOT_TOKEN every post uses that token. Installed into many workspaces, each post
     uses the bot token of its own workspace's installation (refreshed when near expiry), and a
-    workspace without one is skipped (``bot.oauth.WorkspaceTokens``)."""
+    workspace without one is skipped (``bot.posts.tokens.WorkspaceTokens``)."""
     gate = RateGate()
     sender_for: Callable[[str], SlackSender]
     if settings.oauth:
-        from bot.oauth import WorkspaceTokens
+        from bot.posts.tokens import WorkspaceTokens
 
         api_url = settings.slack_api_url
         tokens = WorkspaceTokens.for_settings(settings, engine, make_web_client(None, api_url))

@@ -20,12 +20,12 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bot.app import create_app
+from bot.blocks.terminal import Button, render_blocks
 from bot.config import Settings
 from bot.profiles import known_admin_flag, store_profile
 from bot.runtime import Runtime
 from bot.shell import requests
 from bot.shell.loopback import LoopbackSlack, Shown
-from bot.shell.render import Button, render_blocks
 from bot.shell.report import run_report_line
 from commands.i18n import language_for, translate
 from commands.registry import SLASH_COMMANDS

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Engine
 
-from bot.cli import add_report_commands, produce_funnel_report, write_report
 from bot.config import ConfigError
+from bot.report_cli import add_report_commands, produce_funnel_report, write_report
 from commands.i18n import translate
 
 

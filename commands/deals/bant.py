@@ -8,7 +8,7 @@ action its verdict calls for.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from commands import audit, permissions
 from commands.context import CommandContext
@@ -25,17 +25,16 @@ from commands.deals.bant_scoring import (
     timeline_bucket,
     verdict,
 )
+from commands.deals.next_step import apply_next_step
 from commands.deals.resolve import resolve_deal
 from commands.deals.summaries import summarize_deal
 from commands.errors import CommandError, FormErrors, NeedsBant, UsageError
+from commands.fields import Field
 from commands.grammar import Token, join_words, parse_amount, parse_date
 from commands.grammar.free_text import check_length, clean_text
 from commands.replies import BantSummary, BantView, Money, Notice, OpenForm
 from storage import queries
 from storage.models import BantRecord, Deal
-
-if TYPE_CHECKING:
-    from commands.forms import Field
 
 BANT_EXAMPLE = "/bant acme"
 
@@ -80,7 +79,6 @@ def bant_form_for(ctx: CommandContext, deal: Deal) -> OpenForm:
 
 def bant_fields() -> tuple[Field, ...]:
     """The four questions, each a choice plus its detail."""
-    from commands.forms import Field
 
     def choice(name: str, options: Mapping[str, float]) -> Field:
         return Field(
@@ -287,8 +285,6 @@ def submit_follow_up(
     ctx: CommandContext, subject: int | None, values: Mapping[str, str | None]
 ) -> Notice:
     """The "Set follow-up" form after a nurture verdict: the deal's next step and when."""
-    from commands.deals.deal import apply_next_step
-
     deal = _subject_deal(ctx, subject)
     errors: dict[str, CommandError] = {}
     next_step = clean_text(values.get("next"))

@@ -9,7 +9,7 @@ from datetime import date
 
 from commands import audit, permissions
 from commands.context import CommandContext
-from commands.deals.deal import apply_next_step
+from commands.deals.next_step import apply_next_step
 from commands.deals.resolve import resolve_deal, split_deal_words
 from commands.deals.summaries import summarize_deal
 from commands.errors import UsageError

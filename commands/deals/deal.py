@@ -15,6 +15,7 @@ from datetime import date
 from commands import audit, permissions
 from commands.context import CommandContext
 from commands.deals.bant import latest_bant_view, needs_bant_warning
+from commands.deals.next_step import apply_next_step
 from commands.deals.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
 from commands.deals.summaries import deal_history, stage_totals, summarize_deal, summarize_many
 from commands.errors import UsageError
@@ -61,15 +62,6 @@ class DealDraft:
     stage: str | None = None
     next_step: str | None = None
     next_step_due: date | None = None
-
-
-def apply_next_step(deal: Deal, next_step: str | None, due: date | None) -> None:
-    """A new next step replaces the old one with its due date; a due date alone reschedules."""
-    if next_step is not None:
-        deal.next_step = next_step
-        deal.next_step_due = due
-    elif due is not None:
-        deal.next_step_due = due
 
 
 # --- add ---------------------------------------------------------------------------------------

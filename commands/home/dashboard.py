@@ -12,9 +12,7 @@ good in the last week (Slack's error code says why), with the ones still waiting
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date, timedelta
 
 from sqlalchemy import case, func
 from sqlmodel import col, select
@@ -22,11 +20,12 @@ from sqlmodel import col, select
 from commands import permissions
 from commands.context import CommandContext
 from commands.deals.summaries import stage_totals, summarize_many
+from commands.home.replies import FailedPost, FailedPosts, FollowUp, HomeDashboard
+from commands.localtime import day_bounds, period_bounds, work_days_in
 from commands.pipelines import WON
 from commands.posts.schedule import team_id_of
-from commands.reports.metrics import money_by_currency, period_bounds, work_days_in
+from commands.reports.metrics import money_by_currency
 from commands.reports.policy import ReportPolicy
-from commands.reports.replies import FollowUp, HomeDashboard
 from storage import outbox, queries
 from storage import reports as db
 from storage.models import Delivery, Team
@@ -36,28 +35,6 @@ FAILED_POSTS_SHOWN = 5
 FAILED_POSTS_WINDOW = timedelta(days=7)
 _SLACK_USER = re.compile(r"[UW][A-Z0-9]{2,}")
 _ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
-
-
-@dataclass(frozen=True)
-class FailedPost:
-    """A scheduled post Slack refused for good: what it was, for whom, and Slack's reason."""
-
-    job: str  # "nudge" | "standup" | "digest"
-    period: str  # as stored: the local date ("2026-11-23") or the ISO week ("2026-W48")
-    period_start: date | None  # that day, or the week's Monday; None when unreadable
-    error: str  # Slack's error code, or "gave_up:<code>"
-    user_id: str | None  # the rep a nudge was for (a Slack user id)
-    team_name: str | None  # the team a standup or digest was for; None when it is gone
-    channel_id: str | None  # the team's channel, when known
-
-
-@dataclass(frozen=True)
-class FailedPosts:
-    """The admin's share of the outbox: the latest failed posts and how many more there are."""
-
-    shown: tuple[FailedPost, ...]  # newest first, at most FAILED_POSTS_SHOWN
-    failed_total: int
-    retrying: int  # transient errors, still to be tried again
 
 
 def failed_posts(ctx: CommandContext) -> FailedPosts | None:
@@ -179,10 +156,3 @@ def build_home(ctx: CommandContext) -> HomeDashboard:
         week_start=week_start.astimezone(ctx.tz).date(),
         failed_posts=failed_posts(ctx) if permissions.is_admin(ctx) else None,
     )
-
-
-def day_bounds(day: date, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """``[start, end)`` of a local day, with edges at local midnight (23 or 25 h across DST)."""
-    start = datetime.combine(day, time(0), tzinfo=tz)
-    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=tz)
-    return start.astimezone(UTC), end.astimezone(UTC)

@@ -11,7 +11,7 @@ rep has done about it since. ``snooze_deal`` keeps a deal out of the nudges for 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -24,7 +24,7 @@ from commands.deals.bant_scoring import qualification_stage
 from commands.deals.resolve import resolve_deal
 from commands.deals.summaries import summarize_deal, summarize_many
 from commands.errors import NotAllowed, UsageError
-from commands.home.dashboard import day_bounds
+from commands.localtime import day_bounds, previous_work_day, whole_days
 from commands.pipelines import LOST, WON, Pipeline
 from commands.posts.replies import (
     DONE_BANT,
@@ -63,22 +63,6 @@ _MAX_TEXT = 64
 
 
 # --- rules -----------------------------------------------------------------------------------
-
-
-def previous_work_day(day: date, work_days: Collection[int]) -> date:
-    """The last work day (weekday in ``work_days``, Monday 0) before ``day``: Friday for a
-    Monday with the default Monday-to-Friday week."""
-    if not work_days:
-        raise ValueError("no work days")
-    previous = day - DAY
-    while previous.weekday() not in work_days:
-        previous -= DAY
-    return previous
-
-
-def whole_days(earlier: datetime, now: datetime) -> int:
-    """Whole 24-hour days from ``earlier`` to ``now``; 0 when ``earlier`` is in the future."""
-    return max(0, (now - earlier).days)
 
 
 def nudge_reasons(

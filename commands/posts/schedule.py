@@ -14,16 +14,15 @@ warning in the log) so one bad team never stops the others' posts.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import exists, or_
 from sqlmodel import Session, col, select
 
-from commands.context import zone
+from commands.localtime import iso_week, local_days_around, local_fire_time, parse_local_time, zone
 from commands.reports.policy import ReportPolicy
 from storage.models import Deal, Delivery, Member, Team, Workspace
 from storage.outbox import SlotKey
@@ -42,8 +41,6 @@ USER_GONE_ERRORS = ("account_inactive", "user_not_found", "user_disabled")
 TEAM_TARGET_PREFIX = "team:"
 # Far enough ahead to reach the next work day (or digest weekday) from any day of the week.
 _LOOKAHEAD_DAYS = 8
-
-_LOCAL_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 
 
 @dataclass(frozen=True)
@@ -66,46 +63,6 @@ class Slot:
 
 
 # --- pure time rules ---------------------------------------------------------------------------
-
-
-def parse_local_time(text: str) -> time:
-    """A stored "09:00" or "9:00" as a time of day; ValueError for anything else."""
-    match = _LOCAL_TIME.fullmatch(text.strip()) if isinstance(text, str) else None
-    if match is None:
-        raise ValueError(f"not a time of day (HH:MM): {text!r}")
-    hour, minute = int(match.group(1)), int(match.group(2))
-    if hour > 23 or minute > 59:
-        raise ValueError(f"not a time of day (HH:MM): {text!r}")
-    return time(hour, minute)
-
-
-def local_fire_time(day: date, at: time, tz: ZoneInfo) -> datetime:
-    """The UTC instant of local time ``at`` on ``day`` in ``tz``; a time skipped by a DST gap
-    fires when the gap ends, a repeated one at its first occurrence."""
-    wall = datetime.combine(day, at)
-    first = wall.replace(tzinfo=tz, fold=0)
-    instant = first.astimezone(UTC)
-    if instant.astimezone(tz).replace(tzinfo=None) == wall:
-        return instant  # exists; fold=0 is the first occurrence when it is repeated
-    # In a gap: fold=0 reads it with the offset before the change and fold=1 with the one
-    # after, so the change happened between those two instants. Find it to the second.
-    earlier = int(wall.replace(tzinfo=tz, fold=1).astimezone(UTC).timestamp())
-    later = int(instant.timestamp())
-    after = instant.astimezone(tz).utcoffset()
-    low, high = min(earlier, later), max(earlier, later)
-    while high - low > 1:
-        middle = (low + high) // 2
-        if datetime.fromtimestamp(middle, UTC).astimezone(tz).utcoffset() == after:
-            high = middle
-        else:
-            low = middle
-    return datetime.fromtimestamp(high, UTC)
-
-
-def iso_week(day: date) -> str:
-    """The ISO week ``day`` falls in, as a period: "2026-W48"."""
-    year, week, _ = day.isocalendar()
-    return f"{year}-W{week:02d}"
 
 
 def team_target(team_id: int) -> str:
@@ -206,7 +163,7 @@ def _slots_between(
 
     for member in _nudged_members(session, workspace_id):
         tz = zone(member.timezone, workspace.timezone)
-        for day in _local_days(start, end, tz):
+        for day in local_days_around(start, end, tz):
             if day.weekday() in work_days:
                 slot = _daily(NUDGE, workspace_id, member.slack_user_id, day, NUDGE_TIME, tz)
                 if inside(slot):
@@ -218,7 +175,7 @@ def _slots_between(
         tz = zone(team.timezone, workspace.timezone)
         standup_at, digest_at = _standup_time(team), _digest_time(team)
         digest_weekday = _digest_weekday(team)
-        for day in _local_days(start, end, tz):
+        for day in local_days_around(start, end, tz):
             if day.weekday() in work_days:
                 slot = _daily(STANDUP, workspace_id, target, day, standup_at, tz)
                 if inside(slot):
@@ -249,14 +206,6 @@ def _digest(workspace_id: int, target: str, day: date, at: time, tz: ZoneInfo) -
         fire_at=local_fire_time(day, at, tz),
         tz_name=tz.key,
     )
-
-
-def _local_days(start: datetime, end: datetime, tz: ZoneInfo) -> list[date]:
-    """The local dates whose fire times can land in ``(start, end]``: from the day before
-    ``start``'s (a skipped time can push a fire into the next day) to ``end``'s."""
-    first = start.astimezone(tz).date() - timedelta(days=1)
-    last = end.astimezone(tz).date()
-    return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
 def _workspaces(session: Session, workspace_id: int | None) -> list[Workspace]:

@@ -14,10 +14,8 @@ from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
-from commands.context import zone
 from commands.deals.summaries import summarize
-from commands.home.dashboard import day_bounds
-from commands.posts.nudge import previous_work_day
+from commands.localtime import day_bounds, previous_work_day, zone
 from commands.posts.replies import StageMove, Standup, StandupRep
 from commands.replies import DealSummary
 from commands.reports.policy import ReportPolicy

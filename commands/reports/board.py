@@ -14,6 +14,7 @@ from datetime import date, datetime
 from commands.context import CommandContext
 from commands.deals.summaries import stage_totals, summarize_many
 from commands.grammar import Token
+from commands.localtime import whole_days
 from commands.replies import DealSummary
 from commands.reports.policy import ReportPolicy
 from commands.reports.replies import BoardRow, PipelineBoard
@@ -25,19 +26,15 @@ PAGE_SIZE = 20
 EXAMPLE = "/pipeline team"
 
 
-def _days_between(earlier: datetime, now: datetime) -> int:
-    return max(0, (now - earlier).days)
-
-
 def board_row(
     deal: Deal, summary: DealSummary, now: datetime, today: date, stale_days: int
 ) -> BoardRow:
     """A deal's place on the board as of ``now``: age in stage, idleness, overdue days."""
-    idle = _days_between(deal.last_activity_at or deal.created_at, now)
+    idle = whole_days(deal.last_activity_at or deal.created_at, now)
     overdue = (today - deal.next_step_due).days if deal.next_step_due else 0
     return BoardRow(
         deal=summary,
-        days_in_stage=_days_between(deal.stage_entered_at, now),
+        days_in_stage=whole_days(deal.stage_entered_at, now),
         idle_days=idle,
         overdue_days=max(0, overdue),
         stale=idle >= stale_days,

@@ -11,7 +11,7 @@ from __future__ import annotations
 from commands import permissions
 from commands.context import CommandContext
 from commands.grammar import Token
-from commands.reports.metrics import PeriodKind
+from commands.localtime import PeriodKind
 from commands.reports.replies import FunnelView
 from commands.reports.request import funnel_report_for
 from commands.reports.scopes import ReportScope, mine, parse_scope, team_scope

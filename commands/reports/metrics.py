@@ -17,21 +17,21 @@ import statistics
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import datetime, timedelta
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from commands.deals.bant_scoring import qualification_stage
+from commands.localtime import previous_period, work_days_in
 from commands.pipelines import LOST, WON, Pipeline
 from commands.replies import Money
 from storage import reports as db
 from storage.models import Workspace
 from storage.reports import DealFacts, LeadTouch, Sample, StageStay, StageTotal
 
-PeriodKind = Literal["week", "month", "last_week", "last_month"]
 DAY = timedelta(days=1)
 # Industry ratio of leads : prospects : potential : closeable deals quoted for funnel4.
 FUNNEL4_RATIO = (10, 5, 3, 1)
@@ -185,59 +185,6 @@ class FunnelReport:
 
 
 # --- periods --------------------------------------------------------------------------------
-
-
-def _local_midnight(day: date, tz: ZoneInfo) -> datetime:
-    return datetime.combine(day, time(0), tzinfo=tz).astimezone(UTC)
-
-
-def _add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)
-
-
-def period_bounds(kind: PeriodKind, now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """``[start, end)`` in UTC of the week or month containing ``now`` (or the one before),
-    with edges at midnight in ``tz``. Weeks are ISO weeks: Monday 00:00 to the next Monday."""
-    today = now.astimezone(tz).date()
-    if kind in ("week", "last_week"):
-        start = today - timedelta(days=today.weekday())
-        if kind == "last_week":
-            start -= timedelta(days=7)
-        return _local_midnight(start, tz), _local_midnight(start + timedelta(days=7), tz)
-    if kind in ("month", "last_month"):
-        start = _add_months(today.replace(day=1), -1 if kind == "last_month" else 0)
-        return _local_midnight(start, tz), _local_midnight(_add_months(start, 1), tz)
-    raise ValueError(f"unknown period {kind!r}")
-
-
-def previous_period(start: datetime, end: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """The period growth compares against: the same number of calendar months before when the
-    period is whole months in ``tz``, the same number of local days before when it is whole
-    days, else the same duration before."""
-    local_start, local_end = start.astimezone(tz), end.astimezone(tz)
-    if local_start.time() == time(0) and local_end.time() == time(0):
-        first, last = local_start.date(), local_end.date()
-        if first.day == 1 and last.day == 1:
-            months = (last.year - first.year) * 12 + last.month - first.month
-            return _local_midnight(_add_months(first, -months), tz), start
-        return _local_midnight(first - (last - first), tz), start
-    return start - (end - start), start
-
-
-def work_days_in(start: datetime, end: datetime, tz: ZoneInfo, work_days: Iterable[int]) -> int:
-    """Work days in ``[start, end)``: local dates in ``tz`` that the period touches and whose
-    weekday (Monday 0 .. Sunday 6) is in ``work_days``."""
-    if end <= start:
-        return 0
-    weekdays = set(work_days)
-    day = start.astimezone(tz).date()
-    last = (end - timedelta(microseconds=1)).astimezone(tz).date()
-    count = 0
-    while day <= last:
-        count += day.weekday() in weekdays
-        day += DAY
-    return count
 
 
 # --- metric definitions ---------------------------------------------------------------------

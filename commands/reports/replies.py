@@ -1,4 +1,4 @@
-"""Reply values of the reading commands: ``/pipeline``, ``/funnel`` and the App Home.
+"""Reply values of the reading commands: ``/pipeline`` and ``/funnel``.
 
 Like ``commands.replies``, these are plain values; ``bot.blocks`` turns them into Block Kit and
 the shell prints them.
@@ -7,15 +7,11 @@ the shell prints them.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
-from typing import TYPE_CHECKING
 
-from commands.replies import DealSummary, Money, Reply, StageTotal
-from commands.reports.metrics import FunnelReport, PeriodKind
+from commands.localtime import PeriodKind
+from commands.replies import DealSummary, Reply, StageTotal
+from commands.reports.metrics import FunnelReport
 from commands.reports.scopes import ReportScope
-
-if TYPE_CHECKING:  # commands.home.dashboard builds the dashboard from these values
-    from commands.home.dashboard import FailedPosts
 
 
 @dataclass(frozen=True)
@@ -55,32 +51,3 @@ class FunnelView(Reply):
     user_ids: dict[int, str]  # member id -> Slack user id, for calls per rep
     currency: str  # the workspace currency growth is measured in
     tz_name: str  # the workspace time zone the period's edges are in
-
-
-@dataclass(frozen=True)
-class FollowUp:
-    """A next step due today or overdue, on the rep's own deal."""
-
-    deal: DealSummary
-    due: date
-    overdue_days: int
-
-
-@dataclass(frozen=True)
-class HomeDashboard(Reply):
-    """The App Home: the rep's follow-ups, open deals by stage and this week's numbers."""
-
-    user_id: str
-    follow_ups: tuple[FollowUp, ...]  # most overdue first
-    follow_ups_total: int
-    stage_totals: tuple[StageTotal, ...]
-    open_total: int
-    stale_count: int
-    calls_this_week: int
-    calls_target_week: int
-    calls_today: int
-    calls_target_day: int
-    won_count_week: int
-    won_value_week: tuple[Money, ...]
-    week_start: date
-    failed_posts: FailedPosts | None = None  # admins only, and only when some failed

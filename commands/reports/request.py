@@ -16,8 +16,9 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session, col, select
 
 from commands.errors import NotFound, UsageError
+from commands.localtime import PeriodKind, period_bounds
 from commands.pipelines import pipeline_for
-from commands.reports.metrics import FunnelReport, PeriodKind, build_funnel_report, period_bounds
+from commands.reports.metrics import FunnelReport, build_funnel_report
 from commands.reports.policy import ReportPolicy
 from storage import queries, teams
 from storage.models import Workspace

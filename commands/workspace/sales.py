@@ -12,17 +12,15 @@ from commands.deals.bant_scoring import BantPolicy
 from commands.errors import UsageError
 from commands.grammar import Token
 from commands.grammar.options import split_options
-from commands.pipelines import PRESETS, pipeline_for
 from commands.registry import help_topics
-from commands.replies import Help, Notice, PipelineInfo, Reply
+from commands.replies import Help, Notice, Reply
 from commands.reports.settings import run_benchmark, run_targets
 from commands.workspace.admins import run_admin
+from commands.workspace.pipeline import run_pipeline
 from commands.workspace.setup import open_setup
 from commands.workspace.teams import run_team
 from commands.workspace.undo import undo_last
 from storage import queries
-
-PIPELINE_EXAMPLE = "/sales pipeline seven-step"
 
 
 def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
@@ -30,7 +28,7 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
     if sub in ("undo", "batal", "urungkan"):
         return undo_last(ctx)
     if sub in ("pipeline", "tahapan"):
-        return _pipeline(ctx, tokens)
+        return run_pipeline(ctx, tokens)
     if sub == "bant":
         return _bant_policy(ctx, tokens)
     if sub in ("targets", "target"):
@@ -44,52 +42,6 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
     if sub in ("setup", "pengaturan"):
         return open_setup(ctx, tokens)
     return Help(help_topics())
-
-
-def _pipeline(ctx: CommandContext, tokens: list[Token]) -> Reply:
-    """Show the stages, or (admins) switch to another preset."""
-    if not tokens:
-        pipeline = ctx.pipeline
-        return PipelineInfo(pipeline.name, pipeline.stages, tuple(PRESETS))
-    preset = tokens[0].value.casefold()
-    if preset not in PRESETS or len(tokens) > 1:
-        raise UsageError(
-            "pipeline.unknown",
-            example=PIPELINE_EXAMPLE,
-            preset=tokens[0].value,
-            presets=", ".join(PRESETS),
-        )
-    permissions.require_admin(ctx, "pipeline.admins_only", example="/sales pipeline")
-    switch_pipeline(ctx, preset, record=True)
-    return Notice("pipeline.changed", {"preset": preset})
-
-
-def switch_pipeline(ctx: CommandContext, preset: str, *, record: bool) -> None:
-    """Switch presets unless an open deal would be left in a stage the new one lacks.
-
-    The exclusive lock on the workspace waits for stage moves in flight and holds new ones off
-    until the switch commits, so the check stays true.
-    """
-    queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
-    new = pipeline_for(preset)
-    stranded = [
-        deal
-        for deal in queries.open_deals(ctx.session, workspace_id=ctx.workspace_id)
-        if deal.stage not in new.stages
-    ]
-    if stranded:
-        raise UsageError(
-            "pipeline.stranded",
-            example="/deal list all",
-            preset=preset,
-            count=len(stranded),
-            refs=", ".join(d.ref for d in stranded[:5]),
-        )
-    before = {"pipeline": ctx.workspace.pipeline}
-    ctx.workspace.pipeline = preset
-    ctx.workspace.custom_stages = None
-    if record:
-        audit.record(ctx, "workspace.pipeline", before=before, after={"pipeline": preset})
 
 
 BANT_POLICY_EXAMPLE = "/sales bant budget:25 authority:25 need:30 timeline:20 qualified:70"

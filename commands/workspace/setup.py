@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from commands import audit
 from commands.context import CommandContext
 from commands.deals.bant import policy_of
 from commands.errors import CommandError, FormErrors, UsageError
+from commands.fields import Field
 from commands.grammar import Token
 from commands.grammar.dates import WEEKDAYS
 from commands.i18n import CATALOG, LANGUAGES, translate
@@ -41,9 +42,6 @@ from commands.replies import Notice, OpenForm, Reply
 from commands.reports.policy import CALLS_PER_DAY, STALE_DAYS, ReportPolicy
 from storage import queries
 from storage.models import Deal
-
-if TYPE_CHECKING:
-    from commands.forms import Field
 
 SETUP_ACTION = "workspace.settings"
 SETUP_EXAMPLE = "/sales setup"
@@ -151,7 +149,6 @@ def setup_prefill(ctx: CommandContext) -> dict[str, str]:
 
 def setup_fields(ctx: CommandContext) -> tuple[Field, ...]:
     """The questions of the setup form, grouped under three headings."""
-    from commands.forms import Field
 
     currencies = tuple(dict.fromkeys((*CURRENCIES, ctx.workspace.currency)))
     low, high = CUSTOM_STAGES

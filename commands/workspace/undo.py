@@ -14,6 +14,7 @@ from commands.errors import UsageError
 from commands.pipelines import CLOSED_STAGES, pipeline_for
 from commands.replies import Notice
 from commands.reports.settings import BENCHMARK_ACTION, TARGETS_ACTION
+from commands.workspace.pipeline import switch_pipeline
 from commands.workspace.setup import REFS_SHOWN, SETUP_ACTION, SETUP_COLUMNS, stranded_deals
 from storage import queries
 from storage.models import Activity, AuditEntry, BantRecord, StageChange
@@ -101,7 +102,6 @@ def _claim(ctx: CommandContext, entry: AuditEntry) -> None:
 
 
 def _undo_pipeline_switch(ctx: CommandContext, entry: AuditEntry) -> Notice:
-    from commands.workspace.sales import switch_pipeline  # sales imports undo for /sales undo
 
     previous = (entry.before or {}).get("pipeline", "funnel4")
     _claim(ctx, entry)

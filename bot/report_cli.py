@@ -1,0 +1,139 @@
+"""``corong report``: the funnel report as text, JSON or a PNG chart, from a terminal.
+
+The shell's ``report`` line reads the very same options (``bot.shell.report``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.config import ConfigError
+from bot.database import database_error
+
+
+def add_report_commands(report: argparse.ArgumentParser, *, with_workspace: bool) -> None:
+    """The ``report`` subcommands and their options: ``corong report`` and the shell's
+    ``report`` line read the very same ones (the shell's workspace is its own)."""
+    from commands.i18n import LANGUAGES
+    from commands.reports.request import PERIODS
+
+    sub = report.add_subparsers(dest="report_command", required=True, metavar="{funnel}")
+    funnel = sub.add_parser(
+        "funnel",
+        help="the funnel report: conversion, outcomes, activity, speed, hygiene, forecast",
+        description="The funnel report of a workspace, a team or a rep, as text, JSON or a "
+        "PNG chart. Periods are calendar weeks (Monday to Sunday) and months in the "
+        "workspace's time zone.",
+    )
+    who = funnel.add_mutually_exclusive_group()
+    who.add_argument("--team", metavar="TEAM", help="only this team's reps (its name)")
+    who.add_argument("--rep", metavar="SLACK_USER_ID", help="only this rep (a Slack user id)")
+    funnel.add_argument(
+        "--period", choices=list(PERIODS), default="week", help="the period (default: week)"
+    )
+    funnel.add_argument(
+        "--format",
+        choices=("text", "json", "png"),
+        default="text",
+        help="text to read, JSON for scripts, or a PNG funnel chart (default: text)",
+    )
+    funnel.add_argument(
+        "--output", metavar="FILE", help="write to FILE instead of the terminal (a PNG needs it)"
+    )
+    if with_workspace:
+        funnel.add_argument(
+            "--workspace",
+            metavar="SLACK_TEAM_ID",
+            help="the workspace (needed only when the database holds several)",
+        )
+    reader = "the workspace's" if with_workspace else "your locale's"
+    funnel.add_argument(
+        "--lang", choices=LANGUAGES, help=f"language of the report (default: {reader})"
+    )
+
+
+def produce_funnel_report(
+    engine: Engine,
+    args: argparse.Namespace,
+    *,
+    team_id: str | None,
+    lang: str | None,
+    now: datetime,
+) -> str | bytes:
+    """The report ``args`` ask for, rendered: text or JSON as ``str``, a PNG as ``bytes``.
+    ``lang`` (else the workspace's language) is the reader's; a request that names an unknown
+    workspace, team or rep is a ``ConfigError`` saying so in that language."""
+    from zoneinfo import ZoneInfo
+
+    from commands.errors import CommandError
+    from commands.i18n import DEFAULT_LANGUAGE, translate
+    from commands.reports.format import (
+        period_label,
+        report_as_json,
+        report_as_text,
+        scope_label,
+    )
+    from commands.reports.request import (
+        PERIODS,
+        find_report_workspace,
+        funnel_report_for,
+        member_names,
+        report_scope,
+    )
+    from storage.db import unit_of_work
+
+    reader = lang or DEFAULT_LANGUAGE
+    try:
+        with unit_of_work(engine, read_only=True) as session:
+            workspace = find_report_workspace(session, team_id)
+            reader = lang or workspace.language
+            scope = report_scope(session, workspace, team=args.team, rep=args.rep)
+            report = funnel_report_for(
+                session,
+                workspace,
+                owner_ids=scope.owner_ids,
+                period_kind=PERIODS[args.period],
+                now=now,
+            )
+            names = member_names(session, report)
+    except CommandError as error:
+        raise ConfigError(translate(error.key, reader, **error.params)) from None
+    except SQLAlchemyError as error:
+        raise database_error(engine, error) from None
+    tz = ZoneInfo(workspace.timezone)
+    if args.format == "json":
+        return json.dumps(report_as_json(report), indent=2, ensure_ascii=False) + "\n"
+    if args.format == "png":
+        from bot.charts import funnel_chart_png  # matplotlib loads only for a chart
+
+        title = " · ".join(
+            [
+                translate("report.chart_title", reader),
+                scope_label(report, reader, names, scope.team),
+                period_label(report.period_start, report.period_end, reader, tz),
+            ]
+        )
+        return funnel_chart_png(report, reader, title)
+    return report_as_text(report, reader, names, tz, team=scope.team)
+
+
+def write_report(output: str | bytes, path: str, lang: str) -> None:
+    """Save a rendered report; a path that cannot be written is one line, not a traceback."""
+    from commands.i18n import translate
+
+    try:
+        if isinstance(output, bytes):
+            Path(path).write_bytes(output)
+        else:
+            Path(path).write_text(output, encoding="utf-8")
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise ConfigError(
+            translate("report.cannot_write", lang, path=path, reason=reason)
+        ) from None
