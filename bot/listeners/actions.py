@@ -26,15 +26,14 @@ from bot.slack_client import post_to_response_url
 from commands.context import CommandContext
 from commands.deals.bant import act_on_verdict, bant_form_for
 from commands.deals.deal import close_deal, list_deals, move_deal
-from commands.deals.resolve import deal_ref_number, resolve_deal
+from commands.deals.resolve import resolve_deal
 from commands.errors import CommandError
 from commands.grammar import tokenize
+from commands.grammar.refs import deal_ref, typed_ref_number, written_ref_number
 from commands.i18n import translate
 from commands.pipelines import LOST
 from commands.replies import OpenForm, Reply
 from commands.reports.board import run_pipeline
-
-_REF = re.compile(r"^D-\d{1,9}$")
 
 
 def _value(body: dict[str, Any]) -> str:
@@ -74,7 +73,7 @@ def register(app: App, runtime: Runtime) -> None:
         value = _json_value(body)
         ref = value.get("r")
         token = str(value.get("t") or "")
-        if not isinstance(ref, str) or not _REF.match(ref):
+        if written_ref_number(ref) is None:
             ref = "D-0"  # a tampered ref: resolves to nothing in any workspace
         invocation = invocation_from_interaction(body, runtime)
         handled = run_pending_choice(runtime.engine, invocation, token, ref)
@@ -96,7 +95,7 @@ def register(app: App, runtime: Runtime) -> None:
         invocation = invocation_from_interaction(body, runtime)
 
         def work(ctx: CommandContext) -> Reply:
-            if deal_ref_number(ref) is None:
+            if typed_ref_number(ref) is None:
                 raise CommandError("deal.ref_not_found", example="/deal list", ref=ref[:20])
             return make(ctx, resolve_deal(ctx, ref))
 
@@ -125,7 +124,7 @@ def register(app: App, runtime: Runtime) -> None:
         ref, stage = str(value.get("r") or ""), str(value.get("s") or "")
 
         def work(ctx: CommandContext) -> Reply:
-            if not _REF.match(ref) or stage not in ctx.pipeline.stages:
+            if written_ref_number(ref) is None or stage not in ctx.pipeline.stages:
                 raise CommandError("bant.stale_button", example="/deal list", ref=ref[:20])
             deal = act_on_verdict(ctx, ref, value.get("b"), value.get("f"))
             return move_deal(ctx, deal, stage)
@@ -138,7 +137,7 @@ def register(app: App, runtime: Runtime) -> None:
         ref = str(value.get("r") or "")
 
         def work(ctx: CommandContext) -> Reply:
-            if not _REF.match(ref):
+            if written_ref_number(ref) is None:
                 raise CommandError("bant.stale_button", example="/deal list", ref=ref[:20])
             deal = act_on_verdict(ctx, ref, value.get("b"))
             reason = translate("bant.disqualified_reason", ctx.lang)
@@ -156,7 +155,8 @@ def register(app: App, runtime: Runtime) -> None:
 
     def show_deal(body: dict[str, Any], client: WebClient) -> None:
         ref = _value(body)
-        text = f"show D-{deal_ref_number(ref)}" if deal_ref_number(ref) is not None else "show"
+        number = typed_ref_number(ref)
+        text = f"show {deal_ref(number)}" if number is not None else "show"
         handled = run_command(
             runtime.engine, invocation_from_interaction(body, runtime), "/deal", text
         )
@@ -164,7 +164,7 @@ def register(app: App, runtime: Runtime) -> None:
 
     def log_call_form(body: dict[str, Any], client: WebClient) -> None:
         """The call form, about the button's deal once the clicker may log calls on it."""
-        if deal_ref_number(_value(body)) is None:  # a general "Log call": the form asks
+        if typed_ref_number(_value(body)) is None:  # a general "Log call": the form asks
             invocation = invocation_from_interaction(body, runtime)
             view = prepare_form(runtime, invocation, OpenForm("call", {}), body)
             open_form_modal(runtime, client, body, view)

@@ -26,11 +26,10 @@ from commands.context import CommandContext
 from commands.deals.deal import close_deal, move_deal
 from commands.deals.resolve import resolve_deal
 from commands.errors import CommandError
+from commands.grammar.refs import written_ref_number
 from commands.pipelines import LOST
 from commands.posts.nudge import snooze_deal
 from commands.replies import Notice, Problem, Reply
-
-_REF = re.compile(r"^D-\d{1,9}$")
 
 
 def _selected(body: dict[str, Any]) -> dict[str, Any]:
@@ -48,7 +47,7 @@ def _selected(body: dict[str, Any]) -> dict[str, Any]:
 
 def _ref(value: dict[str, Any]) -> str:
     ref = value.get("r")
-    if not isinstance(ref, str) or not _REF.match(ref):
+    if written_ref_number(ref) is None:
         raise CommandError("nudge.stale_button", example="/deal list")
     return ref
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
@@ -10,6 +9,7 @@ from commands import permissions
 from commands.context import CommandContext
 from commands.errors import Ambiguous, Candidate, NotFound, UsageError
 from commands.grammar import Token
+from commands.grammar.refs import typed_ref_number
 from storage import queries
 from storage.models import Deal
 
@@ -17,7 +17,6 @@ MAX_CANDIDATES = 10
 NAME_LIMIT = 200
 # How many leading words may form a deal name when looking for where the name ends.
 MAX_NAME_WORDS = 8
-_REF = re.compile(r"^#?[Dd]-?(\d{1,9})$")
 
 
 def name_key(name: str) -> str:
@@ -27,15 +26,9 @@ def name_key(name: str) -> str:
     return " ".join(stripped.casefold().split())[:NAME_LIMIT]
 
 
-def deal_ref_number(text: str) -> int | None:
-    """``D-12`` -> 12; anything else -> None."""
-    match = _REF.match(text.strip())
-    return int(match.group(1)) if match else None
-
-
 def check_deal_name(name: str, example: str) -> str:
     """A new deal's name: not empty, not a number or a ref (those would be read as refs)."""
-    if deal_ref_number(name) is not None or name_key(name).replace(" ", "").isdigit():
+    if typed_ref_number(name) is not None or name_key(name).replace(" ", "").isdigit():
         raise UsageError("deal.name_is_number", example=example, name=name)
     if len(name) > NAME_LIMIT:
         raise UsageError(
@@ -53,7 +46,7 @@ def resolve_deal(ctx: CommandContext, typed: str) -> Deal:
     ``ctx.picks``.
     """
     key = name_key(typed)
-    number = deal_ref_number(ctx.picks.get(key, typed))
+    number = typed_ref_number(ctx.picks.get(key, typed))
     if number is not None:
         deal = queries.deal_by_number(ctx.session, workspace_id=ctx.workspace_id, number=number)
         if deal is None:

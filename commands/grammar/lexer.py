@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from commands.errors import UsageError
+from commands.grammar.refs import deal_ref, typed_ref_number
 
 MAX_TEXT_LENGTH = 3000
 """Slack itself allows more; anything longer than this is a paste accident, not a command."""
@@ -26,7 +27,6 @@ _INVISIBLE_SPACES = frozenset("\u200b\u2060\ufeff")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _OPTION_KEY = re.compile(r"[A-Za-z_]+:")
 _NOT_OPTION_KEYS = frozenset({"http", "https"})
-_REF = re.compile(r"#?[Dd]-?([0-9]{1,9})")
 _USER = re.compile(r"<@([UW][A-Z0-9]+)(?:\|[^>]*)?>")
 _CHANNEL = re.compile(r"<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>")
 _ENTITY = re.compile(r"&(amp|lt|gt);")
@@ -111,8 +111,8 @@ def _read_angle(text: str, start: int) -> tuple[Token, int] | None:
 
 
 def _classify_word(word: str) -> Token:
-    if m := _REF.fullmatch(word):
-        return Token("ref", f"D-{int(m.group(1))}")
+    if (number := typed_ref_number(word)) is not None:
+        return Token("ref", deal_ref(number))
     if (m := _OPTION_KEY.match(word)) and len(word) > m.end():
         key = m.group()[:-1].lower()
         if key not in _NOT_OPTION_KEYS:

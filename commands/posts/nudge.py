@@ -10,7 +10,6 @@ rep has done about it since. ``snooze_deal`` keeps a deal out of the nudges for 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -24,6 +23,7 @@ from commands.deals.bant_scoring import qualification_stage
 from commands.deals.resolve import resolve_deal
 from commands.deals.summaries import summarize_deal, summarize_many
 from commands.errors import NotAllowed, UsageError
+from commands.grammar.refs import written_ref_number
 from commands.localtime import day_bounds, previous_work_day, whole_days
 from commands.pipelines import LOST, WON, Pipeline
 from commands.posts.replies import (
@@ -57,7 +57,6 @@ PAYLOAD_VERSION = 1
 DAY = timedelta(days=1)
 
 # What a stored payload may hold; anything outside is tampering or garbage.
-_REF = re.compile(r"D-([1-9][0-9]{0,8})")
 _MAX_COUNT = 10_000_000
 _MAX_TEXT = 64
 
@@ -368,8 +367,8 @@ def _read_item(item: Any) -> _SentItem:
     if not isinstance(item, Mapping):
         raise ValueError("nudge payload: an item is not an object")
     ref = _text(item, "ref")
-    match = _REF.fullmatch(ref)
-    if match is None:
+    number = written_ref_number(ref)
+    if number is None:
         raise ValueError("nudge payload: bad deal ref")
     why = item.get("why")
     if (
@@ -380,7 +379,7 @@ def _read_item(item: Any) -> _SentItem:
     ):
         raise ValueError("nudge payload: bad reasons")
     return _SentItem(
-        number=int(match.group(1)),
+        number=number,
         stage=_text(item, "stage"),
         reasons=tuple(sorted(why, key=REASONS.index)),
         overdue_days=_whole(item, "overdue"),
