@@ -1,16 +1,27 @@
 """A stand-in for Slack's Web API on 127.0.0.1, for the shell: it answers the calls the bot
-makes and queues what a user would see (messages, modals) for the terminal to show."""
+makes and queues what a user would see (messages, modals) for the terminal to show.
+
+It is deliberately small: it answers only the methods the bot calls, always successfully, and
+checks nothing. The strict fake the tests use (``tests/fakeslack``: Slack's method spec, Block
+Kit limits, scripted errors and 429s) stays a test instrument rather than product code; a test
+replays every request a shell session makes into that fake (``observer``), so the shell never
+shows something Slack itself would refuse.
+"""
 
 from __future__ import annotations
 
 import json
 import queue
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
+
+# Hears every request as it arrived: its path, headers and body.
+Observer = Callable[[str, dict[str, str], bytes], None]
 
 
 @dataclass(frozen=True)
@@ -25,9 +36,15 @@ class LoopbackSlack:
     """The Web API answers the shell needs, plus response_url endpoints."""
 
     def __init__(
-        self, *, team_id: str, user: dict[str, Any], files_dir: Path | None = None
+        self,
+        *,
+        team_id: str,
+        user: dict[str, Any],
+        files_dir: Path | None = None,
+        observer: Observer | None = None,
     ) -> None:
         self.team_id = team_id
+        self.observer = observer
         self.user = user
         self.files_dir = files_dir or Path.cwd()  # where uploaded files (charts) are saved
         self._uploads: dict[str, tuple[str, bytes]] = {}  # file id -> (file name, bytes)
@@ -119,6 +136,8 @@ class LoopbackSlack:
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length)
+                if slack.observer is not None:
+                    slack.observer(self.path, dict(self.headers.items()), body)
                 if self.path.startswith("/upload/"):
                     slack.receive_upload(self.path.rsplit("/", 1)[-1], body)
                     self._send({"ok": True})

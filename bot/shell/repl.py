@@ -225,7 +225,7 @@ class Shell:
             user_name=self.options.user_name,
             channel_id="C0SHELL001",
             response_url=self.loopback.response_url(),
-            trigger_id=secrets.token_hex(8),
+            trigger_id=requests.trigger_id(),
         )
         self._show_response(self.app.dispatch(request).body)
         self._drain()
@@ -239,7 +239,7 @@ class Shell:
         payload = {
             "type": "block_actions",
             **self._who(),
-            "trigger_id": secrets.token_hex(8),
+            "trigger_id": requests.trigger_id(),
             "channel": {"id": "C0SHELL001"},
             "container": {"type": "message", "channel_id": "C0SHELL001", "is_ephemeral": True},
             "response_url": self.loopback.response_url(),

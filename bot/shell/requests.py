@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import secrets
 import time
 from typing import Any
 from urllib.parse import urlencode
@@ -22,6 +23,11 @@ def signed_request(body: str, secret: str, content_type: str) -> BoltRequest:
         "x-slack-signature": ["v0=" + digest.hexdigest()],
     }
     return BoltRequest(body=body, headers=headers)
+
+
+def trigger_id() -> str:
+    """A trigger id shaped like Slack's (``<digits>.<digits>.<hex>``), as views.open expects."""
+    return f"{int(time.time())}.{secrets.randbelow(10**11)}.{secrets.token_hex(16)}"
 
 
 def slash_command(
