@@ -36,9 +36,10 @@ from commands.posts.digest import build_digest
 from commands.posts.nudge import build_nudge, nudge_payload, workspace_stuck_cutoffs
 from commands.posts.schedule import DIGEST, NUDGE, STANDUP, team_id_of
 from commands.posts.standup import build_standup
-from storage import queries
+from storage import queries, teams
 from storage.db import unit_of_work
 from storage.models import Member, Team, Workspace
+from storage.workspaces import get_workspace
 
 log = logging.getLogger("corong.posts")
 
@@ -112,7 +113,7 @@ def compose(
     target that is gone). ``sent_at`` (default ``now``) is when it actually goes out: a click
     later counts as done what happened after that."""
     with unit_of_work(engine, read_only=True) as session:
-        workspace = session.get(Workspace, workspace_id)
+        workspace = get_workspace(session, workspace_id=workspace_id)
         if workspace is None:
             return None
         if job == NUDGE:
@@ -121,8 +122,12 @@ def compose(
                 session, workspace, target, period, now, sent_at or now, yardsticks, home_url
             )
         team_id = team_id_of(target)
-        team = session.get(Team, team_id) if team_id is not None else None
-        if team is None or team.workspace_id != workspace_id or not team.channel_id:
+        team = (
+            teams.get_team(session, workspace_id=workspace_id, team_id=team_id)
+            if team_id is not None
+            else None
+        )
+        if team is None or not team.channel_id:
             return None
         if job == STANDUP:
             return _compose_standup(session, workspace, team, now)

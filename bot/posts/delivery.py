@@ -24,14 +24,15 @@ from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
 from bot.posts.compose import Posted, YardstickCache, compose, send
 from bot.posts.sender import NotInstalled, SendFailure, SlackSender
 from commands.posts.schedule import DEFAULT_GRACE, Slot, due_slots
-from storage import outbox
+from storage import outbox, queries
 from storage.db import unit_of_work
-from storage.models import Delivery, Member, Workspace
+from storage.outbox import Delivery
+from storage.workspaces import get_workspace
 
 log = logging.getLogger("corong.delivery")
 
@@ -298,18 +299,15 @@ class Deliverer:
         team_id = self._team_ids.get(workspace_id)
         if team_id is None:
             with unit_of_work(self.engine, read_only=True) as session:
-                workspace = session.get(Workspace, workspace_id)
+                workspace = get_workspace(session, workspace_id=workspace_id)
                 assert workspace is not None
                 team_id = self._team_ids[workspace_id] = workspace.slack_team_id
         return team_id
 
 
 def _remember_dm(session: Session, row: Delivery, channel_id: str) -> None:
-    member = session.exec(
-        select(Member).where(
-            Member.workspace_id == row.workspace_id, Member.slack_user_id == row.target
-        )
-    ).first()
+    """Keep the DM a nudge opened on the rep's member row, for the next morning's nudge."""
+    member = queries.find_member(session, workspace_id=row.workspace_id, slack_user_id=row.target)
     if member is not None:
         member.dm_channel_id = channel_id
         session.add(member)

@@ -26,7 +26,8 @@ from commands.posts.nudge import redraw_nudge
 from commands.posts.schedule import NUDGE
 from storage import outbox, queries
 from storage.db import unit_of_work
-from storage.models import Delivery, Workspace
+from storage.models import Workspace
+from storage.outbox import Delivery
 
 log = logging.getLogger("corong.nudges")
 
