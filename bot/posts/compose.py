@@ -28,7 +28,7 @@ from bot.blocks.jobs import (
 from bot.blocks.replies import RenderedMessage
 from bot.charts import funnel_chart_png
 from bot.posts.sender import SendFailure, SlackSender
-from commands.context import CommandContext
+from commands.context import member_context
 from commands.i18n import language_for
 from commands.localtime import zone
 from commands.pipelines import pipeline_for
@@ -38,7 +38,7 @@ from commands.posts.schedule import DIGEST, NUDGE, STANDUP, team_id_of
 from commands.posts.standup import build_standup
 from storage import queries, teams
 from storage.db import unit_of_work
-from storage.models import Member, Team, Workspace
+from storage.models import Team, Workspace
 from storage.workspaces import get_workspace
 
 log = logging.getLogger("corong.posts")
@@ -80,20 +80,6 @@ class YardstickCache:
 def app_home_url(team_id: str, app_id: str | None) -> str | None:
     """A link that opens Corong's App Home in Slack; None when the app's id is not known."""
     return f"slack://app?team={team_id}&id={app_id}&tab=home" if app_id else None
-
-
-def member_context(
-    session: Session, workspace: Workspace, member: Member, now: datetime
-) -> CommandContext:
-    """The rep's own context (their language and zone), without writing anything."""
-    return CommandContext(
-        session=session,
-        workspace=workspace,
-        member=member,
-        now=now,
-        lang=language_for(member.locale, fallback=workspace.language),
-        tz=zone(member.timezone, workspace.timezone),
-    )
 
 
 def compose(
@@ -150,7 +136,7 @@ def _compose_nudge(
     member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
     if member is None:
         return None
-    ctx = member_context(session, workspace, member, now)
+    ctx = member_context(session, workspace, member, now=now)
     cutoffs = (yardsticks or YardstickCache()).cutoffs(session, workspace, now)
     nudge = build_nudge(ctx, day=date.fromisoformat(period), stuck_cutoffs=cutoffs)
     if nudge is None:
