@@ -60,13 +60,15 @@ class Composed:
 
 
 @dataclass
-class YardstickCache:
-    """The workspace-wide stuck cutoffs, computed once per workspace per run, not per rep."""
+class StuckCutoffsCache:
+    """Each workspace's stuck-deal cutoffs (per stage, the entry time before which a deal is
+    stuck), computed once per workspace per run of the nudges, not once per rep."""
 
     _cutoffs: dict[int, dict[str, datetime]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def cutoffs(self, session: Session, workspace: Workspace, now: datetime) -> dict[str, datetime]:
+        """The workspace's cutoffs as of the first ``now`` it was asked for in this run."""
         assert workspace.id is not None
         with self._lock:
             if workspace.id not in self._cutoffs:
@@ -91,7 +93,7 @@ def compose(
     period: str,
     now: datetime,
     sent_at: datetime | None = None,
-    yardsticks: YardstickCache | None = None,
+    stuck_cutoffs: StuckCutoffsCache | None = None,
     app_id: str | None = None,
 ) -> Composed | None:
     """What ``job`` would post to ``target`` for ``period`` as of ``now`` (its fire time);
@@ -105,7 +107,7 @@ def compose(
         if job == NUDGE:
             home_url = app_home_url(workspace.slack_team_id, app_id)
             return _compose_nudge(
-                session, workspace, target, period, now, sent_at or now, yardsticks, home_url
+                session, workspace, target, period, now, sent_at or now, stuck_cutoffs, home_url
             )
         team_id = team_id_of(target)
         team = (
@@ -129,7 +131,7 @@ def _compose_nudge(
     period: str,
     now: datetime,
     sent_at: datetime,
-    yardsticks: YardstickCache | None,
+    stuck_cutoffs: StuckCutoffsCache | None,
     home_url: str | None,
 ) -> Composed | None:
     assert workspace.id is not None
@@ -137,7 +139,7 @@ def _compose_nudge(
     if member is None:
         return None
     ctx = member_context(session, workspace, member, now=now)
-    cutoffs = (yardsticks or YardstickCache()).cutoffs(session, workspace, now)
+    cutoffs = (stuck_cutoffs or StuckCutoffsCache()).cutoffs(session, workspace, now)
     nudge = build_nudge(ctx, day=date.fromisoformat(period), stuck_cutoffs=cutoffs)
     if nudge is None:
         return None
