@@ -1,4 +1,8 @@
-"""Who is acting, where and when: everything a command needs besides its text."""
+"""Who is acting, where and when: everything a command needs besides its text.
+
+A Slack request (``open_context``) and a scheduled post for a stored member both build it with
+``member_context``, so a member's language and time zone are decided in one place.
+"""
 
 from __future__ import annotations
 
@@ -75,12 +79,29 @@ def open_context(session: Session, invocation: Invocation) -> CommandContext:
         slack_user_id=invocation.user_id,
         name=invocation.user_name,
     )
-    lang = language_for(invocation.locale or member.locale, fallback=workspace.language)
+    return member_context(session, workspace, member, now=invocation.now, locale=invocation.locale)
+
+
+def member_context(
+    session: Session,
+    workspace: Workspace,
+    member: Member,
+    *,
+    now: datetime,
+    locale: str | None = None,
+) -> CommandContext:
+    """The context of a known member, for a request or a scheduled post (which starts from
+    stored rows, not a Slack request): the one place their language and time zone are decided.
+
+    The language is ``locale`` (what a request says the user's Slack client speaks), else the
+    member's stored locale, else the workspace's language; the zone is the member's, else the
+    workspace's. Writes nothing.
+    """
     return CommandContext(
         session=session,
         workspace=workspace,
         member=member,
-        now=invocation.now,
-        lang=lang,
+        now=now,
+        lang=language_for(locale or member.locale, fallback=workspace.language),
         tz=zone(member.timezone, workspace.timezone),
     )

@@ -10,21 +10,24 @@ replica wins.
 
 Every function runs inside the caller's transaction and the caller commits. ``owner`` must be
 unique per running process (host, pid and a random part, say) and at most 64 characters.
+
+This is the only module that reads or writes the ``delivery`` table: the scheduler, the App Home
+and ``corong jobs`` ask it, and name its rows' type (``Delivery``) from here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, update
+from sqlalchemy import and_, case, exists, func, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
-from storage.models import Delivery
+from storage.models import Delivery, Member
 
 SENDING, SENT, RETRY, FAILED, SKIPPED = "sending", "sent", "retry", "failed", "skipped"
 STATUSES = (SENDING, SENT, RETRY, FAILED, SKIPPED)
@@ -318,6 +321,63 @@ def unclaimed(session: Session, keys: Sequence[SlotKey]) -> list[SlotKey]:
         ).all()
         taken.update(SlotKey(workspace_id, job, target, period) for target in rows)
     return [key for key in keys if key not in taken]
+
+
+@dataclass(frozen=True)
+class Failures:
+    """The newest posts that failed for good in a window, and how many failed and how many still
+    wait for a retry in all (counted before the limit)."""
+
+    newest: list[Delivery]
+    failed: int
+    retrying: int
+
+
+def failures(session: Session, *, workspace_id: int, since: datetime, limit: int) -> Failures:
+    """The workspace's posts created at or after ``since`` that failed for good, newest first
+    (at most ``limit``), with both totals: what the admins' App Home shows. One statement: the
+    totals are window functions over every matching row, computed before the limit."""
+    status = col(Delivery.status)
+    failed_first = case((status == FAILED, 0), else_=1)
+    total_failed = func.sum(case((status == FAILED, 1), else_=0)).over()
+    total_retrying = func.sum(case((status == RETRY, 1), else_=0)).over()
+    rows = session.exec(
+        select(Delivery, total_failed, total_retrying)
+        .where(
+            col(Delivery.workspace_id) == workspace_id,
+            col(Delivery.created_at) >= since,
+            status.in_((FAILED, RETRY)),
+        )
+        .order_by(failed_first, col(Delivery.created_at).desc(), col(Delivery.id).desc())
+        .limit(limit)
+    ).all()
+    if not rows:
+        return Failures([], 0, 0)
+    return Failures(
+        newest=[row for row, _, _ in rows if row.status == FAILED],
+        failed=int(rows[0][1] or 0),
+        retrying=int(rows[0][2] or 0),
+    )
+
+
+def refused_since_profile(
+    *, workspace_id: int, job: str, errors: Collection[str]
+) -> ColumnElement[bool]:
+    """A condition on ``Member`` for a query that lists members: a ``job`` post to the member
+    failed for good with one of ``errors`` after Corong last fetched their profile (or it never
+    did). It lets ``storage.posts`` leave out the reps Slack said are gone in the very statement
+    that finds the reps to nudge."""
+    return exists().where(
+        col(Delivery.workspace_id) == workspace_id,
+        col(Delivery.job) == job,
+        col(Delivery.target) == col(Member.slack_user_id),
+        col(Delivery.status) == FAILED,
+        col(Delivery.error).in_(tuple(errors)),
+        or_(
+            col(Member.profile_fetched_at).is_(None),
+            col(Delivery.updated_at) > col(Member.profile_fetched_at),
+        ),
+    )
 
 
 # --- helpers ----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Team queries: which team a name or a member means, and whose deals a team report covers.
+"""Team queries: which team a name, an id or a member means, whose deals a team report covers,
+and which teams have a channel for their standups and digests.
 
 Kept apart from ``storage.queries`` because teams grow their own settings (channel, schedule);
 every function is scoped to the workspace like the rest of storage.
@@ -44,6 +45,37 @@ def team_by_name(session: Session, *, workspace_id: int, name: str) -> Team | No
     return session.exec(
         select(Team).where(Team.workspace_id == workspace_id, Team.name_key == team_key(name))
     ).first()
+
+
+def get_team(session: Session, *, workspace_id: int, team_id: int) -> Team | None:
+    """A team by primary key (a scheduled post's target), only if it belongs to this workspace."""
+    team = session.get(Team, team_id)
+    return team if team is not None and team.workspace_id == workspace_id else None
+
+
+def teams_by_id(session: Session, *, workspace_id: int, ids: Collection[int]) -> dict[int, Team]:
+    """Teams of this workspace keyed by id, for naming the teams that failed posts were for."""
+    if not ids:
+        return {}
+    rows = session.exec(
+        select(Team).where(col(Team.workspace_id) == workspace_id, col(Team.id).in_(list(ids)))
+    ).all()
+    return {team.id: team for team in rows if team.id is not None}
+
+
+def teams_with_channel(session: Session, *, workspace_id: int) -> list[Team]:
+    """The workspace's teams that have a channel, by id: only they get standups and digests."""
+    return list(
+        session.exec(
+            select(Team)
+            .where(
+                Team.workspace_id == workspace_id,
+                col(Team.channel_id).is_not(None),
+                col(Team.channel_id) != "",
+            )
+            .order_by(col(Team.id))
+        ).all()
+    )
 
 
 def list_teams(session: Session, *, workspace_id: int) -> list[Team]:

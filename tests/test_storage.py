@@ -1,10 +1,13 @@
 """Storage on both databases: schema matches the models, rows stay in their workspace, deal
-numbers never collide, times come back as aware UTC."""
+numbers never collide, times come back as aware UTC; and no SQL is written outside storage/."""
 
 from __future__ import annotations
 
+import ast
 import threading
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -12,7 +15,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, text
 from sqlmodel import Session, SQLModel, col, select
 
-from storage import queries
+from storage import posts, queries, teams
 from storage.db import unit_of_work
 from storage.migrate import (
     alembic_config,
@@ -21,7 +24,7 @@ from storage.migrate import (
     include_object,
     upgrade,
 )
-from storage.models import Deal, Member, StageChange
+from storage.models import Activity, Deal, Member, StageChange
 
 
 def test_migrations_build_exactly_the_models(engine: Engine) -> None:
@@ -73,6 +76,43 @@ def test_deal_lookups_never_cross_workspaces(engine: Engine) -> None:
         assert deal_a is not None and deal_a.id is not None
         assert queries.deal_by_id(session, workspace_id=ws_b, deal_id=deal_a.id) is None
         assert queries.get_member(session, workspace_id=ws_b, member_id=member_a) is None
+
+
+def test_scheduled_post_lookups_never_cross_workspaces(engine: Engine) -> None:
+    ws_a, member_a = _workspace_with_member(engine, "T0AAAAAAAA")
+    ws_b, member_b = _workspace_with_member(engine, "T0BBBBBBBB")
+    called = datetime(2026, 11, 23, 3, 0, tzinfo=UTC)
+    with unit_of_work(engine) as session:
+        deal_a = _deal(ws_a, member_a, 1, "Acme Corp")
+        deal_a.next_step_due = called.date()
+        session.add(deal_a)
+        session.add(_deal(ws_b, member_b, 2, "Beta Ltd"))
+        team_a = teams.create_team(session, workspace_id=ws_a, name="Jakarta")
+        team_a.channel_id = "C0AAAAAAAA"
+        session.flush()
+        assert deal_a.id is not None and team_a.id is not None
+        session.add(
+            Activity(workspace_id=ws_a, deal_id=deal_a.id, member_id=member_a, occurred_at=called)
+        )
+        deal_id, team_id = deal_a.id, team_a.id
+    since = called - timedelta(hours=1)
+    with unit_of_work(engine) as session:
+        assert teams.get_team(session, workspace_id=ws_b, team_id=team_id) is None
+        assert teams.teams_by_id(session, workspace_id=ws_b, ids=[team_id]) == {}
+        assert teams.teams_with_channel(session, workspace_id=ws_b) == []
+        assert [t.id for t in teams.teams_with_channel(session, workspace_id=ws_a)] == [team_id]
+        assert posts.deals_by_number(session, workspace_id=ws_b, numbers=[1]) == {}
+        assert set(posts.deals_by_number(session, workspace_id=ws_a, numbers=[1, 2])) == {1}
+        owners = [member_a, member_b]
+        day = called.date()
+        assert posts.follow_ups_due(session, workspace_id=ws_b, owner_ids=owners, day=day) == []
+        for workspace_id, expected in ((ws_b, set()), (ws_a, {deal_id})):
+            assert (
+                posts.deals_called_since(
+                    session, workspace_id=workspace_id, deal_ids=[deal_id], since=since
+                )
+                == expected
+            )
 
 
 def test_name_search_treats_percent_and_underscore_literally(engine: Engine) -> None:
@@ -188,3 +228,63 @@ def test_upgrade_fills_when_each_existing_move_entered_its_stage(engine: Engine)
         ("lost", day + timedelta(days=2)),  # undone, but filled like any move
         ("potential", day + timedelta(days=2)),  # in prospect since day 2, not since the undo
     ]
+
+
+ROOT = Path(__file__).resolve().parents[1]
+# What code outside storage/ may take from the database libraries: commands/ a Session for type
+# hints, bot/ also the engine it passes on and the error a failing database raises.
+# bot/oauth.py subclasses slack_sdk's SQLAlchemy installation store: the one exception.
+_COMMANDS_MAY_IMPORT = {("sqlmodel", "Session")}
+_BOT_MAY_IMPORT = _COMMANDS_MAY_IMPORT | {
+    ("sqlalchemy", "Engine"),
+    ("sqlalchemy.exc", "SQLAlchemyError"),
+}
+
+
+def _imported_names(tree: ast.AST) -> Iterator[tuple[str, str]]:
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            yield from ((node.module or "", alias.name) for alias in node.names)
+        elif isinstance(node, ast.Import):
+            yield from ((alias.name, "") for alias in node.names)
+
+
+def _sql_outside_storage(path: Path, allowed: set[tuple[str, str]]) -> Iterator[str]:
+    where = path.relative_to(ROOT)
+    tree = ast.parse(path.read_text())
+    for module, name in _imported_names(tree):
+        if module.split(".")[0] in ("sqlalchemy", "sqlmodel") and (module, name) not in allowed:
+            yield f"{where}: {module}.{name}"
+    for node in ast.walk(tree):
+        call = node.func if isinstance(node, ast.Call) else None
+        if isinstance(call, ast.Attribute) and call.attr in ("exec", "execute"):
+            yield f"{where}:{node.lineno}: .{call.attr}()"
+
+
+def test_every_sql_statement_lives_in_storage() -> None:
+    offenders = [
+        *(
+            found
+            for path in sorted(ROOT.glob("commands/**/*.py"))
+            for found in _sql_outside_storage(path, _COMMANDS_MAY_IMPORT)
+        ),
+        *(
+            found
+            for path in sorted(ROOT.glob("bot/**/*.py"))
+            if path != ROOT / "bot" / "oauth.py"
+            for found in _sql_outside_storage(path, _BOT_MAY_IMPORT)
+        ),
+    ]
+    assert offenders == []
+
+
+def test_only_the_outbox_module_touches_the_delivery_table() -> None:
+    own = {ROOT / "storage" / "outbox.py", ROOT / "storage" / "models.py"}
+    code = [*ROOT.glob("commands/**/*.py"), *ROOT.glob("bot/**/*.py"), *ROOT.glob("storage/*.py")]
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted(code)
+        if path not in own
+        and ("storage.models", "Delivery") in set(_imported_names(ast.parse(path.read_text())))
+    ]
+    assert offenders == []

@@ -165,7 +165,7 @@ def run_slots_for(
 def cmd_jobs_run(
     engine: Engine, settings: Settings, args: argparse.Namespace, now: datetime
 ) -> str:
-    from bot.posts.compose import YardstickCache, compose
+    from bot.posts.compose import StuckCutoffsCache, compose
 
     at = parse_at(args.at, now)
     if at > now + timedelta(minutes=1) and not args.dry_run:
@@ -180,7 +180,7 @@ def cmd_jobs_run(
             "(no target, or not a work day)\n"
         )
     if args.dry_run:
-        out, yardsticks = [], YardstickCache()
+        out, cutoffs = [], StuckCutoffsCache()
         for slot in slots:
             composed = compose(
                 engine,
@@ -189,7 +189,7 @@ def cmd_jobs_run(
                 target=slot.target,
                 period=slot.period,
                 now=at,
-                yardsticks=yardsticks,
+                stuck_cutoffs=cutoffs,
                 app_id=settings.slack_app_id,
             )
             where = composed.channel_id or slot.target if composed else slot.target

@@ -28,7 +28,7 @@ from bot.blocks.jobs import (
 from bot.blocks.replies import RenderedMessage
 from bot.charts import funnel_chart_png
 from bot.posts.sender import SendFailure, SlackSender
-from commands.context import CommandContext
+from commands.context import member_context
 from commands.i18n import language_for
 from commands.localtime import zone
 from commands.pipelines import pipeline_for
@@ -36,9 +36,10 @@ from commands.posts.digest import build_digest
 from commands.posts.nudge import build_nudge, nudge_payload, workspace_stuck_cutoffs
 from commands.posts.schedule import DIGEST, NUDGE, STANDUP, team_id_of
 from commands.posts.standup import build_standup
-from storage import queries
+from storage import queries, teams
 from storage.db import unit_of_work
-from storage.models import Member, Team, Workspace
+from storage.models import Team, Workspace
+from storage.workspaces import get_workspace
 
 log = logging.getLogger("corong.posts")
 
@@ -59,13 +60,15 @@ class Composed:
 
 
 @dataclass
-class YardstickCache:
-    """The workspace-wide stuck cutoffs, computed once per workspace per run, not per rep."""
+class StuckCutoffsCache:
+    """Each workspace's stuck-deal cutoffs (per stage, the entry time before which a deal is
+    stuck), computed once per workspace per run of the nudges, not once per rep."""
 
     _cutoffs: dict[int, dict[str, datetime]] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def cutoffs(self, session: Session, workspace: Workspace, now: datetime) -> dict[str, datetime]:
+        """The workspace's cutoffs as of the first ``now`` it was asked for in this run."""
         assert workspace.id is not None
         with self._lock:
             if workspace.id not in self._cutoffs:
@@ -81,20 +84,6 @@ def app_home_url(team_id: str, app_id: str | None) -> str | None:
     return f"slack://app?team={team_id}&id={app_id}&tab=home" if app_id else None
 
 
-def member_context(
-    session: Session, workspace: Workspace, member: Member, now: datetime
-) -> CommandContext:
-    """The rep's own context (their language and zone), without writing anything."""
-    return CommandContext(
-        session=session,
-        workspace=workspace,
-        member=member,
-        now=now,
-        lang=language_for(member.locale, fallback=workspace.language),
-        tz=zone(member.timezone, workspace.timezone),
-    )
-
-
 def compose(
     engine: Engine,
     job: str,
@@ -104,7 +93,7 @@ def compose(
     period: str,
     now: datetime,
     sent_at: datetime | None = None,
-    yardsticks: YardstickCache | None = None,
+    stuck_cutoffs: StuckCutoffsCache | None = None,
     app_id: str | None = None,
 ) -> Composed | None:
     """What ``job`` would post to ``target`` for ``period`` as of ``now`` (its fire time);
@@ -112,17 +101,21 @@ def compose(
     target that is gone). ``sent_at`` (default ``now``) is when it actually goes out: a click
     later counts as done what happened after that."""
     with unit_of_work(engine, read_only=True) as session:
-        workspace = session.get(Workspace, workspace_id)
+        workspace = get_workspace(session, workspace_id=workspace_id)
         if workspace is None:
             return None
         if job == NUDGE:
             home_url = app_home_url(workspace.slack_team_id, app_id)
             return _compose_nudge(
-                session, workspace, target, period, now, sent_at or now, yardsticks, home_url
+                session, workspace, target, period, now, sent_at or now, stuck_cutoffs, home_url
             )
         team_id = team_id_of(target)
-        team = session.get(Team, team_id) if team_id is not None else None
-        if team is None or team.workspace_id != workspace_id or not team.channel_id:
+        team = (
+            teams.get_team(session, workspace_id=workspace_id, team_id=team_id)
+            if team_id is not None
+            else None
+        )
+        if team is None or not team.channel_id:
             return None
         if job == STANDUP:
             return _compose_standup(session, workspace, team, now)
@@ -138,15 +131,15 @@ def _compose_nudge(
     period: str,
     now: datetime,
     sent_at: datetime,
-    yardsticks: YardstickCache | None,
+    stuck_cutoffs: StuckCutoffsCache | None,
     home_url: str | None,
 ) -> Composed | None:
     assert workspace.id is not None
     member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
     if member is None:
         return None
-    ctx = member_context(session, workspace, member, now)
-    cutoffs = (yardsticks or YardstickCache()).cutoffs(session, workspace, now)
+    ctx = member_context(session, workspace, member, now=now)
+    cutoffs = (stuck_cutoffs or StuckCutoffsCache()).cutoffs(session, workspace, now)
     nudge = build_nudge(ctx, day=date.fromisoformat(period), stuck_cutoffs=cutoffs)
     if nudge is None:
         return None

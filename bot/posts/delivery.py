@@ -24,14 +24,15 @@ from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from bot.posts.compose import Posted, YardstickCache, compose, send
+from bot.posts.compose import Posted, StuckCutoffsCache, compose, send
 from bot.posts.sender import NotInstalled, SendFailure, SlackSender
 from commands.posts.schedule import DEFAULT_GRACE, Slot, due_slots
-from storage import outbox
+from storage import outbox, queries
 from storage.db import unit_of_work
-from storage.models import Delivery, Member, Workspace
+from storage.outbox import Delivery
+from storage.workspaces import get_workspace
 
 log = logging.getLogger("corong.delivery")
 
@@ -118,15 +119,15 @@ class Deliverer:
         """Claim and send each slot; a slot someone else holds is left to them. ``as_of`` (for
         ``corong jobs run --at``) is the moment the posts speak of; claims, leases and retries
         always run on the real clock, so a running bot never mistakes such a run for a dead one."""
-        yardsticks = YardstickCache()
-        return self._pool(lambda slot: self._claim_and_send(slot, yardsticks, as_of), list(slots))
+        cutoffs = StuckCutoffsCache()
+        return self._pool(lambda slot: self._claim_and_send(slot, cutoffs, as_of), list(slots))
 
     def run_retries(self) -> RunReport:
         """Send the retries whose time has come and the posts whose sender died, a few at a
         time: a row is leased only when a thread is free to send it, so no lease runs out
         while the row waits in a queue (and another replica takes it over)."""
         total = RunReport()
-        yardsticks = YardstickCache()
+        cutoffs = StuckCutoffsCache()
         while True:
             now = self.clock()
             with unit_of_work(self.engine) as session:
@@ -135,7 +136,7 @@ class Deliverer:
                 )
             if not claimed:
                 return total
-            total.add(self._pool(lambda row: self._send(row, yardsticks, retry=True), claimed))
+            total.add(self._pool(lambda row: self._send(row, cutoffs, retry=True), claimed))
 
     # --- one post ---------------------------------------------------------------------------------
 
@@ -149,7 +150,7 @@ class Deliverer:
         return total
 
     def _claim_and_send(
-        self, slot: Slot, yardsticks: YardstickCache, as_of: datetime | None
+        self, slot: Slot, cutoffs: StuckCutoffsCache, as_of: datetime | None
     ) -> RunReport:
         now = self.clock()
         with unit_of_work(self.engine) as session:
@@ -158,12 +159,12 @@ class Deliverer:
             )
         if row is None:
             return RunReport(taken=1)
-        return self._send(row, yardsticks, as_of)
+        return self._send(row, cutoffs, as_of)
 
     def _send(
         self,
         row: Delivery,
-        yardsticks: YardstickCache,
+        cutoffs: StuckCutoffsCache,
         as_of: datetime | None = None,
         *,
         retry: bool = False,
@@ -200,7 +201,7 @@ class Deliverer:
                 period=row.period,
                 now=as_of or row.fire_at,
                 sent_at=now,
-                yardsticks=yardsticks,
+                stuck_cutoffs=cutoffs,
                 app_id=self.app_id,
             )
             if composed is None:
@@ -298,18 +299,15 @@ class Deliverer:
         team_id = self._team_ids.get(workspace_id)
         if team_id is None:
             with unit_of_work(self.engine, read_only=True) as session:
-                workspace = session.get(Workspace, workspace_id)
+                workspace = get_workspace(session, workspace_id=workspace_id)
                 assert workspace is not None
                 team_id = self._team_ids[workspace_id] = workspace.slack_team_id
         return team_id
 
 
 def _remember_dm(session: Session, row: Delivery, channel_id: str) -> None:
-    member = session.exec(
-        select(Member).where(
-            Member.workspace_id == row.workspace_id, Member.slack_user_id == row.target
-        )
-    ).first()
+    """Keep the DM a nudge opened on the rep's member row, for the next morning's nudge."""
+    member = queries.find_member(session, workspace_id=row.workspace_id, slack_user_id=row.target)
     if member is not None:
         member.dm_channel_id = channel_id
         session.add(member)

@@ -10,23 +10,22 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import date
 from typing import Any
 
 from slack_sdk import WebClient
 from sqlmodel import Session
 
 from bot.blocks.jobs import render_nudge
-from bot.posts.compose import app_home_url, member_context
+from bot.posts.compose import app_home_url
 from bot.runtime import Runtime
 from bot.slack_client import call_slack
-from commands.context import Invocation
-from commands.localtime import zone
+from commands.context import Invocation, member_context
 from commands.posts.nudge import redraw_nudge
 from commands.posts.schedule import NUDGE
 from storage import outbox, queries
 from storage.db import unit_of_work
-from storage.models import Delivery, Workspace
+from storage.models import Workspace
+from storage.outbox import Delivery
 
 log = logging.getLogger("corong.nudges")
 
@@ -94,7 +93,7 @@ def refresh_todays_nudge(
         )
         if member is None:
             return False
-        today: date = invocation.now.astimezone(zone(member.timezone, workspace.timezone)).date()
+        today = member_context(session, workspace, member, now=invocation.now).today
         row = outbox.latest_sent(
             session,
             workspace_id=workspace.id,
@@ -123,7 +122,7 @@ def _redrawn(
     )
     if member is None:
         return None
-    ctx = member_context(session, workspace, member, invocation.now)
+    ctx = member_context(session, workspace, member, now=invocation.now)
     try:
         nudge = redraw_nudge(ctx, (row.payload or {}).get("nudge") or {})
     except ValueError:

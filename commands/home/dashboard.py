@@ -14,9 +14,6 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from sqlalchemy import case, func
-from sqlmodel import col, select
-
 from commands import permissions
 from commands.context import CommandContext
 from commands.deals.summaries import stage_totals, summarize_many
@@ -26,9 +23,10 @@ from commands.pipelines import WON
 from commands.posts.schedule import team_id_of
 from commands.reports.metrics import money_by_currency
 from commands.reports.policy import ReportPolicy
-from storage import outbox, queries
+from storage import outbox, queries, teams
 from storage import reports as db
-from storage.models import Delivery, Team
+from storage.models import Team
+from storage.outbox import Delivery
 
 FOLLOW_UPS_SHOWN = 10
 FAILED_POSTS_SHOWN = 5
@@ -40,49 +38,29 @@ _ISO_WEEK = re.compile(r"(\d{4})-W(\d{2})")
 def failed_posts(ctx: CommandContext) -> FailedPosts | None:
     """The workspace's failed posts of the last week, or None when nothing failed.
 
-    One query answers it all: the newest failed rows, with both totals counted by window
-    functions over every matching row (before the limit), and one more for the teams' names.
+    Two statements answer it all: the newest failed rows with both totals, and the names of the
+    teams those posts were for.
     """
-    in_status = col(Delivery.status).in_((outbox.FAILED, outbox.RETRY))
-    failed_first = case((col(Delivery.status) == outbox.FAILED, 0), else_=1)
-    total_failed = func.sum(case((col(Delivery.status) == outbox.FAILED, 1), else_=0)).over()
-    total_retrying = func.sum(case((col(Delivery.status) == outbox.RETRY, 1), else_=0)).over()
-    rows = ctx.session.exec(
-        select(Delivery, total_failed, total_retrying)
-        .where(
-            col(Delivery.workspace_id) == ctx.workspace_id,
-            col(Delivery.created_at) >= ctx.now - FAILED_POSTS_WINDOW,
-            in_status,
-        )
-        .order_by(failed_first, col(Delivery.created_at).desc(), col(Delivery.id).desc())
-        .limit(FAILED_POSTS_SHOWN)
-    ).all()
-    if not rows or not rows[0][1]:
+    found = outbox.failures(
+        ctx.session,
+        workspace_id=ctx.workspace_id,
+        since=ctx.now - FAILED_POSTS_WINDOW,
+        limit=FAILED_POSTS_SHOWN,
+    )
+    if not found.failed:
         return None
-    failed = [row for row, _, _ in rows if row.status == outbox.FAILED]
-    team_ids = {team_id for row in failed if (team_id := team_id_of(row.target)) is not None}
-    teams = (
-        {
-            team.id: team
-            for team in ctx.session.exec(
-                select(Team).where(
-                    col(Team.workspace_id) == ctx.workspace_id, col(Team.id).in_(team_ids)
-                )
-            ).all()
-        }
-        if team_ids
-        else {}
-    )
+    team_ids = {team_id for row in found.newest if (team_id := team_id_of(row.target)) is not None}
+    named = teams.teams_by_id(ctx.session, workspace_id=ctx.workspace_id, ids=team_ids)
     return FailedPosts(
-        shown=tuple(_failed_post(row, teams) for row in failed),
-        failed_total=int(rows[0][1]),
-        retrying=int(rows[0][2] or 0),
+        shown=tuple(_failed_post(row, named) for row in found.newest),
+        failed_total=found.failed,
+        retrying=found.retrying,
     )
 
 
-def _failed_post(row: Delivery, teams: dict[int | None, Team]) -> FailedPost:
+def _failed_post(row: Delivery, named: dict[int, Team]) -> FailedPost:
     team_id = team_id_of(row.target)
-    team = teams.get(team_id) if team_id is not None else None
+    team = named.get(team_id) if team_id is not None else None
     channel = (team.channel_id if team else None) or row.channel_id
     return FailedPost(
         job=row.job,

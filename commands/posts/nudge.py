@@ -10,12 +10,12 @@ rep has done about it since. ``snooze_deal`` keeps a deal out of the nudges for 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from commands import permissions
 from commands.context import CommandContext
@@ -47,9 +47,9 @@ from commands.posts.replies import (
 from commands.replies import Notice
 from commands.reports.metrics import stage_times, stuck_cutoffs
 from commands.reports.policy import ReportPolicy
-from storage import queries
+from storage import posts, queries
 from storage import reports as db
-from storage.models import Activity, BantRecord, Deal, Workspace
+from storage.models import Deal, Workspace
 
 NUDGE_ITEMS_SHOWN = 8
 SNOOZE_DAYS = (1, 3, 7)
@@ -282,14 +282,17 @@ def redraw_nudge(ctx: CommandContext, payload: Any) -> Nudge:
     A payload that is not one ``nudge_payload`` could have written raises ``ValueError``."""
     sent = read_nudge_payload(payload)
     numbers = [item.number for item in sent.items]
+    found = posts.deals_by_number(ctx.session, workspace_id=ctx.workspace_id, numbers=numbers)
     deals = {
-        number: deal
-        for number, deal in _deals_by_number(ctx, numbers).items()
-        if permissions.may_handle(ctx, deal.owner_id)
+        number: deal for number, deal in found.items() if permissions.may_handle(ctx, deal.owner_id)
     }
     ids = [deal.id for deal in deals.values() if deal.id is not None]
-    called = _deals_with_calls_since(ctx.session, ids, sent.sent_at)
-    qualified = _deals_with_bant_since(ctx.session, ids, sent.sent_at)
+    called = posts.deals_called_since(
+        ctx.session, workspace_id=ctx.workspace_id, deal_ids=ids, since=sent.sent_at
+    )
+    qualified = posts.deals_qualified_since(
+        ctx.session, workspace_id=ctx.workspace_id, deal_ids=ids, since=sent.sent_at
+    )
     kept = [(item, deals[item.number]) for item in sent.items if item.number in deals]
     summaries = summarize_many(ctx, [deal for _, deal in kept])
     return Nudge(
@@ -417,57 +420,6 @@ def _moment(data: Mapping[str, Any], name: str) -> datetime:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"nudge payload: {name} has no time zone")
     return moment.astimezone(UTC)
-
-
-def _deals_by_number(ctx: CommandContext, numbers: Iterable[int]) -> dict[int, Deal]:
-    """The workspace's live deals with these numbers, in one query."""
-    wanted = sorted(set(numbers))
-    if not wanted:
-        return {}
-    rows = ctx.session.exec(
-        select(Deal).where(
-            Deal.workspace_id == ctx.workspace_id,
-            col(Deal.number).in_(wanted),
-            col(Deal.deleted_at).is_(None),
-        )
-    ).all()
-    return {deal.number: deal for deal in rows}
-
-
-def _deals_with_calls_since(session: Session, deal_ids: list[int], since: datetime) -> set[int]:
-    """Which of these deals have a standing call logged after ``since``."""
-    return _deals_with_rows_since(
-        session, Activity, Activity.occurred_at, deal_ids, since, Activity.kind == "call"
-    )
-
-
-def _deals_with_bant_since(session: Session, deal_ids: list[int], since: datetime) -> set[int]:
-    """Which of these deals have a standing BANT recorded after ``since``."""
-    return _deals_with_rows_since(session, BantRecord, BantRecord.created_at, deal_ids, since)
-
-
-def _deals_with_rows_since(
-    session: Session,
-    model: type[Activity] | type[BantRecord],
-    when: Any,
-    deal_ids: list[int],
-    since: datetime,
-    *conditions: Any,
-) -> set[int]:
-    """Which of these deals have a row of ``model`` (not deleted) dated after ``since``."""
-    if not deal_ids:
-        return set()
-    rows = session.exec(
-        select(model.deal_id)
-        .where(
-            col(model.deal_id).in_(deal_ids),
-            col(when) > since,
-            col(model.deleted_at).is_(None),
-            *conditions,
-        )
-        .distinct()
-    ).all()
-    return set(rows)
 
 
 # --- snooze ----------------------------------------------------------------------------------

@@ -19,13 +19,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import exists, or_
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from commands.localtime import iso_week, local_days_around, local_fire_time, parse_local_time, zone
 from commands.reports.policy import ReportPolicy
-from storage.models import Deal, Delivery, Member, Team, Workspace
+from storage import posts, queries, teams
+from storage.models import Member, Team, Workspace
 from storage.outbox import SlotKey
+from storage.workspaces import get_workspace, list_workspaces
 
 log = logging.getLogger(__name__)
 
@@ -88,7 +89,7 @@ def due_slots(session: Session, *, now: datetime, grace: timedelta = DEFAULT_GRA
     since = now - grace
     slots = [
         slot
-        for workspace in _workspaces(session, None)
+        for workspace in list_workspaces(session)
         for slot in _slots_between(session, workspace, since, now)
     ]
     return sorted(slots, key=_slot_order)
@@ -115,16 +116,12 @@ def slot_at(
     _require_aware(at)
     if job not in JOBS:
         raise ValueError(f"unknown job {job!r}; expected one of {', '.join(JOBS)}")
-    workspace = session.get(Workspace, workspace_id)
+    workspace = get_workspace(session, workspace_id=workspace_id)
     if workspace is None:
         return None
     work_days = ReportPolicy.from_workspace(workspace).work_days
     if job == NUDGE:
-        member = session.exec(
-            select(Member).where(
-                Member.workspace_id == workspace_id, Member.slack_user_id == target
-            )
-        ).first()
+        member = queries.find_member(session, workspace_id=workspace_id, slack_user_id=target)
         if member is None:
             return None
         tz = zone(member.timezone, workspace.timezone)
@@ -133,8 +130,12 @@ def slot_at(
             return None
         return _daily(NUDGE, workspace_id, target, day, NUDGE_TIME, tz)
     team_id = team_id_of(target)
-    team = session.get(Team, team_id) if team_id is not None else None
-    if team is None or team.workspace_id != workspace_id or not team.channel_id:
+    team = (
+        teams.get_team(session, workspace_id=workspace_id, team_id=team_id)
+        if team_id is not None
+        else None
+    )
+    if team is None or not team.channel_id:
         return None
     tz = zone(team.timezone, workspace.timezone)
     day = at.astimezone(tz).date()
@@ -169,7 +170,7 @@ def _slots_between(
                 if inside(slot):
                     yield slot
 
-    for team in _teams_with_channel(session, workspace_id):
+    for team in teams.teams_with_channel(session, workspace_id=workspace_id):
         assert team.id is not None
         target = team_target(team.id)
         tz = zone(team.timezone, workspace.timezone)
@@ -209,10 +210,11 @@ def _digest(workspace_id: int, target: str, day: date, at: time, tz: ZoneInfo) -
 
 
 def _workspaces(session: Session, workspace_id: int | None) -> list[Workspace]:
-    query = select(Workspace).order_by(col(Workspace.id))
-    if workspace_id is not None:
-        query = query.where(Workspace.id == workspace_id)
-    return list(session.exec(query).all())
+    """Every workspace, or only the one asked for (none when it is gone)."""
+    if workspace_id is None:
+        return list_workspaces(session)
+    workspace = get_workspace(session, workspace_id=workspace_id)
+    return [workspace] if workspace is not None else []
 
 
 def nudge_targets(session: Session, workspace_id: int) -> list[str]:
@@ -224,43 +226,8 @@ def _nudged_members(session: Session, workspace_id: int) -> list[Member]:
     """The workspace's members who own at least one open deal, in one query; except a member
     Slack said is gone (deactivated) at their last nudge, until Corong hears of them again
     (their profile is fetched after that), so an admin is not told every morning."""
-    owns_open_deal = exists().where(
-        col(Deal.owner_id) == col(Member.id),
-        col(Deal.workspace_id) == workspace_id,
-        col(Deal.status) == "open",
-        col(Deal.deleted_at).is_(None),
-    )
-    gone = exists().where(
-        col(Delivery.workspace_id) == workspace_id,
-        col(Delivery.job) == NUDGE,
-        col(Delivery.target) == col(Member.slack_user_id),
-        col(Delivery.status) == "failed",
-        col(Delivery.error).in_(USER_GONE_ERRORS),
-        or_(
-            col(Member.profile_fetched_at).is_(None),
-            col(Delivery.updated_at) > col(Member.profile_fetched_at),
-        ),
-    )
-    return list(
-        session.exec(
-            select(Member)
-            .where(Member.workspace_id == workspace_id, owns_open_deal, ~gone)
-            .order_by(col(Member.id))
-        ).all()
-    )
-
-
-def _teams_with_channel(session: Session, workspace_id: int) -> list[Team]:
-    return list(
-        session.exec(
-            select(Team)
-            .where(
-                Team.workspace_id == workspace_id,
-                col(Team.channel_id).is_not(None),
-                col(Team.channel_id) != "",
-            )
-            .order_by(col(Team.id))
-        ).all()
+    return posts.nudge_recipients(
+        session, workspace_id=workspace_id, job=NUDGE, gone_errors=USER_GONE_ERRORS
     )
 
 

@@ -12,16 +12,17 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from commands.deals.summaries import summarize
+from commands.grammar.refs import deal_ref
 from commands.localtime import day_bounds, previous_work_day, zone
 from commands.posts.replies import StageMove, Standup, StandupRep
 from commands.replies import DealSummary
 from commands.reports.policy import ReportPolicy
-from storage import queries, teams
+from storage import posts, queries, teams
 from storage import reports as db
-from storage.models import Deal, Member, StageChange, Team, Workspace
+from storage.models import Member, Team, Workspace
 
 PLAN_SHOWN = 5
 MOVES_SHOWN = 5
@@ -76,17 +77,9 @@ def _plans(
 ) -> dict[int, list[DealSummary]]:
     """Per rep, their open deals whose next step is due on or before ``today``, most overdue
     first: one query for the whole team."""
-    deals = session.exec(
-        select(Deal)
-        .where(
-            Deal.workspace_id == workspace_id,
-            col(Deal.owner_id).in_(list(owners)),
-            Deal.status == "open",
-            col(Deal.deleted_at).is_(None),
-            col(Deal.next_step_due) <= today,
-        )
-        .order_by(col(Deal.next_step_due), col(Deal.number))
-    ).all()
+    deals = posts.follow_ups_due(
+        session, workspace_id=workspace_id, owner_ids=owners.keys(), day=today
+    )
     plans: dict[int, list[DealSummary]] = defaultdict(list)
     for deal in deals:
         plans[deal.owner_id].append(summarize(deal, owners.get(deal.owner_id)))
@@ -98,21 +91,12 @@ def _moves(
 ) -> dict[int, list[StageMove]]:
     """Per rep, the standing stage changes of their live deals in ``[start, end)``, in the
     order they happened: one query for the whole team."""
-    rows = session.exec(
-        select(Deal.owner_id, Deal.number, Deal.name, StageChange.from_stage, StageChange.to_stage)
-        .join(Deal, col(Deal.id) == col(StageChange.deal_id))
-        .where(
-            StageChange.workspace_id == workspace_id,
-            col(StageChange.changed_at) >= start,
-            col(StageChange.changed_at) < end,
-            col(StageChange.reverted_at).is_(None),
-            Deal.workspace_id == workspace_id,
-            col(Deal.deleted_at).is_(None),
-            col(Deal.owner_id).in_(rep_ids),
-        )
-        .order_by(col(StageChange.changed_at), col(StageChange.id))
-    ).all()
+    rows = posts.stage_moves(
+        session, workspace_id=workspace_id, owner_ids=rep_ids, start=start, end=end
+    )
     moves: dict[int, list[StageMove]] = defaultdict(list)
-    for owner_id, number, name, from_stage, to_stage in rows:
-        moves[owner_id].append(StageMove(f"D-{number}", name, from_stage, to_stage))
+    for row in rows:
+        moves[row.owner_id].append(
+            StageMove(deal_ref(row.number), row.name, row.from_stage, row.to_stage)
+        )
     return moves

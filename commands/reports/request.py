@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from sqlmodel import Session, col, select
+from sqlmodel import Session
 
 from commands.errors import NotFound, UsageError
 from commands.localtime import PeriodKind, period_bounds
@@ -22,6 +22,7 @@ from commands.reports.metrics import FunnelReport, build_funnel_report
 from commands.reports.policy import ReportPolicy
 from storage import queries, teams
 from storage.models import Workspace
+from storage.workspaces import list_workspaces
 
 # The period names a terminal user types, and the engine's name for each.
 PERIODS: dict[str, PeriodKind] = {
@@ -49,7 +50,7 @@ def find_report_workspace(session: Session, slack_team_id: str | None) -> Worksp
         found = queries.find_workspace(session, slack_team_id=slack_team_id)
         if found is not None:
             return found
-    known = session.exec(select(Workspace).order_by(col(Workspace.slack_team_id))).all()
+    known = list_workspaces(session)
     names = ", ".join(w.slack_team_id for w in known)
     if slack_team_id:
         raise NotFound("report.unknown_workspace", workspace=slack_team_id, workspaces=names or "-")
