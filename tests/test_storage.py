@@ -3,11 +3,8 @@ numbers never collide, times come back as aware UTC; and no SQL is written outsi
 
 from __future__ import annotations
 
-import ast
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta, timezone
-from pathlib import Path
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
@@ -228,63 +225,3 @@ def test_upgrade_fills_when_each_existing_move_entered_its_stage(engine: Engine)
         ("lost", day + timedelta(days=2)),  # undone, but filled like any move
         ("potential", day + timedelta(days=2)),  # in prospect since day 2, not since the undo
     ]
-
-
-ROOT = Path(__file__).resolve().parents[1]
-# What code outside storage/ may take from the database libraries: commands/ a Session for type
-# hints, bot/ also the engine it passes on and the error a failing database raises.
-# bot/oauth.py subclasses slack_sdk's SQLAlchemy installation store: the one exception.
-_COMMANDS_MAY_IMPORT = {("sqlmodel", "Session")}
-_BOT_MAY_IMPORT = _COMMANDS_MAY_IMPORT | {
-    ("sqlalchemy", "Engine"),
-    ("sqlalchemy.exc", "SQLAlchemyError"),
-}
-
-
-def _imported_names(tree: ast.AST) -> Iterator[tuple[str, str]]:
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom):
-            yield from ((node.module or "", alias.name) for alias in node.names)
-        elif isinstance(node, ast.Import):
-            yield from ((alias.name, "") for alias in node.names)
-
-
-def _sql_outside_storage(path: Path, allowed: set[tuple[str, str]]) -> Iterator[str]:
-    where = path.relative_to(ROOT)
-    tree = ast.parse(path.read_text())
-    for module, name in _imported_names(tree):
-        if module.split(".")[0] in ("sqlalchemy", "sqlmodel") and (module, name) not in allowed:
-            yield f"{where}: {module}.{name}"
-    for node in ast.walk(tree):
-        call = node.func if isinstance(node, ast.Call) else None
-        if isinstance(call, ast.Attribute) and call.attr in ("exec", "execute"):
-            yield f"{where}:{node.lineno}: .{call.attr}()"
-
-
-def test_every_sql_statement_lives_in_storage() -> None:
-    offenders = [
-        *(
-            found
-            for path in sorted(ROOT.glob("commands/**/*.py"))
-            for found in _sql_outside_storage(path, _COMMANDS_MAY_IMPORT)
-        ),
-        *(
-            found
-            for path in sorted(ROOT.glob("bot/**/*.py"))
-            if path != ROOT / "bot" / "oauth.py"
-            for found in _sql_outside_storage(path, _BOT_MAY_IMPORT)
-        ),
-    ]
-    assert offenders == []
-
-
-def test_only_the_outbox_module_touches_the_delivery_table() -> None:
-    own = {ROOT / "storage" / "outbox.py", ROOT / "storage" / "models.py"}
-    code = [*ROOT.glob("commands/**/*.py"), *ROOT.glob("bot/**/*.py"), *ROOT.glob("storage/*.py")]
-    offenders = [
-        str(path.relative_to(ROOT))
-        for path in sorted(code)
-        if path not in own
-        and ("storage.models", "Delivery") in set(_imported_names(ast.parse(path.read_text())))
-    ]
-    assert offenders == []
