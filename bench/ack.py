@@ -181,7 +181,7 @@ class Connection:
         return status, body
 
     def _chunked(self) -> bytes:
-        parts = []
+        parts: list[bytes] = []
         while True:
             while b"\r\n" not in self.buffer:
                 self._read_more()

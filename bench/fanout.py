@@ -81,30 +81,31 @@ def build_workspace(engine: Engine, reps: int) -> None:
         ]
         session.add_all(members)
         session.flush()
-        session.add_all(
-            Deal(
-                workspace_id=workspace.id,
-                number=n + 1,
-                name=f"Deal {n + 1}",
-                name_key=f"deal {n + 1}",
-                stage="lead",
-                currency="IDR",
-                value=50_000_000,
-                owner_id=member.id,
-                next_step="call back",
-                next_step_due=DAY - timedelta(days=1),
-                created_at=created,
-                updated_at=created,
-                stage_entered_at=created,
-                last_activity_at=created,
+        for n, member in enumerate(members):
+            assert member.id is not None  # flushed above
+            session.add(
+                Deal(
+                    workspace_id=workspace.id,
+                    number=n + 1,
+                    name=f"Deal {n + 1}",
+                    name_key=f"deal {n + 1}",
+                    stage="lead",
+                    currency="IDR",
+                    value=50_000_000,
+                    owner_id=member.id,
+                    next_step="call back",
+                    next_step_due=DAY - timedelta(days=1),
+                    created_at=created,
+                    updated_at=created,
+                    stage_entered_at=created,
+                    last_activity_at=created,
+                )
             )
-            for n, member in enumerate(members)
-        )
         workspace.next_deal_number = reps
 
 
 def settings_for(database_url: str, api_url: str) -> Settings:
-    return Settings(  # type: ignore[call-arg]
+    return Settings(
         _env_file=None,
         slack_bot_token=TOKEN,
         slack_api_url=api_url,

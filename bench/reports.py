@@ -257,7 +257,8 @@ def load_copy(engine: Engine, table: Table, columns: Sequence[str], rows: list[t
         return
     raw = engine.raw_connection()
     try:
-        connection = raw.driver_connection
+        connection = raw.driver_connection  # psycopg's own connection
+        assert connection is not None, "the pooled connection is open"
         statement = f"COPY {table.name} ({', '.join(columns)}) FROM STDIN"
         with connection.cursor() as cursor, cursor.copy(statement) as copy:
             for row in rows:
@@ -400,7 +401,7 @@ def baseline_rows(
     """The baseline: one plain aggregate over the period's rows of the scope, the activities
     its reps logged and the stage changes of its deals (standing ones), counted together."""
     activities = select(func.count()).where(
-        Activity.workspace_id == workspace_id,
+        col(Activity.workspace_id) == workspace_id,
         col(Activity.occurred_at) >= start,
         col(Activity.occurred_at) < end,
         col(Activity.deleted_at).is_(None),
@@ -410,7 +411,7 @@ def baseline_rows(
         .select_from(StageChange)
         .join(Deal, col(Deal.id) == col(StageChange.deal_id))
         .where(
-            StageChange.workspace_id == workspace_id,
+            col(StageChange.workspace_id) == workspace_id,
             col(StageChange.changed_at) >= start,
             col(StageChange.changed_at) < end,
             col(StageChange.reverted_at).is_(None),

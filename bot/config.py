@@ -110,7 +110,7 @@ _HOW_TO_GET = {
 def load_settings(env_file: str | None = ".env") -> Settings:
     """Read settings; a bad value becomes a ``ConfigError`` naming the variable."""
     try:
-        settings = Settings(_env_file=env_file)  # type: ignore[call-arg]
+        settings = Settings(_env_file=env_file)
     except ValidationError as error:
         field = str(error.errors()[0]["loc"][0]) if error.errors() else ""
         raise ConfigError(_HOW_TO_GET.get(field, str(error).splitlines()[0])) from None

@@ -78,7 +78,7 @@ def wsgi_app(
     return application
 
 
-class _Gunicorn(BaseApplication):  # type: ignore[misc]
+class _Gunicorn(BaseApplication):
     """gunicorn configured in code: one worker process, many threads."""
 
     def __init__(self, application: Any, options: dict[str, Any]) -> None:
@@ -124,7 +124,7 @@ def serve_http(
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  (stdlib name)
         return
 
 

@@ -70,6 +70,7 @@ def claim(
         "updated_at": now,
     }
     dialect = session.get_bind().dialect.name
+    statement: postgresql.Insert | sqlite.Insert
     if dialect == "postgresql":
         inserted = postgresql.insert(Delivery).values(values)
         statement = inserted.on_conflict_do_nothing(index_elements=list(_KEY_COLUMNS))

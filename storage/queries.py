@@ -93,8 +93,8 @@ def allocate_deal_number(session: Session, *, workspace_id: int) -> int:
     result = session.execute(
         update(Workspace)
         .where(col(Workspace.id) == workspace_id)
-        .values(next_deal_number=Workspace.next_deal_number + 1)
-        .returning(Workspace.next_deal_number)
+        .values(next_deal_number=col(Workspace.next_deal_number) + 1)
+        .returning(col(Workspace.next_deal_number))
     )
     return int(result.scalar_one())
 
@@ -137,7 +137,7 @@ def search_deals(
     """
     query = _name_matches(workspace_id, name_key, owner_ids)
     query = query.order_by(
-        (Deal.status != "open"), (Deal.name_key != name_key), col(Deal.number).desc()
+        col(Deal.status) != "open", col(Deal.name_key) != name_key, col(Deal.number).desc()
     ).limit(limit)
     return list(session.exec(query).all())
 
@@ -237,7 +237,7 @@ def latest_undoable(session: Session, *, workspace_id: int, member_id: int) -> A
 
 def mark_undone(session: Session, *, entry_id: int, when: datetime) -> bool:
     """Mark an audit entry undone; False when another request undid it first."""
-    result = session.execute(
+    result = session.exec(
         update(AuditEntry)
         .where(col(AuditEntry.id) == entry_id, col(AuditEntry.undone_at).is_(None))
         .values(undone_at=when)
@@ -279,7 +279,7 @@ def take_pending_choice(
     not_before: datetime,
 ) -> PendingChoice | None:
     """Claim a pending command of this member; None if unknown, foreign, used or too old."""
-    result = session.execute(
+    result = session.exec(
         update(PendingChoice)
         .where(
             col(PendingChoice.token) == token,

@@ -16,6 +16,7 @@ from datetime import date, datetime
 from typing import Any, NamedTuple
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
     Float,
     FunctionElement,
@@ -26,9 +27,10 @@ from sqlalchemy import (
     func,
     literal,
     or_,
+    type_coerce,
 )
 from sqlalchemy.ext.compiler import compiles
-from sqlalchemy.orm import aliased
+from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, select
 
 from storage.models import Activity, BantRecord, Deal, StageChange
@@ -90,6 +92,8 @@ class DealFacts:
         return f"D-{self.number}"
 
 
+# More columns than SQLModel's select() is typed for (four at most): the queries that select
+# them silence mypy's call-overload error, and ``_facts`` types the rows.
 _FACT_COLUMNS = (
     Deal.id,
     Deal.number,
@@ -128,18 +132,18 @@ def _facts(row: Sequence[Any]) -> DealFacts:
 
 def _live_deals(workspace_id: int, owner_ids: OwnerIds) -> list[ColumnElement[bool]]:
     """Conditions on ``Deal``: this workspace, not deleted, owned by ``owner_ids`` if given."""
-    conditions = [Deal.workspace_id == workspace_id, col(Deal.deleted_at).is_(None)]
+    conditions = [col(Deal.workspace_id) == workspace_id, col(Deal.deleted_at).is_(None)]
     if owner_ids is not None:
         conditions.append(col(Deal.owner_id).in_(list(owner_ids)) if owner_ids else false())
     return conditions
 
 
 def _open_deals(workspace_id: int, owner_ids: OwnerIds) -> list[ColumnElement[bool]]:
-    return [*_live_deals(workspace_id, owner_ids), Deal.status == "open"]
+    return [*_live_deals(workspace_id, owner_ids), col(Deal.status) == "open"]
 
 
 def _live_changes(workspace_id: int) -> list[ColumnElement[bool]]:
-    return [StageChange.workspace_id == workspace_id, col(StageChange.reverted_at).is_(None)]
+    return [col(StageChange.workspace_id) == workspace_id, col(StageChange.reverted_at).is_(None)]
 
 
 # --- funnel ---------------------------------------------------------------------------------
@@ -154,7 +158,7 @@ def open_deals_by_stage(
             Deal.stage,
             Deal.currency,
             func.count(),
-            func.coalesce(func.sum(Deal.value), 0),
+            type_coerce(func.coalesce(func.sum(Deal.value), 0), BigInteger),
         )
         .where(*_open_deals(workspace_id, owner_ids))
         .group_by(col(Deal.stage), col(Deal.currency))
@@ -206,9 +210,9 @@ def stage_reach(
     ``changes_before`` (the funnel as it stood then), only deals whose status is in
     ``statuses``. One row per distinct key comes back, never a deal.
     """
-    positions = [(StageChange.to_stage == stage, literal(i)) for i, stage in enumerate(stages)]
+    positions = [(col(StageChange.to_stage) == stage, literal(i)) for i, stage in enumerate(stages)]
     position = case(
-        *positions, (StageChange.to_stage == WON, literal(len(stages))), else_=NOT_REACHED
+        *positions, (col(StageChange.to_stage) == WON, literal(len(stages))), else_=NOT_REACHED
     )
     # Each deal's furthest move, looked up by deal in the (deal, time) index: no workspace
     # condition here, which would tempt the planner into the (workspace, time) index.
@@ -256,7 +260,7 @@ def closed_by_outcome(
             Deal.status,
             Deal.currency,
             func.count(),
-            func.coalesce(func.sum(Deal.value), 0),
+            type_coerce(func.coalesce(func.sum(Deal.value), 0), BigInteger),
         )
         .where(
             col(Deal.closed_at) >= start,
@@ -292,7 +296,7 @@ def _live_activities(
     workspace_id: int, member_ids: OwnerIds, start: datetime, end: datetime
 ) -> list[ColumnElement[bool]]:
     conditions = [
-        Activity.workspace_id == workspace_id,
+        col(Activity.workspace_id) == workspace_id,
         col(Activity.occurred_at) >= start,
         col(Activity.occurred_at) < end,
         col(Activity.deleted_at).is_(None),
@@ -327,7 +331,7 @@ def activity_totals(
     """``(activities, deals)``: activities of any kind logged in ``[start, end)`` by
     ``owner_ids`` (everyone if None), and how many distinct deals they were about."""
     activities, deals = session.exec(
-        select(func.count(), func.count(distinct(Activity.deal_id)))
+        select(func.count(), func.count(distinct(col(Activity.deal_id))))
         .select_from(Activity)
         .join(Deal, col(Deal.id) == col(Activity.deal_id))
         .where(*_live_activities(workspace_id, owner_ids, start, end))
@@ -424,7 +428,11 @@ def first_activities(
         )
         .order_by(col(Deal.created_at), col(Deal.number))
     ).all()
-    return [LeadTouch(deal_id, created, touched) for deal_id, created, touched in rows]
+    touches = []
+    for deal_id, created, touched in rows:
+        assert deal_id is not None  # a primary key read back
+        touches.append(LeadTouch(deal_id, created, touched))
+    return touches
 
 
 # --- hygiene --------------------------------------------------------------------------------
@@ -437,9 +445,8 @@ def deal_facts(session: Session, *, workspace_id: int, deal_ids: Sequence[int]) 
     SQLite reads the workspace's whole (workspace, created) index instead of the few ids."""
     if not deal_ids:
         return []
-    rows = session.exec(
-        select(*_FACT_COLUMNS, Deal.workspace_id).where(col(Deal.id).in_(list(deal_ids)))
-    ).all()
+    query = select(*_FACT_COLUMNS, Deal.workspace_id)  # type: ignore[call-overload]  # 13 columns
+    rows = session.exec(query.where(col(Deal.id).in_(list(deal_ids)))).all()
     by_id = {row[0]: _facts(row) for row in rows if row[-1] == workspace_id}
     return [by_id[deal_id] for deal_id in deal_ids if deal_id in by_id]
 
@@ -447,7 +454,7 @@ def deal_facts(session: Session, *, workspace_id: int, deal_ids: Sequence[int]) 
 def _sample(
     session: Session,
     conditions: Sequence[ColumnElement[bool]],
-    order_by: Sequence[ColumnElement[Any]],
+    order_by: Sequence[ColumnElement[Any] | Mapped[Any]],
     limit: int,
 ) -> Sample:
     """How many deals meet ``conditions``, and the first ``limit`` of them in ``order_by``:
@@ -455,9 +462,8 @@ def _sample(
     total = session.exec(select(func.count()).select_from(Deal).where(*conditions)).one()
     if not total or limit <= 0:
         return Sample(int(total), [])
-    rows = session.exec(
-        select(*_FACT_COLUMNS).where(*conditions).order_by(*order_by).limit(limit)
-    ).all()
+    query = select(*_FACT_COLUMNS)  # type: ignore[call-overload]  # 12 columns
+    rows = session.exec(query.where(*conditions).order_by(*order_by).limit(limit)).all()
     return Sample(int(total), [_facts(row) for row in rows])
 
 
@@ -501,7 +507,7 @@ def stuck_deals(
         return Sample(0, [])
     late = or_(
         *(
-            and_(Deal.stage == stage, col(Deal.stage_entered_at) < cutoff)
+            and_(col(Deal.stage) == stage, col(Deal.stage_entered_at) < cutoff)
             for stage, cutoff in entered_before.items()
         )
     )

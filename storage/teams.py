@@ -153,14 +153,14 @@ def team_manager_ids(session: Session, *, team_id: int) -> list[int]:
 
 def admin_ids(session: Session, *, workspace_id: int) -> list[int]:
     """The workspace's admins Corong knows of: Slack admins and owners, and named admins."""
-    return sorted(
-        session.exec(
-            select(Member.id).where(
-                Member.workspace_id == workspace_id,
-                or_(col(Member.is_admin), col(Member.admin_granted)),
-            )
-        ).all()
-    )
+    ids = session.exec(
+        select(Member.id).where(
+            Member.workspace_id == workspace_id,
+            or_(col(Member.is_admin), col(Member.admin_granted)),
+        )
+    ).all()
+    # A stored member always has an id: the filter only tells the type checker so.
+    return sorted(member_id for member_id in ids if member_id is not None)
 
 
 def slack_user_ids(session: Session, *, member_ids: Collection[int]) -> list[str]:

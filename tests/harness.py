@@ -48,7 +48,7 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  (stdlib name)
         return
 
 
@@ -121,7 +121,7 @@ class Bot:
         self.engine = engine
         self.fake = fake
         self.clock = clock
-        settings = Settings(  # type: ignore[call-arg]
+        settings = Settings(
             _env_file=None,
             slack_bot_token="xoxb-test-token",
             slack_signing_secret=SIGNING_SECRET,
@@ -257,6 +257,12 @@ class Bot:
             workspace = queries.get_or_create_workspace(session, slack_team_id=team)
             assert workspace.id is not None
             return queries.deal_by_number(session, workspace_id=workspace.id, number=number)
+
+    def existing_deal(self, number: int, team: str = TEAM) -> Deal:
+        """Deal ``number``, which the test expects to be there."""
+        deal = self.deal(number, team)
+        assert deal is not None, f"no D-{number} in {team}"
+        return deal
 
     def know(
         self,

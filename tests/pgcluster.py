@@ -36,6 +36,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import psycopg
 from psycopg import sql
@@ -262,7 +263,7 @@ class PostgresCluster:
     def _admin_connection(self) -> psycopg.Connection:
         admin_db = (self._external.database if self._external is not None else None) or "postgres"
         url = self._url(admin_db)
-        params: dict[str, object] = {
+        params: dict[str, Any] = {
             "host": url.host,
             "port": url.port,
             "user": url.username,

@@ -7,7 +7,7 @@ import json
 import threading
 from typing import Any
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage import queries
 from storage.db import unit_of_work
@@ -45,7 +45,7 @@ def _open_bant(bot: Bot, text: str = "acme", user: str = "U0BUDI0001") -> tuple[
 
 def _records(bot: Bot) -> list[BantRecord]:
     with Session(bot.engine) as session:
-        return list(session.exec(select(BantRecord).order_by(BantRecord.id)).all())
+        return list(session.exec(select(BantRecord).order_by(col(BantRecord.id))).all())
 
 
 def test_bant_dialog_scores_stores_and_offers_the_next_stage(bot: Bot) -> None:

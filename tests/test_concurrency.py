@@ -73,9 +73,9 @@ def test_won_and_lost_at_once_closes_the_deal_one_way_only(engine: Engine) -> No
             ("U0SARI0001", "/deal", "lost D-1 price"),
         )
         winners = [r for r in (won, lost) if isinstance(r.reply, Notice)]
-        refused = [r for r in (won, lost) if isinstance(r.reply, Problem)]
+        refused = [r.reply for r in (won, lost) if isinstance(r.reply, Problem)]
         assert len(winners) == 1 and len(refused) == 1
-        assert refused[0].reply.key == "deal.closed"
+        assert refused[0].key == "deal.closed"
         with unit_of_work(engine) as session:
             deal = queries.deal_by_number(session, workspace_id=1, number=1)
             assert deal is not None

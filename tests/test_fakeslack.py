@@ -7,7 +7,7 @@ import json
 import re
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
@@ -355,6 +355,11 @@ def test_bolt_end_to_end_slash_command_and_button(fake: FakeSlack) -> None:
     from slack_bolt import App
     from slack_bolt.request import BoltRequest
 
+    def signed(body: str) -> BoltRequest:
+        """``body`` as Bolt gets it from Slack: signed with the app's secret."""
+        headers: dict[str, str | Sequence[str]] = {**sign(body, "s3cret")}
+        return BoltRequest(body=body, headers=headers)
+
     app = App(
         token="xoxb-test-token",
         signing_secret="s3cret",
@@ -379,7 +384,7 @@ def test_bolt_end_to_end_slash_command_and_button(fake: FakeSlack) -> None:
 
     url = fake.response_url("deal")
     body = slash_command_body("/deal", "Acme", user_id=USER, team_id=TEAM_ID, response_url=url)
-    assert app.dispatch(BoltRequest(body=body, headers=sign(body, "s3cret"))).status == 200
+    assert app.dispatch(signed(body)).status == 200
     (posted,) = fake.wait_for("response_url")
     assert posted.args["text"] == "Deal Acme"
 
@@ -392,7 +397,7 @@ def test_bolt_end_to_end_slash_command_and_button(fake: FakeSlack) -> None:
         message={"type": "message", "ts": "1595926230.009600", "blocks": posted.args["blocks"]},
         response_url=url,
     )
-    assert app.dispatch(BoltRequest(body=body, headers=sign(body, "s3cret"))).status == 200
+    assert app.dispatch(signed(body)).status == 200
     second = fake.wait_for("response_url", count=2)[1]
     assert second.args["replace_original"] is True and second.args["text"] == "Closed acme"
     fake.assert_no_violations()

@@ -179,6 +179,7 @@ def test_garbage_is_a_bad_amount(text: str) -> None:
         parse_amount(text)
     assert info.value.key == "grammar.bad_amount"
     assert info.value.params == {"text": text.strip()}
+    assert info.value.example is not None
     assert parse_amount(info.value.example)
 
 

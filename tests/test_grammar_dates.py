@@ -176,6 +176,7 @@ def test_unreadable_or_impossible_dates_are_errors(text: str) -> None:
         parse_date(text, WED)
     assert info.value.key == "grammar.bad_date"
     assert info.value.params == {"text": text}
+    assert info.value.example is not None
     assert parse_date(info.value.example, WED)
 
 
@@ -226,6 +227,7 @@ def test_zero_huge_or_unreadable_durations_are_errors(text: str) -> None:
         parse_duration(text)
     assert info.value.key == "grammar.bad_duration"
     assert info.value.params == {"text": text}
+    assert info.value.example is not None
     assert parse_duration(info.value.example) > 0
 
 

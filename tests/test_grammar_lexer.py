@@ -192,4 +192,4 @@ def test_join_words_writes_other_tokens_back_as_typed() -> None:
 def test_tokens_are_immutable() -> None:
     token = tokenize("acme")[0]
     with pytest.raises(AttributeError):
-        token.value = "other"  # type: ignore[misc]
+        token.value = "other"  # type: ignore[misc]  # frozen: the point of the test

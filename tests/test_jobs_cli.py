@@ -16,7 +16,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.cli import main
 from bot.config import Settings
@@ -96,7 +96,7 @@ def make_team(bot: Bot, name: str, reps: list[str], **settings: object) -> int:
 
 def deliveries(bot: Bot) -> list[Delivery]:
     with Session(bot.engine) as session:
-        return list(session.exec(select(Delivery).order_by(Delivery.id)))
+        return list(session.exec(select(Delivery).order_by(col(Delivery.id))))
 
 
 def posting_calls(bot: Bot) -> int:
@@ -338,7 +338,7 @@ def test_a_backdated_run_keeps_its_post_from_a_running_bot(
     run.start()
     try:
         eventually(lambda: len(bot.fake.calls_to("chat.postMessage")) == 1)
-        settings = Settings(  # type: ignore[call-arg]
+        settings = Settings(
             _env_file=None,
             slack_bot_token="xoxb-test-token",
             slack_api_url=bot.fake.api_url,

@@ -21,7 +21,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 from commands.context import CommandContext, Invocation, open_context
 from commands.deals.call import CallDraft, log_call
@@ -667,7 +667,7 @@ def test_snooze_offers_one_three_or_seven_days(world: World) -> None:
         world.deal(number, due=TODAY)
         snooze_deal(world.ctx(), f"D-{number}", number)
 
-    rows = world.session.exec(select(Deal.number, Deal.snoozed_until)).all()
+    rows = world.session.exec(select(Deal.number, col(Deal.snoozed_until))).all()
     assert sorted(rows) == [(n, TODAY + timedelta(days=n)) for n in (1, 3, 7)]
 
 
@@ -676,10 +676,10 @@ def test_snooze_refuses_other_lengths(world: World) -> None:
 
     for days in (0, 2, -1, 30, True, "3", 3.0, None):
         with pytest.raises(CommandError) as raised:
-            snooze_deal(world.ctx(), "D-1", days)  # type: ignore[arg-type]
+            snooze_deal(world.ctx(), "D-1", days)  # type: ignore[arg-type]  # wrong on purpose
         assert raised.value.key == "nudge.snooze_days", days
 
-    assert world.session.exec(select(Deal.snoozed_until)).one() is None
+    assert world.session.exec(select(col(Deal.snoozed_until))).one() is None
 
 
 def test_only_the_owner_can_snooze_a_deal(world: World) -> None:
@@ -696,7 +696,7 @@ def test_only_the_owner_can_snooze_a_deal(world: World) -> None:
         snooze_deal(world.ctx("rina"), "D-1", 1)  # her manager may act on it, but not snooze
     assert raised.value.key == "nudge.snooze_not_owner"
     assert raised.value.params["ref"] == "D-1"
-    assert world.session.exec(select(Deal.snoozed_until)).one() is None
+    assert world.session.exec(select(col(Deal.snoozed_until))).one() is None
 
 
 def test_a_closed_deal_cannot_be_snoozed(world: World) -> None:

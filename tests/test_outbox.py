@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from typing import TypeVar
 
 from sqlalchemy import Engine
@@ -91,8 +92,8 @@ def test_racing_replicas_claim_each_slot_exactly_once(engine: Engine, database_u
         key = _key(ws, period=f"round-{round_number}")
         results = _race(
             database_url,
-            lambda e, key=key: _claim(e, key, owner=A),
-            lambda e, key=key: _claim(e, key, owner=B),
+            partial(_claim, key=key, owner=A),
+            partial(_claim, key=key, owner=B),
         )
         winners = [result for result in results if result is not None]
         assert len(winners) == 1
@@ -121,8 +122,8 @@ def test_racing_replicas_take_over_an_expired_lease_once(engine: Engine, databas
         assert _claim(engine, key, owner="dead") is not None
         results = _race(
             database_url,
-            lambda e, key=key: _claim(e, key, owner=A, now=later),
-            lambda e, key=key: _claim(e, key, owner=B, now=later),
+            partial(_claim, key=key, owner=A, now=later),
+            partial(_claim, key=key, owner=B, now=later),
         )
         winners = [result for result in results if result is not None]
         assert len(winners) == 1 and winners[0].attempts == 2

@@ -275,7 +275,8 @@ def test_missing_or_broken_keys_fall_back_one_by_one() -> None:
     }
     assert ReportPolicy.from_json(stored) == ReportPolicy(pile_up_threshold=0.25, work_days=(0, 5))
     assert ReportPolicy.from_json(None) == ReportPolicy()
-    assert ReportPolicy.from_json(["nonsense"]) == ReportPolicy()  # type: ignore[arg-type]
+    junk = ["nonsense"]
+    assert ReportPolicy.from_json(junk) == ReportPolicy()  # type: ignore[arg-type]  # not a dict
 
 
 def test_the_json_round_trips() -> None:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from sqlalchemy import Engine
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from bot.config import Settings
 from bot.posts.delivery import Deliverer, RunReport
@@ -47,7 +47,7 @@ def at(day: int, hour: int, minute: int = 0, tz: ZoneInfo = JAKARTA) -> datetime
 def deliverer(
     bot: Bot, engine: Engine | None = None, owner: str | None = None, app_id: str | None = None
 ) -> Deliverer:
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         _env_file=None,
         slack_bot_token="xoxb-test-token",
         slack_api_url=bot.fake.api_url,
@@ -82,7 +82,7 @@ def dms(bot: Bot) -> dict[str, list[dict[str, Any]]]:
 
 def deliveries(bot: Bot) -> list[Delivery]:
     with Session(bot.engine) as session:
-        return list(session.exec(select(Delivery).order_by(Delivery.id)))
+        return list(session.exec(select(Delivery).order_by(col(Delivery.id))))
 
 
 def make_team(bot: Bot, name: str, reps: list[str], channel: str | None = TEAM_CHANNEL) -> None:
@@ -377,19 +377,19 @@ def test_nudge_buttons_act_and_the_nudge_shows_what_was_done(bot: Bot) -> None:
 
     click(bot, channel, nudge, "nudge_snooze_0", option_value(nudge, "nudge_snooze_0", '"n":3'))
     eventually(lambda: updates(bot) >= 1)
-    assert bot.deal(1).snoozed_until.isoformat() == "2026-11-27"
+    assert bot.existing_deal(1).snoozed_until == date(2026, 11, 27)
     assert "Snoozed until" in message_text(bot.fake.messages(channel)[-1])
 
     nudge = bot.fake.messages(channel)[-1]
     click(bot, channel, nudge, "nudge_move_1", option_value(nudge, "nudge_move_1", "prospect"))
     eventually(lambda: updates(bot) >= 2)
-    assert bot.deal(2).stage == "prospect"
+    assert bot.existing_deal(2).stage == "prospect"
     assert "Moved to" in message_text(bot.fake.messages(channel)[-1])
 
     nudge = bot.fake.messages(channel)[-1]
     click(bot, channel, nudge, "nudge_lost_2")
     eventually(lambda: updates(bot) >= 3)
-    assert bot.deal(3).status == "lost"
+    assert bot.existing_deal(3).status == "lost"
     assert "Marked lost" in message_text(bot.fake.messages(channel)[-1])
 
     nudge = bot.fake.messages(channel)[-1]
@@ -461,12 +461,12 @@ def test_forged_nudge_clicks_change_nothing(bot: Bot) -> None:
     replies = bot.fake.response_url_calls("forged")
     assert replies[0].args["response_type"] == "ephemeral"
     assert bot.counts() == before
-    assert bot.deal(2).stage == "lead"
+    assert bot.existing_deal(2).stage == "lead"
     # Andi clicks a button on Budi's nudge: Budi's message is never redrawn for him.
     click(bot, channel, nudge, "nudge_lost_0", user=ANDI, tag="andi")
     eventually(lambda: len(bot.fake.response_url_calls("andi")) == 1)
     assert bot.fake.calls_to("chat.update") == []
-    assert bot.deal(1).status == "open" and bot.counts() == before
+    assert bot.existing_deal(1).status == "open" and bot.counts() == before
 
 
 # --- the team channel: standup and digest --------------------------------------------------------
@@ -502,7 +502,8 @@ def test_weekly_digest_posts_a_summary_with_chart_and_details_in_the_thread(bot:
     assert len(completed) == 1
     assert completed[0].args["channel_id"] == TEAM_CHANNEL
     assert completed[0].args["thread_ts"] == summary["ts"]
-    assert next(iter(bot.fake.files.values())).data[:8] == b"\x89PNG\r\n\x1a\n"
+    chart = next(iter(bot.fake.files.values())).data
+    assert chart is not None and chart[:8] == b"\x89PNG\r\n\x1a\n"
     digest = next(r for r in deliveries(bot) if r.job == "digest")
     assert digest.status == "sent" and digest.period == "2026-W49"
     run_at(bot, at(30, 9, 30))  # the nudges and the standup; never the digest again
@@ -530,7 +531,7 @@ def test_a_digest_interrupted_after_its_summary_resumes_without_reposting_it(bot
 @SLACK_SIDE_ONLY
 def test_on_the_real_clock_the_morning_comes_by_itself(bot: Bot) -> None:
     two_reps_with_work(bot)
-    settings = Settings(  # type: ignore[call-arg]
+    settings = Settings(
         _env_file=None, slack_bot_token="xoxb-test-token", slack_api_url=bot.fake.api_url
     )
     with time_machine.travel(at(24, 8, 29), tick=True):

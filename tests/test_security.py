@@ -189,7 +189,10 @@ def test_a_manager_acts_on_their_teams_deals_and_nobody_elses(bot: Bot) -> None:
     assert "Toko Maju" not in refused
     refused = bot.slash("/deal", f"assign D-1 <@{SARI}|sari>", user=RINA).ack.text
     assert "not in a team you manage" in refused
-    assert deal_state(bot, 2) == state and bot.deal(1).owner_id != bot.deal(2).owner_id
+    assert (
+        deal_state(bot, 2) == state
+        and bot.existing_deal(1).owner_id != bot.existing_deal(2).owner_id
+    )
 
     moved = bot.slash("/deal", f"assign D-2 <@{BUDI}|budi>", user=ANDI).ack.text  # an admin
     assert f"now belongs to <@{BUDI}>" in moved and f"was <@{SARI}>" in moved
@@ -249,7 +252,7 @@ def test_the_old_owners_nudge_buttons_stop_working_after_a_reassign(bot: Bot) ->
     assert "belongs to" in message_text(bot.fake.response_url_calls("stale")[0].args)
     assert deal_state(bot, 1) == state
     bot.slash("/deal", "move D-1 prospect", user=SARI)  # hers now
-    assert bot.deal(1).stage == "prospect"
+    assert bot.existing_deal(1).stage == "prospect"
     # Her manager's undo is refused: Sari has changed the deal since.
     assert "Nothing was undone" in bot.slash("/sales", "undo", user=RINA).ack.text
 
@@ -269,7 +272,7 @@ def test_buttons_on_a_closed_or_undone_deal_do_nothing(bot: Bot) -> None:
     )
     click(bot, channel, nudge, "nudge_move_0", prospect, tag="closed")
     eventually(lambda: bot.fake.response_url_calls("closed"))
-    assert bot.deal(1).status == "won"
+    assert bot.existing_deal(1).status == "won"
 
     added = bot.slash("/deal", "add Beta 10jt").ack.json
     log_call = next(b for b in button_values(added) if b["action_id"] == ids.LOG_CALL)
@@ -302,7 +305,10 @@ def test_the_same_ref_in_two_workspaces_means_each_callers_own_deal(bot: Bot) ->
     bot.click(show, user=other, team=OTHER_TEAM, response_url=bot.fake.response_url("b"))
     eventually(lambda: bot.fake.response_url_calls("b"))
     assert "no deal D-2" in message_text(bot.fake.response_url_calls("b")[0].args)
-    assert bot.deal(1).stage == "lead" and bot.deal(1, team=OTHER_TEAM).stage == "lead"
+    assert (
+        bot.existing_deal(1).stage == "lead"
+        and bot.existing_deal(1, team=OTHER_TEAM).stage == "lead"
+    )
 
 
 # --- rights that were taken away ----------------------------------------------------------------
@@ -314,7 +320,7 @@ def test_undo_is_refused_once_the_right_to_make_the_change_is_gone(bot: Bot) -> 
     bot.slash("/deal", "move D-1 prospect", user=RINA)
     bot.slash("/sales", f"team remove Jakarta <@{RINA}|rina>", user=ANDI)
     assert "belongs to" in bot.slash("/sales", "undo", user=RINA).ack.text
-    assert bot.deal(1).stage == "prospect"
+    assert bot.existing_deal(1).stage == "prospect"
 
     bot.slash("/sales", f"admin add <@{RINA}|rina>", user=ANDI)
     bot.slash("/sales", "bant strict:on", user=RINA)
@@ -383,4 +389,4 @@ def test_undoing_a_reassign_is_a_reassign_and_obeys_the_same_rules(bot: Bot) -> 
     assert "not in a team you manage" in refused
     with Session(bot.engine) as session:
         sari = session.exec(select(Member).where(Member.slack_user_id == SARI)).one()
-    assert bot.deal(1).owner_id == sari.id
+    assert bot.existing_deal(1).owner_id == sari.id

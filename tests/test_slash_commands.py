@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+import sqlalchemy
+from sqlmodel import col
 
 from storage.models import Activity, Member
 from tests.harness import (
@@ -230,7 +232,9 @@ def test_first_command_from_a_new_user_replies_in_their_slack_language(bot: Bot)
     assert lookups and lookups[-1].args.get("include_locale") in (True, "true", "1", 1)
     with bot.engine.connect() as connection:
         row = connection.execute(
-            Member.__table__.select().where(Member.__table__.c.slack_user_id == newcomer)
+            sqlalchemy.select(col(Member.locale), col(Member.timezone)).where(
+                col(Member.slack_user_id) == newcomer
+            )
         ).one()
     assert (row.locale, row.timezone) == ("id-ID", "Asia/Makassar")
 

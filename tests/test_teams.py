@@ -4,7 +4,7 @@ real app and the fake Slack (which checks every message's Block Kit)."""
 from __future__ import annotations
 
 import pytest
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from storage.models import AuditEntry, Team, TeamMember
 from tests.harness import ANDI, BUDI, RINA, SARI, Bot, eventually, message_text
@@ -186,7 +186,7 @@ def test_team_changes_are_recorded_and_undo_points_to_the_team_commands(bot: Bot
     # The older pipeline switch was not taken back behind the team change.
     assert "Prospecting → Qualification" in bot.slash("/sales", "pipeline").ack.text
     with Session(bot.engine) as session:
-        actions = session.exec(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+        actions = session.exec(select(AuditEntry.action).order_by(col(AuditEntry.id))).all()
     assert actions[-1] == "team.add"
 
 

@@ -93,6 +93,7 @@ class LoopbackSlack:
         if method in ("views.open", "views.push", "views.update"):
             view = args.get("view")
             view = json.loads(view) if isinstance(view, str) else view
+            assert isinstance(view, dict), f"{method} without a view"
             self._views += 1
             view = {**view, "id": f"V0SHELL{self._views:04d}"}
             self.shown.put(Shown("modal", view))
@@ -161,7 +162,7 @@ class LoopbackSlack:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  (stdlib name)
                 return
 
         return Handler

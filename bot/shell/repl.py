@@ -77,7 +77,7 @@ class Shell:
         self.say = say
         self.secret = secrets.token_hex(16)
         self.loopback = LoopbackSlack(team_id=options.team_id, user=self._user()).start()
-        settings = Settings(  # type: ignore[call-arg]
+        settings = Settings(
             _env_file=None,
             slack_bot_token="xoxb-shell",
             slack_signing_secret=self.secret,

@@ -7,6 +7,7 @@ import hmac
 import json
 import secrets
 import time
+from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlencode
 
@@ -17,7 +18,7 @@ def signed_request(body: str, secret: str, content_type: str) -> BoltRequest:
     """A BoltRequest carrying Slack's signature headers for ``body``."""
     timestamp = str(int(time.time()))
     digest = hmac.new(secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256)
-    headers = {
+    headers: dict[str, str | Sequence[str]] = {
         "content-type": [content_type],
         "x-slack-request-timestamp": [timestamp],
         "x-slack-signature": ["v0=" + digest.hexdigest()],

@@ -382,7 +382,8 @@ def list_deals(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -> 
     ``filter_text`` in the reply is the filter written canonically (scope word, user mention,
     stage keys), so a page button re-runs exactly the same filter.
     """
-    scope, owner_user_id = "mine", ctx.member.slack_user_id
+    scope = "mine"
+    owner_user_id: str | None = ctx.member.slack_user_id  # None: everyone's deals
     stages: list[str] = []
     for token in tokens:
         if token.kind == "user":

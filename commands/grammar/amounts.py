@@ -7,6 +7,7 @@ means every later sum is exact integer arithmetic.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -61,7 +62,7 @@ _SUFFIXES: dict[str, str] = {
 }
 
 
-def _alternation(words: dict[str, object]) -> str:
+def _alternation(words: Iterable[str]) -> str:
     """Longest spelling first, so the regex never stops at a prefix ("mio" before "m")."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 

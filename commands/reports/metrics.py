@@ -623,19 +623,22 @@ def _hygiene(
     qualifying = qualification_stage(pipeline.name, pipeline.stages)
     past = pipeline.stages[pipeline.stages.index(qualifying) + 1 :]
     cutoffs = stuck_cutoffs(baseline, now)
-    limit = {"limit": sample_size}
     return Hygiene(
         stale=_sample(
-            db.stale_deals(session, **who, **limit, idle_since=now - timedelta(days=stale_days))
+            db.stale_deals(
+                session, **who, limit=sample_size, idle_since=now - timedelta(days=stale_days)
+            )
         ),
-        overdue=_sample(db.overdue_deals(session, **who, **limit, today=now.astimezone(tz).date())),
-        stuck=_sample(db.stuck_deals(session, **who, **limit, entered_before=cutoffs)),
+        overdue=_sample(
+            db.overdue_deals(session, **who, limit=sample_size, today=now.astimezone(tz).date())
+        ),
+        stuck=_sample(db.stuck_deals(session, **who, limit=sample_size, entered_before=cutoffs)),
         stuck_baseline=baseline,
         pile_up_stage=last_stage,
         pile_up_share=share,
         pile_up=share is not None and share > pile_up_threshold,
         uncontacted=_uncontacted(scope, leads, now, sample_size),
-        missing_bant=_sample(db.missing_bant_deals(session, **who, **limit, stages=past)),
+        missing_bant=_sample(db.missing_bant_deals(session, **who, limit=sample_size, stages=past)),
     )
 
 

@@ -44,9 +44,9 @@ class ReportPolicy:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
                 raise ValueError(f"{name} must be a whole number from {low} to {high}")
-        low, high = PILE_UP_THRESHOLD
-        if not low <= self.pile_up_threshold <= high:
-            raise ValueError(f"pile_up_threshold must be from {low} to {high}")
+        share_low, share_high = PILE_UP_THRESHOLD
+        if not share_low <= self.pile_up_threshold <= share_high:
+            raise ValueError(f"pile_up_threshold must be from {share_low} to {share_high}")
         days = self.work_days
         if not days or list(days) != sorted(set(days)) or not set(days) <= set(range(7)):
             raise ValueError("work_days must be distinct weekdays 0-6 in ascending order")

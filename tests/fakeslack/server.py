@@ -1548,6 +1548,7 @@ def _parse_multipart(content_type: str, body: bytes) -> dict[str, Any]:
         if not name:
             continue
         payload = part.get_payload(decode=True) or b""
+        assert isinstance(payload, bytes)  # decode=True on a part of a multipart body
         if part.get_filename():
             out[str(name)] = payload
         else:
