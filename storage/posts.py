@@ -85,7 +85,7 @@ def stage_moves(
     """The standing stage changes in ``[start, end)`` of live deals these members own, in the
     order they happened: a standup's "yesterday" for the whole team."""
     rows = session.exec(
-        select(
+        select(  # type: ignore[call-overload]  # five columns: SQLModel types select() up to four
             col(Deal.owner_id),
             col(Deal.number),
             col(Deal.name),

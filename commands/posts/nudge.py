@@ -172,7 +172,8 @@ def build_nudge(
             missing_bant=deal.id in unqualified,
         )
         if reasons:
-            overdue = (day - deal.next_step_due).days if OVERDUE in reasons else 0
+            due = deal.next_step_due
+            overdue = (day - due).days if OVERDUE in reasons and due is not None else 0
             candidates.append(_Candidate(deal, reasons, overdue))
     if not candidates:
         return None
