@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Engine
 
 from bot.blocks.dispatch import render_reply
-from bot.blocks.replies import RenderedMessage, render_picker
+from bot.blocks.elements import RenderedMessage
+from bot.blocks.replies import render_picker
 from commands.context import CommandContext, Invocation, open_context
 from commands.deals.resolve import name_key
 from commands.dispatch import execute

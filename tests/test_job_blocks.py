@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import ids
+from bot.blocks.elements import RenderedMessage
 from bot.blocks.jobs import (
     digest_chart_title,
     render_digest_details,
@@ -21,7 +22,6 @@ from bot.blocks.jobs import (
     render_nudge,
     render_standup,
 )
-from bot.blocks.replies import RenderedMessage
 from commands.pipelines import Pipeline
 from commands.posts.replies import (
     DONE_BANT,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from bot.blocks.board import render_board
+from bot.blocks.elements import RenderedMessage
 from bot.blocks.funnel import render_funnel
-from bot.blocks.replies import RenderedMessage, render
+from bot.blocks.replies import render
 from bot.blocks.teams import render_admin_list, render_team_view
 from commands.replies import Reply
 from commands.reports.replies import FunnelView, PipelineBoard

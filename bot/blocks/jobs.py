@@ -27,22 +27,22 @@ from slack_sdk.models.blocks import (
 )
 
 from bot import ids
-from bot.blocks.funnel import (
-    _activity_sections,
-    _forecast_section,
-    _funnel_section,
-    _hygiene_section,
-    _outcomes_section,
-    _speed_section,
-)
-from bot.blocks.replies import (
+from bot.blocks.elements import (
     BUTTON_TEXT_LIMIT,
     SECTION_TEXT_LIMIT,
     RenderedMessage,
-    _button,
-    _context,
-    _section,
+    button,
     clip,
+    context,
+    section,
+)
+from bot.blocks.funnel import (
+    activity_sections,
+    forecast_section,
+    funnel_section,
+    hygiene_section,
+    outcomes_section,
+    speed_section,
 )
 from bot.blocks.text import escape, plain, stage_label
 from commands.i18n import CATALOG
@@ -240,10 +240,10 @@ def _lost_button(deal: DealSummary, n: int, lang: str) -> ButtonElement:
 def _item_actions(item: NudgeItem, n: int, nudge: Nudge, lang: str) -> ActionsBlock:
     ref = item.deal.ref
     elements: list = [
-        _button(plain("button.log_call", lang), f"{ids.LOG_CALL}_{n}", ref, primary=True)
+        button(plain("button.log_call", lang), f"{ids.LOG_CALL}_{n}", ref, primary=True)
     ]
     if jobs.NO_BANT in item.reasons:
-        elements.append(_button(plain("button.run_bant", lang), f"{ids.RUN_BANT}_{n}", ref))
+        elements.append(button(plain("button.run_bant", lang), f"{ids.RUN_BANT}_{n}", ref))
     select = _move_select(item, n, nudge.move_stages, lang)
     if select is not None:
         elements.append(select)
@@ -255,9 +255,9 @@ def _item_actions(item: NudgeItem, n: int, nudge: Nudge, lang: str) -> ActionsBl
 def _item_blocks(item: NudgeItem, n: int, nudge: Nudge, lang: str) -> list[Block]:
     title = _deal_title(item.deal, lang)
     if item.outcome is not None:
-        return [_section(title), _context(_outcome_line(item.outcome, lang))]
+        return [section(title), context(_outcome_line(item.outcome, lang))]
     lines = [title, *(_reason_line(item, reason, lang) for reason in item.reasons)]
-    return [_section("\n".join(lines)), _item_actions(item, n, nudge, lang)]
+    return [section("\n".join(lines)), _item_actions(item, n, nudge, lang)]
 
 
 def _calls_line(nudge: Nudge, lang: str) -> str:
@@ -332,7 +332,7 @@ def render_nudge(
     shown = nudge.items[:NUDGE_MAX_ITEMS]
     more = nudge.more + len(nudge.items) - len(shown)
     intro = _nudge_intro(nudge, shown, more, lang)
-    blocks: list[Block] = [_section(f"{intro}\n{_calls_line(nudge, lang)}"), DividerBlock()]
+    blocks: list[Block] = [section(f"{intro}\n{_calls_line(nudge, lang)}"), DividerBlock()]
     for n, item in enumerate(shown):
         blocks.extend(_item_blocks(item, n, nudge, lang))
         if n < len(shown) - 1:
@@ -341,9 +341,9 @@ def render_nudge(
         url = _safe_url(home_url)
         count = _num(more, lang)
         if url:
-            blocks.append(_context(plain("jobs.nudge.more_home", lang, count=count, url=url)))
+            blocks.append(context(plain("jobs.nudge.more_home", lang, count=count, url=url)))
         else:
-            blocks.append(_context(plain("jobs.nudge.more", lang, count=count)))
+            blocks.append(context(plain("jobs.nudge.more", lang, count=count)))
     return RenderedMessage(text=_nudge_fallback(nudge, shown, more, lang), blocks=blocks)
 
 
@@ -429,18 +429,18 @@ def render_standup(standup: Standup, lang: str, tz: ZoneInfo) -> RenderedMessage
     title = plain("jobs.standup.title", lang, team=standup.team_name, day=day)
     blocks: list[Block] = [
         HeaderBlock(text=clip(title, HEADER_LIMIT)),
-        _context(plain("jobs.standup.subtitle", lang, since=since)),
+        context(plain("jobs.standup.subtitle", lang, since=since)),
     ]
     texts = [_rep_text(rep, standup, lang) for rep in standup.reps]
     if not texts:
-        blocks.append(_section(plain("jobs.standup.no_reps", lang)))
+        blocks.append(section(plain("jobs.standup.no_reps", lang)))
     room = MAX_BLOCKS - len(blocks) - 2  # the closing line, and perhaps "and N more reps"
     chunks, placed = _pack(texts, separator="\n\n", room=room)
-    blocks.extend(_section(chunk) for chunk in chunks)
+    blocks.extend(section(chunk) for chunk in chunks)
     if placed < len(texts):
         hidden = _num(len(texts) - placed, lang)
-        blocks.append(_context(plain("jobs.standup.more_reps", lang, count=hidden)))
-    blocks.append(_context(plain("jobs.standup.closing", lang)))
+        blocks.append(context(plain("jobs.standup.more_reps", lang, count=hidden)))
+    blocks.append(context(plain("jobs.standup.closing", lang)))
     due = sum(len(rep.plan) + rep.plan_more for rep in standup.reps)
     text = plain(
         "jobs.standup.fallback",
@@ -638,9 +638,9 @@ def render_digest_summary(digest: Digest, lang: str, tz: ZoneInfo) -> RenderedMe
     lines = [clip(line, SECTION_TEXT_LIMIT) for line in lines]
     chunks, _ = _pack(lines, separator="\n", room=len(lines))
     blocks: list[Block] = [
-        _section(f"*{title}*"),
-        *(_section(chunk) for chunk in chunks),
-        _context(plain("jobs.digest.footer", lang)),
+        section(f"*{title}*"),
+        *(section(chunk) for chunk in chunks),
+        context(plain("jobs.digest.footer", lang)),
     ]
     out = view.report.outcomes
     won = _num(out.won_count, lang)
@@ -661,15 +661,15 @@ def render_digest_details(digest: Digest, lang: str, tz: ZoneInfo) -> RenderedMe
     )
     as_of = plain("report.as_of", lang, moment=format_moment(report.now, lang, tz))
     blocks: list[Block] = [
-        _section(f"*{title}*"),
-        _context(escape(as_of)),
-        *_funnel_section(report, lang),
+        section(f"*{title}*"),
+        context(escape(as_of)),
+        *funnel_section(report, lang),
         DividerBlock(),
-        _outcomes_section(report, lang),
-        *_activity_sections(view, lang),
-        _speed_section(report, lang),
+        outcomes_section(report, lang),
+        *activity_sections(view, lang),
+        speed_section(report, lang),
         DividerBlock(),
-        _hygiene_section(report, lang, ZoneInfo(view.tz_name)),
-        _forecast_section(report, lang),
+        hygiene_section(report, lang, ZoneInfo(view.tz_name)),
+        forecast_section(report, lang),
     ]
     return RenderedMessage(text=clip(title, FALLBACK_LIMIT), blocks=blocks)

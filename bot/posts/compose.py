@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session
 
+from bot.blocks.elements import RenderedMessage
 from bot.blocks.jobs import (
     digest_chart_title,
     render_digest_details,
@@ -25,7 +26,6 @@ from bot.blocks.jobs import (
     render_nudge,
     render_standup,
 )
-from bot.blocks.replies import RenderedMessage
 from bot.charts import funnel_chart_png
 from bot.posts.sender import SendFailure, SlackSender
 from commands.context import CommandContext
