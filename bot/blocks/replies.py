@@ -1,5 +1,6 @@
-"""Reply values rendered as Block Kit messages, built with ``slack_sdk.models`` so limits are
-checked before anything is sent."""
+"""The generic command replies (``commands.replies``) as Block Kit messages: notices, problems,
+deal cards and lists, the deal picker, help, BANT summaries, the pipeline, report targets and the
+benchmark. ``bot.blocks.render`` picks which of these draws a reply."""
 
 from __future__ import annotations
 
@@ -47,36 +48,10 @@ from commands.replies import (
     Picker,
     PipelineInfo,
     Problem,
-    Reply,
     ReportTargets,
 )
 
 NOTE_PREVIEW = 280
-
-
-def render(reply: Reply, lang: str, tz: ZoneInfo) -> RenderedMessage:
-    """The message a reply becomes, in the reader's language."""
-    if isinstance(reply, Notice):
-        return _notice(reply, lang, tz)
-    if isinstance(reply, Problem):
-        return render_problem(reply, lang, tz)
-    if isinstance(reply, DealCard):
-        return _card(reply, lang, tz)
-    if isinstance(reply, DealList):
-        return _list(reply, lang, tz)
-    if isinstance(reply, Picker):
-        raise TypeError("pickers are rendered with render_picker and their token")
-    if isinstance(reply, Help):
-        return _help(reply, lang, tz)
-    if isinstance(reply, PipelineInfo):
-        return _pipeline(reply, lang, tz)
-    if isinstance(reply, BantSummary):
-        return _bant_summary(reply, lang, tz)
-    if isinstance(reply, ReportTargets):
-        return _report_targets(reply, lang, tz)
-    if isinstance(reply, BenchmarkInfo):
-        return _benchmark(reply, lang, tz)
-    raise TypeError(f"no renderer for {type(reply).__name__}")
 
 
 def render_problem(problem: Problem, lang: str, tz: ZoneInfo) -> RenderedMessage:
@@ -100,7 +75,8 @@ def render_problem(problem: Problem, lang: str, tz: ZoneInfo) -> RenderedMessage
     return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
 
 
-def _notice(reply: Notice, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_notice(reply: Notice, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """A message; when it is about a deal, the deal in one line and buttons to go on from it."""
     text = message(reply.key, lang, tz, reply.params)
     blocks: list[Block] = [section(text)]
     if reply.deal is not None:
@@ -149,7 +125,8 @@ def _history_line(item: HistoryItem, lang: str, tz: ZoneInfo) -> str:
     return f"{when} \u00b7 {what}"
 
 
-def _card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_deal_card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """A deal's facts, its last BANT, what to do next and its recent history."""
     deal = reply.deal
     none = plain("card.none", lang)
     stage = stage_label(deal.stage, lang)
@@ -229,7 +206,8 @@ def _bant_answer(bant: BantView, name: str, lang: str) -> str:
     return f"{text} \u00b7 {detail}" if detail else text
 
 
-def _bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The four BANT answers, the score and verdict, and the one action the verdict suggests."""
     bant, deal = reply.bant, reply.deal
     verdict = plain(f"bant.verdict.{bant.verdict}", lang)
     title = plain("bant.summary_title", lang, ref=deal.ref, name=escape(deal.name))
@@ -274,7 +252,8 @@ def _bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessag
     return RenderedMessage(text=text, blocks=blocks)
 
 
-def _list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_deal_list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """One page of deals grouped by stage, each stage with its count and value, and page buttons."""
     if reply.scope == "mine":
         title = plain("list.title_mine", lang)
     elif reply.scope == "member":
@@ -323,7 +302,7 @@ def _list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
     return RenderedMessage(text=f"{title} ({reply.total})", blocks=blocks)
 
 
-def render_picker(reply: Picker, token: str, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_picker(reply: Picker, lang: str, tz: ZoneInfo, *, token: str) -> RenderedMessage:
     """The picker: one button per candidate deal, plus cancel; buttons carry only the token."""
     text = message(
         "deal.ambiguous", lang, tz, {"query": reply.query, "count": len(reply.candidates)}
@@ -340,7 +319,8 @@ def render_picker(reply: Picker, token: str, lang: str, tz: ZoneInfo) -> Rendere
     return RenderedMessage(text=text, blocks=[section(text), ActionsBlock(elements=buttons)])
 
 
-def _help(reply: Help, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_help(reply: Help, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """Each topic as an example and its usage, five to a section."""
     intro = message(reply.intro_key, lang, tz, reply.intro_params)
     lines = [f"`{escape(topic.example)}`\n{plain(topic.usage_key, lang)}" for topic in reply.topics]
     blocks: list[Block] = [section(intro)]
@@ -351,7 +331,8 @@ def _help(reply: Help, lang: str, tz: ZoneInfo) -> RenderedMessage:
     return RenderedMessage(text=intro, blocks=blocks)
 
 
-def _pipeline(reply: PipelineInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_pipeline_info(reply: PipelineInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The workspace's stages in order, and the presets it could switch to."""
     title = plain("pipeline.title", lang, preset=reply.preset)
     stages = " \u2192 ".join(escape(stage_label(s, lang)) for s in reply.stages)
     blocks: list[Block] = [
@@ -375,7 +356,8 @@ def _fields(pairs: list[tuple[str, str]], lang: str) -> SectionBlock:
     return SectionBlock(fields=[field(plain(key, lang), text) for key, text in pairs])
 
 
-def _report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The targets reports measure against, and who may change them and how."""
     title = plain("settings.targets_saved" if reply.saved else "settings.targets_title", lang)
     stale = "settings.stale_value_one" if reply.stale_days == 1 else "settings.stale_value"
     share = _percent(reply.pile_up_share, lang)
@@ -412,7 +394,8 @@ def _report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> RenderedMe
     return RenderedMessage(text=title, blocks=blocks)
 
 
-def _benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The stage-to-stage ratio the funnel is compared with, as counts and conversions."""
     title = plain(f"settings.benchmark_{reply.headline}", lang, preset=escape(reply.preset))
     blocks: list[Block] = [section(f"*{title}*")]
     if reply.ratio:
