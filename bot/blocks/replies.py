@@ -215,7 +215,7 @@ def render_bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> Rendered
         section(f"*{title}*"),
         SectionBlock(
             fields=[
-                field(plain("bant.section_" + name, lang), _bant_answer(bant, name, lang))
+                field(plain(f"bant.section_{name}", lang), _bant_answer(bant, name, lang))
                 for name in ("budget", "authority", "need", "timeline")
             ]
         ),
