@@ -58,6 +58,7 @@ def _row_line(row: BoardRow, lang: str, show_owner: bool) -> str:
 
 
 def render_board(reply: PipelineBoard, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """A page of the scope's open deals by stage, each row saying what needs attention."""
     title = scope_title(reply.scope, lang, "board")
     blocks: list[Block] = []
     summary = say("board.summary", lang, count=reply.total)

@@ -31,6 +31,7 @@ def render_team_view(reply: TeamView, lang: str, tz: ZoneInfo) -> RenderedMessag
 
 
 def render_admin_list(reply: AdminList, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """Who administers Corong: the Slack workspace's admins, and the admins named in Corong."""
     text = message(reply.key, lang, tz, reply.params)
     fields = [
         ("admin.slack_admins", reply.slack_admin_ids),
