@@ -17,8 +17,8 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
 
-from bot.blocks.dispatch import render_reply
-from bot.blocks.replies import RenderedMessage, render_picker
+from bot.blocks.elements import RenderedMessage
+from bot.blocks.render import render
 from commands.context import CommandContext, Invocation, open_context
 from commands.deals.resolve import name_key
 from commands.dispatch import execute
@@ -54,10 +54,8 @@ class Handled:
     changed: bool = False  # the work committed a change: refresh the caller's App Home
 
     def render(self) -> RenderedMessage:
-        if isinstance(self.reply, Picker):
-            assert self.picker_token is not None
-            return render_picker(self.reply, self.picker_token, self.lang, self.tz)
-        return render_reply(self.reply, self.lang, self.tz)
+        """The reply as a message (a picker's buttons carry ``picker_token``)."""
+        return render(self.reply, self.lang, self.tz, picker_token=self.picker_token)
 
 
 def problem_from(error: CommandError) -> Problem:

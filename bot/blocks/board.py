@@ -12,14 +12,14 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import ActionsBlock, Block, MarkdownTextObject, SectionBlock
 
 from bot import ids
-from bot.blocks.replies import (
+from bot.blocks.elements import (
     SECTION_TEXT_LIMIT,
     RenderedMessage,
-    _button,
-    _context,
-    _deal_line,
-    _section,
+    button,
     clip,
+    context,
+    deal_line,
+    section,
 )
 from bot.blocks.text import escape, plain, say, stage_label
 from commands.i18n.formatting import format_money
@@ -41,7 +41,7 @@ def scope_title(scope: ReportScope, lang: str, prefix: str, *, mrkdwn: bool = Tr
 
 
 def _row_line(row: BoardRow, lang: str, show_owner: bool) -> str:
-    parts = [_deal_line(row.deal, lang, with_stage=False)]
+    parts = [deal_line(row.deal, lang, with_stage=False)]
     facts = [say("board.in_stage", lang, days=row.days_in_stage)]
     if row.overdue_days:
         facts.append(":alarm_clock: " + say("board.overdue", lang, days=row.overdue_days))
@@ -58,6 +58,7 @@ def _row_line(row: BoardRow, lang: str, show_owner: bool) -> str:
 
 
 def render_board(reply: PipelineBoard, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """A page of the scope's open deals by stage, each row saying what needs attention."""
     title = scope_title(reply.scope, lang, "board")
     blocks: list[Block] = []
     summary = say("board.summary", lang, count=reply.total)
@@ -69,9 +70,9 @@ def render_board(reply: PipelineBoard, lang: str, tz: ZoneInfo) -> RenderedMessa
             overdue=reply.overdue_count,
             days=reply.stale_days,
         )
-    blocks.append(_section(f"*{title}*\n{summary}"))
+    blocks.append(section(f"*{title}*\n{summary}"))
     if not reply.rows:
-        blocks.append(_context(plain("board.empty", lang)))
+        blocks.append(context(plain("board.empty", lang)))
         return RenderedMessage(text=f"{title}: {summary}", blocks=blocks)
     totals = {total.stage: total for total in reply.stage_totals}
     show_owner = reply.scope.kind != "mine"
@@ -86,27 +87,27 @@ def render_board(reply: PipelineBoard, lang: str, tz: ZoneInfo) -> RenderedMessa
                 header += "".join(
                     " \u00b7 " + format_money(m.value, m.currency, lang) for m in total.values
                 )
-            blocks.append(_context(header))
+            blocks.append(context(header))
         blocks.append(
             SectionBlock(
                 text=MarkdownTextObject(
                     text=clip(_row_line(row, lang, show_owner), SECTION_TEXT_LIMIT)
                 ),
-                accessory=_button(
+                accessory=button(
                     plain("button.open", lang), f"{ids.SHOW_DEAL}_{len(blocks)}", row.deal.ref
                 ),
             )
         )
     first, last = reply.offset + 1, reply.offset + len(reply.rows)
-    blocks.append(_context(say("list.range", lang, first=first, last=last, total=reply.total)))
+    blocks.append(context(say("list.range", lang, first=first, last=last, total=reply.total)))
     buttons = []
     scope_text = reply.scope.canonical
     if reply.offset > 0:
         value = json.dumps({"f": scope_text, "o": max(0, reply.offset - reply.page_size)})
-        buttons.append(_button(plain("list.previous", lang), ids.PIPELINE_PAGE + "_prev", value))
+        buttons.append(button(plain("list.previous", lang), ids.PIPELINE_PAGE + "_prev", value))
     if last < reply.total:
         value = json.dumps({"f": scope_text, "o": last})
-        buttons.append(_button(plain("list.next", lang), ids.PIPELINE_PAGE, value))
+        buttons.append(button(plain("list.next", lang), ids.PIPELINE_PAGE, value))
     if buttons:
         blocks.append(ActionsBlock(elements=buttons))
     return RenderedMessage(text=f"{title}: {summary}", blocks=blocks)

@@ -17,12 +17,19 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
-from bot.blocks.replies import SECTION_TEXT_LIMIT, _button, _context, _deal_line, _section, clip
+from bot.blocks.elements import (
+    HEADER_LIMIT,
+    SECTION_TEXT_LIMIT,
+    button,
+    clip,
+    context,
+    deal_line,
+    section,
+)
 from bot.blocks.text import escape, plain, say, stage_label
 from commands.home.replies import FailedPost, FailedPosts, HomeDashboard
 from commands.i18n.formatting import format_day, format_money
 
-HEADER_LIMIT = 150
 ERROR_SHOWN = 60  # characters of an error code: "gave_up:..." can carry a long reason
 _CHANNEL = re.compile(r"[CG][A-Z0-9]{2,}")
 # Slack's error codes an admin can fix, and the catalog hint that says how; others show bare.
@@ -70,13 +77,13 @@ def _failed_post_line(post: FailedPost, lang: str) -> str:
 def _failed_posts_blocks(posts: FailedPosts, lang: str) -> list[Block]:
     """At most eight blocks: the title, five posts, how many more, how many retrying."""
     title = say("home.jobs.title", lang, count=posts.failed_total)
-    blocks: list[Block] = [_section(f"*{title}*\n{plain('home.jobs.intro', lang)}")]
-    blocks.extend(_section(_failed_post_line(post, lang)) for post in posts.shown)
+    blocks: list[Block] = [section(f"*{title}*\n{plain('home.jobs.intro', lang)}")]
+    blocks.extend(section(_failed_post_line(post, lang)) for post in posts.shown)
     hidden = posts.failed_total - len(posts.shown)
     if hidden > 0:
-        blocks.append(_context(say("home.jobs.more", lang, count=hidden)))
+        blocks.append(context(say("home.jobs.more", lang, count=hidden)))
     if posts.retrying:
-        blocks.append(_context(say("home.jobs.retrying", lang, count=posts.retrying)))
+        blocks.append(context(say("home.jobs.retrying", lang, count=posts.retrying)))
     blocks.append(DividerBlock())
     return blocks
 
@@ -85,7 +92,7 @@ def render_home(home: HomeDashboard, lang: str, tz: ZoneInfo) -> View:
     """The home view; at most ~40 blocks, inside Slack's 100 for a home tab."""
     blocks: list[Block] = [
         HeaderBlock(text=clip(plain("home.title", lang), HEADER_LIMIT)),
-        _context(say("home.week_of", lang, date=format_day(home.week_start, lang))),
+        context(say("home.week_of", lang, date=format_day(home.week_start, lang))),
     ]
     if home.failed_posts:
         blocks.extend(_failed_posts_blocks(home.failed_posts, lang))
@@ -100,11 +107,11 @@ def render_home(home: HomeDashboard, lang: str, tz: ZoneInfo) -> View:
     won = say("home.won", lang, count=home.won_count_week)
     if home.won_value_week:
         won += " \u00b7 " + _money_list(home.won_value_week, lang)
-    blocks.append(_section(f"{calls}\n{won}"))
+    blocks.append(section(f"{calls}\n{won}"))
     blocks.append(DividerBlock())
-    blocks.append(_section("*" + say("home.follow_ups", lang, count=home.follow_ups_total) + "*"))
+    blocks.append(section("*" + say("home.follow_ups", lang, count=home.follow_ups_total) + "*"))
     if not home.follow_ups:
-        blocks.append(_context(plain("home.no_follow_ups", lang)))
+        blocks.append(context(plain("home.no_follow_ups", lang)))
     for index, item in enumerate(home.follow_ups):
         when = (
             say("home.overdue", lang, days=item.overdue_days)
@@ -114,16 +121,16 @@ def render_home(home: HomeDashboard, lang: str, tz: ZoneInfo) -> View:
         blocks.append(
             SectionBlock(
                 text=MarkdownTextObject(
-                    text=clip(f"{_deal_line(item.deal, lang)}\n{when}", SECTION_TEXT_LIMIT)
+                    text=clip(f"{deal_line(item.deal, lang)}\n{when}", SECTION_TEXT_LIMIT)
                 ),
-                accessory=_button(
+                accessory=button(
                     plain("button.log_call", lang), f"{ids.LOG_CALL}_{index}", item.deal.ref
                 ),
             )
         )
     hidden = home.follow_ups_total - len(home.follow_ups)
     if hidden > 0:
-        blocks.append(_context(say("home.more_follow_ups", lang, count=hidden)))
+        blocks.append(context(say("home.more_follow_ups", lang, count=hidden)))
     blocks.append(DividerBlock())
     title = say("home.open_deals", lang, count=home.open_total)
     lines = [f"*{title}*"]
@@ -136,9 +143,9 @@ def render_home(home: HomeDashboard, lang: str, tz: ZoneInfo) -> View:
         lines.append(line)
     if home.stale_count:
         lines.append(":zzz: " + say("home.stale", lang, count=home.stale_count))
-    blocks.append(_section("\n".join(lines)))
-    blocks.append(_context(plain("home.commands", lang)))
+    blocks.append(section("\n".join(lines)))
+    blocks.append(context(plain("home.commands", lang)))
     blocks.append(
-        ActionsBlock(elements=[_button(plain("home.refresh", lang), ids.HOME_REFRESH, "refresh")])
+        ActionsBlock(elements=[button(plain("home.refresh", lang), ids.HOME_REFRESH, "refresh")])
     )
     return View(type="home", blocks=blocks)

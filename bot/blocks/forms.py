@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
-from bot.blocks.replies import RenderedMessage, _context, _section, _weekdays_text
+from bot.blocks.elements import RenderedMessage, context, section, weekdays_text
 from bot.blocks.text import escape, plain, say, stage_label
 from commands.errors import CommandError
 from commands.forms import Field
@@ -198,8 +198,8 @@ def render_setup_saved(reply: SetupSaved, lang: str) -> RenderedMessage:
         for change in reply.changes
     ]
     blocks = [
-        _section(f"*{title}*\n" + "\n".join(lines)),
-        _context(plain("setup.undo_hint", lang)),
+        section(f"*{title}*\n" + "\n".join(lines)),
+        context(plain("setup.undo_hint", lang)),
     ]
     return RenderedMessage(text=title, blocks=blocks)
 
@@ -218,5 +218,5 @@ def _setting_text(name: str, value: Any, lang: str) -> str:
     if name == "calls_per_day":
         return say("setup.calls_value", lang, count=value)
     if name == "work_days":
-        return _weekdays_text(value, lang)
+        return weekdays_text(value, lang)
     return escape(str(value))

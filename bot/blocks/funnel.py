@@ -4,7 +4,7 @@ Every metric comes from the engine's ``FunnelReport`` and is worded with the sha
 ``commands.reports.format``, so Slack, the terminal and the digest say the same thing. Lists
 that grow with the team (calls per rep) are split over sections of ``REPS_PER_SECTION`` lines
 to stay within Slack's 3,000 characters per section; hygiene lists show a few deals and the
-count of the rest.
+count of the rest. The weekly digest's thread reuses the section builders, so it reads the same.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import Block, DividerBlock
 
 from bot.blocks.board import scope_title
-from bot.blocks.replies import RenderedMessage, _context, _section, clip
+from bot.blocks.elements import RenderedMessage, clip, context, section
 from bot.blocks.text import escape, plain, say
 from commands.i18n import translate
 from commands.i18n.formatting import format_moment, format_number
@@ -45,7 +45,8 @@ def _t(key: str, lang: str, **params: object) -> str:
     return translate(key, lang, **params)
 
 
-def _funnel_section(report: FunnelReport, lang: str) -> list[Block]:
+def funnel_section(report: FunnelReport, lang: str) -> list[Block]:
+    """Each stage's open deals, entries and conversion, the leak, and the cohort it counts."""
     funnel = report.funnel
     lines = [f"*{_t('report.section.funnel', lang)}*"]
     for row in funnel.stages:
@@ -72,10 +73,11 @@ def _funnel_section(report: FunnelReport, lang: str) -> list[Block]:
         days=format_number((funnel.cohort_end - funnel.cohort_start).days, lang),
         won=format_number(funnel.cohort_won, lang),
     )
-    return [_section("\n".join(lines)), _context(escape(cohort))]
+    return [section("\n".join(lines)), context(escape(cohort))]
 
 
-def _outcomes_section(report: FunnelReport, lang: str) -> Block:
+def outcomes_section(report: FunnelReport, lang: str) -> Block:
+    """Bookings, losses, win rate and growth on the previous period."""
     out = report.outcomes
     bookings = _t("report.won_deals", lang, count=format_number(out.won_count, lang))
     if out.won_value:
@@ -89,10 +91,11 @@ def _outcomes_section(report: FunnelReport, lang: str) -> Block:
         + say("funnel.previous", lang, value=Money(out.previous_won_value, out.currency))
         + ")",
     ]
-    return _section("\n".join(lines))
+    return section("\n".join(lines))
 
 
-def _activity_sections(view: FunnelView, lang: str) -> list[Block]:
+def activity_sections(view: FunnelView, lang: str) -> list[Block]:
+    """The call target, then each rep's calls against it, 25 reps to a section."""
     activity = view.report.activity
     target = activity.calls_target
     head = [
@@ -111,7 +114,7 @@ def _activity_sections(view: FunnelView, lang: str) -> list[Block]:
     at_target = sum(1 for row in activity.calls if row.calls >= target)
     if activity.calls:
         head.append(say("funnel.at_target", lang, count=at_target, reps=len(activity.calls)))
-    blocks: list[Block] = [_section("\n".join(head))]
+    blocks: list[Block] = [section("\n".join(head))]
     lines = []
     for row in activity.calls:
         user = view.user_ids.get(row.member_id)
@@ -122,14 +125,15 @@ def _activity_sections(view: FunnelView, lang: str) -> list[Block]:
         )
     chunks = [lines[i : i + REPS_PER_SECTION] for i in range(0, len(lines), REPS_PER_SECTION)]
     for chunk in chunks[:MAX_REP_SECTIONS]:
-        blocks.append(_section("\n".join(chunk)))
+        blocks.append(section("\n".join(chunk)))
     hidden = sum(len(chunk) for chunk in chunks[MAX_REP_SECTIONS:])
     if hidden:
-        blocks.append(_context(say("funnel.more_reps", lang, count=hidden)))
+        blocks.append(context(say("funnel.more_reps", lang, count=hidden)))
     return blocks
 
 
-def _speed_section(report: FunnelReport, lang: str) -> Block:
+def speed_section(report: FunnelReport, lang: str) -> Block:
+    """Sales cycle, time in each stage, the bottleneck and lead response time."""
     speed = report.speed
     stage_times = " \u00b7 ".join(
         f"{escape(stage_name(row.stage, lang))} {format_days(row.median_days, lang)}"
@@ -158,10 +162,11 @@ def _speed_section(report: FunnelReport, lang: str) -> Block:
         )
         + ")",
     ]
-    return _section("\n".join(lines))
+    return section("\n".join(lines))
 
 
-def _hygiene_section(report: FunnelReport, lang: str, tz: ZoneInfo) -> Block:
+def hygiene_section(report: FunnelReport, lang: str, tz: ZoneInfo) -> Block:
+    """Deals that need care (stale, overdue, stuck, ...): a few by name, the rest counted."""
     hygiene = report.hygiene
     lines = [f"*{_t('report.section.hygiene', lang)}*"]
     for field, label_key in HYGIENE_LISTS:
@@ -189,10 +194,11 @@ def _hygiene_section(report: FunnelReport, lang: str, tz: ZoneInfo) -> Block:
     )
     mark = ":warning:" if hygiene.pile_up else ":white_check_mark:"
     lines.append(f"{mark} {_t('report.pile_up', lang)}: {escape(share)}")
-    return _section("\n".join(lines))
+    return section("\n".join(lines))
 
 
-def _forecast_section(report: FunnelReport, lang: str) -> Block:
+def forecast_section(report: FunnelReport, lang: str) -> Block:
+    """The weighted pipeline, and how many deals it could not weigh."""
     forecast = report.forecast
     lines = [
         f"*{_t('report.section.forecast', lang)}*",
@@ -202,7 +208,7 @@ def _forecast_section(report: FunnelReport, lang: str) -> Block:
         lines.append(
             _t("report.unweighted", lang, count=format_number(forecast.unweighted_count, lang))
         )
-    return _section("\n".join(lines))
+    return section("\n".join(lines))
 
 
 def render_funnel(view: FunnelView, lang: str, tz: ZoneInfo) -> RenderedMessage:
@@ -212,19 +218,19 @@ def render_funnel(view: FunnelView, lang: str, tz: ZoneInfo) -> RenderedMessage:
     period = period_label(report.period_start, report.period_end, lang, workspace_tz)
     title = f"{scope_title(view.scope, lang, 'funnel')} \u00b7 {period}"
     blocks: list[Block] = [
-        _section(f"*{title}*"),
-        _context(
+        section(f"*{title}*"),
+        context(
             escape(_t("report.as_of", lang, moment=format_moment(report.now, lang, tz)))
             + " \u00b7 "
             + plain("funnel.chart_note", lang)
         ),
-        *_funnel_section(report, lang),
+        *funnel_section(report, lang),
         DividerBlock(),
-        _outcomes_section(report, lang),
-        *_activity_sections(view, lang),
-        _speed_section(report, lang),
+        outcomes_section(report, lang),
+        *activity_sections(view, lang),
+        speed_section(report, lang),
         DividerBlock(),
-        _hygiene_section(report, lang, workspace_tz),
-        _forecast_section(report, lang),
+        hygiene_section(report, lang, workspace_tz),
+        forecast_section(report, lang),
     ]
     return RenderedMessage(text=title, blocks=blocks)

@@ -1,29 +1,35 @@
-"""Reply values rendered as Block Kit messages, built with ``slack_sdk.models`` so limits are
-checked before anything is sent."""
+"""The generic command replies (``commands.replies``) as Block Kit messages: notices, problems,
+deal cards and lists, the deal picker, help, BANT summaries, the pipeline, report targets and the
+benchmark. ``bot.blocks.render`` picks which of these draws a reply."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
-from typing import Any
 from zoneinfo import ZoneInfo
 
-from babel.dates import get_day_names
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
-    ButtonElement,
     ConfirmObject,
-    ContextBlock,
     DividerBlock,
     MarkdownTextObject,
     SectionBlock,
 )
 
 from bot import ids
+from bot.blocks.elements import (
+    SECTION_TEXT_LIMIT,
+    RenderedMessage,
+    button,
+    clip,
+    context,
+    deal_line,
+    field,
+    section,
+    weekdays_text,
+)
 from bot.blocks.text import escape, message, plain, stage_label
 from commands.i18n.formatting import (
-    babel_locale,
     format_day,
     format_duration,
     format_moment,
@@ -36,98 +42,31 @@ from commands.replies import (
     BenchmarkInfo,
     DealCard,
     DealList,
-    DealSummary,
     Help,
     HistoryItem,
     Notice,
     Picker,
     PipelineInfo,
     Problem,
-    Reply,
     ReportTargets,
 )
 
-SECTION_TEXT_LIMIT = 3000
-FIELD_LIMIT = 2000
-BUTTON_TEXT_LIMIT = 75
 NOTE_PREVIEW = 280
-
-
-@dataclass(frozen=True)
-class RenderedMessage:
-    """A message ready for ack/respond/chat.postMessage: fallback text plus blocks."""
-
-    text: str
-    blocks: list[Block]
-
-    def as_kwargs(self) -> dict[str, Any]:
-        return {"text": self.text, "blocks": self.blocks}
-
-    def as_dicts(self) -> dict[str, Any]:
-        """JSON-ready form (for response_url posts and the shell)."""
-        return {"text": self.text, "blocks": [block.to_dict() for block in self.blocks]}
-
-
-def clip(text: str, limit: int) -> str:
-    """Shorten to ``limit`` characters with an ellipsis, for previews only (never stored)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
-
-
-def _section(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=clip(text, SECTION_TEXT_LIMIT)))
-
-
-def _context(text: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=clip(text, SECTION_TEXT_LIMIT))])
-
-
-def _button(text: str, action_id: str, value: str, *, primary: bool = False) -> ButtonElement:
-    return ButtonElement(
-        text=clip(text, BUTTON_TEXT_LIMIT),
-        action_id=action_id,
-        value=value,
-        style="primary" if primary else None,
-    )
-
-
-def render(reply: Reply, lang: str, tz: ZoneInfo) -> RenderedMessage:
-    """The message a reply becomes, in the reader's language."""
-    if isinstance(reply, Notice):
-        return _notice(reply, lang, tz)
-    if isinstance(reply, Problem):
-        return render_problem(reply, lang, tz)
-    if isinstance(reply, DealCard):
-        return _card(reply, lang, tz)
-    if isinstance(reply, DealList):
-        return _list(reply, lang, tz)
-    if isinstance(reply, Picker):
-        raise TypeError("pickers are rendered with render_picker and their token")
-    if isinstance(reply, Help):
-        return _help(reply, lang, tz)
-    if isinstance(reply, PipelineInfo):
-        return _pipeline(reply, lang, tz)
-    if isinstance(reply, BantSummary):
-        return _bant_summary(reply, lang, tz)
-    if isinstance(reply, ReportTargets):
-        return _report_targets(reply, lang, tz)
-    if isinstance(reply, BenchmarkInfo):
-        return _benchmark(reply, lang, tz)
-    raise TypeError(f"no renderer for {type(reply).__name__}")
 
 
 def render_problem(problem: Problem, lang: str, tz: ZoneInfo) -> RenderedMessage:
     """What was wrong, and one correct example."""
     text = ":warning: " + message(problem.key, lang, tz, problem.params)
-    blocks: list[Block] = [_section(text)]
+    blocks: list[Block] = [section(text)]
     if problem.example:
         example = plain("error.example", lang, example=f"`{escape(problem.example)}`")
-        blocks.append(_context(example))
+        blocks.append(context(example))
         text = f"{text}\n{plain('error.example', lang, example=escape(problem.example))}"
     if problem.bant_ref:
         blocks.append(
             ActionsBlock(
                 elements=[
-                    _button(
+                    button(
                         plain("button.run_bant", lang), ids.RUN_BANT, problem.bant_ref, primary=True
                     )
                 ]
@@ -136,34 +75,21 @@ def render_problem(problem: Problem, lang: str, tz: ZoneInfo) -> RenderedMessage
     return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
 
 
-def _deal_line(deal: DealSummary, lang: str, *, with_stage: bool = True) -> str:
-    parts = [f"*{deal.ref}* {escape(deal.name)}"]
-    if with_stage:
-        parts.append(escape(stage_label(deal.stage, lang)))
-    if deal.value is not None:
-        parts.append(format_money(deal.value.value, deal.value.currency, lang))
-    if deal.next_step:
-        step = escape(clip(deal.next_step, 120))
-        if deal.next_step_due:
-            step += " (" + plain("card.due", lang, date=format_day(deal.next_step_due, lang)) + ")"
-        parts.append("\u2192 " + step)
-    return " \u00b7 ".join(parts)
-
-
-def _notice(reply: Notice, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_notice(reply: Notice, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """A message; when it is about a deal, the deal in one line and buttons to go on from it."""
     text = message(reply.key, lang, tz, reply.params)
-    blocks: list[Block] = [_section(text)]
+    blocks: list[Block] = [section(text)]
     if reply.deal is not None:
-        blocks.append(_context(_deal_line(reply.deal, lang)))
-        buttons = [_button(plain("button.show", lang), ids.SHOW_DEAL, reply.deal.ref)]
+        blocks.append(context(deal_line(reply.deal, lang)))
+        buttons = [button(plain("button.show", lang), ids.SHOW_DEAL, reply.deal.ref)]
         if reply.bant_warning:
-            blocks.append(_context(":warning: " + plain("bant.warning", lang, ref=reply.deal.ref)))
+            blocks.append(context(":warning: " + plain("bant.warning", lang, ref=reply.deal.ref)))
             buttons.insert(
                 0,
-                _button(plain("button.run_bant", lang), ids.RUN_BANT, reply.deal.ref, primary=True),
+                button(plain("button.run_bant", lang), ids.RUN_BANT, reply.deal.ref, primary=True),
             )
         if reply.deal.status == "open":
-            buttons.append(_button(plain("button.log_call", lang), ids.LOG_CALL, reply.deal.ref))
+            buttons.append(button(plain("button.log_call", lang), ids.LOG_CALL, reply.deal.ref))
         blocks.append(ActionsBlock(elements=buttons))
     return RenderedMessage(text=text, blocks=blocks)
 
@@ -199,7 +125,8 @@ def _history_line(item: HistoryItem, lang: str, tz: ZoneInfo) -> str:
     return f"{when} \u00b7 {what}"
 
 
-def _card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_deal_card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """A deal's facts, its last BANT, what to do next and its recent history."""
     deal = reply.deal
     none = plain("card.none", lang)
     stage = stage_label(deal.stage, lang)
@@ -229,31 +156,26 @@ def _card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessage:
     if deal.status != "open":
         title += f"  ({plain('status.' + deal.status, lang)})"
     blocks: list[Block] = [
-        _section(title),
-        SectionBlock(
-            fields=[
-                MarkdownTextObject(text=clip(f"*{plain(key, lang)}*\n{text}", FIELD_LIMIT))
-                for key, text in fields
-            ]
-        ),
+        section(title),
+        _fields(fields, lang),
     ]
-    blocks.append(_context(_bant_line(reply.bant, lang, tz)))
+    blocks.append(context(_bant_line(reply.bant, lang, tz)))
     if deal.status == "open":
         blocks.append(
             ActionsBlock(
                 elements=[
-                    _button(plain("button.log_call", lang), ids.LOG_CALL, deal.ref, primary=True),
-                    _button(plain("button.run_bant", lang), ids.RUN_BANT, deal.ref),
+                    button(plain("button.log_call", lang), ids.LOG_CALL, deal.ref, primary=True),
+                    button(plain("button.run_bant", lang), ids.RUN_BANT, deal.ref),
                 ]
             )
         )
     blocks.append(DividerBlock())
-    blocks.append(_section(f"*{plain('card.history', lang)}*"))
+    blocks.append(section(f"*{plain('card.history', lang)}*"))
     for item in reply.history:
-        blocks.append(_context(_history_line(item, lang, tz)))
+        blocks.append(context(_history_line(item, lang, tz)))
     hidden = reply.history_total - len(reply.history)
     if hidden > 0:
-        blocks.append(_context(plain("card.history_more", lang, count=hidden)))
+        blocks.append(context(plain("card.history_more", lang, count=hidden)))
     text = f"{deal.ref} \u00b7 {escape(deal.name)} \u00b7 {stage_label(deal.stage, lang)}"
     return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
 
@@ -284,29 +206,24 @@ def _bant_answer(bant: BantView, name: str, lang: str) -> str:
     return f"{text} \u00b7 {detail}" if detail else text
 
 
-def _bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The four BANT answers, the score and verdict, and the one action the verdict suggests."""
     bant, deal = reply.bant, reply.deal
     verdict = plain(f"bant.verdict.{bant.verdict}", lang)
     title = plain("bant.summary_title", lang, ref=deal.ref, name=escape(deal.name))
     blocks: list[Block] = [
-        _section(f"*{title}*"),
+        section(f"*{title}*"),
         SectionBlock(
             fields=[
-                MarkdownTextObject(
-                    text=clip(
-                        f"*{plain('bant.section_' + name, lang)}*\n"
-                        + _bant_answer(bant, name, lang),
-                        FIELD_LIMIT,
-                    )
-                )
+                field(plain(f"bant.section_{name}", lang), _bant_answer(bant, name, lang))
                 for name in ("budget", "authority", "need", "timeline")
             ]
         ),
-        _section(plain("bant.score_line", lang, score=bant.score, verdict=verdict)),
-        _context(plain("bant.version_line", lang, count=reply.versions)),
+        section(plain("bant.score_line", lang, score=bant.score, verdict=verdict)),
+        context(plain("bant.version_line", lang, count=reply.versions)),
     ]
     if bant.verdict == "qualified" and reply.next_stage:
-        action = _button(
+        action = button(
             plain("button.move_to", lang, stage=stage_label(reply.next_stage, lang)),
             ids.BANT_MOVE,
             json.dumps(
@@ -315,13 +232,11 @@ def _bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessag
             primary=True,
         )
     elif bant.verdict == "qualified":
-        action = _button(plain("button.show", lang), ids.SHOW_DEAL, deal.ref)
+        action = button(plain("button.show", lang), ids.SHOW_DEAL, deal.ref)
     elif bant.verdict == "nurture":
-        action = _button(
-            plain("button.follow_up", lang), ids.BANT_FOLLOW_UP, deal.ref, primary=True
-        )
+        action = button(plain("button.follow_up", lang), ids.BANT_FOLLOW_UP, deal.ref, primary=True)
     else:
-        action = _button(
+        action = button(
             plain("button.mark_lost", lang),
             ids.BANT_MARK_LOST,
             json.dumps({"r": deal.ref, "b": bant.record_id}),
@@ -337,16 +252,17 @@ def _bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> RenderedMessag
     return RenderedMessage(text=text, blocks=blocks)
 
 
-def _list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_deal_list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """One page of deals grouped by stage, each stage with its count and value, and page buttons."""
     if reply.scope == "mine":
         title = plain("list.title_mine", lang)
     elif reply.scope == "member":
         title = plain("list.title_member", lang, user=f"<@{reply.owner_user_id}>")
     else:
         title = plain("list.title_all", lang)
-    blocks: list[Block] = [_section(f"*{title}*")]
+    blocks: list[Block] = [section(f"*{title}*")]
     if not reply.deals:
-        blocks.append(_context(plain("list.empty", lang)))
+        blocks.append(context(plain("list.empty", lang)))
         return RenderedMessage(text=title, blocks=blocks)
     current_stage = None
     totals = {total.stage: total for total in reply.stage_totals}
@@ -360,66 +276,68 @@ def _list(reply: DealList, lang: str, tz: ZoneInfo) -> RenderedMessage:
                 header += "".join(
                     " \u00b7 " + format_money(m.value, m.currency, lang) for m in total.values
                 )
-            blocks.append(_context(header))
-        line = _deal_line(deal, lang, with_stage=False)
+            blocks.append(context(header))
+        line = deal_line(deal, lang, with_stage=False)
         if reply.scope != "mine" and deal.owner_user_id:
             line += f" \u00b7 <@{deal.owner_user_id}>"
         blocks.append(
             SectionBlock(
                 text=MarkdownTextObject(text=clip(line, SECTION_TEXT_LIMIT)),
-                accessory=_button(
+                accessory=button(
                     plain("button.open", lang), f"{ids.SHOW_DEAL}_{len(blocks)}", deal.ref
                 ),
             )
         )
     first, last = reply.offset + 1, reply.offset + len(reply.deals)
-    blocks.append(_context(plain("list.range", lang, first=first, last=last, total=reply.total)))
+    blocks.append(context(plain("list.range", lang, first=first, last=last, total=reply.total)))
     buttons = []
     if reply.offset > 0:
         value = json.dumps({"f": reply.filter_text, "o": max(0, reply.offset - reply.page_size)})
-        buttons.append(_button(plain("list.previous", lang), ids.LIST_PAGE + "_prev", value))
+        buttons.append(button(plain("list.previous", lang), ids.LIST_PAGE + "_prev", value))
     if last < reply.total:
         value = json.dumps({"f": reply.filter_text, "o": last})
-        buttons.append(_button(plain("list.next", lang), ids.LIST_PAGE, value))
+        buttons.append(button(plain("list.next", lang), ids.LIST_PAGE, value))
     if buttons and all(len(b.value or "") <= 2000 for b in buttons):
         blocks.append(ActionsBlock(elements=buttons))
     return RenderedMessage(text=f"{title} ({reply.total})", blocks=blocks)
 
 
-def render_picker(reply: Picker, token: str, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_picker(reply: Picker, lang: str, tz: ZoneInfo, *, token: str) -> RenderedMessage:
     """The picker: one button per candidate deal, plus cancel; buttons carry only the token."""
     text = message(
         "deal.ambiguous", lang, tz, {"query": reply.query, "count": len(reply.candidates)}
     )
     buttons = [
-        _button(
+        button(
             f"{c.ref} {c.name} ({stage_label(c.stage, lang)})",
             ids.PICK_DEAL + f"_{index}",
             json.dumps({"t": token, "r": c.ref}),
         )
         for index, c in enumerate(reply.candidates)
     ]
-    buttons.append(_button(plain("picker.cancel", lang), ids.PICK_CANCEL, json.dumps({"t": token})))
-    return RenderedMessage(text=text, blocks=[_section(text), ActionsBlock(elements=buttons)])
+    buttons.append(button(plain("picker.cancel", lang), ids.PICK_CANCEL, json.dumps({"t": token})))
+    return RenderedMessage(text=text, blocks=[section(text), ActionsBlock(elements=buttons)])
 
 
-def _help(reply: Help, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_help(reply: Help, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """Each topic as an example and its usage, five to a section."""
     intro = message(reply.intro_key, lang, tz, reply.intro_params)
     lines = [f"`{escape(topic.example)}`\n{plain(topic.usage_key, lang)}" for topic in reply.topics]
-    blocks: list[Block] = [_section(intro)]
+    blocks: list[Block] = [section(intro)]
     for start in range(0, len(lines), 5):
-        blocks.append(_section("\n\n".join(lines[start : start + 5])))
-    blocks.append(_context(plain("help.no_args", lang)))
-    blocks.append(_context(plain("help.tips", lang)))
+        blocks.append(section("\n\n".join(lines[start : start + 5])))
+    blocks.append(context(plain("help.no_args", lang)))
+    blocks.append(context(plain("help.tips", lang)))
     return RenderedMessage(text=intro, blocks=blocks)
 
 
-def _pipeline(reply: PipelineInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_pipeline_info(reply: PipelineInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The workspace's stages in order, and the presets it could switch to."""
     title = plain("pipeline.title", lang, preset=reply.preset)
     stages = " \u2192 ".join(escape(stage_label(s, lang)) for s in reply.stages)
     blocks: list[Block] = [
-        _section(f"*{escape(title)}*\n{stages}"),
-        _context(plain("pipeline.presets", lang, presets=", ".join(reply.presets))),
+        section(f"*{escape(title)}*\n{stages}"),
+        context(plain("pipeline.presets", lang, presets=", ".join(reply.presets))),
     ]
     return RenderedMessage(text=f"{title}: {stages}", blocks=blocks)
 
@@ -433,34 +351,13 @@ def _ratio_text(ratio: tuple[float, ...], lang: str) -> str:
     return ":".join(format_number(n, lang) for n in ratio)
 
 
-def _weekdays_text(days: tuple[int, ...], lang: str) -> str:
-    """``Mon–Fri``, ``Mon, Wed, Fri`` or ``Sen–Sab``: runs of three or more days as a range."""
-    names = get_day_names("abbreviated", locale=babel_locale(lang))
-    runs: list[list[int]] = []
-    for day in sorted(days):
-        if runs and day == runs[-1][-1] + 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{names[run[0]]}\u2013{names[run[-1]]}")
-        else:
-            parts.extend(names[day] for day in run)
-    return ", ".join(parts)
-
-
 def _fields(pairs: list[tuple[str, str]], lang: str) -> SectionBlock:
-    return SectionBlock(
-        fields=[
-            MarkdownTextObject(text=clip(f"*{plain(key, lang)}*\n{text}", FIELD_LIMIT))
-            for key, text in pairs
-        ]
-    )
+    """Facts as a two-column grid, each labelled by its catalog key."""
+    return SectionBlock(fields=[field(plain(key, lang), text) for key, text in pairs])
 
 
-def _report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The targets reports measure against, and who may change them and how."""
     title = plain("settings.targets_saved" if reply.saved else "settings.targets_title", lang)
     stale = "settings.stale_value_one" if reply.stale_days == 1 else "settings.stale_value"
     share = _percent(reply.pile_up_share, lang)
@@ -481,7 +378,7 @@ def _report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> RenderedMe
             "settings.cohort_label",
             message("settings.cohort_value", lang, tz, {"count": reply.cohort_days}),
         ),
-        ("settings.work_days_label", _weekdays_text(reply.work_days, lang)),
+        ("settings.work_days_label", weekdays_text(reply.work_days, lang)),
         ("settings.benchmark_label", f"{benchmark} \u00b7 `/sales benchmark`"),
     ]
     hint = (
@@ -489,13 +386,18 @@ def _report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> RenderedMe
         if reply.can_change
         else plain("settings.admins_hint", lang)
     )
-    blocks: list[Block] = [_section(f"*{title}*"), _fields(pairs, lang), _context(hint)]
+    blocks: list[Block] = [
+        section(f"*{title}*"),
+        _fields(pairs, lang),
+        context(hint),
+    ]
     return RenderedMessage(text=title, blocks=blocks)
 
 
-def _benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+def render_benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """The stage-to-stage ratio the funnel is compared with, as counts and conversions."""
     title = plain(f"settings.benchmark_{reply.headline}", lang, preset=escape(reply.preset))
-    blocks: list[Block] = [_section(f"*{title}*")]
+    blocks: list[Block] = [section(f"*{title}*")]
     if reply.ratio:
         labels = [escape(stage_label(stage, lang)) for stage in reply.stages]
         ratio = reply.ratio
@@ -507,8 +409,8 @@ def _benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedMessage
             for i in range(len(labels) - 1)
         )
         conversions = plain("settings.benchmark_conversions", lang, steps=steps)
-        blocks.append(_section(f"{per_stage}\n{conversions}" if steps else per_stage))
-    blocks.append(_context(plain(f"settings.benchmark_source_{reply.source}", lang)))
+        blocks.append(section(f"{per_stage}\n{conversions}" if steps else per_stage))
+    blocks.append(context(plain(f"settings.benchmark_source_{reply.source}", lang)))
     if reply.unused:
         unused = {
             "ratio": _ratio_text(reply.unused, lang),
@@ -516,7 +418,7 @@ def _benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedMessage
             "count": len(reply.stages),
         }
         warning = message("settings.benchmark_unused", lang, tz, unused)
-        blocks.append(_context(f":warning: {warning}"))
+        blocks.append(context(f":warning: {warning}"))
     if reply.can_change:
         hint = plain(
             "settings.benchmark_change_hint",
@@ -526,5 +428,5 @@ def _benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedMessage
         )
     else:
         hint = plain("settings.admins_hint", lang)
-    blocks.append(_context(hint))
+    blocks.append(context(hint))
     return RenderedMessage(text=title, blocks=blocks)

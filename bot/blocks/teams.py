@@ -5,9 +5,9 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from babel.dates import get_day_names
-from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
 
-from bot.blocks.replies import FIELD_LIMIT, SECTION_TEXT_LIMIT, RenderedMessage, clip
+from bot.blocks.elements import SECTION_TEXT_LIMIT, RenderedMessage, clip, context, field, section
 from bot.blocks.text import escape, message, people_text, plain
 from commands.i18n.formatting import babel_locale
 from commands.replies import People
@@ -21,16 +21,17 @@ PEOPLE_SHOWN = 25
 def render_team_view(reply: TeamView, lang: str, tz: ZoneInfo) -> RenderedMessage:
     """The message, then each team's card."""
     text = message(reply.key, lang, tz, reply.params)
-    blocks: list[Block] = [_section(text)]
+    blocks: list[Block] = [section(text)]
     blocks.extend(_card(team, lang) for team in reply.teams[:TEAMS_SHOWN])
     hidden = len(reply.teams) - TEAMS_SHOWN
     if hidden > 0:
         more = plain("team.more", lang, count=hidden)
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=more)]))
+        blocks.append(context(more))
     return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=blocks)
 
 
 def render_admin_list(reply: AdminList, lang: str, tz: ZoneInfo) -> RenderedMessage:
+    """Who administers Corong: the Slack workspace's admins, and the admins named in Corong."""
     text = message(reply.key, lang, tz, reply.params)
     fields = [
         ("admin.slack_admins", reply.slack_admin_ids),
@@ -38,11 +39,11 @@ def render_admin_list(reply: AdminList, lang: str, tz: ZoneInfo) -> RenderedMess
     ]
     card = SectionBlock(
         fields=[
-            _field(plain(label, lang), people_text(People(ids, shown=PEOPLE_SHOWN), lang))
+            field(plain(label, lang), people_text(People(ids, shown=PEOPLE_SHOWN), lang))
             for label, ids in fields
         ]
     )
-    return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=[_section(text), card])
+    return RenderedMessage(text=clip(text, SECTION_TEXT_LIMIT), blocks=[section(text), card])
 
 
 def _card(team: TeamFacts, lang: str) -> SectionBlock:
@@ -61,17 +62,9 @@ def _card(team: TeamFacts, lang: str) -> SectionBlock:
     return SectionBlock(
         text=MarkdownTextObject(text=clip(f"*{escape(team.name)}*", SECTION_TEXT_LIMIT)),
         fields=[
-            _field(plain("team.card_channel", lang), channel),
-            _field(plain("team.card_managers", lang), people_text(managers, lang)),
-            _field(plain("team.card_reps", lang), people_text(reps, lang)),
-            _field(plain("team.card_schedule", lang), schedule),
+            field(plain("team.card_channel", lang), channel),
+            field(plain("team.card_managers", lang), people_text(managers, lang)),
+            field(plain("team.card_reps", lang), people_text(reps, lang)),
+            field(plain("team.card_schedule", lang), schedule),
         ],
     )
-
-
-def _field(label: str, value: str) -> MarkdownTextObject:
-    return MarkdownTextObject(text=clip(f"*{label}*\n{value}", FIELD_LIMIT))
-
-
-def _section(text: str) -> SectionBlock:
-    return SectionBlock(text=MarkdownTextObject(text=clip(text, SECTION_TEXT_LIMIT)))

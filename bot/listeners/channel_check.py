@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.blocks.replies import render
+from bot.blocks.render import render
 from bot.listeners.replying import send_reply
 from bot.runtime import Runtime
 from commands.replies import Channel, Notice

@@ -17,8 +17,8 @@ from slack_sdk import WebClient
 
 from bot import ids
 from bot.after_change import refresh_after_change
+from bot.blocks.elements import RenderedMessage
 from bot.blocks.forms import field_errors, initial_values, render_setup_saved, submitted_values
-from bot.blocks.replies import RenderedMessage
 from bot.blocks.text import message, plain
 from bot.handling import Handled, problem_from, run_work
 from bot.listeners.replying import send_reply

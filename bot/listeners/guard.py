@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from slack_bolt import App, BoltResponse
 
-from bot.blocks.replies import render
+from bot.blocks.render import render
 from bot.runtime import Runtime
 from bot.slack_client import post_to_response_url
 from commands.i18n import language_for

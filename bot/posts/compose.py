@@ -18,14 +18,10 @@ from typing import Any
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from bot.blocks.jobs import (
-    digest_chart_title,
-    render_digest_details,
-    render_digest_summary,
-    render_nudge,
-    render_standup,
-)
-from bot.blocks.replies import RenderedMessage
+from bot.blocks.digest import digest_chart_title, render_digest_details, render_digest_summary
+from bot.blocks.elements import RenderedMessage
+from bot.blocks.nudge import render_nudge
+from bot.blocks.standup import render_standup
 from bot.charts import funnel_chart_png
 from bot.posts.sender import SendFailure, SlackSender
 from commands.context import member_context

@@ -15,7 +15,7 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlmodel import Session
 
-from bot.blocks.jobs import render_nudge
+from bot.blocks.nudge import render_nudge
 from bot.posts.compose import app_home_url
 from bot.runtime import Runtime
 from bot.slack_client import call_slack

@@ -14,14 +14,10 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot import ids
-from bot.blocks.jobs import (
-    digest_chart_title,
-    render_digest_details,
-    render_digest_summary,
-    render_nudge,
-    render_standup,
-)
-from bot.blocks.replies import RenderedMessage
+from bot.blocks.digest import digest_chart_title, render_digest_details, render_digest_summary
+from bot.blocks.elements import RenderedMessage
+from bot.blocks.nudge import render_nudge
+from bot.blocks.standup import render_standup
 from commands.pipelines import Pipeline
 from commands.posts.replies import (
     DONE_BANT,
