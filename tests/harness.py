@@ -367,12 +367,10 @@ class Slash:
 
     def replies(self, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
         """Posts to this command's response_url (after-ack replies), waiting for ``count``."""
-        deadline = time.monotonic() + timeout
-        while True:
-            calls = self.fake.response_url_calls(self.response_url)
-            if len(calls) >= count or time.monotonic() > deadline:
-                break
-            time.sleep(0.01)
+        self.fake.wait_until(
+            lambda: len(self.fake.response_url_calls(self.response_url)) >= count, timeout
+        )
+        calls = self.fake.response_url_calls(self.response_url)
         assert len(calls) >= count, f"expected {count} response_url posts, got {len(calls)}"
         return [call.args for call in calls]
 
