@@ -48,7 +48,13 @@ def create_app(
         # No token of its own: every request gets its workspace's token from the installation.
         client = make_web_client(None, settings.slack_api_url)
         oauth = build_oauth(settings, runtime.engine, client, bolt_logger)
-        app = App(client=client, oauth_settings=oauth.settings, authorize=oauth.authorize, **common)
+        app = App(
+            client=client,
+            oauth_settings=oauth.settings,
+            # Bolt's annotation wants a plain callable; it wraps any Authorize subclass itself.
+            authorize=oauth.authorize,  # type: ignore[arg-type]  # Bolt accepts an Authorize
+            **common,
+        )
         # Registered before Corong's own listeners, so these are the ones that run.
         app.enable_token_revocation_listeners()
     else:

@@ -4,15 +4,16 @@
 time. Opening the tab always publishes at once. Refreshes after changes are coalesced per user:
 the first publishes at once; more within ``REFRESH_EVERY`` wait and publish once at the end of
 it, with the newest numbers. A rep logging calls in a burst costs two builds, not twenty, and the
-tab never ends on older numbers.
+tab never ends on older numbers. Time is the runtime's clock; the publish that waits is handed to
+the runtime's ``later``, so it never outlives the app.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from slack_sdk import WebClient
 
@@ -26,7 +27,8 @@ from commands.home.replies import HomeDashboard
 
 log = logging.getLogger("corong.home")
 
-REFRESH_EVERY = 2.0  # seconds: at most one refresh per user per this, after changes
+REFRESH_EVERY = timedelta(seconds=2)  # at most one refresh per user per this, after changes
+AT_ONCE = timedelta(0)
 
 
 @dataclass
@@ -38,7 +40,21 @@ class _Refresh:
     running: bool = False
     waiting: tuple[WebClient, Invocation] | None = None
     urgent: bool = False  # the waiting request is someone opening the tab: no pause
-    last_started: float = float("-inf")
+    last_started: datetime | None = None  # on the runtime's clock
+    # The one publish of ``waiting`` handed to ``runtime.later``; any other it was handed
+    # earlier finds it is no longer this one and does nothing.
+    next_turn: object | None = None
+
+    def due(self) -> datetime | None:
+        """When the interval since the last build ends (None: no build yet)."""
+        return None if self.last_started is None else self.last_started + REFRESH_EVERY
+
+    def start(self, now: datetime) -> tuple[WebClient, Invocation] | None:
+        """Mark a build as running from ``now``; what was waiting is taken by it."""
+        taken = self.waiting
+        self.running, self.waiting, self.urgent, self.next_turn = True, None, False, None
+        self.last_started = now
+        return taken
 
 
 def _refresh_for(runtime: Runtime, team_id: str, user_id: str) -> _Refresh:
@@ -62,32 +78,37 @@ def publish_home(
             refresh.waiting = (client, invocation)  # the running or queued build picks it up
             refresh.urgent = refresh.urgent or not after_change
             return True
-        wait = refresh.last_started + REFRESH_EVERY - time.monotonic()
-        if after_change and wait > 0:
+        now, due = runtime.clock(), refresh.due()
+        if after_change and due is not None and now < due:
             refresh.waiting = (client, invocation)
-            _later(wait, runtime, refresh)
-            return True
-        refresh.running, refresh.waiting, refresh.urgent = True, None, False  # the newest
+            turn = refresh.next_turn = object()
+            wait = due - now
+        else:
+            refresh.start(now)  # the newest: anything waiting is superseded
+            turn = None
+    if turn is not None:
+        _hand_to_later(runtime, refresh, turn, wait)
+        return True
     return _run(runtime, client, refresh, invocation, read_only=after_change)
 
 
-def _later(delay: float, runtime: Runtime, refresh: _Refresh) -> None:
-    """Publish what is waiting once the interval has passed."""
+def _hand_to_later(runtime: Runtime, refresh: _Refresh, turn: object, delay: timedelta) -> None:
+    """Publish what is waiting once ``delay`` has passed, unless its turn was taken."""
 
-    def fire() -> None:
+    def publish_waiting() -> None:
         with refresh.guard:
-            if refresh.running or refresh.waiting is None:
+            if refresh.next_turn is not turn or refresh.running:
                 return
-            (client, invocation), refresh.waiting = refresh.waiting, None
-            refresh.running, refresh.urgent = True, False
+            waiting = refresh.start(runtime.clock())
+        if waiting is None:
+            return
+        client, invocation = waiting
         try:
             _run(runtime, client, refresh, invocation, read_only=True)
-        except Exception:  # a timer thread's error would otherwise go unseen
+        except Exception:  # on the runtime's worker the error would otherwise go unseen
             log.exception("App Home refresh failed")
 
-    timer = threading.Timer(delay, fire)
-    timer.daemon = True
-    timer.start()
+    runtime.later.call_later(delay, publish_waiting)
 
 
 def _run(
@@ -98,17 +119,21 @@ def _run(
     *,
     read_only: bool,
 ) -> bool:
-    """Build and publish; then hand any request that arrived meanwhile to a timer."""
+    """Build and publish; then hand any request that arrived meanwhile to ``runtime.later``:
+    at once for someone opening the tab, else when the interval is over."""
     try:
-        with refresh.guard:
-            refresh.last_started = time.monotonic()
         return _build_and_publish(runtime, client, invocation, read_only=read_only)
     finally:
+        turn, delay = None, AT_ONCE
         with refresh.guard:
             refresh.running = False
             if refresh.waiting is not None:
-                wait = refresh.last_started + REFRESH_EVERY - time.monotonic()
-                _later(0.0 if refresh.urgent else max(wait, 0.0), runtime, refresh)
+                turn = refresh.next_turn = object()
+                due = refresh.due()
+                if not refresh.urgent and due is not None:
+                    delay = max(due - runtime.clock(), AT_ONCE)
+        if turn is not None:
+            _hand_to_later(runtime, refresh, turn, delay)
 
 
 def _build_and_publish(

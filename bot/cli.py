@@ -36,8 +36,9 @@ def cmd_run(settings: Settings) -> int:
 
     check_for_run(settings)
     engine = open_database(settings, auto_upgrade=True)
+    runtime = Runtime(settings=settings, engine=engine)
     try:
-        app = create_app(Runtime(settings=settings, engine=engine))
+        app = create_app(runtime)
     except Exception as error:  # auth.test at start-up: a bad token or Slack out of reach
         reason = redact_secrets(f"{type(error).__name__}: {str(error).splitlines()[0][:200]}")
         if settings.oauth:
@@ -57,11 +58,21 @@ def cmd_run(settings: Settings) -> int:
     if settings.socket_mode:
         assert settings.slack_app_token is not None
         start_posts()
-        serve_socket_mode(
-            app, engine, settings.slack_app_token, settings.slack_api_url, settings.port
-        )
+        try:
+            serve_socket_mode(
+                app, engine, settings.slack_app_token, settings.slack_api_url, settings.port
+            )
+        finally:
+            runtime.close()
     else:
-        serve_http(app, engine, settings.port, log_level=settings.log_level, on_start=start_posts)
+        serve_http(
+            app,
+            engine,
+            settings.port,
+            log_level=settings.log_level,
+            on_start=start_posts,
+            on_stop=runtime.close,
+        )
     return 0
 
 

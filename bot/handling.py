@@ -19,9 +19,10 @@ from sqlalchemy import Engine
 
 from bot.blocks.elements import RenderedMessage
 from bot.blocks.render import render
+from bot.profiles import PROFILE_TTL, must_look_up_first
 from commands.context import CommandContext, Invocation, open_context
 from commands.deals.resolve import name_key
-from commands.dispatch import execute
+from commands.dispatch import execute, may_need_admin
 from commands.errors import Ambiguous, CommandError, NeedsBant, StaleProfile
 from commands.replies import Notice, Picker, Problem, Reply
 from storage import queries
@@ -31,14 +32,9 @@ from storage.models import PendingChoice
 log = logging.getLogger("corong.handling")
 
 Work = Callable[[CommandContext], Reply]
-PROFILE_TTL = timedelta(hours=24)
 # A picker answers a question the user just asked; after this it is stale and refuses.
 PICKER_TTL = timedelta(minutes=15)
 PICKER_FORGET_AFTER = timedelta(days=1)
-
-
-class _ProfileUnknown(Exception):
-    """The caller has never been looked up in Slack: answer after the look-up instead."""
 
 
 @dataclass
@@ -49,7 +45,7 @@ class Handled:
     lang: str
     tz: ZoneInfo
     picker_token: str | None = None
-    deferred: bool = False  # nothing ran: the caller's profile must be fetched first
+    deferred: bool = False  # nothing ran: look the caller up in Slack, then run it (once)
     profile_stale: bool = False
     changed: bool = False  # the work committed a change: refresh the caller's App Home
 
@@ -84,29 +80,37 @@ def run_work(
     *,
     command: str = "",
     text: str = "",
-    defer_unknown_profile: bool = False,
+    defer_for_profile: bool = False,
+    may_act_as_admin: bool = False,
     read_only: bool = False,
 ) -> Handled:
     """Run ``work`` for the invocation; the reply is only returned after the commit.
 
-    With ``defer_unknown_profile`` nothing runs for a caller whose Slack profile (language,
-    time zone) was never fetched, or whose admin rights rest on a stale one: the result says
-    ``deferred`` and the caller comes back once it has been fetched. ``read_only`` work (a
-    known caller, nothing written) does not queue behind writers.
+    ``defer_for_profile`` (slash commands, which can answer after the ack): when the caller's
+    Slack profile must be read before anything is decided (``profiles.must_look_up_first``;
+    ``may_act_as_admin`` says the work may need admin rights), the work does not start at
+    all; the result says ``deferred`` and the caller runs it once, after the look-up.
+    ``read_only`` work (a known caller, nothing written) does not queue behind writers.
     """
     lang, tz, stale = "en", ZoneInfo("UTC"), False
     try:
         with unit_of_work(engine, read_only=read_only) as session:
             ctx = open_context(session, invocation)
-            ctx.profile_check = defer_unknown_profile
             lang, tz = ctx.lang, ctx.tz
+            if defer_for_profile and must_look_up_first(
+                ctx.member, invocation.now, may_act_as_admin=may_act_as_admin
+            ):
+                # Decided before the work starts, so nothing runs twice; a first-time
+                # caller's member row is kept for the look-up to fill in.
+                return Handled(Notice("command.not_yet"), lang, tz, deferred=True)
+            # ``require_admin`` still insists on a current flag: should work that was not
+            # expected to need admin rights ask for them, it stops and waits for the look-up.
+            ctx.profile_check = defer_for_profile
             fetched = ctx.member.profile_fetched_at
-            if fetched is None and defer_unknown_profile:
-                raise _ProfileUnknown
             stale = fetched is None or invocation.now - fetched > PROFILE_TTL
             reply = work(ctx)
         return Handled(reply, lang, tz, profile_stale=stale, changed=ctx.changed)
-    except (_ProfileUnknown, StaleProfile):
+    except StaleProfile:  # see ``profile_check`` above: answered after the look-up
         return Handled(Notice("command.not_yet"), lang, tz, deferred=True)
     except Ambiguous as ambiguous:
         try:
@@ -125,7 +129,7 @@ def run_command(
     command: str,
     text: str,
     *,
-    defer_unknown_profile: bool = False,
+    defer_for_profile: bool = False,
 ) -> Handled:
     """Run a slash command as typed."""
     return run_work(
@@ -134,7 +138,8 @@ def run_command(
         lambda ctx: execute(ctx, command, text),
         command=command,
         text=text,
-        defer_unknown_profile=defer_unknown_profile,
+        defer_for_profile=defer_for_profile,
+        may_act_as_admin=may_need_admin(command, text),
     )
 
 

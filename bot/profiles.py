@@ -1,7 +1,8 @@
 """Slack profile facts Corong caches per member: locale (language), time zone, name, admin flag.
 
 Looked up with users.info after the ack, stored on the member row (so every replica shares
-the cache) and refreshed once a day.
+the cache) and refreshed once a day; before acting, for someone never looked up or whose admin
+rights rest on an old reading of Slack's flag.
 """
 
 from __future__ import annotations
@@ -12,14 +13,25 @@ from datetime import datetime, timedelta
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
-from bot.handling import PROFILE_TTL
 from bot.slack_client import call_slack
+from commands.permissions import slack_admin_flag_stale
 from storage import queries
 from storage.db import unit_of_work
 from storage.models import Member
 
 log = logging.getLogger("corong.profiles")
+PROFILE_TTL = timedelta(hours=24)
 RETRY_AFTER_FAILURE = timedelta(minutes=10)
+
+
+def must_look_up_first(member: Member, now: datetime, *, may_act_as_admin: bool) -> bool:
+    """Whether Slack must be asked about the member before a command of theirs starts: Corong
+    never looked them up (their language and time zone are unknown), or the command may need
+    admin rights and theirs rest on Slack's flag read too long ago to act on
+    (``permissions.require_admin``)."""
+    if member.profile_fetched_at is None:
+        return True
+    return may_act_as_admin and slack_admin_flag_stale(member, now)
 
 
 def profile_state(engine: Engine, team_id: str, user_id: str, now: datetime) -> str:

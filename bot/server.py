@@ -102,11 +102,13 @@ def serve_http(
     threads: int = 16,
     log_level: str = "info",
     on_start: Callable[[], None] | None = None,
+    on_stop: Callable[[], None] | None = None,
 ) -> None:
     """Run the HTTP server until stopped.
 
     One worker process keeps the in-process scheduler and lazy listeners together; its threads
-    serve concurrent requests. ``on_start`` runs in that worker once it is up (the scheduler).
+    serve concurrent requests. ``on_start`` runs in that worker once it is up (the scheduler);
+    ``on_stop`` as it exits (the app's own work put off for later).
     """
     options: dict[str, Any] = {
         "bind": f"0.0.0.0:{port}",
@@ -120,6 +122,8 @@ def serve_http(
     }
     if on_start is not None:
         options["post_worker_init"] = lambda _worker: on_start()
+    if on_stop is not None:
+        options["worker_exit"] = lambda _server, _worker: on_stop()
     _Gunicorn(wsgi_app(app, engine), options).run()
 
 

@@ -47,6 +47,14 @@ def wanted_form(command: str, text: str) -> str | None:
     return None
 
 
+def may_need_admin(command: str, text: str) -> bool:
+    """Whether the command as typed may do something only admins may (``Subcommand.admin``):
+    an admin's rights must then be current before it starts."""
+    command = command.casefold()
+    sub, _ = split_subcommand(text)
+    return any(s.admin and s.command == command and sub in s.words for s in SUBCOMMANDS)
+
+
 def execute(ctx: CommandContext, command: str, text: str) -> Reply:
     """Parse and run one slash command for the caller; raises ``CommandError`` on bad input."""
     command = command.casefold()

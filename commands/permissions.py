@@ -14,7 +14,7 @@ goes through ``resolve_deal`` / ``parse_scope``, which ask this module; a refusa
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from commands.context import CommandContext
 from commands.errors import NotAllowed, StaleProfile
@@ -41,13 +41,19 @@ def require_admin(ctx: CommandContext, key: str = "role.admins_only", *, example
     ``SLACK_ADMIN_FRESH``: someone demoted in Slack stops being a Corong admin at once, not a
     day later. Where the profile can be read again first (slash commands), it is.
     """
-    member = ctx.member
-    if ctx.profile_check and member.is_admin and not member.admin_granted:
-        fetched = member.profile_fetched_at
-        if fetched is None or ctx.now - fetched > SLACK_ADMIN_FRESH:
-            raise StaleProfile
+    if ctx.profile_check and slack_admin_flag_stale(ctx.member, ctx.now):
+        raise StaleProfile
     if not is_admin(ctx):
         raise NotAllowed(key, example=example, admins=_admins(ctx))
+
+
+def slack_admin_flag_stale(member: Member, now: datetime) -> bool:
+    """True when the member is an admin only by Slack's flag, read more than
+    ``SLACK_ADMIN_FRESH`` ago: Slack may have taken the role away since."""
+    if not member.is_admin or member.admin_granted:
+        return False
+    fetched = member.profile_fetched_at
+    return fetched is None or now - fetched > SLACK_ADMIN_FRESH
 
 
 def managed_rep_ids(ctx: CommandContext) -> frozenset[int]:

@@ -13,12 +13,14 @@ from commands.replies import HelpTopic
 
 @dataclass(frozen=True)
 class Subcommand:
-    """One thing a slash command can do: its words (English first), help text key and example."""
+    """One thing a slash command can do: its words (English first), help text key and example;
+    ``admin`` when some of what it does is for admins only (``permissions.require_admin``)."""
 
     command: str
     words: tuple[str, ...]
     usage_key: str
     example: str
+    admin: bool = False
 
 
 SUBCOMMANDS: tuple[Subcommand, ...] = (
@@ -48,20 +50,42 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     Subcommand("/bant", (), "help.bant", "/bant acme"),
     Subcommand("/pipeline", (), "help.pipeline", "/pipeline @budi"),
     Subcommand("/funnel", (), "help.funnel", "/funnel last week team Jakarta"),
-    Subcommand("/sales", ("undo", "batal", "urungkan"), "help.sales_undo", "/sales undo"),
     Subcommand(
-        "/sales", ("pipeline", "tahapan"), "help.sales_pipeline", "/sales pipeline seven-step"
-    ),
-    Subcommand("/sales", ("bant",), "help.sales_bant", "/sales bant need:35 timeline:15"),
-    Subcommand("/sales", ("targets", "target"), "help.sales_targets", "/sales targets calls:12"),
-    Subcommand(
-        "/sales", ("benchmark", "patokan"), "help.sales_benchmark", "/sales benchmark 10:6:3:1"
+        "/sales", ("undo", "batal", "urungkan"), "help.sales_undo", "/sales undo", admin=True
     ),
     Subcommand(
-        "/sales", ("team", "teams", "tim"), "help.sales_team", "/sales team add Jakarta @budi @sari"
+        "/sales",
+        ("pipeline", "tahapan"),
+        "help.sales_pipeline",
+        "/sales pipeline seven-step",
+        admin=True,
     ),
-    Subcommand("/sales", ("admin",), "help.sales_admin", "/sales admin add @rina"),
-    Subcommand("/sales", ("setup", "pengaturan"), "help.sales_setup", "/sales setup"),
+    Subcommand(
+        "/sales", ("bant",), "help.sales_bant", "/sales bant need:35 timeline:15", admin=True
+    ),
+    Subcommand(
+        "/sales",
+        ("targets", "target"),
+        "help.sales_targets",
+        "/sales targets calls:12",
+        admin=True,
+    ),
+    Subcommand(
+        "/sales",
+        ("benchmark", "patokan"),
+        "help.sales_benchmark",
+        "/sales benchmark 10:6:3:1",
+        admin=True,
+    ),
+    Subcommand(
+        "/sales",
+        ("team", "teams", "tim"),
+        "help.sales_team",
+        "/sales team add Jakarta @budi @sari",
+        admin=True,
+    ),
+    Subcommand("/sales", ("admin",), "help.sales_admin", "/sales admin add @rina", admin=True),
+    Subcommand("/sales", ("setup", "pengaturan"), "help.sales_setup", "/sales setup", admin=True),
     Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
 )
 

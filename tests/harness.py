@@ -12,7 +12,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from socketserver import ThreadingMixIn
 from typing import Any
@@ -29,7 +30,7 @@ from bot.server import wsgi_app
 from storage import queries, teams
 from storage.db import unit_of_work
 from storage.models import Activity, AuditEntry, Deal, PendingChoice, StageChange
-from tests.clock import ManualClock
+from tests.clock import ManualClock, ManualLater
 from tests.fakeslack import FakeSlack
 from tests.fakeslack import requests as slack_requests
 
@@ -114,14 +115,47 @@ def button_values(message: dict[str, Any]) -> list[dict[str, str]]:
     return found
 
 
+class AfterAckWorkers(ThreadPoolExecutor):
+    """The app's after-ack workers, each piece of work remembered so a test can wait for it."""
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=16, thread_name_prefix="corong-after-ack")
+        self._lock = threading.Lock()
+        self._started: list[Future[Any]] = []
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future[Any]:
+        future = super().submit(fn, *args, **kwargs)
+        with self._lock:
+            self._started.append(future)
+        return future
+
+    def settle(self, timeout: float = 10.0) -> None:
+        """Wait until every piece of after-ack work handed over so far has finished."""
+        while True:
+            with self._lock:
+                running = [future for future in self._started if not future.done()]
+            if not running:
+                return
+            _, still_running = wait(running, timeout=timeout)
+            assert not still_running, f"{len(still_running)} after-ack job(s) still running"
+
+
 class Bot:
     """Corong under test."""
 
-    def __init__(self, engine: Engine, fake: FakeSlack, clock: ManualClock) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        fake: FakeSlack,
+        clock: ManualClock,
+        *,
+        settings: Settings | None = None,
+    ) -> None:
+        """Serve the app with ``settings`` (default: one workspace, its bot token)."""
         self.engine = engine
         self.fake = fake
         self.clock = clock
-        settings = Settings(
+        self.settings = settings or Settings(
             _env_file=None,
             slack_bot_token="xoxb-test-token",
             slack_signing_secret=SIGNING_SECRET,
@@ -129,21 +163,35 @@ class Bot:
             database_url=str(engine.url),
             slack_app_token=None,
         )
-        self.app = create_app(Runtime(settings=settings, engine=engine, clock=clock))
+        # Work the app puts off (the App Home's coalesced refresh) runs when the test advances
+        # the clock; after-ack work runs on workers a test can wait for (``settle``).
+        self.later = ManualLater(clock)
+        self.workers = AfterAckWorkers()
+        self.runtime = Runtime(settings=self.settings, engine=engine, clock=clock, later=self.later)
+        self.app = create_app(self.runtime, executor=self.workers)
         self.server = make_server(
             "127.0.0.1",
             0,
-            wsgi_app(self.app, engine),
+            wsgi_app(self.app, engine, events=not self.settings.socket_mode),
             server_class=_ThreadingWSGIServer,
             handler_class=_QuietHandler,
         )
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread = threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        )
         self.thread.start()
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
 
+    def settle(self) -> None:
+        """Wait until the work after every ack so far is done (replies, refreshes, redraws)."""
+        self.workers.settle()
+
     def close(self) -> None:
+        """Stop serving; finish the after-ack work in flight; drop what was put off."""
         self.server.shutdown()
         self.server.server_close()
+        self.workers.shutdown(wait=True)
+        self.runtime.close()
 
     # --- HTTP ----------------------------------------------------------------------------------
 
@@ -325,12 +373,10 @@ class Slash:
 
     def replies(self, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
         """Posts to this command's response_url (after-ack replies), waiting for ``count``."""
-        deadline = time.monotonic() + timeout
-        while True:
-            calls = self.fake.response_url_calls(self.response_url)
-            if len(calls) >= count or time.monotonic() > deadline:
-                break
-            time.sleep(0.01)
+        self.fake.wait_until(
+            lambda: len(self.fake.response_url_calls(self.response_url)) >= count, timeout
+        )
+        calls = self.fake.response_url_calls(self.response_url)
         assert len(calls) >= count, f"expected {count} response_url posts, got {len(calls)}"
         return [call.args for call in calls]
 

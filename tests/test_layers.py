@@ -112,7 +112,9 @@ def _sql_outside_storage(path: Path, allowed: set[tuple[str, str]]) -> Iterator[
         if module.split(".")[0] in ("sqlalchemy", "sqlmodel") and (module, name) not in allowed:
             yield f"{where}: {module}.{name}"
     for node in ast.walk(tree):
-        call = node.func if isinstance(node, ast.Call) else None
+        if not isinstance(node, ast.Call):
+            continue
+        call = node.func
         if isinstance(call, ast.Attribute) and call.attr in ("exec", "execute"):
             yield f"{where}:{node.lineno}: .{call.attr}()"
 

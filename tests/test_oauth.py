@@ -10,14 +10,12 @@ Slack says the app was uninstalled or its token revoked.
 from __future__ import annotations
 
 import http.client
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
-from wsgiref.simple_server import make_server
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -32,15 +30,12 @@ from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
 from sqlalchemy import Engine
 from sqlmodel import col
 
-from bot.app import create_app
 from bot.config import ConfigError, Settings, check_for_run
 from bot.oauth import BOT_SCOPES, CorongInstallationStore, authorize_url
 from bot.posts.cli import settings_check
 from bot.posts.delivery import RunReport
 from bot.posts.scheduler import deliverer_for
 from bot.posts.tokens import WorkspaceTokens
-from bot.runtime import Runtime
-from bot.server import wsgi_app
 from storage.db import make_engine
 from storage.migrate import alembic_config, upgrade
 from storage.models import Deal, Delivery
@@ -51,8 +46,6 @@ from tests.harness import (
     TEAM,
     Answer,
     Bot,
-    _QuietHandler,
-    _ThreadingWSGIServer,
 )
 
 CLIENT_ID = "4711000001.9876543210123"
@@ -116,23 +109,7 @@ class OAuthBot(Bot):
     """Corong installed into many workspaces, served like ``Bot`` (see tests.harness)."""
 
     def __init__(self, engine: Engine, fake: FakeSlack, clock: ManualClock, **extra: Any) -> None:
-        self.engine = engine
-        self.fake = fake
-        self.clock = clock
-        self.settings = oauth_settings(fake, engine, **extra)
-        self.app = create_app(Runtime(settings=self.settings, engine=engine, clock=clock))
-        self.server = make_server(
-            "127.0.0.1",
-            0,
-            wsgi_app(self.app, engine, events=not self.settings.socket_mode),
-            server_class=_ThreadingWSGIServer,
-            handler_class=_QuietHandler,
-        )
-        self.thread = threading.Thread(
-            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
-        )
-        self.thread.start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        super().__init__(engine, fake, clock, settings=oauth_settings(fake, engine, **extra))
         fake.register_app(CLIENT_ID, CLIENT_SECRET, redirect_url=self.url + "/slack/oauth_redirect")
 
     def install(self, team: str, **grant: Any) -> Page:

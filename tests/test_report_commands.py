@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
+from bot.app_home import REFRESH_EVERY
 from storage import queries, teams
 from storage.db import unit_of_work
 from storage.models import Activity, Deal, Member, StageChange
@@ -328,13 +328,17 @@ def test_app_home_shows_follow_ups_deals_by_stage_and_the_week(bot: Bot) -> None
     bot.slash("/deal", "add Gamma 5jt")
     bot.slash("/deal", "won gamma")
     # Five quick changes: the tab is refreshed at once, then once more with the newest numbers.
-    latest = bot.fake.wait_for("views.publish", count=2, timeout=15)[-1].args["view"]
-    assert "Won this week: 1" in message_text(latest).replace("*", "")
-    time.sleep(0.3)
+    bot.settle()
+    assert len(bot.fake.calls_to("views.publish")) == 1
+    bot.clock.advance(seconds=REFRESH_EVERY.total_seconds())
+    published = bot.fake.calls_to("views.publish")
+    assert len(published) == 2
+    assert "Won this week: 1" in message_text(published[-1].args["view"]).replace("*", "")
+    bot.clock.advance(minutes=10)  # nothing more was waiting
     assert len(bot.fake.calls_to("views.publish")) == 2
-    published = open_home(bot, BUDI)
-    assert published["user_id"] == BUDI
-    view = published["view"]
+    opened = open_home(bot, BUDI)
+    assert opened["user_id"] == BUDI
+    view = opened["view"]
     assert view["type"] == "home"
     assert check_blocks(view["blocks"], surface="home") == []
     text = message_text(view)
@@ -349,14 +353,18 @@ def test_app_home_shows_follow_ups_deals_by_stage_and_the_week(bot: Bot) -> None
 def test_app_home_refreshes_after_the_rep_changes_something(bot: Bot) -> None:
     open_home(bot, BUDI)
     publishes = len(bot.fake.calls_to("views.publish"))
-    bot.slash("/deal", "add Acme 50jt")
+    bot.clock.advance(minutes=1)
+    bot.slash("/deal", "add Acme 50jt")  # the first change in a while: refreshed at once
     calls = bot.fake.wait_for("views.publish", count=publishes + 1)
     assert "Open deals (1)" in message_text(calls[-1].args["view"])
     bot.slash("/pipeline")  # reading changes nothing: no publish
-    bot.slash("/deal", "add Beta 5jt")
-    calls = bot.fake.wait_for("views.publish", count=publishes + 2, timeout=10)
+    bot.slash("/deal", "add Beta 5jt")  # right after the last refresh: it waits its turn
+    bot.settle()
+    assert len(bot.fake.calls_to("views.publish")) == publishes + 1
+    bot.clock.advance(seconds=REFRESH_EVERY.total_seconds())
+    calls = bot.fake.calls_to("views.publish")
     assert "Open deals (2)" in message_text(calls[-1].args["view"])
-    assert len(bot.fake.calls_to("views.publish")) == publishes + 2
+    assert len(calls) == publishes + 2
 
 
 def test_app_home_in_indonesian_and_messages_tab_is_left_alone(bot: Bot) -> None:
@@ -369,8 +377,8 @@ def test_app_home_in_indonesian_and_messages_tab_is_left_alone(bot: Bot) -> None
         slack_requests.app_home_opened_event(SARI, tab="messages"), team_id=TEAM
     )
     assert bot.signed(body).status == 200
-    open_home(bot, ANDI)  # a later event, handled after the Messages tab one
-    time.sleep(0.2)
+    open_home(bot, ANDI)  # a later event
+    bot.settle()  # the Messages tab one is handled too
     assert len(bot.fake.calls_to("views.publish")) == publishes + 1
 
 
@@ -400,7 +408,10 @@ def test_app_home_buttons_log_a_call_and_refresh_the_tab(bot: Bot) -> None:
     publishes = len(bot.fake.calls_to("views.publish"))
     answer = bot.submit(modal, {"deal": "D-1", "duration": "10m", "outcome": "connected"})
     assert answer.status == 200
-    calls = bot.fake.wait_for("views.publish", count=publishes + 1)  # the form changed things
+    bot.settle()  # the form changed things, moments after the tab was drawn: a refresh waits
+    bot.clock.advance(seconds=REFRESH_EVERY.total_seconds())
+    calls = bot.fake.calls_to("views.publish")
+    assert len(calls) == publishes + 1
     assert "Calls this week: 1 of 50" in message_text(calls[-1].args["view"]).replace("*", "")
 
     refresh = next(b for b in button_values(published["view"]) if b["action_id"] == "home_refresh")

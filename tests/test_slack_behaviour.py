@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot.listeners.who import NoWorkspace, interaction_team_id
 from storage.models import Deal
 from tests.fakeslack import event_callback_body, url_verification_body
 from tests.harness import CHANNEL, Bot, eventually, message_text
@@ -88,3 +89,13 @@ def test_a_reply_reaches_the_user_after_a_rate_limited_response_url(bot: Bot) ->
     sent = bot.slash("/deal", "add Acme Corp 50jt", user=newcomer)
     posts = sent.replies(2, timeout=8)
     assert "Added D-1" in message_text(posts[-1])
+
+
+def test_an_interaction_is_served_in_the_workspace_it_names() -> None:
+    """``team.id``; on Enterprise Grid, where ``team`` may be null, the user's own workspace;
+    and nobody's when it names neither."""
+    user = {"id": "U0BUDI0001", "team_id": "T0USERTEAM"}
+    assert interaction_team_id({"team": {"id": "T0123ABCDE"}, "user": user}) == "T0123ABCDE"
+    assert interaction_team_id({"team": None, "user": user}) == "T0USERTEAM"
+    with pytest.raises(NoWorkspace):
+        interaction_team_id({"type": "block_actions", "team": None, "user": {"id": "U0BUDI0001"}})

@@ -1,12 +1,15 @@
 """Slash commands: answer in the ack when we know the caller's language, else right after it.
 
-The ack carries the reply once the change is committed. A caller Corong has never seen gets an
-empty ack; their Slack locale is looked up and the reply follows via response_url. A form
-opens right after the ack (trigger_id lives 3 seconds), before any profile look-up.
+The ack carries the reply once the change is committed. A caller whose Slack profile must be
+read first (never looked up, or an admin on an old reading of Slack's flag) gets an empty ack
+and nothing runs yet; after the ack they are looked up, the command runs once, and the reply
+follows via response_url in their language. A form opens right after the ack (trigger_id lives
+3 seconds), before any profile look-up.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -17,6 +20,7 @@ from bot.chart_delivery import send_funnel_chart
 from bot.handling import Handled, internal_error, run_command
 from bot.listeners.channel_check import ChannelCheck, check_team_channel
 from bot.listeners.forms_flow import open_form_modal, prepare_form
+from bot.listeners.handoff import hand_over, taken_over
 from bot.listeners.replying import send_reply
 from bot.profiles import profile_state, refresh_profile
 from bot.runtime import Runtime
@@ -27,7 +31,36 @@ from commands.replies import OpenForm
 from commands.reports.replies import FunnelView
 from commands.workspace.replies import TeamView
 
-DIALOG_COMMANDS = ("/bant",)
+
+@dataclass
+class CommandHandoff:
+    """What the ack of a slash command learned, for the work right after it."""
+
+    form: str | None = None  # typed bare (``/deal add``): build this form and open it
+    view: dict[str, Any] | None = None  # a form the command answered with, built in the ack
+    deferred: bool = False  # nothing ran: look the caller up, then run the command
+    profile_stale: bool = False  # answered; the caller's profile is due for a look-up
+    changed: bool = False  # a change was committed: refresh the caller's App Home and nudge
+    chart: FunnelView | None = None  # a funnel answered: its chart image follows
+    lang: str = "en"  # the caller's language, for the chart
+    channel_check: ChannelCheck | None = None  # a team channel was set: can Corong post there?
+
+
+def follow_ups(handled: Handled, handoff: CommandHandoff) -> CommandHandoff:
+    """``handoff`` plus what must happen after the answer: a chart to send, a home tab to
+    refresh, a team channel to check."""
+    reply = handled.reply
+    check = None
+    if isinstance(reply, TeamView) and reply.check_channel:
+        team = str(reply.params.get("team", ""))
+        check = ChannelCheck(reply.check_channel, team, handled.lang, handled.tz)
+    return replace(
+        handoff,
+        changed=handled.changed,
+        chart=reply if isinstance(reply, FunnelView) else None,
+        lang=handled.lang,
+        channel_check=check,
+    )
 
 
 def invocation_from_command(body: dict[str, Any], runtime: Runtime) -> Invocation:
@@ -49,20 +82,21 @@ def register(app: App, runtime: Runtime) -> None:
         command, text = body["command"], body.get("text", "")
         form = wanted_form(command, text)
         if form is not None:
-            context["corong_form"] = form
+            hand_over(context, CommandHandoff(form=form))
             ack()
             return
-        handled = run_command(runtime.engine, invocation, command, text, defer_unknown_profile=True)
-        context["corong_deferred"] = handled.deferred
-        context["corong_stale"] = handled.profile_stale
-        remember_follow_ups(context, handled)
+        handled = run_command(runtime.engine, invocation, command, text, defer_for_profile=True)
         if handled.deferred:
+            hand_over(context, CommandHandoff(deferred=True))
             ack()
             return
+        handoff = follow_ups(handled, CommandHandoff(profile_stale=handled.profile_stale))
         if isinstance(handled.reply, OpenForm):  # e.g. /bant acme: the deal's BANT dialog
-            context["corong_view"] = prepare_form(runtime, invocation, handled.reply, body)
+            view = prepare_form(runtime, invocation, handled.reply, body)
+            hand_over(context, replace(handoff, view=view))
             ack()
             return
+        hand_over(context, handoff)
         try:
             rendered = handled.render().as_kwargs()
         except Exception:
@@ -74,70 +108,67 @@ def register(app: App, runtime: Runtime) -> None:
         ack(**rendered)
 
     def after_ack(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
+        handoff = taken_over(context, CommandHandoff)
+        if handoff is None:  # the ack failed before handing anything over: Bolt logged it
+            return
         invocation = invocation_from_command(body, runtime)
-        form = context.get("corong_form")
-        if form:
-            view = prepare_form(runtime, invocation, OpenForm(form), body)
+        if handoff.form:
+            view = prepare_form(runtime, invocation, OpenForm(handoff.form), body)
             open_form_modal(runtime, client, body, view)
-        if context.get("corong_view"):
-            open_form_modal(runtime, client, body, context["corong_view"])
-        needs_lookup = (
-            form
-            and profile_state(
-                runtime.engine, invocation.team_id, invocation.user_id, invocation.now
-            )
-            != "fresh"
-        )
-        if context.get("corong_deferred") or context.get("corong_stale") or needs_lookup:
+        if handoff.view:
+            open_form_modal(runtime, client, body, handoff.view)
+        if handoff.deferred:
+            handoff = answer_after_lookup(body, client, invocation)
+            if handoff is None:
+                return
+        elif handoff.profile_stale or (handoff.form and not profile_fresh(invocation)):
             refresh_profile(
                 runtime.engine, client, invocation.team_id, invocation.user_id, invocation.now
             )
-        if context.get("corong_deferred"):
-            handled = run_command(runtime.engine, invocation, body["command"], body.get("text", ""))
-            if isinstance(handled.reply, OpenForm):
-                view = prepare_form(runtime, invocation, handled.reply, body)
-                open_form_modal(runtime, client, body, view)
-                return
-            send_reply(
-                runtime,
-                client,
-                handled.render().as_dicts(),
-                user_id=invocation.user_id,
-                response_url=body.get("response_url"),
-                channel_id=invocation.channel_id,
-            )
-            remember_follow_ups(context, handled)
-        follow_up(client, context, invocation, body)
+        follow_up(client, handoff, invocation, body)
 
-    def remember_follow_ups(context: BoltContext, handled: Handled) -> None:
-        """What must happen after the answer: a chart to send, a home tab to refresh, a team
-        channel to check."""
-        context["corong_changed"] = handled.changed
-        reply = handled.reply
-        if isinstance(reply, FunnelView):
-            context["corong_chart"] = (reply, handled.lang)
-        if isinstance(reply, TeamView) and reply.check_channel:
-            team = str(reply.params.get("team", ""))
-            check = ChannelCheck(reply.check_channel, team, handled.lang, handled.tz)
-            context["corong_channel_check"] = check
+    def profile_fresh(invocation: Invocation) -> bool:
+        i = invocation
+        return profile_state(runtime.engine, i.team_id, i.user_id, i.now) == "fresh"
+
+    def answer_after_lookup(
+        body: dict[str, Any], client: WebClient, invocation: Invocation
+    ) -> CommandHandoff | None:
+        """Look the caller up, then run their command (the first and only time) and answer
+        in their language; the follow-ups of what it did, or None once a form is open."""
+        refresh_profile(
+            runtime.engine, client, invocation.team_id, invocation.user_id, invocation.now
+        )
+        handled = run_command(runtime.engine, invocation, body["command"], body.get("text", ""))
+        if isinstance(handled.reply, OpenForm):
+            view = prepare_form(runtime, invocation, handled.reply, body)
+            open_form_modal(runtime, client, body, view)
+            return None
+        send_reply(
+            runtime,
+            client,
+            handled.render().as_dicts(),
+            user_id=invocation.user_id,
+            response_url=body.get("response_url"),
+            channel_id=invocation.channel_id,
+        )
+        return follow_ups(handled, CommandHandoff())
 
     def follow_up(
-        client: WebClient, context: BoltContext, invocation: Invocation, body: dict[str, Any]
+        client: WebClient, handoff: CommandHandoff, invocation: Invocation, body: dict[str, Any]
     ) -> None:
-        chart = context.get("corong_chart")
-        if chart:
-            send_funnel_chart(client, chart[0], chart[1], invocation.user_id)
-        check = context.get("corong_channel_check")
-        if check:
+        if handoff.chart is not None:
+            send_funnel_chart(client, handoff.chart, handoff.lang, invocation.user_id)
+        if handoff.channel_check is not None:
             check_team_channel(
                 runtime,
                 client,
-                check,
+                handoff.channel_check,
                 user_id=invocation.user_id,
                 response_url=body.get("response_url"),
                 channel_id=invocation.channel_id,
             )
-        if context.get("corong_changed"):
+        if handoff.changed:
             refresh_after_change(runtime, client, invocation)
 
     for command in SLASH_COMMANDS:

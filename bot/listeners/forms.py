@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext
@@ -21,6 +22,7 @@ from bot.blocks.elements import RenderedMessage
 from bot.blocks.forms import field_errors, initial_values, render_setup_saved, submitted_values
 from bot.blocks.text import message, plain
 from bot.handling import Handled, problem_from, run_work
+from bot.listeners.handoff import hand_over, taken_over
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
@@ -29,6 +31,14 @@ from commands.errors import CommandError, FormErrors
 from commands.forms import FORMS, submit_form
 from commands.replies import Problem, Reply
 from commands.workspace.setup import SetupSaved
+
+
+@dataclass
+class FormHandoff:
+    """A saved form, for the work after the ack has closed the modal."""
+
+    confirmation: dict[str, Any]  # the reply to show, as text and block dicts
+    changed: bool  # a change was committed: refresh the submitter's App Home and nudge
 
 
 def _metadata(view: dict[str, Any]) -> dict[str, str]:
@@ -75,24 +85,23 @@ def register(app: App, runtime: Runtime) -> None:
             )
             ack(response_action="errors", errors={first_block: text[:2000]})
             return
-        context["corong_confirmation"] = _confirmation(handled).as_dicts()
-        context["corong_changed"] = handled.changed
+        hand_over(context, FormHandoff(_confirmation(handled).as_dicts(), handled.changed))
         ack()
 
     def confirm(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        rendered = context.get("corong_confirmation")
-        if not rendered:
+        handoff = taken_over(context, FormHandoff)
+        if handoff is None:  # refused inline, or the ack failed: the modal said so
             return
         metadata = _metadata(body["view"])
         send_reply(
             runtime,
             client,
-            rendered,
+            handoff.confirmation,
             user_id=body["user"]["id"],
             response_url=metadata.get("u"),
             channel_id=metadata.get("c") or None,
         )
-        if context.get("corong_changed"):
+        if handoff.changed:
             channel, ts = metadata.get("c"), metadata.get("m")
             refresh_after_change(
                 runtime,

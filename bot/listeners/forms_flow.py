@@ -10,6 +10,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.blocks.forms import build_form_modal
+from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
 from bot.slack_client import call_slack, post_to_response_url
 from commands.context import Invocation, open_context
@@ -70,12 +71,12 @@ def open_form_modal(
     )
     if opened:
         return
-    user = body.get("user_id") or (body.get("user") or {}).get("id")
-    team = body.get("team_id") or (body.get("team") or {}).get("id")
+    if "user_id" in body:  # a slash command
+        who = Invocation(team_id=body["team_id"], user_id=body["user_id"], now=runtime.clock())
+    else:  # a button
+        who = invocation_from_interaction(body, runtime)
     with unit_of_work(runtime.engine) as session:
-        lang = open_context(
-            session, Invocation(team_id=team, user_id=user, now=runtime.clock())
-        ).lang
+        lang = open_context(session, who).lang
     text = translate("form.open_failed", lang)
     post_to_response_url(
         body.get("response_url"),

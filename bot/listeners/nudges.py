@@ -47,7 +47,7 @@ def _selected(body: dict[str, Any]) -> dict[str, Any]:
 
 def _ref(value: dict[str, Any]) -> str:
     ref = value.get("r")
-    if written_ref_number(ref) is None:
+    if not isinstance(ref, str) or written_ref_number(ref) is None:
         raise CommandError("nudge.stale_button", example="/deal list")
     return ref
 

@@ -88,9 +88,8 @@ class Shell:
             slack_client_id=None,
             slack_client_secret=None,
         )
-        self.app = create_app(
-            Runtime(settings=settings, engine=engine), verify_token=False, executor=InlineExecutor()
-        )
+        self.runtime = Runtime(settings=settings, engine=engine)
+        self.app = create_app(self.runtime, verify_token=False, executor=InlineExecutor())
         self.buttons: list[Button] = []
         self.names: dict[str, str] = {**self._known_names(), options.user_id: options.user_name}
         self._store_profile(admin_if_new=True)
@@ -201,6 +200,7 @@ class Shell:
             return made.slack_user_id
 
     def close(self) -> None:
+        self.runtime.close()  # first: nothing put off for later may reach a stopped loopback
         self.loopback.stop()
 
     # --- sending ---------------------------------------------------------------------------------

@@ -356,6 +356,18 @@ class FakeSlack:
                     )
                 self._cond.wait(min(remaining, 0.05))
 
+    def wait_until(self, check: Callable[[], bool], timeout: float = 5.0) -> bool:
+        """Wait until ``check()`` holds, looking again each time a call is recorded; False if
+        it still does not after ``timeout`` seconds."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while not check():
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    return False
+                self._cond.wait(remaining)
+            return True
+
     def assert_no_violations(self) -> None:
         problems = self.violations
         if problems:
