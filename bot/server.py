@@ -128,7 +128,7 @@ def serve_http(
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  (stdlib name)
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 

@@ -49,7 +49,7 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 
 class _QuietHandler(WSGIRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  (stdlib name)
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
 

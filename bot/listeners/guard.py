@@ -41,10 +41,10 @@ def foreign_user(body: dict[str, Any]) -> bool:
 
 
 def register(app: App, runtime: Runtime) -> None:
-    """A global middleware: every request passes here first."""
+    """A global middleware: every request passes here first (Bolt hands it ``next`` by name)."""
 
     @app.middleware
-    def refuse_foreign_users(body: dict[str, Any], next: Callable[[], Any]) -> Any:  # noqa: A002
+    def refuse_foreign_users(body: dict[str, Any], next: Callable[[], Any]) -> Any:
         if not foreign_user(body):
             return next()
         log.info(

@@ -162,7 +162,7 @@ class LoopbackSlack:
                 self.end_headers()
                 self.wfile.write(data)
 
-            def log_message(self, format: str, *args: Any) -> None:  # noqa: A002  (stdlib name)
+            def log_message(self, format: str, *args: Any) -> None:
                 return
 
         return Handler

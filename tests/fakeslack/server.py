@@ -1572,7 +1572,7 @@ class _Handler(BaseHTTPRequestHandler):
     owner: FakeSlack
     server_version = "FakeSlack/1.0"
 
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - stdlib signature
+    def log_message(self, format: str, *args: Any) -> None:
         return
 
     def do_GET(self) -> None:
