@@ -407,7 +407,9 @@ def serve_bare(port: int, api_url: str) -> None:
     for command in ("/call", "/deal"):
         app.command(command)(just_ack)
     # /healthz answers from an in-memory database: the bare app has no data of its own.
-    serve_http(app, make_engine("sqlite://"), port, log_level="warning")
+    serve_http(
+        app, make_engine("sqlite://"), port, signing_secret=SIGNING_SECRET, log_level="warning"
+    )
 
 
 # --- the run -------------------------------------------------------------------------------------

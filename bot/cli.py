@@ -65,10 +65,12 @@ def cmd_run(settings: Settings) -> int:
         finally:
             runtime.close()
     else:
+        assert settings.slack_signing_secret is not None  # check_for_run: needed in HTTP mode
         serve_http(
             app,
             engine,
             settings.port,
+            signing_secret=settings.slack_signing_secret,
             log_level=settings.log_level,
             on_start=start_posts,
             on_stop=runtime.close,

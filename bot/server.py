@@ -4,6 +4,11 @@ HTTP mode answers Slack at ``POST /slack/events`` and health checks at ``GET /he
 (200 once the database answers). Socket Mode keeps ``/healthz`` on PORT for orchestrators.
 Installs into many workspaces add ``GET /slack/install`` and ``GET /slack/oauth_redirect``
 (Bolt's OAuth flow) on PORT in either mode.
+
+``POST /slack/events`` passes ``bot.inbound``'s gate before Bolt sees it: a declared length over
+the limit is 413 unread; a body whose signature does not verify is 401 unparsed, logged at INFO
+without the body; a signed body of a shape Slack never sends is 400 with a WARNING. Bolt keeps
+its own signature check behind the gate.
 """
 
 from __future__ import annotations
@@ -11,22 +16,26 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable
+from http import HTTPStatus
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 from gunicorn.app.base import BaseApplication
-from slack_bolt import App
+from slack_bolt import App, BoltRequest
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from sqlalchemy import Engine
 
+from bot.inbound import MAX_BODY_BYTES, check_shape, check_signature
 from bot.slack_client import make_web_client
 from storage.db import database_reachable
 
 log = logging.getLogger("corong.server")
 EVENTS_PATH = "/slack/events"
-MAX_BODY_BYTES = 1_000_000
 
 StartResponse = Callable[..., Any]
 
@@ -54,28 +63,91 @@ def oauth_paths(app: App) -> frozenset[str]:
 
 
 def wsgi_app(
-    app: App, engine: Engine, *, events: bool = True
+    app: App, engine: Engine, *, signing_secret: str | None, events: bool = True
 ) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
     """Slack's endpoint, the OAuth install pages (if any) and health, as one WSGI app.
 
-    ``events=False`` (Socket Mode, where requests are not signed) leaves out the endpoint."""
+    ``signing_secret`` is the app's (the same Bolt checks with). ``events=False`` (Socket Mode,
+    where requests are not signed) leaves out the endpoint."""
+    if events and not signing_secret:
+        raise ValueError("Slack's endpoint needs the signing secret to check requests")
     slack = SlackRequestHandler(app, path=EVENTS_PATH)
     health = health_app(engine)
     install_pages = oauth_paths(app)
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO")
-        if path in install_pages and environ.get("REQUEST_METHOD") == "GET":
+        method = environ.get("REQUEST_METHOD")
+        if path in install_pages and method == "GET":
             return slack(environ, start_response)
         if events and path == EVENTS_PATH:
-            length = int(environ.get("CONTENT_LENGTH") or 0)
-            if length > MAX_BODY_BYTES:
-                start_response("413 Payload Too Large", [("Content-Type", "text/plain")])
-                return [b"too large"]
-            return slack(environ, start_response)
+            if method != "POST":
+                return slack(environ, start_response)  # Bolt's 404, as ever
+            assert signing_secret is not None
+            return _slack_request(app, signing_secret, environ, start_response)
         return health(environ, start_response)
 
     return application
+
+
+def _slack_request(
+    app: App, secret: str, environ: dict[str, Any], start_response: StartResponse
+) -> Iterable[bytes]:
+    """One ``POST /slack/events``: read, verify, check its shape, and only then hand it to Bolt.
+
+    The body is read (never more than MAX_BODY_BYTES) before answering even a refusal, so a
+    keep-alive connection stays in step and the client reads its answer, not a reset."""
+    declared = environ.get("CONTENT_LENGTH") or "0"
+    if not declared.isascii() or not declared.isdigit():
+        log.info("refused a request to %s: unreadable Content-Length", EVENTS_PATH)
+        return _answer(start_response, 400, b"bad request")
+    length = int(declared)
+    if length > MAX_BODY_BYTES:
+        log.info("refused a request to %s: %d bytes declared", EVENTS_PATH, length)
+        return _answer(start_response, 413, b"too large")
+    raw = environ["wsgi.input"].read(length) if length else b""
+
+    problem = check_signature(
+        secret,
+        raw,
+        environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"),
+        environ.get("HTTP_X_SLACK_SIGNATURE"),
+        now=time.time(),
+    )
+    if problem is not None:
+        log.info("refused a request to %s that Slack did not sign: %s", EVENTS_PATH, problem)
+        return _answer(start_response, 401, b"unauthorized")
+
+    # Signed: only Slack (or someone holding the secret) sent it. Never a 500 from here on.
+    content_type = environ.get("CONTENT_TYPE")
+    problem = "body shorter than its Content-Length" if len(raw) < length else None
+    problem = problem or check_shape(raw, content_type)
+    request: BoltRequest | None = None
+    if problem is None:
+        try:
+            request = BoltRequest(
+                body=raw.decode("utf-8"),
+                query=environ.get("QUERY_STRING", ""),
+                headers=WsgiHttpRequest(environ).get_headers(),
+            )
+        except Exception as error:  # Bolt reading a shape the checks above let through
+            problem = f"Bolt could not read it ({type(error).__name__})"
+    if request is None:
+        log.warning("refused a signed request to %s: %s", EVENTS_PATH, problem)
+        return _answer(start_response, 400, b"bad request")
+
+    response = app.dispatch(request)
+    answer = WsgiHttpResponse(response.status, response.headers, response.body)
+    start_response(answer.status, answer.get_headers())
+    return answer.get_body()
+
+
+def _answer(start_response: StartResponse, status: int, body: bytes) -> list[bytes]:
+    """A short plain-text answer of our own (refusals), with its length."""
+    phrase = HTTPStatus(status).phrase
+    headers = [("Content-Type", "text/plain"), ("Content-Length", str(len(body)))]
+    start_response(f"{status} {phrase}", headers)
+    return [body]
 
 
 class _Gunicorn(BaseApplication):
@@ -99,6 +171,7 @@ def serve_http(
     engine: Engine,
     port: int,
     *,
+    signing_secret: str,
     threads: int = 16,
     log_level: str = "info",
     on_start: Callable[[], None] | None = None,
@@ -124,7 +197,7 @@ def serve_http(
         options["post_worker_init"] = lambda _worker: on_start()
     if on_stop is not None:
         options["worker_exit"] = lambda _server, _worker: on_stop()
-    _Gunicorn(wsgi_app(app, engine), options).run()
+    _Gunicorn(wsgi_app(app, engine, signing_secret=signing_secret), options).run()
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -136,7 +209,10 @@ def serve_socket_mode(app: App, engine: Engine, app_token: str, api_url: str, po
     """Connect to Slack over Socket Mode, keeping ``/healthz`` (and the OAuth install pages,
     which browsers reach over HTTP) on PORT."""
     health = make_server(
-        "0.0.0.0", port, wsgi_app(app, engine, events=False), handler_class=_QuietHandler
+        "0.0.0.0",
+        port,
+        wsgi_app(app, engine, signing_secret=None, events=False),
+        handler_class=_QuietHandler,
     )
     threading.Thread(target=health.serve_forever, name="healthz", daemon=True).start()
     handler = SocketModeHandler(app, app_token, web_client=make_web_client(app_token, api_url))

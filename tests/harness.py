@@ -172,7 +172,12 @@ class Bot:
         self.server = make_server(
             "127.0.0.1",
             0,
-            wsgi_app(self.app, engine, events=not self.settings.socket_mode),
+            wsgi_app(
+                self.app,
+                engine,
+                signing_secret=self.settings.slack_signing_secret,
+                events=not self.settings.socket_mode,
+            ),
             server_class=_ThreadingWSGIServer,
             handler_class=_QuietHandler,
         )
