@@ -6,12 +6,26 @@ import logging
 from concurrent.futures import Executor, ThreadPoolExecutor
 from typing import Any
 
-from slack_bolt import App
+from slack_bolt import App, BoltRequest, BoltResponse
 
 from bot.config import install_log_redaction
+from bot.events_once import EventsOnce
 from bot.listeners import register_listeners
 from bot.runtime import Runtime
 from bot.slack_client import make_web_client
+
+
+class CorongApp(App):
+    """Bolt's App, with each Events API event handled once however often Slack delivers it
+    (``bot.events_once``). Every request, over HTTP or Socket Mode, comes through ``dispatch``;
+    Bolt's global middleware cannot see how the listeners went, so the claim wraps it here."""
+
+    def __init__(self, *, events_once: EventsOnce, **options: Any) -> None:
+        super().__init__(**options)
+        self._events_once = events_once
+
+    def dispatch(self, req: BoltRequest) -> BoltResponse:
+        return self._events_once.dispatch(req, super().dispatch)
 
 
 def create_app(
@@ -33,6 +47,7 @@ def create_app(
     if not any(isinstance(f, _TokenNoticeFilter) for f in bolt_logger.filters):
         bolt_logger.addFilter(_TokenNoticeFilter())
     common: dict[str, Any] = {
+        "events_once": EventsOnce(runtime.engine, runtime.clock),
         "signing_secret": settings.slack_signing_secret or "",
         "request_verification_enabled": not settings.socket_mode,
         # Run the ack function before the after-ack work starts, so it can hand that work
@@ -43,22 +58,23 @@ def create_app(
         or ThreadPoolExecutor(max_workers=16, thread_name_prefix="corong-after-ack"),
     }
     if settings.oauth:
-        from bot.oauth import build_oauth  # slack_sdk's SQLAlchemy stores load only when used
+        # slack_sdk's SQLAlchemy stores load only when used.
+        from bot.oauth import build_oauth, register_revocation_listeners
 
         # No token of its own: every request gets its workspace's token from the installation.
         client = make_web_client(None, settings.slack_api_url)
         oauth = build_oauth(settings, runtime.engine, client, bolt_logger)
-        app = App(
+        app = CorongApp(
             client=client,
             oauth_settings=oauth.settings,
-            # Bolt's annotation wants a plain callable; it wraps any Authorize subclass itself.
-            authorize=oauth.authorize,  # type: ignore[arg-type]  # Bolt accepts an Authorize
+            # Bolt wraps any Authorize subclass itself (its annotation says a plain callable).
+            authorize=oauth.authorize,
             **common,
         )
         # Registered before Corong's own listeners, so these are the ones that run.
-        app.enable_token_revocation_listeners()
+        register_revocation_listeners(app, oauth.store)
     else:
-        app = App(
+        app = CorongApp(
             client=make_web_client(settings.slack_bot_token, settings.slack_api_url),
             token_verification_enabled=verify_token,
             **common,

@@ -14,10 +14,13 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from urllib.parse import urlparse
 
 import sqlalchemy
+from slack_bolt import App, BoltContext
 from slack_bolt.authorization.authorize import InstallationStoreAuthorize
+from slack_bolt.listener.builtins import TokenRevocationListeners
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.oauth.installation_store import Bot, Installation, InstallationStore
@@ -182,10 +185,12 @@ class CorongStateStore(SQLAlchemyOAuthStateStore):
 
 @dataclass(frozen=True)
 class OAuthParts:
-    """What the Bolt app needs for OAuth: its settings and an authorize bound to our client."""
+    """What the Bolt app needs for OAuth: its settings, an authorize bound to our client, and
+    the installation store they share."""
 
     settings: OAuthSettings
     authorize: InstallationStoreAuthorize
+    store: CorongInstallationStore
 
 
 def build_oauth(
@@ -223,4 +228,51 @@ def build_oauth(
         # each time, so an uninstalled workspace is refused at once.
         cache_enabled=True,
     )
-    return OAuthParts(oauth_settings, authorize)
+    return OAuthParts(oauth_settings, authorize, store)
+
+
+def register_revocation_listeners(app: App, store: CorongInstallationStore) -> None:
+    """Forget a workspace's tokens when Slack says it uninstalled Corong (``app_uninstalled``)
+    or revoked them (``tokens_revoked``), as Bolt's own listeners do, unless the news is older
+    than the workspace's current installation.
+
+    Slack retries an event for minutes after the first try, with its original ``event_time``:
+    an uninstall delivered after the workspace reinstalled would otherwise delete the new
+    installation, and every command would then get "reinstall". Slack's ``event_time`` counts
+    whole seconds, so an event in the same second as the install still counts as newer.
+    """
+    bolt = TokenRevocationListeners(store)
+
+    @app.event("tokens_revoked")
+    def tokens_revoked(event: dict[str, Any], body: dict[str, Any], context: BoltContext) -> None:
+        if not _older_than_installation(store, body, context):
+            bolt.handle_tokens_revoked_events(event, context)
+
+    @app.event("app_uninstalled")
+    def app_uninstalled(body: dict[str, Any], context: BoltContext) -> None:
+        if not _older_than_installation(store, body, context):
+            bolt.handle_app_uninstalled_events(context)
+
+
+def _older_than_installation(
+    store: CorongInstallationStore, body: dict[str, Any], context: BoltContext
+) -> bool:
+    """True when the event happened before the workspace's current installation (logged)."""
+    event_time = body.get("event_time")
+    if not isinstance(event_time, int) or isinstance(event_time, bool):
+        return False  # no time to compare: act on it, as Bolt would
+    installation = store.find_installation(
+        enterprise_id=context.enterprise_id,
+        team_id=context.team_id,
+        is_enterprise_install=context.is_enterprise_install,
+    )
+    if installation is None or event_time >= int(installation.installed_at):
+        return False
+    log.info(
+        "workspace %s: ignored %s from %s, older than its installation of %s",
+        context.team_id,
+        (body.get("event") or {}).get("type"),
+        datetime.fromtimestamp(event_time, UTC).isoformat(timespec="seconds"),
+        datetime.fromtimestamp(installation.installed_at, UTC).isoformat(timespec="seconds"),
+    )
+    return True

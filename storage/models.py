@@ -303,3 +303,23 @@ class Delivery(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class HandledEvent(SQLModel, table=True):
+    """An Events API event Corong took on, by Slack's ``event_id``: how a retry of it (Slack
+    delivers an event again when it missed our answer) is known and not handled twice.
+
+    ``finished_at`` is empty while an attempt is at work; ``claimed_by`` names that attempt, so
+    only it records the outcome. An attempt that died leaves its row unfinished, and once its
+    lease is over the next delivery takes the row over. Rows are forgotten a day after they were
+    claimed: Slack gives up retrying within minutes.
+    """
+
+    __table_args__ = (Index("ix_handledevent_claimed_at", "claimed_at"),)
+
+    event_id: str = Field(primary_key=True, max_length=64)
+    event_type: str = Field(max_length=64)
+    team_id: str | None = Field(default=None, max_length=32)
+    claimed_by: str = Field(max_length=32)
+    claimed_at: datetime = Field(sa_type=UTCDateTime)
+    finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -17,8 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.fakeslack import FakeSlack
-from tests.fakeslack.socket_mode import FakeSocketMode, slash_commands_envelope
+from tests.fakeslack import FakeSlack, app_home_opened_event, event_callback_body
+from tests.fakeslack.socket_mode import (
+    FakeSocketMode,
+    events_api_envelope,
+    slash_commands_envelope,
+)
 from tests.processes import clean_env, corong, free_port
 
 USER = "U0BUDI0001"
@@ -166,3 +170,42 @@ def test_socket_mode_connects_through_slack_api_url_and_answers_deal_add(
         assert socket_mode.pings_received() >= 1  # the client pings right after connecting
         socket_mode.assert_no_violations()
         fake.assert_no_violations()
+
+
+def test_socket_mode_handles_a_retried_event_once_and_survives_junk_envelopes(
+    socket_bot: SocketBot,
+) -> None:
+    bot = socket_bot
+    fake, socket_mode = bot.fake, bot.socket_mode
+    with bot_log_on_failure(bot):
+        body = event_callback_body(
+            app_home_opened_event(USER), team_id=fake.team_id, event_id="Ev0SOCK0001"
+        )
+        first = events_api_envelope(body)
+        socket_mode.send_envelope(first)
+        socket_mode.wait_for_ack(str(first["envelope_id"]))
+        fake.wait_for("views.publish")
+        retried = events_api_envelope(body, retry_attempt=1, retry_reason="timeout")
+        socket_mode.send_envelope(retried)
+        assert socket_mode.wait_for_ack(str(retried["envelope_id"])) == {
+            "envelope_id": retried["envelope_id"]
+        }
+        assert len(fake.calls_to("views.publish")) == 1  # the retry published nothing
+        assert "was handled already; Slack's retry 1 (timeout)" in bot.log.read_text()
+
+        # Envelopes Slack never sends: logged by the Socket Mode client, which keeps serving.
+        for number, payload in enumerate(
+            (
+                [1, 2],
+                None,
+                {"type": "event_callback", "event": "x", "authorizations": "x"},
+                {"type": "block_actions", "user": "U1", "team": 5, "authorizations": [1]},
+            )
+        ):
+            socket_mode.send_envelope(
+                {"envelope_id": f"junk-{number}", "payload": payload, "type": "events_api"}
+            )
+        envelope, _ = bot.command("add Acme Corp 50jt")
+        ack = socket_mode.wait_for_ack(str(envelope["envelope_id"]), timeout=5)
+        assert ack["payload"]["text"] == "Added D-1.", ack
+        assert bot.process.poll() is None
