@@ -105,7 +105,11 @@ def _slack_request(
     if length > MAX_BODY_BYTES:
         log.info("refused a request to %s: %d bytes declared", EVENTS_PATH, length)
         return _answer(start_response, 413, b"too large")
-    raw = environ["wsgi.input"].read(length) if length else b""
+    try:
+        raw = environ["wsgi.input"].read(length) if length else b""
+    except Exception as error:  # the client went away or broke its framing mid-body
+        log.info("refused a request to %s: body unreadable (%s)", EVENTS_PATH, type(error).__name__)
+        return _answer(start_response, 400, b"bad request")
 
     problem = check_signature(
         secret,
@@ -118,7 +122,8 @@ def _slack_request(
         log.info("refused a request to %s that Slack did not sign: %s", EVENTS_PATH, problem)
         return _answer(start_response, 401, b"unauthorized")
 
-    # Signed: only Slack (or someone holding the secret) sent it. Never a 500 from here on.
+    # Signed: only Slack (or someone holding the secret) sent it. A shape Slack never sends is
+    # a 400; a 500 can only come from Corong's own listeners failing.
     content_type = environ.get("CONTENT_TYPE")
     problem = "body shorter than its Content-Length" if len(raw) < length else None
     problem = problem or check_shape(raw, content_type)

@@ -1,6 +1,7 @@
 """Events the manifest subscribes to. ``app_home_opened`` publishes the rep's dashboard; the
-others are acknowledged so Slack does not retry them (uninstall clean-up and team channels
-arrive with later releases)."""
+others are acknowledged so Slack does not retry them (in many-workspace mode ``bot.oauth``'s
+listeners, registered first, forget an uninstalled workspace's tokens; team channels arrive with
+a later release). Slack's retries of any event never reach these twice (``bot.events_once``)."""
 
 from __future__ import annotations
 
