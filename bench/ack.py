@@ -391,23 +391,28 @@ def serve_bare(port: int, api_url: str) -> None:
 
     from slack_bolt import Ack, App
 
-    from bot.server import serve_http
+    from bot.server import Served, serve_http, wsgi_app
     from bot.slack_client import make_web_client
 
-    app = App(
-        client=make_web_client(TOKEN, api_url),
-        signing_secret=SIGNING_SECRET,
-        process_before_response=True,
-        listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="bare-after-ack"),
-    )
+    def build() -> Served:
+        app = App(
+            client=make_web_client(TOKEN, api_url),
+            signing_secret=SIGNING_SECRET,
+            process_before_response=True,
+            listener_executor=ThreadPoolExecutor(
+                max_workers=16, thread_name_prefix="bare-after-ack"
+            ),
+        )
 
-    def just_ack(ack: Ack) -> None:
-        ack()
+        def just_ack(ack: Ack) -> None:
+            ack()
 
-    for command in ("/call", "/deal"):
-        app.command(command)(just_ack)
-    # /healthz answers from an in-memory database: the bare app has no data of its own.
-    serve_http(app, make_engine("sqlite://"), port, log_level="warning")
+        for command in ("/call", "/deal"):
+            app.command(command)(just_ack)
+        # /healthz answers from an in-memory database: the bare app has no data of its own.
+        return Served(wsgi_app(app, make_engine("sqlite://")))
+
+    serve_http(build, port, log_level="warning")
 
 
 # --- the run -------------------------------------------------------------------------------------
