@@ -118,8 +118,9 @@ def _serve_http(settings: Settings) -> None:
 def _http_worker(settings: Settings, lock: SchedulerLock) -> Served:
     """What one HTTP worker serves, built in it after the fork: its own database pool (no
     connection of the master's or another worker's), app, after-ack threads and, while it holds
-    ``lock``, the scheduler. The master proved the token already, so no auth.test here: a
-    worker forked while Slack is out of reach still boots."""
+    ``lock``, the scheduler. The master proved the token already, so no auth.test as it boots
+    (Bolt asks once, on the worker's first request): a worker forked while Slack is out of
+    reach still boots."""
     from bot.runtime import Runtime
     from bot.server import Served, wsgi_app
     from storage.db import make_engine
