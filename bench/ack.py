@@ -3,9 +3,11 @@
 Run from the repository root::
 
     python bench/ack.py [--seconds 20] [--connections 16] [--quick] [--sqlite-only]
+                        [--workers 1,2]
 
 In one run it starts, each in its own process and each served by the product's own stack
-(gunicorn, one gthread worker with 16 threads, ``bot/server.py``):
+(gunicorn, gthread workers with 16 threads each, one unless ``--workers`` says otherwise,
+``bot/server.py``):
 
 - ``bare``: a Bolt app with the product's Bolt settings whose ``/call`` and ``/deal`` handlers
   only call ``ack()``: what any Bolt app on this machine costs, the baseline;
@@ -13,7 +15,9 @@ In one run it starts, each in its own process and each served by the product's o
   SQLite file;
 - ``postgresql``: the same against a database on a throw-away PostgreSQL 15
   (``tests/pgcluster.py``; skipped, saying why, when its binaries are missing or with
-  ``--sqlite-only``).
+  ``--sqlite-only``); with ``--workers 1,2`` once per number of HTTP worker processes
+  (``WEB_CONCURRENCY``): ``postgresql`` with one, ``pg-2w`` with two, each on a fresh
+  database, and a line saying how throughput scaled from one worker (SQLite always has one).
 
 Each talks to a fake Slack on loopback (``tests/fakeslack``: auth.test at start-up, the App
 Home publishes after changes). A load generator in a separate process opens
@@ -391,25 +395,28 @@ def serve_bare(port: int, api_url: str) -> None:
 
     from slack_bolt import Ack, App
 
-    from bot.server import serve_http
+    from bot.server import Served, serve_http, wsgi_app
     from bot.slack_client import make_web_client
 
-    app = App(
-        client=make_web_client(TOKEN, api_url),
-        signing_secret=SIGNING_SECRET,
-        process_before_response=True,
-        listener_executor=ThreadPoolExecutor(max_workers=16, thread_name_prefix="bare-after-ack"),
-    )
+    def build() -> Served:
+        app = App(
+            client=make_web_client(TOKEN, api_url),
+            signing_secret=SIGNING_SECRET,
+            process_before_response=True,
+            listener_executor=ThreadPoolExecutor(
+                max_workers=16, thread_name_prefix="bare-after-ack"
+            ),
+        )
 
-    def just_ack(ack: Ack) -> None:
-        ack()
+        def just_ack(ack: Ack) -> None:
+            ack()
 
-    for command in ("/call", "/deal"):
-        app.command(command)(just_ack)
-    # /healthz answers from an in-memory database: the bare app has no data of its own.
-    serve_http(
-        app, make_engine("sqlite://"), port, signing_secret=SIGNING_SECRET, log_level="warning"
-    )
+        for command in ("/call", "/deal"):
+            app.command(command)(just_ack)
+        # /healthz answers from an in-memory database: the bare app has no data of its own.
+        return Served(wsgi_app(app, make_engine("sqlite://"), signing_secret=SIGNING_SECRET))
+
+    serve_http(build, port, log_level="warning")
 
 
 # --- the run -------------------------------------------------------------------------------------
@@ -504,7 +511,7 @@ def cpu_seconds(pid: int) -> float | None:
 
 
 class Server:
-    """A server process (gunicorn master and its worker) on a loopback port."""
+    """A server process (gunicorn master and its workers) on a loopback port."""
 
     def __init__(self, command: list[str], env: dict[str, str], port: int, folder: Path) -> None:
         self.port = port
@@ -582,9 +589,11 @@ def run_target(
     args: argparse.Namespace,
     *,
     rate: float = 0.0,
+    workers: int = 1,
 ) -> Result:
     """Start one server (bare when no database), load it, count its rows, stop it. With a
-    ``rate``, requests are paced at that many per second instead of sent back to back."""
+    ``rate``, requests are paced at that many per second instead of sent back to back; the
+    real bot runs ``workers`` HTTP worker processes."""
     fake = FakeSlack(team_id=TEAM_ID).start()
     for n in range(args.connections):
         fake.add_user(user_id(n), name=f"rep{n}", real_name=f"rep {n}", tz=TIMEZONE)
@@ -603,6 +612,7 @@ def run_target(
             PORT=str(port),
             SCHEDULED_POSTS="false",
             LOG_LEVEL="WARNING",
+            WEB_CONCURRENCY=str(workers),
         )
     server = Server(command, env, port, folder)
     try:
@@ -745,6 +755,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--quick", action="store_true", help="2 s per target: a smoke test")
     parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
+    parser.add_argument(
+        "--workers",
+        type=worker_counts,
+        default=(1,),
+        help="PostgreSQL target once per number of HTTP workers, e.g. 1,2 (default 1)",
+    )
     parser.add_argument("--load", help=argparse.SUPPRESS)
     parser.add_argument(
         "--bare-server", nargs=2, metavar=("PORT", "API_URL"), help=argparse.SUPPRESS
@@ -768,10 +784,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     results: list[Result] = []
     paced: list[Result] = []
 
-    def run_both(target: str, url: str | None, second_url: str | None) -> None:
-        results.append(run_target(target, url, folder, args))
+    def run_both(target: str, url: str | None, second_url: str | None, workers: int = 1) -> None:
+        results.append(run_target(target, url, folder, args, workers=workers))
         if args.rate:
-            paced.append(run_target(target, second_url, folder, args, rate=args.rate))
+            paced.append(
+                run_target(target, second_url, folder, args, rate=args.rate, workers=workers)
+            )
 
     with tempfile.TemporaryDirectory(prefix="corong-ack-") as name:
         folder = Path(name)
@@ -786,17 +804,56 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"WARNING: postgresql: skipped ({skipped})", file=sys.stderr)
             else:
                 with PostgresCluster() as cluster:
-                    cluster.create_database("ack")
-                    cluster.create_database("paced")
-                    run_both("postgresql", cluster.url("ack"), cluster.url("paced"))
+                    for workers in args.workers:
+                        suffix = "" if workers == 1 else str(workers)
+                        cluster.create_database(f"ack{suffix}")
+                        cluster.create_database(f"paced{suffix}")
+                        run_both(
+                            postgresql_target(workers),
+                            cluster.url(f"ack{suffix}"),
+                            cluster.url(f"paced{suffix}"),
+                            workers,
+                        )
     print()
     print_table(results)
+    print_scaling(results, args.workers)
     print_aims(results)
     if paced:
         print_paced(paced, args.rate)
     if skipped:
         print(f"postgresql: skipped ({skipped})")
     return 0
+
+
+def worker_counts(text: str) -> tuple[int, ...]:
+    """``--workers 1,2``: the numbers of HTTP worker processes to run PostgreSQL with."""
+    try:
+        counts = tuple(int(part) for part in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("a comma-separated list of whole numbers") from None
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError("each number of workers is at least 1")
+    return counts
+
+
+def postgresql_target(workers: int) -> str:
+    """The PostgreSQL row's name: ``postgresql`` with one HTTP worker, ``pg-2w`` with two (short
+    enough for the table's first column)."""
+    return "postgresql" if workers == 1 else f"pg-{workers}w"
+
+
+def print_scaling(results: Sequence[Result], worker_counts: Sequence[int]) -> None:
+    """How PostgreSQL's throughput scaled with the workers, against one worker's (when run)."""
+    by_workers = {n: r for n in worker_counts for r in results if r.target == postgresql_target(n)}
+    one = by_workers.get(1)
+    if len(by_workers) < 2 or one is None or not one.throughput:
+        return
+    print()
+    parts = [
+        f"{r.target} ({n} worker{'s' if n > 1 else ''}) {r.throughput / one.throughput:.2f}x"
+        for n, r in by_workers.items()
+    ]
+    print("postgresql throughput by HTTP workers (WEB_CONCURRENCY): " + ", ".join(parts))
 
 
 def print_paced(results: Sequence[Result], rate: float) -> None:

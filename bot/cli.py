@@ -11,7 +11,10 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from datetime import UTC, datetime
+from functools import partial
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
@@ -27,18 +30,59 @@ from bot.config import (
 from bot.database import database_error, open_database
 from bot.report_cli import add_report_commands, produce_funnel_report, write_report
 
+if TYPE_CHECKING:
+    from apscheduler.schedulers.background import BackgroundScheduler
+    from slack_bolt import App
+
+    from bot.posts.scheduler_lock import SchedulerLock
+    from bot.runtime import Runtime
+    from bot.server import Served
+
 
 def cmd_run(settings: Settings) -> int:
     """``corong run``: Socket Mode when SLACK_APP_TOKEN is set, else HTTP on PORT."""
-    from bot.app import create_app
     from bot.runtime import Runtime
-    from bot.server import serve_http, serve_socket_mode
+    from bot.server import serve_socket_mode
 
     check_for_run(settings)
     engine = open_database(settings, auto_upgrade=True)
     runtime = Runtime(settings=settings, engine=engine)
+    app = _checked_app(runtime)
+    if settings.oauth:
+        logging.getLogger("corong.oauth").info(
+            "installs into many workspaces: admins start at /slack/install on PORT %d; Slack "
+            "sends them back to /slack/oauth_redirect",
+            settings.port,
+        )
+    if not settings.scheduled_posts:
+        logging.getLogger("corong.scheduler").info("scheduled posts are off (SCHEDULED_POSTS)")
+    if not settings.socket_mode:
+        # What was built here was the start-up check. Each HTTP worker builds its own engine,
+        # app and threads once forked, so none of this process's connections is shared.
+        runtime.close()
+        engine.dispose()
+        _serve_http(settings)
+        return 0
+    assert settings.slack_app_token is not None
+    if settings.scheduled_posts:
+        _start_scheduled_posts(settings, engine)
     try:
-        app = create_app(runtime)
+        serve_socket_mode(
+            app, engine, settings.slack_app_token, settings.slack_api_url, settings.port
+        )
+    finally:
+        runtime.close()
+    return 0
+
+
+def _checked_app(runtime: Runtime, *, verify_token: bool = True) -> App:
+    """The Bolt app; with ``verify_token``, Slack's auth.test proves the token first, and a
+    refusal becomes the one line an operator reads."""
+    from bot.app import create_app
+
+    settings = runtime.settings
+    try:
+        return create_app(runtime, verify_token=verify_token)
     except Exception as error:  # auth.test at start-up: a bad token or Slack out of reach
         reason = redact_secrets(f"{type(error).__name__}: {str(error).splitlines()[0][:200]}")
         if settings.oauth:
@@ -48,49 +92,69 @@ def cmd_run(settings: Settings) -> int:
             f"({reason}); check the token "
             "on your app's OAuth & Permissions page and that Slack is reachable"
         ) from None
-    if settings.oauth:
-        logging.getLogger("corong.oauth").info(
-            "installs into many workspaces: admins start at /slack/install on PORT %d; Slack "
-            "sends them back to /slack/oauth_redirect",
-            settings.port,
-        )
-    start_posts = _scheduled_posts_starter(settings, engine)
-    if settings.socket_mode:
-        assert settings.slack_app_token is not None
-        start_posts()
+
+
+def _serve_http(settings: Settings) -> None:
+    """gunicorn with WEB_CONCURRENCY workers; one of them at a time runs the scheduled posts."""
+    from bot.posts.scheduler_lock import SchedulerLock
+    from bot.server import serve_http
+
+    with ExitStack() as stack:
         try:
-            serve_socket_mode(
-                app, engine, settings.slack_app_token, settings.slack_api_url, settings.port
-            )
-        finally:
-            runtime.close()
-    else:
-        assert settings.slack_signing_secret is not None  # check_for_run: needed in HTTP mode
+            lock = stack.enter_context(SchedulerLock.made())
+        except OSError as error:
+            raise ConfigError(
+                f"Cannot make the scheduled posts' lock in the temporary directory ({error}); "
+                "set TMPDIR to a writable directory"
+            ) from None
         serve_http(
-            app,
-            engine,
+            partial(_http_worker, settings, lock),
             settings.port,
-            signing_secret=settings.slack_signing_secret,
+            workers=settings.web_concurrency,
             log_level=settings.log_level,
-            on_start=start_posts,
-            on_stop=runtime.close,
         )
-    return 0
 
 
-def _scheduled_posts_starter(settings: Settings, engine: Engine) -> Callable[[], None]:
-    """What starts the nudges, standups and digests in the serving process (gunicorn's worker,
-    not its master, so the scheduler lives beside the app that handles the clicks)."""
+def _http_worker(settings: Settings, lock: SchedulerLock) -> Served:
+    """What one HTTP worker serves, built in it after the fork: its own database pool (no
+    connection of the master's or another worker's), app, after-ack threads and, while it holds
+    ``lock``, the scheduler. The master proved the token already, so no auth.test as it boots
+    (Bolt asks once, on the worker's first request): a worker forked while Slack is out of
+    reach still boots."""
+    from bot.runtime import Runtime
+    from bot.server import Served, wsgi_app
+    from storage.db import make_engine
 
-    def start() -> None:
-        if not settings.scheduled_posts:
-            logging.getLogger("corong.scheduler").info("scheduled posts are off (SCHEDULED_POSTS)")
-            return
-        from bot.posts.scheduler import deliverer_for, start_scheduler
+    engine = make_engine(settings.database)
+    runtime = Runtime(settings=settings, engine=engine)
+    app = _checked_app(runtime, verify_token=False)
+    scheduler: list[BackgroundScheduler] = []
 
-        start_scheduler(deliverer_for(settings, engine))
+    def start(serving: Callable[[], bool]) -> None:
+        if settings.scheduled_posts:
+            lock.wait_then(
+                lambda: scheduler.append(_start_scheduled_posts(settings, engine)), serving
+            )
 
-    return start
+    def stop() -> None:
+        for running in scheduler:
+            running.shutdown(wait=False)
+        runtime.close()
+        engine.dispose()
+
+    assert settings.slack_signing_secret is not None  # check_for_run: needed in HTTP mode
+    return Served(
+        wsgi_app(app, engine, signing_secret=settings.slack_signing_secret),
+        start=start,
+        stop=stop,
+    )
+
+
+def _start_scheduled_posts(settings: Settings, engine: Engine) -> BackgroundScheduler:
+    """The nudges, standups and digests, ticking in this process from now on."""
+    from bot.posts.scheduler import deliverer_for, start_scheduler
+
+    return start_scheduler(deliverer_for(settings, engine))
 
 
 def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:

@@ -18,6 +18,9 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SLACK_DEFAULT_API_URL = "https://slack.com/api/"
 SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/"
+# Each HTTP worker keeps its own database pool (up to 40 connections): more than this many is a
+# typo sooner than a plan, and would exhaust PostgreSQL's connections.
+MAX_WEB_CONCURRENCY = 64
 
 
 class ConfigError(Exception):
@@ -41,6 +44,8 @@ class Settings(BaseSettings):
     slack_api_url: str = SLACK_DEFAULT_API_URL
     database_url: str = Field(default="", repr=False)
     port: int = 3000
+    # HTTP worker processes under gunicorn (gunicorn's own variable name); one unless set.
+    web_concurrency: int = Field(default=1, ge=1, le=MAX_WEB_CONCURRENCY)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
     # The nudges, standups and digests; every replica may run them (the outbox posts once).
     scheduled_posts: bool = True
@@ -94,6 +99,8 @@ _HOW_TO_GET = {
     "database_url": "DATABASE_URL must look like sqlite:///corong.db or "
     "postgresql+psycopg://user:password@host/dbname",
     "port": "PORT must be a TCP port number between 1 and 65535",
+    "web_concurrency": "WEB_CONCURRENCY must be the number of HTTP worker processes, a whole "
+    f"number from 1 to {MAX_WEB_CONCURRENCY}",
     "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
     "scheduled_posts": "SCHEDULED_POSTS must be true or false",
     "slack_client_id": "SLACK_CLIENT_ID is needed to install into many workspaces: copy the "
@@ -157,6 +164,29 @@ def check_for_run(settings: Settings) -> None:
         raise ConfigError(
             "SLACK_SIGNING_SECRET is missing: HTTP mode needs it; copy the Signing Secret from "
             "your Slack app's Basic Information page (or set SLACK_APP_TOKEN for Socket Mode)"
+        )
+    check_workers(settings)
+
+
+def check_workers(settings: Settings) -> None:
+    """Several HTTP workers need HTTP mode and PostgreSQL.
+
+    Socket Mode is one connection to Slack, so one process. On SQLite one process queues its
+    writers on a lock before SQLite's own file lock; writers in several processes would fight
+    over the file instead, and wait in SQLite's sleep-and-retry loop until some time out."""
+    workers = settings.web_concurrency
+    if workers == 1:
+        return
+    if settings.socket_mode:
+        raise ConfigError(
+            f"WEB_CONCURRENCY={workers} needs HTTP mode: Socket Mode runs in one process (one "
+            "connection to Slack); unset WEB_CONCURRENCY, or unset SLACK_APP_TOKEN to serve HTTP"
+        )
+    if settings.database.startswith("sqlite"):
+        raise ConfigError(
+            f"WEB_CONCURRENCY={workers} needs PostgreSQL: on SQLite one process queues the "
+            "writers, several would fight over the database file; set WEB_CONCURRENCY=1 or "
+            "DATABASE_URL=postgresql+psycopg://user:password@host/dbname"
         )
 
 

@@ -1,4 +1,5 @@
-"""Serving the app: HTTP under gunicorn (threads, so requests run concurrently) or Socket Mode.
+"""Serving the app: HTTP under gunicorn (worker processes with threads, so requests run
+concurrently) or Socket Mode (one process).
 
 HTTP mode answers Slack at ``POST /slack/events`` and health checks at ``GET /healthz``
 (200 once the database answers). Socket Mode keeps ``/healthz`` on PORT for orchestrators.
@@ -15,9 +16,11 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, make_server
@@ -38,9 +41,10 @@ log = logging.getLogger("corong.server")
 EVENTS_PATH = "/slack/events"
 
 StartResponse = Callable[..., Any]
+WSGIApp = Callable[[dict[str, Any], StartResponse], Iterable[bytes]]
 
 
-def health_app(engine: Engine) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+def health_app(engine: Engine) -> WSGIApp:
     """A WSGI app answering only ``GET /healthz``."""
 
     def application(environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
@@ -64,7 +68,7 @@ def oauth_paths(app: App) -> frozenset[str]:
 
 def wsgi_app(
     app: App, engine: Engine, *, signing_secret: str | None, events: bool = True
-) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:
+) -> WSGIApp:
     """Slack's endpoint, the OAuth install pages (if any) and health, as one WSGI app.
 
     ``signing_secret`` is the app's (the same Bolt checks with). ``events=False`` (Socket Mode,
@@ -155,54 +159,94 @@ def _answer(start_response: StartResponse, status: int, body: bytes) -> list[byt
     return [body]
 
 
-class _Gunicorn(BaseApplication):
-    """gunicorn configured in code: one worker process, many threads."""
+@dataclass(frozen=True)
+class Served:
+    """What one HTTP worker process serves, built in that process after gunicorn forked it.
 
-    def __init__(self, application: Any, options: dict[str, Any]) -> None:
-        self.application = application
+    ``start`` runs once the worker is up and is told whether the worker is still serving (it
+    turns false once gunicorn asks it to stop); ``stop`` runs as the worker exits."""
+
+    app: WSGIApp
+    start: Callable[[Callable[[], bool]], None] = lambda _serving: None
+    stop: Callable[[], None] = lambda: None
+
+
+class _CountedRequests:
+    """The worker's WSGI app, counting the requests from Slack it was handed, so the log says
+    at its exit how the requests were shared between the workers."""
+
+    def __init__(self, app: WSGIApp) -> None:
+        self.app = app
+        self.count = 0
+        self._lock = threading.Lock()
+
+    def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("PATH_INFO") == EVENTS_PATH:
+            with self._lock:
+                self.count += 1
+        return self.app(environ, start_response)
+
+
+class _Gunicorn(BaseApplication):
+    """gunicorn configured in code: ``workers`` processes with many threads each.
+
+    Nothing is preloaded: ``load`` runs in each worker after the fork and builds everything that
+    worker serves (its engine and pool, its app and threads), so no worker uses a connection,
+    lock or thread of the master or of another worker."""
+
+    def __init__(self, build: Callable[[], Served], options: dict[str, Any]) -> None:
+        self.build = build
         self.options = options
+        self.served: Served | None = None  # set in a worker only
+        self.counted: _CountedRequests | None = None
         super().__init__()
 
     def load_config(self) -> None:
         for key, value in self.options.items():
             self.cfg.set(key, value)
+        self.cfg.set("post_worker_init", self._worker_started)
+        self.cfg.set("worker_exit", self._worker_exiting)
 
     def load(self) -> Any:
-        return self.application
+        self.served = self.build()
+        self.counted = _CountedRequests(self.served.app)
+        return self.counted
+
+    def _worker_started(self, worker: Any) -> None:
+        if self.served is not None:
+            self.served.start(lambda: bool(worker.alive))
+
+    def _worker_exiting(self, _arbiter: Any, worker: Any) -> None:
+        # gunicorn also calls this in the master for a worker already gone: nothing to stop.
+        if self.served is None or worker.pid != os.getpid():
+            return
+        served = self.counted.count if self.counted is not None else 0
+        log.info("HTTP worker (pid %d) stops; it served %d requests from Slack", worker.pid, served)
+        self.served.stop()
 
 
 def serve_http(
-    app: App,
-    engine: Engine,
+    build: Callable[[], Served],
     port: int,
     *,
-    signing_secret: str,
+    workers: int = 1,
     threads: int = 16,
     log_level: str = "info",
-    on_start: Callable[[], None] | None = None,
-    on_stop: Callable[[], None] | None = None,
 ) -> None:
-    """Run the HTTP server until stopped.
-
-    One worker process keeps the in-process scheduler and lazy listeners together; its threads
-    serve concurrent requests. ``on_start`` runs in that worker once it is up (the scheduler);
-    ``on_stop`` as it exits (the app's own work put off for later).
-    """
+    """Run the HTTP server until stopped: ``workers`` processes, each serving what ``build``
+    makes in it once forked, each with ``threads`` threads serving concurrent requests."""
     options: dict[str, Any] = {
         "bind": f"0.0.0.0:{port}",
-        "workers": 1,
+        "workers": workers,
         "worker_class": "gthread",
         "threads": threads,
         "timeout": 60,
         "graceful_timeout": 20,
         "loglevel": log_level.lower(),
         "accesslog": None,
+        "preload_app": False,
     }
-    if on_start is not None:
-        options["post_worker_init"] = lambda _worker: on_start()
-    if on_stop is not None:
-        options["worker_exit"] = lambda _server, _worker: on_stop()
-    _Gunicorn(wsgi_app(app, engine, signing_secret=signing_secret), options).run()
+    _Gunicorn(build, options).run()
 
 
 class _QuietHandler(WSGIRequestHandler):

@@ -15,8 +15,10 @@ def corong(*args: str) -> list[str]:
 
 
 def clean_env(**values: str) -> dict[str, str]:
-    """This process's environment without any Slack or database setting, plus ``values``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DATABASE_URL"))}
+    """This process's environment without any Slack, database or worker-count setting, plus
+    ``values``."""
+    dropped = ("SLACK_", "DATABASE_URL", "WEB_CONCURRENCY")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
     env.update(values)
     return env
 

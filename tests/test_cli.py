@@ -43,6 +43,28 @@ SECRET = "cli-signing-secret"
             {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "LOG_LEVEL": "loud"},
             "LOG_LEVEL must be one of",
         ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "WEB_CONCURRENCY": "two"},
+            "WEB_CONCURRENCY must be the number of HTTP worker processes",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "WEB_CONCURRENCY": "0"},
+            "WEB_CONCURRENCY must be the number of HTTP worker processes",
+        ),
+        # SQLite (the default database) queues its writers in one process.
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "WEB_CONCURRENCY": "2"},
+            "WEB_CONCURRENCY=2 needs PostgreSQL",
+        ),
+        (
+            {
+                "SLACK_BOT_TOKEN": "xoxb-1",
+                "SLACK_APP_TOKEN": "xapp-1",
+                "DATABASE_URL": "postgresql+psycopg://corong@127.0.0.1:9/corong",
+                "WEB_CONCURRENCY": "3",
+            },
+            "WEB_CONCURRENCY=3 needs HTTP mode",
+        ),
     ],
 )
 def test_bad_settings_stop_start_up_with_one_clear_line(

@@ -11,6 +11,7 @@ replica asks the same question and the outbox lets only one of them post.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -91,5 +92,9 @@ def start_scheduler(deliverer: Deliverer, *, tick: timedelta = TICK) -> Backgrou
         next_run_time=datetime.now(UTC),
     )
     scheduler.start()
-    log.info("scheduled posts: checking every %d s", int(tick.total_seconds()))
+    log.info(
+        "scheduled posts: this process (pid %d) sends them, checking every %d s",
+        os.getpid(),
+        int(tick.total_seconds()),
+    )
     return scheduler
