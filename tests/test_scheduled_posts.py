@@ -27,6 +27,7 @@ from storage.db import make_engine, unit_of_work
 from storage.models import Delivery
 from tests.fakeslack import requests as slack_requests
 from tests.harness import ANDI, BUDI, SARI, TEAM, Bot, eventually, message_text
+from tests.patience import WRITER_PATIENCE_MS
 from tests.test_bant import QUALIFIED_ANSWERS
 
 pytestmark = pytest.mark.usefixtures("bot")
@@ -174,7 +175,7 @@ def test_two_schedulers_on_one_database_post_each_nudge_exactly_once(bot: Bot) -
         bot.know(user, name=f"rep{n}")
         bot.slash("/deal", f"add Deal {n} 5jt next:call due:today", user=user)
     bot.clock.now = at(24, 8, 31)
-    other_engine = make_engine(str(bot.engine.url))
+    other_engine = make_engine(str(bot.engine.url), busy_timeout_ms=WRITER_PATIENCE_MS)
     try:
         replicas = [deliverer(bot, owner="replica-a"), deliverer(bot, other_engine, "replica-b")]
         reports: list[RunReport] = []
@@ -544,13 +545,25 @@ def test_on_the_real_clock_the_morning_comes_by_itself(bot: Bot) -> None:
 
 
 @SLACK_SIDE_ONLY
-def test_the_scheduler_ticks_on_its_own_and_posts(bot: Bot) -> None:
+def test_the_scheduler_ticks_on_its_own_and_posts(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     two_reps_with_work(bot)
     bot.clock.now = at(24, 8, 31)
-    scheduler = start_scheduler(deliverer(bot), tick=timedelta(seconds=0.2))
+    ticking = deliverer(bot)
+    runs: list[RunReport] = []
+    run_due = ticking.run_due
+
+    def counted() -> RunReport:
+        report = run_due()
+        runs.append(report)
+        return report
+
+    monkeypatch.setattr(ticking, "run_due", counted)
+    scheduler = start_scheduler(ticking, tick=timedelta(seconds=0.2))
     try:
-        eventually(lambda: len(bot.fake.calls_to("chat.postMessage")) == 2, timeout=10)
-        time.sleep(0.5)  # more ticks: nothing more is posted
-        assert len(bot.fake.calls_to("chat.postMessage")) == 2
+        eventually(lambda: len(runs) >= 3)  # it ticks by itself, again and again
     finally:
         scheduler.shutdown(wait=True)
+    assert [report.sent for report in runs[:3]] == [2, 0, 0]  # later ticks post nothing more
+    assert len(bot.fake.calls_to("chat.postMessage")) == 2
