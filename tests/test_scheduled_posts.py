@@ -7,6 +7,7 @@ The harness clock starts on Monday 23 Nov 2026 at 09:00 in Jakarta.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -20,14 +21,15 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from bot.config import Settings
-from bot.posts.delivery import Deliverer, RunReport
+from bot.posts import delivery
+from bot.posts.delivery import LEASE, Deliverer, RunReport
 from bot.posts.scheduler import deliverer_for, start_scheduler
 from storage import outbox, queries, teams
 from storage.db import make_engine, unit_of_work
 from storage.models import Delivery
 from tests.fakeslack import requests as slack_requests
 from tests.harness import ANDI, BUDI, SARI, TEAM, Bot, eventually, message_text
-from tests.patience import WRITER_PATIENCE_MS
+from tests.patience import PATIENCE, WRITER_PATIENCE_MS
 from tests.test_bant import QUALIFIED_ANSWERS
 
 pytestmark = pytest.mark.usefixtures("bot")
@@ -218,6 +220,57 @@ def test_rate_limits_are_waited_out_and_server_errors_retried_later_once(bot: Bo
     assert run_at(bot, at(25, 8, 31) + timedelta(seconds=10)).sent == 0  # not before its backoff
     assert run_at(bot, at(25, 8, 45)).sent == 2
     assert all(len(messages) == 2 for messages in dms(bot).values())  # Tuesday's and Wednesday's
+
+
+@SLACK_SIDE_ONLY
+def test_a_post_sent_while_the_database_is_busy_is_recorded_and_never_sent_again(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recording a sent post meets a database busy for longer than its writers wait (here
+    50 ms): it tries again rather than leave the post unrecorded, to be sent once more when its
+    lease runs out."""
+    assert bot.slash("/deal", "add Acme 50jt next:demo due:today").ack.status == 200
+    busy = make_engine(str(bot.engine.url), busy_timeout_ms=50)
+    held, freed = threading.Event(), threading.Event()
+
+    def hold_the_database() -> None:
+        with unit_of_work(busy):  # another writer, in no hurry
+            held.set()
+            freed.wait(PATIENCE)
+
+    holder = threading.Thread(target=hold_the_database, daemon=True)
+    real_send = delivery.send
+
+    def send_then_busy(*args: Any, **kwargs: Any) -> Any:
+        posted = real_send(*args, **kwargs)
+        holder.start()
+        assert held.wait(PATIENCE)
+        return posted
+
+    class FreeAfterTheFirstFailure(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if "recording the sent post failed" in record.getMessage():
+                freed.set()
+                holder.join(PATIENCE)  # free before the next try
+
+    handler = FreeAfterTheFirstFailure()
+    logging.getLogger("corong.delivery").addHandler(handler)
+    monkeypatch.setattr(delivery, "send", send_then_busy)
+    try:
+        bot.clock.now = at(24, 8, 31)
+        assert deliverer(bot, busy).run_due().sent == 1
+    finally:
+        logging.getLogger("corong.delivery").removeHandler(handler)
+        freed.set()
+        busy.dispose()
+    monkeypatch.undo()
+
+    assert freed.is_set() and not holder.is_alive()
+    (row,) = deliveries(bot)
+    assert row.status == "sent" and row.message_ts is not None
+    later = run_at(bot, at(24, 8, 31) + LEASE + timedelta(minutes=1))  # the lease long over
+    assert (later.sent, later.retrying) == (0, 0)
+    assert len(bot.fake.calls_to("chat.postMessage")) == 1
 
 
 def test_permanent_errors_are_recorded_for_admins_and_never_retried(bot: Bot) -> None:
