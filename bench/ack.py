@@ -37,7 +37,9 @@ counted as soon as the load ends. It also prints the server's CPU per request (i
 CPU time over every request sent, the after-ack work included) and how long the after-ack work
 (App Home publishes, coalesced per user) ran on after the load: the run waits up to ``--drain``
 seconds for it, so that CPU is the whole cost. Server log lines at ERROR are printed too.
-``--quick`` runs 2 seconds per target over 2 deals per user, for a smoke test.
+``--quick`` runs 2 seconds per target over 2 deals per user. With ``--requests N`` each user
+sends N timed requests instead of sending for ``--seconds``: a fixed amount of work whose counts
+do not depend on how fast the machine is, for a smoke test.
 
 Then, with ``--rate`` (20 by default, 0 to skip), each target again with fresh data, the same
 requests paced at that many per second across the users (open loop, latency counted from when a
@@ -83,6 +85,7 @@ from storage.migrate import upgrade
 from storage.models import Activity, Member, StageChange, Workspace
 from tests.fakeslack import FakeSlack
 from tests.fakeslack.requests import sign, slash_command_body
+from tests.patience import PROCESS_PATIENCE
 from tests.processes import clean_env, corong, free_port
 
 TEAM_ID = "T0BENCH001"
@@ -116,6 +119,7 @@ class Plan:
     replies: bool  # the real bot: each ack must say it saved (the bare app acks empty)
     response_base: str  # response_url prefix on the fake Slack (the bot should not need it)
     rate: float = 0.0  # requests/s across all users (open loop); 0: back to back (closed loop)
+    requests: int = 0  # timed requests per user; 0: as many as fit in ``seconds``
 
 
 class Connection:
@@ -288,8 +292,8 @@ class User:
         # omission: a slow server cannot slow the clock that judges it).
         interval = self.plan.connections / self.plan.rate if self.plan.rate else 0.0
         due = start + interval * self.n / self.plan.connections
-        step = 0
-        while time.perf_counter() < end:
+        step = timed_sent = 0
+        while timed_sent < self.plan.requests if self.plan.requests else time.perf_counter() < end:
             if interval:
                 time.sleep(max(0.0, due - time.perf_counter()))
                 scheduled, due = due, due + interval
@@ -304,6 +308,7 @@ class User:
                 command, text = "/deal", f"move {deal} {target}"
                 saved = f"Moved {deal} from "
             timed = time.perf_counter() >= timer
+            timed_sent += timed
             try:
                 status, reply, seconds = self.send(command, text)
             except OSError as error:
@@ -522,7 +527,7 @@ class Server:
             command, env=env, cwd=folder, stdout=self.log, stderr=subprocess.STDOUT
         )
 
-    def wait_healthy(self, timeout: float = 60.0) -> None:
+    def wait_healthy(self, timeout: float = PROCESS_PATIENCE) -> None:
         deadline = time.monotonic() + timeout
         while True:
             try:
@@ -560,7 +565,7 @@ class Server:
         if self.process.poll() is None:
             self.process.terminate()
             try:
-                self.process.wait(timeout=30)
+                self.process.wait(timeout=PROCESS_PATIENCE)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait(timeout=10)
@@ -623,6 +628,7 @@ def run_target(
             deals=args.deals,
             warmup=args.warmup,
             seconds=args.seconds,
+            requests=args.requests,
             replies=database_url is not None,
             response_base=f"{fake.base_url}/response/{TEAM_ID}/bench/",
             rate=rate,
@@ -753,6 +759,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=20.0,
         help="then the same at this steady requests/s (0: skip)",
     )
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=0,
+        help="timed requests per connection, instead of --seconds (a fixed amount of work)",
+    )
     parser.add_argument("--quick", action="store_true", help="2 s per target: a smoke test")
     parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
     parser.add_argument(
@@ -775,8 +787,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quick:
         args.seconds, args.warmup, args.drain = 2.0, 0.5, 5.0
         args.deals = min(args.deals, 2)
+    timed = f"{args.requests} requests each" if args.requests else f"{args.seconds:g} s"
     print(
-        f"{args.connections} connections, {args.seconds:g} s per target after {args.warmup:g} s "
+        f"{args.connections} connections, {timed} per target after {args.warmup:g} s "
         f"warm-up; /call and /deal move in turn over {args.deals} deals per user"
     )
     # The servers, the load and the fake Slack share this machine: say how busy it already was.

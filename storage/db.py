@@ -22,27 +22,33 @@ READ_ONLY = "corong_read_only"
 # Long enough for a queue of short writes; short enough that a stuck lock surfaces as an error
 # well inside Slack's patience rather than a silent timeout.
 SQLITE_BUSY_TIMEOUT_MS = 5000
-# One queue of writers per SQLite engine (that is, per database file and process).
-# Re-entrant: a unit of work opened inside another fails on SQLite's own lock, not here forever.
-_sqlite_writers: WeakKeyDictionary[Engine, threading.RLock] = WeakKeyDictionary()
+# One queue of writers per SQLite engine (that is, per database file and process), with how long
+# a writer waits for its turn. Re-entrant: a unit of work opened inside another fails on SQLite's
+# own lock, not here forever.
+_sqlite_writers: WeakKeyDictionary[Engine, tuple[threading.RLock, float]] = WeakKeyDictionary()
 
 
-def make_engine(url: str, *, pool_size: int = 20) -> Engine:
+def make_engine(
+    url: str, *, pool_size: int = 20, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+) -> Engine:
     """An engine for ``url`` configured for Corong's access pattern.
 
     The pool covers the server's request threads plus the after-ack workers (16 each).
+    ``busy_timeout_ms``: how long a SQLite writer waits for its turn before it fails (tests on a
+    machine too busy to keep time give it a ceiling instead; see tests/patience.py).
     """
     if url.startswith("sqlite"):
         in_memory = make_url(url).database in (None, "", ":memory:")
         pool = {} if in_memory else {"pool_size": pool_size, "max_overflow": pool_size}
-        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 5}, **pool)
-        _configure_sqlite(engine)
-        _sqlite_writers[engine] = threading.RLock()
+        connect_args = {"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
+        engine = create_engine(url, connect_args=connect_args, **pool)
+        _configure_sqlite(engine, busy_timeout_ms)
+        _sqlite_writers[engine] = (threading.RLock(), busy_timeout_ms / 1000)
         return engine
     return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin.
@@ -50,7 +56,7 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         # FULL: a commit we confirmed to a user survives a power cut, not just a crash.
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.close()
@@ -70,9 +76,12 @@ def unit_of_work(engine: Engine, *, read_only: bool = False) -> Iterator[Session
     ``read_only`` work must not write: on SQLite it does not queue behind writers.
     """
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
-    writers = None if read_only else _sqlite_writers.get(engine)
-    if writers is not None and not writers.acquire(timeout=SQLITE_BUSY_TIMEOUT_MS / 1000):
-        raise TimeoutError("SQLite writers' queue did not move within the busy timeout")
+    queue = None if read_only else _sqlite_writers.get(engine)
+    writers = None
+    if queue is not None:
+        writers, timeout = queue
+        if not writers.acquire(timeout=timeout):
+            raise TimeoutError("SQLite writers' queue did not move within the busy timeout")
     try:
         with Session(bind, expire_on_commit=False) as session:
             try:

@@ -21,6 +21,7 @@ from storage.db import make_engine
 from storage.migrate import upgrade
 from tests.clock import ManualClock
 from tests.harness import bot, fake_slack  # noqa: F401  (fixtures)
+from tests.patience import WRITER_PATIENCE_MS
 from tests.pgcluster import PostgresCluster, postgres_binaries_available
 
 TEMPLATE_DB = "corong_template"
@@ -86,7 +87,7 @@ def database_url(
 
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
+    engine = make_engine(database_url, busy_timeout_ms=WRITER_PATIENCE_MS)
     try:
         yield engine
     finally:

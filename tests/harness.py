@@ -33,6 +33,7 @@ from storage.models import Activity, AuditEntry, Deal, PendingChoice, StageChang
 from tests.clock import ManualClock, ManualLater
 from tests.fakeslack import FakeSlack
 from tests.fakeslack import requests as slack_requests
+from tests.patience import PATIENCE
 
 SIGNING_SECRET = "8f742231b10e8888abcd99yyyzzz85a5"
 TEAM = "T0123ABCDE"
@@ -205,14 +206,14 @@ class Bot:
             self.url + path, data=body.encode(), headers=headers, method="POST"
         )
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=PATIENCE) as response:
                 return Answer(response.status, response.read().decode())
         except urllib.error.HTTPError as error:
             return Answer(error.code, error.read().decode())
 
     def get(self, path: str) -> Answer:
         try:
-            with urllib.request.urlopen(self.url + path, timeout=10) as response:
+            with urllib.request.urlopen(self.url + path, timeout=PATIENCE) as response:
                 return Answer(response.status, response.read().decode())
         except urllib.error.HTTPError as error:
             return Answer(error.code, error.read().decode())
@@ -376,8 +377,9 @@ class Slash:
     response_url: str
     fake: FakeSlack
 
-    def replies(self, count: int = 1, timeout: float = 5.0) -> list[dict[str, Any]]:
-        """Posts to this command's response_url (after-ack replies), waiting for ``count``."""
+    def replies(self, count: int = 1, timeout: float = PATIENCE) -> list[dict[str, Any]]:
+        """Posts to this command's response_url (after-ack replies), waiting for ``count``
+        (they normally arrive within milliseconds; ``timeout`` is only a ceiling)."""
         self.fake.wait_until(
             lambda: len(self.fake.response_url_calls(self.response_url)) >= count, timeout
         )
@@ -409,8 +411,9 @@ def bot(engine: Engine, fake_slack: FakeSlack, clock: ManualClock) -> Iterator[B
         bot.close()
 
 
-def eventually(check: Any, timeout: float = 5.0) -> None:
-    """Wait until ``check()`` is true: work after the ack finishes on its own thread."""
+def eventually(check: Any, timeout: float = PATIENCE) -> None:
+    """Wait until ``check()`` is true: work after the ack finishes on its own thread (normally
+    within milliseconds; ``timeout`` is only a ceiling for a busy machine)."""
     deadline = time.monotonic() + timeout
     while not check():
         assert time.monotonic() < deadline, "condition not met in time"

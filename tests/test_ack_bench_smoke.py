@@ -1,23 +1,40 @@
 """The ack benchmark still runs: the real bot and the bare app load briefly, on SQLite, every
-request answered and every saved call and move found in the database."""
+request answered and every saved call and move found in the database.
+
+It runs a fixed amount of work (``--requests``), so the counts below are the same on any
+machine; how fast the acks came (the aims on latency and throughput) is the benchmark's to
+report, not this test's to require."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
 
+from tests.patience import PROCESS_PATIENCE
+from tests.processes import run_to_the_end
+
 ROOT = Path(__file__).resolve().parent.parent
+CONNECTIONS, REQUESTS = 4, 4  # each connection: two calls and two moves, timed
+TIMED = CONNECTIONS * REQUESTS
+# Eight processes start and stop in turn (four servers, four load generators): seconds on an
+# idle machine, each given a process's patience on a busy one.
+CEILING = 8 * PROCESS_PATIENCE
 
 
-def test_ack_benchmark_runs_quickly_with_no_errors_and_nothing_lost() -> None:
-    done = subprocess.run(
-        [sys.executable, "bench/ack.py", "--quick", "--sqlite-only"],
+def test_ack_benchmark_answers_every_request_with_no_errors_and_nothing_lost() -> None:
+    done = run_to_the_end(
+        [
+            sys.executable,
+            "bench/ack.py",
+            "--quick",
+            "--sqlite-only",
+            "--connections",
+            str(CONNECTIONS),
+            "--requests",
+            str(REQUESTS),
+        ],
         cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
+        timeout=CEILING,
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()
@@ -31,12 +48,12 @@ def test_ack_benchmark_runs_quickly_with_no_errors_and_nothing_lost() -> None:
     assert list(rows) == ["bare", "sqlite"], done.stdout
     for target, cells in rows.items():
         requests, errors = int(cells[1]), int(cells[2])
-        assert requests > 0 and errors == 0, (target, done.stdout)
+        assert (requests, errors) == (TIMED, 0), (target, done.stdout)
     sqlite = rows["sqlite"]
     calls, moves, lost = sqlite[-3], sqlite[-2], sqlite[-1]
-    for expected_found in (calls, moves):
+    for expected_found in (calls, moves):  # the timed half of each, plus any in the warm-up
         expected, found = expected_found.split("/")
-        assert int(expected) > 0 and expected == found, done.stdout
+        assert int(expected) >= TIMED // 2 and expected == found, done.stdout
     assert lost == "0", done.stdout
     assert rows["bare"][-1] == "-"  # no database behind the bare app: nothing to count
     assert any(line.strip().startswith("no errors: met") for line in lines), done.stdout
@@ -44,6 +61,6 @@ def test_ack_benchmark_runs_quickly_with_no_errors_and_nothing_lost() -> None:
     paced = lines.index("at a steady 20 requests/s (latency from when each request was due):")
     paced_rows = {line.split()[0]: line.split() for line in lines[paced + 3 : paced + 5]}
     assert list(paced_rows) == ["bare", "sqlite"], done.stdout
-    assert all(int(cells[1]) > 0 and cells[2] == "0" for cells in paced_rows.values())
+    assert all(cells[1:3] == [str(TIMED), "0"] for cells in paced_rows.values()), done.stdout
     assert paced_rows["sqlite"][-1] == "0" and paced_rows["bare"][-1] == "-"
     assert "postgresql: skipped (--sqlite-only)" in lines

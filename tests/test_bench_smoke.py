@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 from pathlib import Path
+
+from tests.patience import PROCESS_PATIENCE
+from tests.processes import run_to_the_end
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_report_benchmark_runs_quickly_and_prints_its_table() -> None:
-    done = subprocess.run(
+    done = run_to_the_end(
         [sys.executable, "bench/reports.py", "--quick", "--sqlite-only", "--scale", "0.25"],
         cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
+        timeout=2 * PROCESS_PATIENCE,  # builds a small history, times the reports, exits
     )
     assert done.returncode == 0, done.stderr
     lines = done.stdout.splitlines()

@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.fakeslack import FakeSlack, sign, slash_command_body
+from tests.patience import PATIENCE, PROCESS_PATIENCE
 from tests.processes import clean_env, corong, free_port
 
 SECRET = "cli-signing-secret"
@@ -76,7 +77,7 @@ def test_bad_settings_stop_start_up_with_one_clear_line(
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        timeout=60,
+        timeout=PROCESS_PATIENCE,
     )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
@@ -88,7 +89,12 @@ def test_bad_settings_stop_start_up_with_one_clear_line(
 def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
     (tmp_path / ".env").write_text("SLACK_BOT_TOKEN=xoxb-1\nPORT=eighty\n")
     result = subprocess.run(
-        corong("run"), env=clean_env(), cwd=tmp_path, capture_output=True, text=True, timeout=60
+        corong("run"),
+        env=clean_env(),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=PROCESS_PATIENCE,
     )
     assert result.returncode == 2 and "PORT must be" in result.stderr
 
@@ -113,10 +119,10 @@ def http_bot(tmp_path: Path) -> Iterator[tuple[str, FakeSlack, Path]]:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + PROCESS_PATIENCE
         while True:
             try:
-                with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
+                with urllib.request.urlopen(url + "/healthz", timeout=PATIENCE) as response:
                     if response.status == 200:
                         break
             except (urllib.error.URLError, ConnectionError):
@@ -127,7 +133,7 @@ def http_bot(tmp_path: Path) -> Iterator[tuple[str, FakeSlack, Path]]:
         yield url, fake, database
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        process.wait(timeout=PROCESS_PATIENCE)
         log.close()
         fake.stop()
 
@@ -145,7 +151,7 @@ def _post_command(url: str, fake: FakeSlack, text: str) -> tuple[int, str, str]:
     request = urllib.request.Request(
         url + "/slack/events", data=body.encode(), headers=sign(body, SECRET), method="POST"
     )
-    with urllib.request.urlopen(request, timeout=10) as response:
+    with urllib.request.urlopen(request, timeout=PATIENCE) as response:
         return response.status, response.read().decode(), response_url
 
 
@@ -153,12 +159,12 @@ def test_http_mode_answers_a_signed_deal_add_and_stores_it(
     http_bot: tuple[str, FakeSlack, Path],
 ) -> None:
     url, fake, database = http_bot
-    with urllib.request.urlopen(url + "/healthz", timeout=5) as response:
+    with urllib.request.urlopen(url + "/healthz", timeout=PATIENCE) as response:
         assert json.loads(response.read()) == {"ok": True, "database": "reachable"}
     # First contact: the ack is empty, the reply follows once Budi's locale is known.
     status, body, response_url = _post_command(url, fake, "add Acme Corp 50jt")
     assert status == 200
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + PATIENCE
     while not fake.response_url_calls(response_url) and time.monotonic() < deadline:
         time.sleep(0.05)
     first = fake.response_url_calls(response_url)[0].args
@@ -187,7 +193,7 @@ def _shell(tmp_path: Path, script: str, *args: str) -> subprocess.CompletedProce
         capture_output=True,
         env=clean_env(),
         cwd=tmp_path,
-        timeout=60,
+        timeout=PROCESS_PATIENCE,
     )
 
 
@@ -232,7 +238,12 @@ def test_shell_speaks_indonesian_when_asked(tmp_path: Path) -> None:
 def test_db_upgrade_migrates_a_fresh_database(tmp_path: Path) -> None:
     env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.db'}")
     result = subprocess.run(
-        corong("db", "upgrade"), env=env, cwd=tmp_path, capture_output=True, text=True, timeout=60
+        corong("db", "upgrade"),
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=PROCESS_PATIENCE,
     )
     assert result.returncode == 0, result.stderr
     newest = max(

@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from storage.models import Activity, Deal
-from tests.harness import Bot, button_values, message_text
+from tests.harness import TEAM, Bot, button_values, message_text
 
 
 def _opened_view(bot: Bot) -> dict[str, Any]:
@@ -34,6 +34,23 @@ def test_deal_add_without_arguments_opens_a_form_and_saves_it(bot: Bot) -> None:
     assert (deal.name, deal.value, deal.stage) == ("Acme Corp", 50_000_000, "prospect")
     confirmation = sent.replies(1)[0]
     assert "Added D-1" in message_text(confirmation)
+
+
+def test_a_newcomers_form_opens_before_their_profile_is_looked_up(bot: Bot) -> None:
+    # Slack's trigger_id lives 3 seconds: the form opens first, the slower look-up after it,
+    # even one that Slack makes wait with a 429.
+    bot.fake.add_user("U0NEWREP05", team_id=TEAM, name="eko", locale="id-ID")
+    bot.fake.rate_limit("users.info", retry_after=1)
+    sent = bot.slash("/deal", "add", user="U0NEWREP05")
+    assert sent.ack.status == 200 and sent.ack.body == ""
+
+    bot.fake.wait_for("users.info", count=2)  # refused once, asked again
+    calls = [c for c in bot.fake.calls if c.method in ("views.open", "users.info")]
+    assert [(c.method, c.status) for c in calls] == [
+        ("views.open", 200),
+        ("users.info", 429),
+        ("users.info", 200),
+    ]
 
 
 def test_bad_fields_are_answered_inline_and_nothing_is_saved(bot: Bot) -> None:

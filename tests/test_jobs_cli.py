@@ -25,6 +25,7 @@ from storage import queries, teams
 from storage.db import unit_of_work
 from storage.models import Delivery
 from tests.harness import BUDI, SARI, TEAM, Bot, eventually, message_text
+from tests.patience import PATIENCE
 
 TEAM_CHANNEL = "C0JAKARTA1"
 TUESDAY_MORNING = "2026-11-24T08:31+07:00"  # after the 08:30 nudges in Jakarta
@@ -347,6 +348,6 @@ def test_a_backdated_run_keeps_its_post_from_a_running_bot(
         # Meanwhile the bot's scheduler ticks on the real clock, looking for dead senders.
         deliverer_for(settings, bot.engine).run_retries()
     finally:
-        run.join(timeout=30)
+        run.join(timeout=PATIENCE)
     assert finished and finished[0].status == 0
     assert len(dm_of(bot, BUDI)) == 1

@@ -26,6 +26,7 @@ from tests.clock import ManualClock
 from tests.fakeslack import FakeSlack, event_callback_body, sign, slash_command_body
 from tests.fakeslack.ids import VERIFICATION_TOKEN
 from tests.harness import SIGNING_SECRET, TEAM, Bot
+from tests.patience import PATIENCE, PROCESS_PATIENCE
 from tests.processes import clean_env, corong, free_port
 from tests.test_oauth import CLIENT_ID, CLIENT_SECRET, OTHER_TEAM, OAuthBot, browse
 
@@ -140,17 +141,17 @@ def test_corong_run_at_debug_keeps_secrets_out_of_its_output(tmp_path: Path) -> 
         request = urllib.request.Request(
             url + "/slack/events", data=body.encode(), headers=sign(body, SIGNING_SECRET)
         )
-        with urllib.request.urlopen(request, timeout=10) as answer:
+        with urllib.request.urlopen(request, timeout=PATIENCE) as answer:
             assert answer.status == 200
         uninstall = event_callback_body({"type": "app_uninstalled"}, team_id=TEAM)
         request = urllib.request.Request(
             url + "/slack/events", data=uninstall.encode(), headers=sign(uninstall, SIGNING_SECRET)
         )
-        with urllib.request.urlopen(request, timeout=10) as answer:
+        with urllib.request.urlopen(request, timeout=PATIENCE) as answer:
             assert answer.status == 200
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        process.wait(timeout=PROCESS_PATIENCE)
         fake.stop()
     log = log_path.read_text()
     assert "oauth.v2.access" in log, log[-2000:]
@@ -160,10 +161,10 @@ def test_corong_run_at_debug_keeps_secrets_out_of_its_output(tmp_path: Path) -> 
 
 
 def _wait_healthy(url: str, process: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + PROCESS_PATIENCE
     while True:
         try:
-            with urllib.request.urlopen(url + "/healthz", timeout=2) as response:
+            with urllib.request.urlopen(url + "/healthz", timeout=PATIENCE) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError):

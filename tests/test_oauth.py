@@ -47,6 +47,7 @@ from tests.harness import (
     Answer,
     Bot,
 )
+from tests.patience import PATIENCE
 
 CLIENT_ID = "4711000001.9876543210123"
 CLIENT_SECRET = "0a1b2c3d4e5f60718293a4b5c6d7e8f9"
@@ -94,7 +95,7 @@ def browse(url: str, cookie: str | None = None) -> Page:
     """GET ``url`` like a browser would, one hop only."""
     parts = urlsplit(url)
     assert parts.hostname is not None, url
-    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=PATIENCE)
     try:
         path = parts.path + (f"?{parts.query}" if parts.query else "")
         connection.request("GET", path, headers={"Cookie": cookie} if cookie else {})

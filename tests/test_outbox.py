@@ -16,6 +16,7 @@ from storage import outbox, queries
 from storage.db import make_engine, unit_of_work
 from storage.models import Delivery
 from storage.outbox import SlotKey
+from tests.patience import WRITER_PATIENCE_MS
 
 T = TypeVar("T")
 
@@ -49,7 +50,7 @@ def _get(engine: Engine, delivery_id: int) -> Delivery:
 
 def _race(url: str, *work: Callable[[Engine], T]) -> list[T]:
     """Run each function at the same moment on its own thread with its own engine (a replica)."""
-    engines = [make_engine(url) for _ in work]
+    engines = [make_engine(url, busy_timeout_ms=WRITER_PATIENCE_MS) for _ in work]
     barrier = threading.Barrier(len(work))
     results: dict[int, T] = {}
     errors: list[BaseException] = []

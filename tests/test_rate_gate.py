@@ -4,13 +4,14 @@ second apart.
 
 The gate runs on a test clock: ``SteppedTime`` moves when the gate sleeps (one caller at a time),
 ``ManualTime`` only when the test says, so threads can be held and released deterministically.
-The last tests send through ``SlackSender`` to the fake Slack, on the real clock.
+The last tests send through ``SlackSender`` to the fake Slack over real HTTP; the gate's waits
+are recorded on a ``SteppedTime``, so what Retry-After asked for is asserted exactly, however
+long the machine takes to answer.
 """
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 
 import pytest
@@ -20,6 +21,7 @@ from bot.posts.rate_gate import LEARNED_FOR, RateGate
 from bot.posts.sender import SendFailure, SlackSender, delivery_client
 from tests.fakeslack import FakeSlack
 from tests.harness import TEAM, eventually
+from tests.patience import PATIENCE
 
 POST = f"{TEAM}:chat.postMessage"
 OPEN = f"{TEAM}:conversations.open"
@@ -30,11 +32,13 @@ class SteppedTime:
 
     def __init__(self) -> None:
         self.now = 1000.0
+        self.slept: list[float] = []
 
     def clock(self) -> float:
         return self.now
 
     def sleep(self, seconds: float) -> None:
+        self.slept.append(seconds)
         self.now += seconds
 
 
@@ -55,7 +59,7 @@ class ManualTime:
             wake = self._now + seconds
             self.sleeps += 1
             self._changed.notify_all()
-            assert self._changed.wait_for(lambda: self._now >= wake, timeout=10)
+            assert self._changed.wait_for(lambda: self._now >= wake, timeout=PATIENCE)
 
     def advance(self, seconds: float) -> None:
         with self._changed:
@@ -65,7 +69,7 @@ class ManualTime:
     def wait_for_sleepers(self, count: int) -> None:
         """Until ``count`` sleeps have begun in all (each thread is parked in one)."""
         with self._changed:
-            assert self._changed.wait_for(lambda: self.sleeps >= count, timeout=5)
+            assert self._changed.wait_for(lambda: self.sleeps >= count, timeout=PATIENCE)
 
 
 def stepped_gate() -> tuple[SteppedTime, RateGate]:
@@ -123,7 +127,7 @@ def test_a_429_holds_every_caller_until_it_ends() -> None:
     assert let_through == []
     clock.advance(2.0)
     for thread in threads:
-        thread.join(timeout=5)
+        thread.join(timeout=PATIENCE)
 
     assert let_through == [(4.0, 4.0)] * 3
 
@@ -233,7 +237,7 @@ def test_posts_to_one_channel_take_turns_a_second_apart_across_threads() -> None
     eventually(lambda: len(turns) == 2)
     clock.advance(1.0)
     for thread in threads:
-        thread.join(timeout=5)
+        thread.join(timeout=PATIENCE)
 
     assert turns == [0.0, 1.0, 2.0]
     clock.advance(5.0)
@@ -252,15 +256,14 @@ def client(fake_slack: FakeSlack) -> WebClient:
 def test_a_rate_limited_post_waits_out_retry_after_and_goes_through(
     fake_slack: FakeSlack, client: WebClient
 ) -> None:
-    sender = SlackSender(client, RateGate(), TEAM)
+    clock, gate = stepped_gate()
+    sender = SlackSender(client, gate, TEAM)
     fake_slack.rate_limit("chat.postMessage", retry_after=1, times=2)
 
-    started = time.monotonic()
     ts = sender.post("C0SALES001", {"text": "Good morning"})
-    waited = time.monotonic() - started
 
     assert [c.status for c in fake_slack.calls_to("chat.postMessage")] == [429, 429, 200]
-    assert 2.0 <= waited < 4.0  # Retry-After: 1, twice, waited out in turn
+    assert clock.slept == [1.0, 1.0]  # Retry-After: 1, twice, waited out in turn
     assert [(m["ts"], m["text"]) for m in fake_slack.messages("C0SALES001")] == [
         (ts, "Good morning")
     ]

@@ -21,6 +21,7 @@ from commands.localtime import period_bounds
 from commands.reports.format import period_label
 from storage.db import make_engine, unit_of_work
 from storage.models import Workspace
+from tests.patience import PROCESS_PATIENCE
 from tests.processes import clean_env, corong
 from tests.report_history import JAKARTA, last_monday, write_history
 
@@ -44,7 +45,7 @@ class Database:
             cwd=self.path.parent,
             capture_output=True,
             text=True,
-            timeout=90,
+            timeout=PROCESS_PATIENCE,
         )
 
     def set_language(self, language: str) -> None:
@@ -143,7 +144,7 @@ def test_png_goes_to_stdout_when_it_is_a_pipe(database: Database) -> None:
         env=database.env,
         cwd=database.path.parent,
         capture_output=True,
-        timeout=90,
+        timeout=PROCESS_PATIENCE,
     )
     assert result.returncode == 0, result.stderr
     assert Image.open(io.BytesIO(result.stdout)).size == (800, 500)
@@ -169,7 +170,7 @@ def test_an_empty_database_says_to_use_the_bot_first(tmp_path: Path) -> None:
         cwd=tmp_path,
         capture_output=True,
         text=True,
-        timeout=90,
+        timeout=PROCESS_PATIENCE,
     )
     assert_one_line_error(
         result,

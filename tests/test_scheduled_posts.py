@@ -7,6 +7,7 @@ The harness clock starts on Monday 23 Nov 2026 at 09:00 in Jakarta.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -20,13 +21,15 @@ from sqlalchemy import Engine
 from sqlmodel import Session, col, select
 
 from bot.config import Settings
-from bot.posts.delivery import Deliverer, RunReport
+from bot.posts import delivery
+from bot.posts.delivery import LEASE, Deliverer, RunReport
 from bot.posts.scheduler import deliverer_for, start_scheduler
 from storage import outbox, queries, teams
 from storage.db import make_engine, unit_of_work
 from storage.models import Delivery
 from tests.fakeslack import requests as slack_requests
 from tests.harness import ANDI, BUDI, SARI, TEAM, Bot, eventually, message_text
+from tests.patience import PATIENCE, WRITER_PATIENCE_MS
 from tests.test_bant import QUALIFIED_ANSWERS
 
 pytestmark = pytest.mark.usefixtures("bot")
@@ -174,7 +177,7 @@ def test_two_schedulers_on_one_database_post_each_nudge_exactly_once(bot: Bot) -
         bot.know(user, name=f"rep{n}")
         bot.slash("/deal", f"add Deal {n} 5jt next:call due:today", user=user)
     bot.clock.now = at(24, 8, 31)
-    other_engine = make_engine(str(bot.engine.url))
+    other_engine = make_engine(str(bot.engine.url), busy_timeout_ms=WRITER_PATIENCE_MS)
     try:
         replicas = [deliverer(bot, owner="replica-a"), deliverer(bot, other_engine, "replica-b")]
         reports: list[RunReport] = []
@@ -217,6 +220,57 @@ def test_rate_limits_are_waited_out_and_server_errors_retried_later_once(bot: Bo
     assert run_at(bot, at(25, 8, 31) + timedelta(seconds=10)).sent == 0  # not before its backoff
     assert run_at(bot, at(25, 8, 45)).sent == 2
     assert all(len(messages) == 2 for messages in dms(bot).values())  # Tuesday's and Wednesday's
+
+
+@SLACK_SIDE_ONLY
+def test_a_post_sent_while_the_database_is_busy_is_recorded_and_never_sent_again(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Recording a sent post meets a database busy for longer than its writers wait (here
+    50 ms): it tries again rather than leave the post unrecorded, to be sent once more when its
+    lease runs out."""
+    assert bot.slash("/deal", "add Acme 50jt next:demo due:today").ack.status == 200
+    busy = make_engine(str(bot.engine.url), busy_timeout_ms=50)
+    held, freed = threading.Event(), threading.Event()
+
+    def hold_the_database() -> None:
+        with unit_of_work(busy):  # another writer, in no hurry
+            held.set()
+            freed.wait(PATIENCE)
+
+    holder = threading.Thread(target=hold_the_database, daemon=True)
+    real_send = delivery.send
+
+    def send_then_busy(*args: Any, **kwargs: Any) -> Any:
+        posted = real_send(*args, **kwargs)
+        holder.start()
+        assert held.wait(PATIENCE)
+        return posted
+
+    class FreeAfterTheFirstFailure(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            if "recording the sent post failed" in record.getMessage():
+                freed.set()
+                holder.join(PATIENCE)  # free before the next try
+
+    handler = FreeAfterTheFirstFailure()
+    logging.getLogger("corong.delivery").addHandler(handler)
+    monkeypatch.setattr(delivery, "send", send_then_busy)
+    try:
+        bot.clock.now = at(24, 8, 31)
+        assert deliverer(bot, busy).run_due().sent == 1
+    finally:
+        logging.getLogger("corong.delivery").removeHandler(handler)
+        freed.set()
+        busy.dispose()
+    monkeypatch.undo()
+
+    assert freed.is_set() and not holder.is_alive()
+    (row,) = deliveries(bot)
+    assert row.status == "sent" and row.message_ts is not None
+    later = run_at(bot, at(24, 8, 31) + LEASE + timedelta(minutes=1))  # the lease long over
+    assert (later.sent, later.retrying) == (0, 0)
+    assert len(bot.fake.calls_to("chat.postMessage")) == 1
 
 
 def test_permanent_errors_are_recorded_for_admins_and_never_retried(bot: Bot) -> None:
@@ -544,13 +598,25 @@ def test_on_the_real_clock_the_morning_comes_by_itself(bot: Bot) -> None:
 
 
 @SLACK_SIDE_ONLY
-def test_the_scheduler_ticks_on_its_own_and_posts(bot: Bot) -> None:
+def test_the_scheduler_ticks_on_its_own_and_posts(
+    bot: Bot, monkeypatch: pytest.MonkeyPatch
+) -> None:
     two_reps_with_work(bot)
     bot.clock.now = at(24, 8, 31)
-    scheduler = start_scheduler(deliverer(bot), tick=timedelta(seconds=0.2))
+    ticking = deliverer(bot)
+    runs: list[RunReport] = []
+    run_due = ticking.run_due
+
+    def counted() -> RunReport:
+        report = run_due()
+        runs.append(report)
+        return report
+
+    monkeypatch.setattr(ticking, "run_due", counted)
+    scheduler = start_scheduler(ticking, tick=timedelta(seconds=0.2))
     try:
-        eventually(lambda: len(bot.fake.calls_to("chat.postMessage")) == 2, timeout=10)
-        time.sleep(0.5)  # more ticks: nothing more is posted
-        assert len(bot.fake.calls_to("chat.postMessage")) == 2
+        eventually(lambda: len(runs) >= 3)  # it ticks by itself, again and again
     finally:
         scheduler.shutdown(wait=True)
+    assert [report.sent for report in runs[:3]] == [2, 0, 0]  # later ticks post nothing more
+    assert len(bot.fake.calls_to("chat.postMessage")) == 2

@@ -35,6 +35,7 @@ from tests.harness import (
     eventually,
     message_text,
 )
+from tests.patience import PATIENCE
 from tests.test_bant import QUALIFIED_ANSWERS, _open_bant
 from tests.test_scheduled_posts import at, click, nudge_of, run_at
 
@@ -102,7 +103,7 @@ def test_a_replayed_click_is_refused(bot: Bot) -> None:
 
 def test_oversized_bodies_are_refused_before_they_are_read(bot: Bot) -> None:
     host, port = bot.url.removeprefix("http://").split(":")
-    with socket.create_connection((host, int(port)), timeout=5) as connection:
+    with socket.create_connection((host, int(port)), timeout=PATIENCE) as connection:
         connection.sendall(
             b"POST /slack/events HTTP/1.1\r\nHost: x\r\n"
             b"Content-Type: application/x-www-form-urlencoded\r\n"

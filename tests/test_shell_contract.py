@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from bot.shell import repl
 from bot.shell.loopback import LoopbackSlack
 from tests.fakeslack import FakeSlack
+from tests.patience import PATIENCE
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -103,7 +104,7 @@ class Replay:
     def _post(url: str, headers: dict[str, str], body: bytes) -> bytes:
         kept = {k: v for k, v in headers.items() if k.lower() in ("content-type", "authorization")}
         sent = urllib.request.Request(url, data=body, method="POST", headers=kept)
-        with urllib.request.urlopen(sent, timeout=10) as response:
+        with urllib.request.urlopen(sent, timeout=PATIENCE) as response:
             answer: bytes = response.read()
             return answer
 

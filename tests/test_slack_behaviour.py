@@ -78,7 +78,7 @@ def test_a_failed_modal_open_is_logged_and_the_bot_keeps_serving(
 def test_slack_server_errors_are_retried(bot: Bot) -> None:
     bot.fake.server_error("views.open", status=503, times=1)
     bot.slash("/deal", "add")
-    opened = bot.fake.wait_for("views.open", count=2, timeout=8)
+    opened = bot.fake.wait_for("views.open", count=2)
     assert [call.status for call in opened[:2]] == [503, 200]
 
 
@@ -87,7 +87,7 @@ def test_a_reply_reaches_the_user_after_a_rate_limited_response_url(bot: Bot) ->
     bot.fake.add_user(newcomer, team_id="T0123ABCDE", name="rina", locale="en-US")
     bot.fake.rate_limit("response_url", retry_after=1, times=1)
     sent = bot.slash("/deal", "add Acme Corp 50jt", user=newcomer)
-    posts = sent.replies(2, timeout=8)
+    posts = sent.replies(2)
     assert "Added D-1" in message_text(posts[-1])
 
 

@@ -23,6 +23,7 @@ from tests.fakeslack.socket_mode import (
     events_api_envelope,
     slash_commands_envelope,
 )
+from tests.patience import PATIENCE, PROCESS_PATIENCE
 from tests.processes import clean_env, corong, free_port
 
 USER = "U0BUDI0001"
@@ -88,15 +89,16 @@ def socket_bot(tmp_path: Path) -> Iterator[SocketBot]:
     )
     bot = SocketBot(fake, socket_mode, process, port, database, log_path)
     try:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + PROCESS_PATIENCE
         while socket_mode.connection_count < 1:
             if process.poll() is not None:
                 raise AssertionError(bot.explain("corong run exited before connecting"))
             if time.monotonic() > deadline:
                 raise AssertionError(
                     bot.explain(
-                        "no Socket Mode connection within 10 s; calls to the fake: "
-                        f"{[c.method for c in fake.calls]}; handshakes: {socket_mode.handshakes}"
+                        f"no Socket Mode connection within {PROCESS_PATIENCE:g} s; "
+                        f"calls to the fake: {[c.method for c in fake.calls]}; "
+                        f"handshakes: {socket_mode.handshakes}"
                     )
                 )
             time.sleep(0.05)
@@ -104,24 +106,28 @@ def socket_bot(tmp_path: Path) -> Iterator[SocketBot]:
     finally:
         process.terminate()
         try:
-            process.wait(timeout=10)
+            process.wait(timeout=PROCESS_PATIENCE)
         except subprocess.TimeoutExpired:
             process.kill()
-            process.wait(timeout=5)
+            process.wait(timeout=PROCESS_PATIENCE)
         log.close()
         socket_mode.stop()
         fake.stop()
 
 
 def _healthz(port: int) -> tuple[int, dict[str, object]]:
-    deadline = time.monotonic() + 5
+    deadline = time.monotonic() + PATIENCE
     while True:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as reply:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/healthz", timeout=PATIENCE
+            ) as reply:
                 return reply.status, json.loads(reply.read())
         except (urllib.error.URLError, ConnectionError):
             if time.monotonic() > deadline:
-                raise AssertionError(f"/healthz on port {port} did not answer within 5 s") from None
+                raise AssertionError(
+                    f"/healthz on port {port} did not answer within {PATIENCE:g} s"
+                ) from None
             time.sleep(0.1)
 
 
@@ -145,12 +151,13 @@ def test_socket_mode_connects_through_slack_api_url_and_answers_deal_add(
         # First contact: the ack is empty; the reply follows on the response_url once Budi's
         # locale is known.
         envelope, response_url = bot.command("add Acme Corp 50jt")
-        ack = socket_mode.wait_for_ack(str(envelope["envelope_id"]), timeout=5)
+        ack = socket_mode.wait_for_ack(str(envelope["envelope_id"]))
         assert ack == {"envelope_id": envelope["envelope_id"]}, ack
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + PATIENCE
         while not fake.response_url_calls(response_url):
             assert time.monotonic() < deadline, (
-                f"no post to the response_url within 5 s; calls: {[c.method for c in fake.calls]}"
+                f"no post to the response_url within {PATIENCE:g} s; "
+                f"calls: {[c.method for c in fake.calls]}"
             )
             time.sleep(0.05)
         first = fake.response_url_calls(response_url)[0].args
@@ -159,7 +166,7 @@ def test_socket_mode_connects_through_slack_api_url_and_answers_deal_add(
 
         # From then on the confirmation travels in the ack itself.
         envelope, response_url = bot.command("add Beta 5jt")
-        ack = socket_mode.wait_for_ack(str(envelope["envelope_id"]), timeout=5)
+        ack = socket_mode.wait_for_ack(str(envelope["envelope_id"]))
         assert ack["payload"]["text"] == "Added D-2.", ack
         assert not fake.response_url_calls(response_url)
 

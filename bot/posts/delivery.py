@@ -245,7 +245,7 @@ class Deliverer:
                     if opened:  # the rep's DM, so tomorrow's nudge needs no conversations.open
                         _remember_dm(session, row, opened[-1])
                 return recorded
-            except SQLAlchemyError:
+            except (SQLAlchemyError, TimeoutError):  # TimeoutError: SQLite's writers' queue
                 log.warning(
                     "delivery %s: recording the sent post failed (try %d)", row.id, attempt + 1
                 )

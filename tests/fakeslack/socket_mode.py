@@ -18,7 +18,8 @@ What Slack does, and so this fake does:
 - right after the handshake the server sends a ``hello`` message;
 - envelopes (``{"envelope_id", "type", "payload", "accepts_response_payload"}``) go to the app
   as unmasked text frames; the app acks each with a masked text frame
-  ``{"envelope_id": ..., "payload"?: ...}`` within 3 seconds;
+  ``{"envelope_id": ..., "payload"?: ...}`` within 3 seconds (the fake's limit is
+  ``ack_deadline``, a ceiling for a busy machine by default; see ``SLACK_ACK_DEADLINE_SECONDS``);
 - pings are answered with pongs carrying the same data; a close frame is echoed, then the
   socket is closed.
 
@@ -43,10 +44,17 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from tests.patience import PATIENCE
+
 from . import ids
 
 WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11"
-ACK_DEADLINE_SECONDS = 3.0
+# Slack waits 3 seconds for an ack. The fake flags acks later than ``ack_deadline``, a ceiling
+# (PATIENCE) by default: on a busy machine the app's threads can be held for more than 3 s while
+# it does nothing wrong. That an app acks before its slower work is shown by what the ack holds
+# (an empty ack, the reply after it on the response_url), not by the wall clock. Pass
+# ``ack_deadline=SLACK_ACK_DEADLINE_SECONDS`` for Slack's own figure.
+SLACK_ACK_DEADLINE_SECONDS = 3.0
 
 OP_CONTINUATION = 0x0
 OP_TEXT = 0x1
@@ -235,9 +243,16 @@ class _Closed(Exception):
 class FakeSocketMode:
     """A Socket Mode WebSocket server on 127.0.0.1 (port 0). Thread-safe."""
 
-    def __init__(self, *, app_id: str = ids.API_APP_ID, send_hello: bool = True) -> None:
+    def __init__(
+        self,
+        *,
+        app_id: str = ids.API_APP_ID,
+        send_hello: bool = True,
+        ack_deadline: float = PATIENCE,
+    ) -> None:
         self.app_id = app_id
         self.send_hello = send_hello
+        self.ack_deadline = ack_deadline
         self.ticket = str(uuid.uuid4())
         self._cond = threading.Condition(threading.RLock())
         self._listener: socket.socket | None = None
@@ -345,7 +360,7 @@ class FakeSocketMode:
             listing = "\n".join(f"  - {p}" for p in problems)
             raise AssertionError(f"{len(problems)} Socket Mode violation(s):\n{listing}")
 
-    def wait_for_connection(self, timeout: float = 10.0, count: int = 1) -> None:
+    def wait_for_connection(self, timeout: float = PATIENCE, count: int = 1) -> None:
         """Wait until ``count`` connections completed the handshake (and got ``hello``)."""
         deadline = time.monotonic() + timeout
         with self._cond:
@@ -359,8 +374,9 @@ class FakeSocketMode:
                     )
                 self._cond.wait(min(remaining, 0.05))
 
-    def wait_for_ack(self, envelope_id: str, timeout: float = 5.0) -> dict[str, Any]:
-        """The client's ack for ``envelope_id`` (waiting up to ``timeout`` seconds)."""
+    def wait_for_ack(self, envelope_id: str, timeout: float = PATIENCE) -> dict[str, Any]:
+        """The client's ack for ``envelope_id`` (waiting up to ``timeout`` seconds, a ceiling:
+        an ack normally comes within milliseconds)."""
         deadline = time.monotonic() + timeout
         with self._cond:
             while True:
@@ -499,10 +515,10 @@ class FakeSocketMode:
         return out
 
     def _handshake(self, conn: _Connection, buffer: bytearray) -> bool:
-        deadline = time.monotonic() + 5
+        deadline = time.monotonic() + PATIENCE
         while b"\r\n\r\n" not in buffer:
             if time.monotonic() > deadline or self._stopping:
-                self._violation("no complete WebSocket handshake request within 5 s")
+                self._violation(f"no complete WebSocket handshake request within {PATIENCE:g} s")
                 return False
             try:
                 chunk = conn.sock.recv(4096)
@@ -629,10 +645,10 @@ class FakeSocketMode:
                 sent.acked = True
                 delay = now - sent.at
                 self._ack_delays.setdefault(envelope_id, delay)
-                if delay > ACK_DEADLINE_SECONDS:
+                if delay > self.ack_deadline:
                     problems.append(
                         f"envelope {envelope_id} acked after {delay:.1f}s "
-                        f"(Slack waits {ACK_DEADLINE_SECONDS:.0f}s)"
+                        f"(the deadline is {self.ack_deadline:g}s)"
                     )
                 if "payload" in ack and not sent.envelope.get("accepts_response_payload"):
                     problems.append(
