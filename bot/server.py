@@ -245,6 +245,9 @@ def serve_http(
         "loglevel": log_level.lower(),
         "accesslog": None,
         "preload_app": False,
+        # gunicorn's control socket sits at one path per user (~/.gunicorn): two runs on one
+        # host would share it, and Corong has no use for it.
+        "control_socket_disable": True,
     }
     _Gunicorn(build, options).run()
 

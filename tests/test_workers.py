@@ -358,7 +358,7 @@ def test_two_workers_answer_a_thousand_commands_with_no_error_and_save_every_one
     assert all(count > 0 for count in served.values()), served  # both workers served
     assert sum(served.values()) == CONNECTIONS * DEALS + COMMANDS
     problems = [line for line in run.lines() if " ERROR " in line or "Traceback" in line]
-    assert problems == []
+    assert problems == [], "\n".join(run.lines())
 
 
 def test_when_the_worker_sending_scheduled_posts_is_killed_another_takes_over(

@@ -69,7 +69,13 @@ class SchedulerLock:
                 "that one stops",
                 os.getpid(),
             )
-            fcntl.lockf(fd, fcntl.LOCK_EX)
+            try:
+                fcntl.lockf(fd, fcntl.LOCK_EX)
+            except OSError:
+                # The worker is exiting and its descriptors are being closed under the wait:
+                # it will not send anything, and the lock is the others' to take.
+                log.debug("scheduled posts: pid %d stopped waiting for the lock", os.getpid())
+                return
         if not serving():
             fcntl.lockf(fd, fcntl.LOCK_UN)  # stopping too: leave them to a worker that stays
             return
