@@ -42,6 +42,9 @@ def create_app(
     some tests turn it off. ``executor`` runs the after-ack work (a thread pool by default).
     """
     settings = runtime.settings
+    after_ack = executor or ThreadPoolExecutor(
+        max_workers=16, thread_name_prefix="corong-after-ack"
+    )
     install_log_redaction(settings.secret_values())
     bolt_logger = logging.getLogger("corong.bolt")
     if not any(isinstance(f, _TokenNoticeFilter) for f in bolt_logger.filters):
@@ -54,8 +57,7 @@ def create_app(
         # what it learned (context values) and the ack carries the committed reply.
         "process_before_response": True,
         "logger": bolt_logger,
-        "listener_executor": executor
-        or ThreadPoolExecutor(max_workers=16, thread_name_prefix="corong-after-ack"),
+        "listener_executor": after_ack,
     }
     if settings.oauth:
         # slack_sdk's SQLAlchemy stores load only when used.
@@ -79,7 +81,7 @@ def create_app(
             token_verification_enabled=verify_token,
             **common,
         )
-    register_listeners(app, runtime)
+    register_listeners(app, runtime, after_ack)
     return app
 
 

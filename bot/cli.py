@@ -59,19 +59,13 @@ def cmd_run(settings: Settings) -> int:
     if not settings.socket_mode:
         # What was built here was the start-up check. Each HTTP worker builds its own engine,
         # app and threads once forked, so none of this process's connections is shared.
-        runtime.close()
         engine.dispose()
         _serve_http(settings)
         return 0
     assert settings.slack_app_token is not None
     if settings.scheduled_posts:
         _start_scheduled_posts(settings, engine)
-    try:
-        serve_socket_mode(
-            app, engine, settings.slack_app_token, settings.slack_api_url, settings.port
-        )
-    finally:
-        runtime.close()
+    serve_socket_mode(app, engine, settings.slack_app_token, settings.slack_api_url, settings.port)
     return 0
 
 
@@ -139,7 +133,6 @@ def _http_worker(settings: Settings, lock: SchedulerLock) -> Served:
     def stop() -> None:
         for running in scheduler:
             running.shutdown(wait=False)
-        runtime.close()
         engine.dispose()
 
     assert settings.slack_signing_secret is not None  # check_for_run: needed in HTTP mode

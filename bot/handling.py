@@ -47,7 +47,9 @@ class Handled:
     picker_token: str | None = None
     deferred: bool = False  # nothing ran: look the caller up in Slack, then run it (once)
     profile_stale: bool = False
-    changed: bool = False  # the work committed a change: refresh the caller's App Home
+    changed: bool = False  # the work committed a change
+    # A change was committed and the caller got a nudge today: (channel, ts) to redraw.
+    todays_nudge: tuple[str, str] | None = None
 
     def render(self) -> RenderedMessage:
         """The reply as a message (a picker's buttons carry ``picker_token``)."""
@@ -109,7 +111,14 @@ def run_work(
             fetched = ctx.member.profile_fetched_at
             stale = fetched is None or invocation.now - fetched > PROFILE_TTL
             reply = work(ctx)
-        return Handled(reply, lang, tz, profile_stale=stale, changed=ctx.changed)
+        return Handled(
+            reply,
+            lang,
+            tz,
+            profile_stale=stale,
+            changed=ctx.changed,
+            todays_nudge=ctx.todays_nudge if ctx.changed else None,
+        )
     except StaleProfile:  # see ``profile_check`` above: answered after the look-up
         return Handled(Notice("command.not_yet"), lang, tz, deferred=True)
     except Ambiguous as ambiguous:

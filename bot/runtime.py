@@ -11,7 +11,6 @@ from typing import Any
 from sqlalchemy import Engine
 
 from bot.config import Settings
-from bot.later import Later, ThreadedLater
 
 
 def utc_now() -> datetime:
@@ -31,17 +30,9 @@ class SharedState:
 
 @dataclass(frozen=True)
 class Runtime:
-    """Settings, the database engine, the clock, what runs later, and the app's shared state.
-
-    ``close`` when the app is shut down: nothing of it then runs any more.
-    """
+    """Settings, the database engine, the clock, and the app's shared state."""
 
     settings: Settings
     engine: Engine
     clock: Callable[[], datetime] = utc_now
-    later: Later = field(default_factory=ThreadedLater, compare=False, repr=False)
     shared: SharedState = field(default_factory=SharedState, compare=False, repr=False)
-
-    def close(self) -> None:
-        """Stop the work still to run later (dropped) and wait for the work running."""
-        self.later.stop()

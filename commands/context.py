@@ -15,7 +15,7 @@ from sqlmodel import Session
 from commands.i18n import language_for
 from commands.localtime import zone
 from commands.pipelines import Pipeline, pipeline_for
-from storage import queries
+from storage import callers, queries
 from storage.models import Member, Workspace
 
 
@@ -65,20 +65,37 @@ class CommandContext:
         return self.now.astimezone(self.tz).date()
 
     @property
+    def todays_nudge(self) -> tuple[str, str] | None:
+        """The (channel, ts) of the nudge the caller got on their local today, if they did:
+        after a change it is redrawn. Read from their member row, so it costs no query."""
+        member = self.member
+        if member.nudge_day != self.today or not member.nudge_channel_id or not member.nudge_ts:
+            return None
+        return member.nudge_channel_id, member.nudge_ts
+
+    @property
     def pipeline(self) -> Pipeline:
         return pipeline_for(self.workspace.pipeline, self.workspace.custom_stages)
 
 
 def open_context(session: Session, invocation: Invocation) -> CommandContext:
-    """Load (or create on first contact) the workspace and member the invocation speaks for."""
-    workspace = queries.get_or_create_workspace(session, slack_team_id=invocation.team_id)
-    assert workspace.id is not None
-    member = queries.get_or_create_member(
-        session,
-        workspace_id=workspace.id,
-        slack_user_id=invocation.user_id,
-        name=invocation.user_name,
+    """Load (or create on first contact) the workspace and member the invocation speaks for:
+    one statement for someone Corong knows (``storage.callers``)."""
+    workspace, member = callers.find_caller(
+        session, slack_team_id=invocation.team_id, slack_user_id=invocation.user_id
     )
+    if workspace is None:
+        workspace = queries.get_or_create_workspace(session, slack_team_id=invocation.team_id)
+    assert workspace.id is not None
+    if member is None:
+        member = queries.get_or_create_member(
+            session,
+            workspace_id=workspace.id,
+            slack_user_id=invocation.user_id,
+            name=invocation.user_name,
+        )
+    elif invocation.user_name and not member.name:
+        member.name = invocation.user_name
     return member_context(session, workspace, member, now=invocation.now, locale=invocation.locale)
 
 

@@ -31,6 +31,9 @@ class Workspace(SQLModel, table=True):
     report_policy: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     next_deal_number: int = Field(default=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # One more with every change of the settings above (not of ``next_deal_number``): processes
+    # keep the settings they read and reload them when this moved (``storage.workspace_cache``).
+    version: int = Field(default=0)
 
 
 class Member(SQLModel, table=True):
@@ -49,6 +52,11 @@ class Member(SQLModel, table=True):
     profile_fetched_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # The bot's DM with this member (conversations.open once, then reused by every nudge).
     dm_channel_id: str | None = Field(default=None, max_length=32)
+    # The nudge sent this member on their local day ``nudge_day``: redrawn after their changes
+    # that day, known from this row with no other query.
+    nudge_day: date | None = Field(default=None)
+    nudge_channel_id: str | None = Field(default=None, max_length=32)
+    nudge_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, update
 from sqlalchemy.exc import IntegrityError
@@ -80,6 +80,17 @@ def find_member(session: Session, *, workspace_id: int, slack_user_id: str) -> M
             Member.workspace_id == workspace_id, Member.slack_user_id == slack_user_id
         )
     ).first()
+
+
+def remember_nudge(
+    session: Session, *, workspace_id: int, slack_user_id: str, day: date, channel_id: str, ts: str
+) -> None:
+    """Record on the member row the nudge they were sent for their local ``day``."""
+    session.execute(
+        update(Member)
+        .where(col(Member.workspace_id) == workspace_id, col(Member.slack_user_id) == slack_user_id)
+        .values(nudge_day=day, nudge_channel_id=channel_id, nudge_ts=ts)
+    )
 
 
 def get_member(session: Session, *, workspace_id: int, member_id: int) -> Member | None:

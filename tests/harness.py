@@ -30,7 +30,7 @@ from bot.server import wsgi_app
 from storage import queries, teams
 from storage.db import unit_of_work
 from storage.models import Activity, AuditEntry, Deal, PendingChoice, StageChange
-from tests.clock import ManualClock, ManualLater
+from tests.clock import ManualClock
 from tests.fakeslack import FakeSlack
 from tests.fakeslack import requests as slack_requests
 from tests.patience import PATIENCE
@@ -130,6 +130,12 @@ class AfterAckWorkers(ThreadPoolExecutor):
             self._started.append(future)
         return future
 
+    @property
+    def handed_over(self) -> int:
+        """How many pieces of after-ack work the app has handed over so far."""
+        with self._lock:
+            return len(self._started)
+
     def settle(self, timeout: float = 10.0) -> None:
         """Wait until every piece of after-ack work handed over so far has finished."""
         while True:
@@ -164,11 +170,9 @@ class Bot:
             database_url=str(engine.url),
             slack_app_token=None,
         )
-        # Work the app puts off (the App Home's coalesced refresh) runs when the test advances
-        # the clock; after-ack work runs on workers a test can wait for (``settle``).
-        self.later = ManualLater(clock)
+        # After-ack work runs on workers a test can wait for (``settle``).
         self.workers = AfterAckWorkers()
-        self.runtime = Runtime(settings=self.settings, engine=engine, clock=clock, later=self.later)
+        self.runtime = Runtime(settings=self.settings, engine=engine, clock=clock)
         self.app = create_app(self.runtime, executor=self.workers)
         self.server = make_server(
             "127.0.0.1",
@@ -193,11 +197,10 @@ class Bot:
         self.workers.settle()
 
     def close(self) -> None:
-        """Stop serving; finish the after-ack work in flight; drop what was put off."""
+        """Stop serving; finish the after-ack work in flight."""
         self.server.shutdown()
         self.server.server_close()
         self.workers.shutdown(wait=True)
-        self.runtime.close()
 
     # --- HTTP ----------------------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The App Home refresh coalescer, on a manual clock, and the runtime's own ``later``.
+"""Publishing the App Home: one build at a time per user, the newest request built after it.
 
 The dashboard build is replaced by a recorder that can be held mid-build, so each test decides
 exactly what overlaps what; nothing here waits on wall-clock time to pass.
@@ -6,48 +6,46 @@ exactly what overlaps what; nothing here waits on wall-clock time to pass.
 
 from __future__ import annotations
 
-import logging
 import threading
 from collections.abc import Iterator
-from datetime import timedelta
-from typing import Any
 
 import pytest
 from slack_sdk import WebClient
 
 from bot import app_home
-from bot.app_home import REFRESH_EVERY, publish_home
+from bot.app_home import publish_home
 from bot.config import Settings
-from bot.later import ThreadedLater
 from bot.runtime import Runtime
 from commands.context import Invocation
 from storage.db import make_engine
-from tests.clock import ManualClock, ManualLater
+from tests.clock import ManualClock
 
 TEAM, BUDI, SARI = "T0123ABCDE", "U0BUDI0001", "U0SARI0001"
-INTERVAL = REFRESH_EVERY.total_seconds()
+CLIENT = WebClient(token="xoxb-test")
 
 
 class Builds:
     """Stands in for building and publishing a dashboard: records which request each build
-    served (its ``channel_id`` tag) and can hold a build until released."""
+    served (its ``channel_id`` tag), can hold a build until released, and can fail one."""
 
     def __init__(self) -> None:
         self.published: list[str] = []
         self.started = threading.Event()
         self.release = threading.Event()
         self.release.set()
+        self.fail: set[str] = set()
 
     def hold_next(self) -> None:
         self.started.clear()
         self.release.clear()
 
-    def __call__(
-        self, runtime: Runtime, client: WebClient, invocation: Invocation, *, read_only: bool
-    ) -> bool:
+    def __call__(self, runtime: Runtime, client: WebClient, invocation: Invocation) -> bool:
         self.started.set()
         assert self.release.wait(10), "a held build was never released"
-        self.published.append(invocation.channel_id or "")
+        tag = invocation.channel_id or ""
+        if tag in self.fail:
+            raise RuntimeError(f"build {tag} failed")
+        self.published.append(tag)
         return True
 
 
@@ -57,11 +55,9 @@ def runtime(clock: ManualClock) -> Iterator[Runtime]:
         _env_file=None, slack_bot_token="xoxb-test", slack_signing_secret="s", slack_app_token=None
     )
     engine = make_engine("sqlite://")
-    made = Runtime(settings=settings, engine=engine, clock=clock, later=ManualLater(clock))
     try:
-        yield made
+        yield Runtime(settings=settings, engine=engine, clock=clock)
     finally:
-        made.close()
         engine.dispose()
 
 
@@ -72,16 +68,13 @@ def builds(monkeypatch: pytest.MonkeyPatch) -> Builds:
     return recorder
 
 
-CLIENT = WebClient(token="xoxb-test")
-
-
-def ask(runtime: Runtime, tag: str, *, after_change: bool = True, user: str = BUDI) -> bool:
+def ask(runtime: Runtime, tag: str, *, user: str = BUDI) -> bool:
     invocation = Invocation(team_id=TEAM, user_id=user, now=runtime.clock(), channel_id=tag)
-    return publish_home(runtime, CLIENT, invocation, after_change=after_change)
+    return publish_home(runtime, CLIENT, invocation)
 
 
 def in_background(runtime: Runtime, tag: str, builds: Builds) -> threading.Thread:
-    """A refresh whose build is held until ``builds.release`` is set."""
+    """A publish whose build is held until ``builds.release`` is set."""
     builds.hold_next()
     thread = threading.Thread(target=ask, args=(runtime, tag))
     thread.start()
@@ -89,154 +82,44 @@ def in_background(runtime: Runtime, tag: str, builds: Builds) -> threading.Threa
     return thread
 
 
-def test_opening_the_tab_publishes_at_once(runtime: Runtime, builds: Builds) -> None:
-    assert ask(runtime, "open", after_change=False)
-    assert ask(runtime, "open again", after_change=False)  # however recently it was drawn
+def test_opening_the_tab_publishes_at_once_every_time(runtime: Runtime, builds: Builds) -> None:
+    assert ask(runtime, "open")
+    assert ask(runtime, "open again")  # however recently it was drawn
     assert builds.published == ["open", "open again"]
 
 
-def test_a_burst_of_changes_publishes_at_once_then_once_with_the_newest(
-    runtime: Runtime, clock: ManualClock, builds: Builds
-) -> None:
-    for n in range(1, 5):
-        assert ask(runtime, f"change {n}")
-    assert builds.published == ["change 1"]
-    clock.advance(seconds=INTERVAL - 0.1)
-    assert builds.published == ["change 1"]
-    clock.advance(seconds=0.1)
-    assert builds.published == ["change 1", "change 4"]
-    clock.advance(minutes=5)  # nothing else was waiting
-    assert builds.published == ["change 1", "change 4"]
-
-
-def test_a_change_after_the_interval_publishes_at_once(
-    runtime: Runtime, clock: ManualClock, builds: Builds
-) -> None:
-    ask(runtime, "change 1")
-    clock.advance(seconds=INTERVAL)
-    ask(runtime, "change 2")
-    assert builds.published == ["change 1", "change 2"]
-
-
-def test_a_change_during_a_build_is_published_after_it(
-    runtime: Runtime, clock: ManualClock, builds: Builds
-) -> None:
-    building = in_background(runtime, "change 1", builds)
-    assert ask(runtime, "change 2")  # queued behind the build, which may read older numbers
-    builds.release.set()
-    building.join()
-    assert builds.published == ["change 1"]
-    clock.advance(seconds=INTERVAL)
-    assert builds.published == ["change 1", "change 2"]  # the tab never ends on older numbers
-
-
-def test_opening_the_tab_during_a_build_publishes_right_after_it(
+def test_opens_during_a_build_are_built_once_after_it_with_the_newest(
     runtime: Runtime, builds: Builds
 ) -> None:
-    building = in_background(runtime, "change", builds)
-    assert ask(runtime, "open", after_change=False)
+    building = in_background(runtime, "open 1", builds)
+    for n in range(2, 5):
+        assert ask(runtime, f"open {n}")  # left for the running build's thread
+    assert builds.published == []
     builds.release.set()
     building.join()
-    assert builds.published == ["change", "open"]  # no pause for someone looking at it
+    # Two builds, not four, and the tab ends on the newest request's numbers.
+    assert builds.published == ["open 1", "open 4"]
 
 
-def test_opening_the_tab_takes_over_a_waiting_refresh(
-    runtime: Runtime, clock: ManualClock, builds: Builds
+def test_each_user_has_their_own_builds(runtime: Runtime, builds: Builds) -> None:
+    building = in_background(runtime, "budi", builds)
+    sari = threading.Thread(target=ask, args=(runtime, "sari"), kwargs={"user": SARI})
+    sari.start()
+    builds.release.set()
+    building.join()
+    sari.join()
+    assert sorted(builds.published) == ["budi", "sari"]
+
+
+def test_a_failed_build_does_not_strand_the_request_waiting_for_it(
+    runtime: Runtime, builds: Builds, caplog: pytest.LogCaptureFixture
 ) -> None:
-    ask(runtime, "change 1")
-    ask(runtime, "change 2")  # waits for the interval
-    ask(runtime, "open", after_change=False)  # drawn now, from the newest numbers
-    clock.advance(minutes=5)
-    assert builds.published == ["change 1", "open"]
-
-
-def test_each_user_has_their_own_interval(runtime: Runtime, builds: Builds) -> None:
-    ask(runtime, "budi")
-    ask(runtime, "sari", user=SARI)
-    assert builds.published == ["budi", "sari"]
-
-
-def test_a_refresh_put_off_does_not_outlive_the_runtime(
-    runtime: Runtime, clock: ManualClock, builds: Builds
-) -> None:
-    ask(runtime, "change 1")
-    ask(runtime, "change 2")
-    runtime.close()
-    clock.advance(minutes=5)
-    assert builds.published == ["change 1"]
-    ask(runtime, "after close", after_change=False)  # the app itself may still answer
-    assert builds.published == ["change 1", "after close"]
-
-
-# --- the runtime's own later ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def later() -> Iterator[ThreadedLater]:
-    made = ThreadedLater()
-    try:
-        yield made
-    finally:
-        made.stop()
-
-
-def test_work_due_now_runs_on_the_runtimes_threads(later: ThreadedLater) -> None:
-    ran = threading.Event()
-    where: list[str] = []
-
-    def work() -> None:
-        where.append(threading.current_thread().name)
-        ran.set()
-
-    later.call_later(timedelta(0), work)
-    assert ran.wait(10)
-    assert where[0].startswith("corong-later")
-
-
-def test_stopping_drops_work_not_yet_due_and_refuses_more(later: ThreadedLater) -> None:
-    ran: list[str] = []
-    later.call_later(timedelta(hours=1), lambda: ran.append("in an hour"))
-    later.stop()
-    later.call_later(timedelta(0), lambda: ran.append("after stop"))
-    later.stop()  # again: nothing to wait for
-    assert ran == []
-
-
-def test_stopping_waits_for_work_already_running(later: ThreadedLater) -> None:
-    started, release = threading.Event(), threading.Event()
-    done: list[bool] = []
-    seen_when_stopped: list[list[bool]] = []
-
-    def slow() -> None:
-        started.set()
-        release.wait(10)
-        done.append(True)
-
-    later.call_later(timedelta(0), slow)
-    assert started.wait(10)
-
-    def stop_and_look() -> None:
-        later.stop()
-        seen_when_stopped.append(done[:])
-
-    stopping = threading.Thread(target=stop_and_look)
-    stopping.start()
-    release.set()
-    stopping.join()
-    assert seen_when_stopped == [[True]]
-
-
-def test_a_failing_piece_of_work_is_logged_and_the_next_still_runs(
-    later: ThreadedLater, caplog: pytest.LogCaptureFixture
-) -> None:
-    ran = threading.Event()
-
-    def boom() -> Any:
-        raise RuntimeError("boom")
-
-    with caplog.at_level(logging.ERROR, logger="corong.later"):
-        later.call_later(timedelta(0), boom)
-        later.call_later(timedelta(0), ran.set)
-        assert ran.wait(10)
-        later.stop()  # the failed one has been handled too
-    assert "work run later failed" in caplog.text
+    builds.fail.add("open 1")
+    building = in_background(runtime, "open 1", builds)
+    ask(runtime, "open 2")
+    builds.release.set()
+    building.join()
+    assert builds.published == ["open 2"]
+    assert "App Home publish failed" in caplog.text
+    assert ask(runtime, "open 3")  # and nothing is left marked as running
+    assert builds.published == ["open 2", "open 3"]

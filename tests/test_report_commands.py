@@ -10,7 +10,6 @@ from typing import Any
 import pytest
 from sqlmodel import Session
 
-from bot.app_home import REFRESH_EVERY
 from storage import queries, teams
 from storage.db import unit_of_work
 from storage.models import Activity, Deal, Member, StageChange
@@ -327,15 +326,9 @@ def test_app_home_shows_follow_ups_deals_by_stage_and_the_week(bot: Bot) -> None
     bot.slash("/call", 'acme 10m connected next:"send proposal" due:today')
     bot.slash("/deal", "add Gamma 5jt")
     bot.slash("/deal", "won gamma")
-    # Five quick changes: the tab is refreshed at once, then once more with the newest numbers.
+    # Five changes, and no tab built for them: it is built when the rep opens it.
     bot.settle()
-    assert len(bot.fake.calls_to("views.publish")) == 1
-    bot.clock.advance(seconds=REFRESH_EVERY.total_seconds())
-    published = bot.fake.calls_to("views.publish")
-    assert len(published) == 2
-    assert "Won this week: 1" in message_text(published[-1].args["view"]).replace("*", "")
-    bot.clock.advance(minutes=10)  # nothing more was waiting
-    assert len(bot.fake.calls_to("views.publish")) == 2
+    assert bot.fake.calls_to("views.publish") == []
     opened = open_home(bot, BUDI)
     assert opened["user_id"] == BUDI
     view = opened["view"]
@@ -350,26 +343,17 @@ def test_app_home_shows_follow_ups_deals_by_stage_and_the_week(bot: Bot) -> None
     assert log_call["action_id"].startswith("call_open_form")
 
 
-def test_app_home_refreshes_after_the_rep_changes_something(bot: Bot) -> None:
+def test_app_home_shows_the_reps_changes_when_they_next_open_it(bot: Bot) -> None:
     open_home(bot, BUDI)
-    publishes = len(bot.fake.calls_to("views.publish"))
-    bot.clock.advance(minutes=1)
-    bot.slash("/deal", "add Acme 50jt")  # the first change in a while: refreshed at once
-    calls = bot.fake.wait_for("views.publish", count=publishes + 1)
-    assert "Open deals (1)" in message_text(calls[-1].args["view"])
-    bot.slash("/pipeline")  # reading changes nothing: no publish
-    bot.slash("/deal", "add Beta 5jt")  # right after the last refresh: it waits its turn
+    bot.slash("/deal", "add Acme 50jt")
+    bot.slash("/deal", "add Beta 5jt")
     bot.settle()
-    assert len(bot.fake.calls_to("views.publish")) == publishes + 1
-    bot.clock.advance(seconds=REFRESH_EVERY.total_seconds())
-    calls = bot.fake.calls_to("views.publish")
-    assert "Open deals (2)" in message_text(calls[-1].args["view"])
-    assert len(calls) == publishes + 2
+    assert len(bot.fake.calls_to("views.publish")) == 1  # changes alone build no tab
+    assert "Open deals (2)" in message_text(open_home(bot, BUDI)["view"])
 
 
 def test_app_home_in_indonesian_and_messages_tab_is_left_alone(bot: Bot) -> None:
     bot.slash("/deal", "add Toko Maju 1,5jt", user=SARI)
-    bot.fake.wait_for("views.publish")  # the change refreshed Sari's home
     view = open_home(bot, SARI)["view"]
     assert "Deal aktif (1)" in message_text(view) and "Rp 1.500.000" in message_text(view)
     publishes = len(bot.fake.calls_to("views.publish"))
@@ -382,13 +366,18 @@ def test_app_home_in_indonesian_and_messages_tab_is_left_alone(bot: Bot) -> None
     assert len(bot.fake.calls_to("views.publish")) == publishes + 1
 
 
-def click_in_home(bot: Bot, button: dict[str, str], view_id: str, user: str = BUDI) -> None:
-    """A button in the App Home: a view container and no response_url, as Slack sends it."""
+def click_in_home(
+    bot: Bot, button: dict[str, str], home: dict[str, Any], user: str = BUDI
+) -> None:
+    """A button in the App Home (``home``: the view as views.publish returned it): a view
+    container, the home view, and no response_url, as Slack sends it."""
+    view_id = home["id"]
     body = slack_requests.block_actions_body(
         user_id=user,
         team_id=TEAM,
         actions=[{"type": "button", **button, "text": {"type": "plain_text", "text": "x"}}],
         container=slack_requests.view_container(view_id),
+        view=home,
         trigger_id=bot.fake.new_trigger_id(),
     )
     assert bot.signed(body).status == 200
@@ -396,11 +385,10 @@ def click_in_home(bot: Bot, button: dict[str, str], view_id: str, user: str = BU
 
 def test_app_home_buttons_log_a_call_and_refresh_the_tab(bot: Bot) -> None:
     bot.slash("/deal", "add Acme 50jt next:demo due:today")
-    bot.fake.wait_for("views.publish")
     published = open_home(bot, BUDI)
-    view_id = bot.fake.calls_to("views.publish")[-1].response["view"]["id"]
+    home = bot.fake.calls_to("views.publish")[-1].response["view"]
     log_call = next(b for b in accessory_buttons(published["view"]) if b["value"] == "D-1")
-    click_in_home(bot, log_call, view_id)
+    click_in_home(bot, log_call, home)
     modal = bot.fake.wait_for("views.open")[-1].response["view"]
     deal_field = next(b for b in modal["blocks"] if b["block_id"] == "field_deal")
     assert deal_field["element"]["initial_value"] == "D-1"
@@ -408,14 +396,13 @@ def test_app_home_buttons_log_a_call_and_refresh_the_tab(bot: Bot) -> None:
     publishes = len(bot.fake.calls_to("views.publish"))
     answer = bot.submit(modal, {"deal": "D-1", "duration": "10m", "outcome": "connected"})
     assert answer.status == 200
-    bot.settle()  # the form changed things, moments after the tab was drawn: a refresh waits
-    bot.clock.advance(seconds=REFRESH_EVERY.total_seconds())
+    bot.settle()  # the form began on the tab, so the tab is built again with the call
     calls = bot.fake.calls_to("views.publish")
     assert len(calls) == publishes + 1
     assert "Calls this week: 1 of 50" in message_text(calls[-1].args["view"]).replace("*", "")
 
     refresh = next(b for b in button_values(published["view"]) if b["action_id"] == "home_refresh")
-    click_in_home(bot, refresh, view_id)
+    click_in_home(bot, refresh, home)
     bot.fake.wait_for("views.publish", count=publishes + 2, timeout=10)
 
 

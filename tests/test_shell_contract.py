@@ -114,8 +114,8 @@ def test_everything_a_shell_session_sends_is_what_slack_accepts(
 ) -> None:
     seen, printed = shell_requests
     methods = {path.removeprefix("/api/") for path, _, _ in seen if path.startswith("/api/")}
-    # The session reached every surface: replies, modals, the App Home, a chart, a channel.
-    reached = {"views.open", "views.publish", "files.completeUploadExternal", "conversations.info"}
+    # The session reached every surface: replies, modals, a chart, a team channel.
+    reached = {"views.open", "files.completeUploadExternal", "conversations.info"}
     assert reached <= methods, methods
     assert any(path.startswith("/response") for path, _, _ in seen)
     assert any("Added D-2." in line for line in printed), printed

@@ -254,3 +254,15 @@ def test_user_lookup_failure_still_answers_in_the_workspace_language(bot: Bot) -
     sent = bot.slash("/deal", "add Ghost Co 1jt", user=ghost)
     assert "Added D-1" in message_text(sent.replies(1)[0])
     assert bot.deal(1) is not None
+
+
+def test_a_command_answered_in_the_ack_leaves_nothing_to_do_after_it(bot: Bot) -> None:
+    """The reply is in the ack and nothing else needs drawing (no nudge today, no App Home
+    built for a change): no work is handed on past the ack at all."""
+    bot.slash("/deal", "add Acme 50jt")
+    bot.slash("/call", "acme 5m connected")
+    bot.slash("/deal", "move acme prospect")
+    bot.slash("/pipeline")
+    assert bot.workers.handed_over == 0
+    bot.slash("/funnel")  # its chart follows after the ack
+    assert bot.workers.handed_over == 1

@@ -4,16 +4,16 @@ numbers never collide, times come back as aware UTC; and no SQL is written outsi
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, event, text
 from sqlmodel import Session, SQLModel, col, select
 
-from storage import posts, queries, teams
-from storage.db import unit_of_work
+from storage import callers, posts, queries, teams
+from storage.db import make_engine, unit_of_work
 from storage.migrate import (
     alembic_config,
     current_revision,
@@ -21,7 +21,7 @@ from storage.migrate import (
     include_object,
     upgrade,
 )
-from storage.models import Activity, Deal, Member, StageChange
+from storage.models import Activity, Deal, Member, StageChange, Workspace
 
 
 def test_migrations_build_exactly_the_models(engine: Engine) -> None:
@@ -225,3 +225,120 @@ def test_upgrade_fills_when_each_existing_move_entered_its_stage(engine: Engine)
         ("lost", day + timedelta(days=2)),  # undone, but filled like any move
         ("potential", day + timedelta(days=2)),  # in prospect since day 2, not since the undo
     ]
+
+
+# --- who is calling: one statement, the workspace's settings kept per process ---------------------
+
+
+def test_a_caller_is_read_in_one_statement_once_the_settings_are_kept(engine: Engine) -> None:
+    with unit_of_work(engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id="T0CALLER01")
+        assert workspace.id is not None
+        queries.get_or_create_member(session, workspace_id=workspace.id, slack_user_id="U0BUDI0001")
+    with unit_of_work(engine) as session:  # the first read keeps the settings
+        callers.find_caller(session, slack_team_id="T0CALLER01", slack_user_id="U0BUDI0001")
+    statements: list[str] = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731  (the statement's text)
+    event.listen(engine, "before_cursor_execute", listen)
+    try:
+        with unit_of_work(engine, read_only=True) as session:
+            found, member = callers.find_caller(
+                session, slack_team_id="T0CALLER01", slack_user_id="U0BUDI0001"
+            )
+            assert found is not None and found.language == "en"
+            assert member is not None and member.slack_user_id == "U0BUDI0001"
+    finally:
+        event.remove(engine, "before_cursor_execute", listen)
+    assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
+
+
+def test_a_setting_changed_by_another_replica_is_seen_on_the_next_command(
+    database_url: str,
+) -> None:
+    """Two processes on one database: each keeps its copy of the settings; a change made by
+    one moves the version, and the other reads the settings again instead of its old copy."""
+    here, there = make_engine(database_url), make_engine(database_url)
+    try:
+        for replica in (here, there):
+            with unit_of_work(replica) as session:
+                queries.get_or_create_workspace(session, slack_team_id="T0REPLICA1")
+                workspace, _ = callers.find_caller(
+                    session, slack_team_id="T0REPLICA1", slack_user_id="U0NOBODY01"
+                )
+                assert workspace is not None and workspace.language == "en"
+        with unit_of_work(there) as session:
+            workspace, _ = callers.find_caller(
+                session, slack_team_id="T0REPLICA1", slack_user_id="U0NOBODY01"
+            )
+            assert workspace is not None
+            workspace.language = "id"  # an admin's /sales setup on the other replica
+        with unit_of_work(here, read_only=True) as session:
+            workspace, _ = callers.find_caller(
+                session, slack_team_id="T0REPLICA1", slack_user_id="U0NOBODY01"
+            )
+            assert workspace is not None and workspace.language == "id"
+    finally:
+        here.dispose()
+        there.dispose()
+
+
+def test_handing_out_deal_numbers_is_not_a_change_of_settings(engine: Engine) -> None:
+    with unit_of_work(engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id="T0NUMBERS1")
+        assert workspace.id is not None
+        workspace_id = workspace.id
+    with unit_of_work(engine) as session:
+        queries.allocate_deal_number(session, workspace_id=workspace_id)
+        queries.allocate_deal_number(session, workspace_id=workspace_id)
+    with unit_of_work(engine) as session:
+        kept = session.get(Workspace, workspace_id)
+        assert kept is not None and kept.version == 0
+        assert kept.next_deal_number == 2
+        kept.currency = "USD"  # a setting: the version moves
+    with unit_of_work(engine) as session:
+        changed = session.get(Workspace, workspace_id)
+        assert changed is not None and changed.version == 1
+
+
+def test_upgrade_puts_each_reps_newest_sent_nudge_on_their_member_row(engine: Engine) -> None:
+    """Nudges sent before migration 0010 are still redrawn after the rep's changes that day."""
+    command.downgrade(alembic_config(engine), "0009")
+    at = datetime(2026, 11, 23, 1, 30, tzinfo=UTC)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO workspace (slack_team_id, language, currency, "
+                "timezone, pipeline, next_deal_number, created_at) "
+                "VALUES ('T0MIGRATE', 'en', 'IDR', 'Asia/Jakarta', 'funnel4', 0, :at)"
+            ),
+            {"at": at},
+        )
+        workspace_id = connection.execute(text("SELECT id FROM workspace")).scalar_one()
+        for user in ("U0BUDI0001", "U0SARI0001"):
+            connection.execute(
+                text("INSERT INTO member (workspace_id, slack_user_id, is_admin, admin_granted, "
+                    "created_at) VALUES (:ws, :u, false, false, :at)"),
+                {"ws": workspace_id, "u": user, "at": at},
+            )  # fmt: skip
+        nudges = [
+            ("2026-11-20", "sent", "1700000000.000100"),
+            ("2026-11-23", "sent", "1700000000.000200"),  # Budi's newest
+            ("2026-11-24", "failed", None),  # not sent: not a nudge to redraw
+        ]
+        for period, status, ts in nudges:
+            connection.execute(
+                text("INSERT INTO delivery (workspace_id, job, target, period, fire_at, status, "
+                    "attempts, channel_id, message_ts, created_at, updated_at) VALUES "
+                    "(:ws, 'nudge', 'U0BUDI0001', :p, :at, :s, 1, 'D0BUDI0001', :ts, :at, :at)"),
+                {"ws": workspace_id, "p": period, "s": status, "ts": ts, "at": at},
+            )  # fmt: skip
+    upgrade(engine)
+    with Session(engine) as session:
+        members = {m.slack_user_id: m for m in session.exec(select(Member)).all()}
+    budi, sari = members["U0BUDI0001"], members["U0SARI0001"]
+    assert (budi.nudge_day, budi.nudge_channel_id, budi.nudge_ts) == (
+        date(2026, 11, 23),
+        "D0BUDI0001",
+        "1700000000.000200",
+    )
+    assert (sari.nudge_day, sari.nudge_ts) == (None, None)

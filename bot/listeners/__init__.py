@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Executor
+
 from slack_bolt import App
 
 from bot.listeners import actions, commands, events, forms, guard, nudges
 from bot.runtime import Runtime
 
 
-def register_listeners(app: App, runtime: Runtime) -> None:
-    """Attach every listener Corong has to ``app``."""
+def register_listeners(app: App, runtime: Runtime, after_ack: Executor) -> None:
+    """Attach every listener Corong has to ``app``; ``after_ack`` runs what slash commands
+    leave to do after their ack."""
     guard.register(app, runtime)
-    commands.register(app, runtime)
+    commands.register(app, runtime, after_ack)
     actions.register(app, runtime)
     nudges.register(app, runtime)
     forms.register(app, runtime)

@@ -20,7 +20,7 @@ from bot.app_home import publish_home
 from bot.handling import Handled, run_command, run_pending_choice, run_work
 from bot.listeners.forms_flow import open_form_modal, prepare_form
 from bot.listeners.replying import send_reply
-from bot.listeners.who import invocation_from_interaction
+from bot.listeners.who import invocation_from_interaction, on_the_app_home
 from bot.runtime import Runtime
 from bot.slack_client import post_to_response_url
 from commands.context import CommandContext
@@ -67,7 +67,13 @@ def register(app: App, runtime: Runtime) -> None:
             replace_original=replace,
         )
         if handled.changed:
-            refresh_after_change(runtime, client, invocation)
+            refresh_after_change(
+                runtime,
+                client,
+                invocation,
+                todays_nudge=handled.todays_nudge,
+                from_home=on_the_app_home(body),
+            )
 
     def pick_deal(body: dict[str, Any], client: WebClient) -> None:
         value = _json_value(body)

@@ -9,18 +9,19 @@ follows via response_url in their language. A form opens right after the ack (tr
 
 from __future__ import annotations
 
+import logging
+from concurrent.futures import Executor
 from dataclasses import dataclass, replace
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext
+from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
-from bot.after_change import refresh_after_change
+from bot.after_change import needs_refresh, refresh_after_change
 from bot.chart_delivery import send_funnel_chart
 from bot.handling import Handled, internal_error, run_command
 from bot.listeners.channel_check import ChannelCheck, check_team_channel
 from bot.listeners.forms_flow import open_form_modal, prepare_form
-from bot.listeners.handoff import hand_over, taken_over
 from bot.listeners.replying import send_reply
 from bot.profiles import profile_state, refresh_profile
 from bot.runtime import Runtime
@@ -31,6 +32,8 @@ from commands.replies import OpenForm
 from commands.reports.replies import FunnelView
 from commands.workspace.replies import TeamView
 
+log = logging.getLogger("corong.commands")
+
 
 @dataclass
 class CommandHandoff:
@@ -40,15 +43,28 @@ class CommandHandoff:
     view: dict[str, Any] | None = None  # a form the command answered with, built in the ack
     deferred: bool = False  # nothing ran: look the caller up, then run the command
     profile_stale: bool = False  # answered; the caller's profile is due for a look-up
-    changed: bool = False  # a change was committed: refresh the caller's App Home and nudge
+    todays_nudge: tuple[str, str] | None = None  # a change was committed: redraw this nudge
     chart: FunnelView | None = None  # a funnel answered: its chart image follows
     lang: str = "en"  # the caller's language, for the chart
     channel_check: ChannelCheck | None = None  # a team channel was set: can Corong post there?
 
+    @property
+    def has_work(self) -> bool:
+        """Anything at all to do after the ack: most commands have nothing."""
+        return bool(
+            self.form
+            or self.view
+            or self.deferred
+            or self.profile_stale
+            or self.chart is not None
+            or self.channel_check is not None
+            or needs_refresh(self.todays_nudge)
+        )
+
 
 def follow_ups(handled: Handled, handoff: CommandHandoff) -> CommandHandoff:
-    """``handoff`` plus what must happen after the answer: a chart to send, a home tab to
-    refresh, a team channel to check."""
+    """``handoff`` plus what must happen after the answer: a chart to send, a nudge to redraw,
+    a team channel to check."""
     reply = handled.reply
     check = None
     if isinstance(reply, TeamView) and reply.check_channel:
@@ -56,7 +72,7 @@ def follow_ups(handled: Handled, handoff: CommandHandoff) -> CommandHandoff:
         check = ChannelCheck(reply.check_channel, team, handled.lang, handled.tz)
     return replace(
         handoff,
-        changed=handled.changed,
+        todays_nudge=handled.todays_nudge,
         chart=reply if isinstance(reply, FunnelView) else None,
         lang=handled.lang,
         channel_check=check,
@@ -74,29 +90,30 @@ def invocation_from_command(body: dict[str, Any], runtime: Runtime) -> Invocatio
     )
 
 
-def register(app: App, runtime: Runtime) -> None:
-    """One listener pair (ack + after-ack) for every slash command in the registry."""
+def register(app: App, runtime: Runtime, after_ack: Executor) -> None:
+    """One listener for every slash command in the registry. What is left to do after the ack
+    goes to ``after_ack`` only when there is something; Bolt's lazy listeners would copy every
+    request for a second thread, whether or not it had anything to do."""
 
-    def acknowledge(ack: Ack, body: dict[str, Any], context: BoltContext) -> None:
+    def acknowledge(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
         invocation = invocation_from_command(body, runtime)
         command, text = body["command"], body.get("text", "")
         form = wanted_form(command, text)
         if form is not None:
-            hand_over(context, CommandHandoff(form=form))
             ack()
+            hand_on(body, client, invocation, CommandHandoff(form=form))
             return
         handled = run_command(runtime.engine, invocation, command, text, defer_for_profile=True)
         if handled.deferred:
-            hand_over(context, CommandHandoff(deferred=True))
             ack()
+            hand_on(body, client, invocation, CommandHandoff(deferred=True))
             return
         handoff = follow_ups(handled, CommandHandoff(profile_stale=handled.profile_stale))
         if isinstance(handled.reply, OpenForm):  # e.g. /bant acme: the deal's BANT dialog
             view = prepare_form(runtime, invocation, handled.reply, body)
-            hand_over(context, replace(handoff, view=view))
             ack()
+            hand_on(body, client, invocation, replace(handoff, view=view))
             return
-        hand_over(context, handoff)
         try:
             rendered = handled.render().as_kwargs()
         except Exception:
@@ -106,21 +123,35 @@ def register(app: App, runtime: Runtime) -> None:
                 .as_kwargs()
             )
         ack(**rendered)
+        hand_on(body, client, invocation, handoff)
 
-    def after_ack(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
-        handoff = taken_over(context, CommandHandoff)
-        if handoff is None:  # the ack failed before handing anything over: Bolt logged it
-            return
-        invocation = invocation_from_command(body, runtime)
+    def hand_on(
+        body: dict[str, Any], client: WebClient, invocation: Invocation, handoff: CommandHandoff
+    ) -> None:
+        if handoff.has_work:
+            after_ack.submit(logged, body, client, invocation, handoff)
+
+    def logged(
+        body: dict[str, Any], client: WebClient, invocation: Invocation, handoff: CommandHandoff
+    ) -> None:
+        try:
+            after_the_ack(body, client, invocation, handoff)
+        except Exception:  # on a worker thread: nobody else would see it
+            log.exception("work after the ack of %s failed", body.get("command"))
+
+    def after_the_ack(
+        body: dict[str, Any], client: WebClient, invocation: Invocation, handoff: CommandHandoff
+    ) -> None:
         if handoff.form:
             view = prepare_form(runtime, invocation, OpenForm(handoff.form), body)
             open_form_modal(runtime, client, body, view)
         if handoff.view:
             open_form_modal(runtime, client, body, handoff.view)
         if handoff.deferred:
-            handoff = answer_after_lookup(body, client, invocation)
-            if handoff is None:
+            answered = answer_after_lookup(body, client, invocation)
+            if answered is None:
                 return
+            handoff = answered
         elif handoff.profile_stale or (handoff.form and not profile_fresh(invocation)):
             refresh_profile(
                 runtime.engine, client, invocation.team_id, invocation.user_id, invocation.now
@@ -168,8 +199,8 @@ def register(app: App, runtime: Runtime) -> None:
                 response_url=body.get("response_url"),
                 channel_id=invocation.channel_id,
             )
-        if handoff.changed:
-            refresh_after_change(runtime, client, invocation)
+        if needs_refresh(handoff.todays_nudge):
+            refresh_after_change(runtime, client, invocation, todays_nudge=handoff.todays_nudge)
 
     for command in SLASH_COMMANDS:
-        app.command(command)(ack=acknowledge, lazy=[after_ack])
+        app.command(command)(acknowledge)

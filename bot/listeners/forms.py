@@ -38,7 +38,8 @@ class FormHandoff:
     """A saved form, for the work after the ack has closed the modal."""
 
     confirmation: dict[str, Any]  # the reply to show, as text and block dicts
-    changed: bool  # a change was committed: refresh the submitter's App Home and nudge
+    changed: bool  # a change was committed
+    todays_nudge: tuple[str, str] | None  # the nudge the submitter got today, to redraw
 
 
 def _metadata(view: dict[str, Any]) -> dict[str, str]:
@@ -85,7 +86,10 @@ def register(app: App, runtime: Runtime) -> None:
             )
             ack(response_action="errors", errors={first_block: text[:2000]})
             return
-        hand_over(context, FormHandoff(_confirmation(handled).as_dicts(), handled.changed))
+        hand_over(
+            context,
+            FormHandoff(_confirmation(handled).as_dicts(), handled.changed, handled.todays_nudge),
+        )
         ack()
 
     def confirm(body: dict[str, Any], client: WebClient, context: BoltContext) -> None:
@@ -107,7 +111,9 @@ def register(app: App, runtime: Runtime) -> None:
                 runtime,
                 client,
                 invocation_from_interaction(body, runtime),
+                todays_nudge=handoff.todays_nudge,
                 from_message=(channel, ts) if channel and ts else None,
+                from_home=metadata.get("h") == "1",
             )
 
     def closed(ack: Ack, body: dict[str, Any], logger: logging.Logger) -> None:

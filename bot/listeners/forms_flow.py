@@ -10,7 +10,7 @@ from typing import Any
 from slack_sdk import WebClient
 
 from bot.blocks.forms import build_form_modal
-from bot.listeners.who import invocation_from_interaction
+from bot.listeners.who import invocation_from_interaction, on_the_app_home
 from bot.runtime import Runtime
 from bot.slack_client import call_slack, post_to_response_url
 from commands.context import Invocation, open_context
@@ -28,11 +28,15 @@ def form_metadata(
     response_url: str | None,
     subject: int | None = None,
     message_ts: str | None = None,
+    *,
+    from_home: bool = False,
 ) -> dict[str, str]:
-    """Where to confirm once the form is saved (and which deal it is about, and the message
-    whose button opened it, which may be a nudge to redraw); response_url is dropped if it
-    would not fit."""
+    """Where to confirm once the form is saved (and which deal it is about, the message whose
+    button opened it, which may be a nudge to redraw, and whether it was opened from the App
+    Home, which is then built again); response_url is dropped if it would not fit."""
     metadata = {"c": channel_id or ""}
+    if from_home:
+        metadata["h"] = "1"
     if subject is not None:
         metadata["d"] = str(subject)
     if message_ts:
@@ -53,7 +57,11 @@ def prepare_form(
     container = body.get("container") or {}
     message_ts = None if container.get("is_ephemeral") else container.get("message_ts")
     metadata = form_metadata(
-        invocation.channel_id, body.get("response_url"), request.subject, message_ts
+        invocation.channel_id,
+        body.get("response_url"),
+        request.subject,
+        message_ts,
+        from_home=on_the_app_home(body),
     )
     view = build_form_modal(
         request.form, fields, lang, metadata, request.prefill, request.subject_ref

@@ -16,11 +16,11 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import ids
-from bot.app_home import publish_home
+from bot.after_change import refresh_after_change
 from bot.handling import Handled, run_work
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
-from bot.posts.nudge_redraw import is_own_nudge, redraw_sent_nudge, refresh_todays_nudge
+from bot.posts.nudge_redraw import is_own_nudge
 from bot.runtime import Runtime
 from commands.context import CommandContext
 from commands.deals.deal import close_deal, move_deal
@@ -83,10 +83,14 @@ def register(app: App, runtime: Runtime) -> None:
             )
         if isinstance(reply, Problem):
             return
-        redraw_sent_nudge(runtime, client, invocation, channel, ts)
-        if handled.changed:
-            publish_home(runtime, client, invocation, after_change=True)
-            refresh_todays_nudge(runtime, client, invocation, already=(channel, ts))
+        # This nudge shows what was done; today's, if it is another one, too.
+        refresh_after_change(
+            runtime,
+            client,
+            invocation,
+            todays_nudge=handled.todays_nudge,
+            from_message=(channel, ts),
+        )
 
     def move(body: dict[str, Any], client: WebClient) -> None:
         value = _selected(body)

@@ -34,3 +34,9 @@ def invocation_from_interaction(body: dict[str, Any], runtime: Runtime) -> Invoc
         user_name=user.get("username") or user.get("name"),
         channel_id=channel,
     )
+
+
+def on_the_app_home(body: dict[str, Any]) -> bool:
+    """Whether an interaction came from a button on the user's App Home tab."""
+    view = body.get("view") or {}
+    return (body.get("container") or {}).get("type") == "view" and view.get("type") == "home"

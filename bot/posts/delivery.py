@@ -19,7 +19,7 @@ import uuid
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TypeVar
 
 from sqlalchemy import Engine
@@ -28,7 +28,7 @@ from sqlmodel import Session
 
 from bot.posts.compose import Posted, StuckCutoffsCache, compose, send
 from bot.posts.sender import NotInstalled, SendFailure, SlackSender
-from commands.posts.schedule import DEFAULT_GRACE, Slot, due_slots
+from commands.posts.schedule import DEFAULT_GRACE, NUDGE, Slot, due_slots
 from storage import outbox, queries
 from storage.db import unit_of_work
 from storage.outbox import Delivery
@@ -244,6 +244,8 @@ class Deliverer:
                     )
                     if opened:  # the rep's DM, so tomorrow's nudge needs no conversations.open
                         _remember_dm(session, row, opened[-1])
+                    if recorded and row.job == NUDGE:
+                        _remember_nudge(session, row, posted)
                 return recorded
             except (SQLAlchemyError, TimeoutError):  # TimeoutError: SQLite's writers' queue
                 log.warning(
@@ -303,6 +305,23 @@ class Deliverer:
                 assert workspace is not None
                 team_id = self._team_ids[workspace_id] = workspace.slack_team_id
         return team_id
+
+
+def _remember_nudge(session: Session, row: Delivery, posted: Posted) -> None:
+    """Keep the rep's nudge of the day on their member row: their changes that day redraw it,
+    found by the statement every command reads the member with."""
+    try:
+        day = date.fromisoformat(row.period)
+    except ValueError:  # not a day: no nudge of a day to redraw
+        return
+    queries.remember_nudge(
+        session,
+        workspace_id=row.workspace_id,
+        slack_user_id=row.target,
+        day=day,
+        channel_id=posted.channel_id,
+        ts=posted.ts,
+    )
 
 
 def _remember_dm(session: Session, row: Delivery, channel_id: str) -> None:

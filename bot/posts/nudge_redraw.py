@@ -2,8 +2,9 @@
 
 The nudge's items were stored with its delivery; a redraw keeps them (same deals, same order)
 and marks each handled one: call logged, snoozed, moved, won or lost, BANT recorded. It runs
-after a click on the nudge itself and after any change the rep makes elsewhere (a slash
-command, a form), so this morning's list never claims a handled deal still needs them.
+after a click on the nudge itself and after any change the rep makes elsewhere on the day of
+the nudge (a slash command, a form: ``bot.after_change``), so this morning's list never claims
+a handled deal still needs them.
 """
 
 from __future__ import annotations
@@ -73,39 +74,6 @@ def redraw_sent_nudge(
             "chat.update", client.chat_update, channel=channel_id, ts=ts, **rendered
         )
     return bool(updated)
-
-
-def refresh_todays_nudge(
-    runtime: Runtime,
-    client: WebClient,
-    invocation: Invocation,
-    *,
-    already: tuple[str, str] | None = None,
-) -> bool:
-    """After the invoker changed something: redraw today's nudge, if they got one (and it is
-    not the message ``already`` redrawn)."""
-    with unit_of_work(runtime.engine, read_only=True) as session:
-        workspace = queries.find_workspace(session, slack_team_id=invocation.team_id)
-        if workspace is None or workspace.id is None:
-            return False
-        member = queries.find_member(
-            session, workspace_id=workspace.id, slack_user_id=invocation.user_id
-        )
-        if member is None:
-            return False
-        today = member_context(session, workspace, member, now=invocation.now).today
-        row = outbox.latest_sent(
-            session,
-            workspace_id=workspace.id,
-            job=NUDGE,
-            target=invocation.user_id,
-            period=today.isoformat(),
-        )
-    if row is None or not row.channel_id or not row.message_ts:
-        return False
-    if already == (row.channel_id, row.message_ts):
-        return True
-    return redraw_sent_nudge(runtime, client, invocation, row.channel_id, row.message_ts)
 
 
 def _redrawn(

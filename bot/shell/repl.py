@@ -200,7 +200,6 @@ class Shell:
             return made.slack_user_id
 
     def close(self) -> None:
-        self.runtime.close()  # first: nothing put off for later may reach a stopped loopback
         self.loopback.stop()
 
     # --- sending ---------------------------------------------------------------------------------
