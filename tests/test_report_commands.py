@@ -366,9 +366,7 @@ def test_app_home_in_indonesian_and_messages_tab_is_left_alone(bot: Bot) -> None
     assert len(bot.fake.calls_to("views.publish")) == publishes + 1
 
 
-def click_in_home(
-    bot: Bot, button: dict[str, str], home: dict[str, Any], user: str = BUDI
-) -> None:
+def click_in_home(bot: Bot, button: dict[str, str], home: dict[str, Any], user: str = BUDI) -> None:
     """A button in the App Home (``home``: the view as views.publish returned it): a view
     container, the home view, and no response_url, as Slack sends it."""
     view_id = home["id"]
