@@ -6,7 +6,8 @@ from datetime import date, datetime
 from typing import Any
 
 from commands.context import CommandContext
-from storage.models import AuditEntry, Deal
+from storage import changes
+from storage.models import Deal
 
 # The deal fields a change can touch and undo can restore.
 RESTORABLE_FIELDS = (
@@ -60,9 +61,11 @@ def record(
     activity_id: int | None = None,
     stage_change_id: int | None = None,
     undo_of_id: int | None = None,
-) -> AuditEntry:
-    """Write one audit entry in the current unit of work."""
-    entry = AuditEntry(
+) -> None:
+    """Write one audit entry in the current unit of work; the caller's App Home and today's
+    nudge are then out of date (``ctx.changed``)."""
+    changes.add_audit_entry(
+        ctx.session,
         workspace_id=ctx.workspace_id,
         member_id=ctx.member_id,
         action=action,
@@ -74,7 +77,4 @@ def record(
         undo_of_id=undo_of_id,
         created_at=ctx.now,
     )
-    ctx.session.add(entry)
-    ctx.session.flush()
     ctx.changed = True
-    return entry

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Collection, Sequence
 from datetime import date, datetime
 
-from sqlalchemy import delete, func, update
+from sqlalchemy import bindparam, delete, func, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import SelectOfScalar
@@ -110,14 +110,18 @@ def allocate_deal_number(session: Session, *, workspace_id: int) -> int:
     return int(result.scalar_one())
 
 
+# Built once: every command that names a deal by its ref runs it.
+_DEAL_BY_NUMBER = select(Deal).where(
+    Deal.workspace_id == bindparam("workspace_id"),
+    Deal.number == bindparam("number"),
+    col(Deal.deleted_at).is_(None),
+)
+
+
 def deal_by_number(session: Session, *, workspace_id: int, number: int) -> Deal | None:
     """A live deal by its number within this workspace."""
     return session.exec(
-        select(Deal).where(
-            Deal.workspace_id == workspace_id,
-            Deal.number == number,
-            col(Deal.deleted_at).is_(None),
-        )
+        _DEAL_BY_NUMBER, params={"workspace_id": workspace_id, "number": number}
     ).first()
 
 

@@ -17,7 +17,8 @@ from commands.grammar import Token, looks_like_duration, parse_date, parse_durat
 from commands.grammar.free_text import check_length, clean_text
 from commands.grammar.options import reject_stray, split_options
 from commands.replies import Notice
-from storage.models import Activity, Deal
+from storage import changes
+from storage.models import Deal
 
 CALL_EXAMPLE = '/call acme 20m connected "pricing ok" next:"send proposal" due:fri'
 
@@ -139,11 +140,11 @@ def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
     assert deal.id is not None
     permissions.lock_deal(ctx, deal)
     before = audit.snapshot(deal)
-    activity = Activity(
+    activity_id = changes.add_call(
+        ctx.session,
         workspace_id=ctx.workspace_id,
         deal_id=deal.id,
         member_id=ctx.member_id,
-        kind="call",
         occurred_at=ctx.now,
         duration_seconds=draft.duration_seconds,
         outcome=draft.outcome,
@@ -151,18 +152,16 @@ def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
         next_step=draft.next_step,
         next_step_due=draft.next_step_due,
     )
-    ctx.session.add(activity)
     deal.last_activity_at = ctx.now
     deal.updated_at = ctx.now
     apply_next_step(deal, draft.next_step, draft.next_step_due)
-    ctx.session.flush()
     audit.record(
         ctx,
         "call.log",
         deal=deal,
         before=before,
         after=audit.snapshot(deal),
-        activity_id=activity.id,
+        activity_id=activity_id,
     )
     return Notice("call.logged", {"ref": deal.ref}, deal=summarize_deal(ctx, deal))
 

@@ -32,8 +32,8 @@ from commands.grammar.free_text import check_length, clean_text
 from commands.grammar.options import reject_stray, split_options
 from commands.pipelines import LOST, WON, resolve_stage
 from commands.replies import DealCard, DealList, Notice, People, Reply
-from storage import queries
-from storage.models import Deal, Member, StageChange
+from storage import changes, queries
+from storage.models import Deal, Member
 
 ADD_EXAMPLE = '/deal add Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"'
 MOVE_EXAMPLE = "/deal move acme potential"
@@ -130,8 +130,8 @@ def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
     )
     ctx.session.add(deal)
     ctx.session.flush()
-    change = _record_stage(ctx, deal, None, stage)
-    audit.record(ctx, "deal.add", deal=deal, after=audit.snapshot(deal), stage_change_id=change.id)
+    change_id = _record_stage(ctx, deal, None, stage)
+    audit.record(ctx, "deal.add", deal=deal, after=audit.snapshot(deal), stage_change_id=change_id)
     return Notice(
         "deal.added", {"ref": deal.ref}, deal=summarize_deal(ctx, deal), bant_warning=warn
     )
@@ -140,11 +140,11 @@ def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
 # --- move / won / lost ---------------------------------------------------------------------------
 
 
-def _record_stage(
-    ctx: CommandContext, deal: Deal, from_stage: str | None, to_stage: str
-) -> StageChange:
+def _record_stage(ctx: CommandContext, deal: Deal, from_stage: str | None, to_stage: str) -> int:
+    """Append the deal's move to its history; the stage change's id."""
     assert deal.id is not None
-    change = StageChange(
+    return changes.add_stage_change(
+        ctx.session,
         workspace_id=ctx.workspace_id,
         deal_id=deal.id,
         member_id=ctx.member_id,
@@ -153,17 +153,14 @@ def _record_stage(
         changed_at=ctx.now,
         from_entered_at=deal.stage_entered_at if from_stage is not None else None,
     )
-    ctx.session.add(change)
-    ctx.session.flush()
-    return change
 
 
-def _change_stage(ctx: CommandContext, deal: Deal, to_stage: str) -> StageChange:
-    change = _record_stage(ctx, deal, deal.stage, to_stage)
+def _change_stage(ctx: CommandContext, deal: Deal, to_stage: str) -> int:
+    change_id = _record_stage(ctx, deal, deal.stage, to_stage)
     deal.stage = to_stage
     deal.stage_entered_at = ctx.now
     deal.updated_at = ctx.now
-    return change
+    return change_id
 
 
 def _require_open(deal: Deal, example: str) -> None:
@@ -214,7 +211,7 @@ def move_deal(
     warn = needs_bant_warning(ctx, deal, deal.stage, stage)  # raises NeedsBant if strict
     before = audit.snapshot(deal)
     from_stage = deal.stage
-    change = _change_stage(ctx, deal, stage)
+    change_id = _change_stage(ctx, deal, stage)
     apply_next_step(deal, next_step, next_step_due)
     audit.record(
         ctx,
@@ -222,7 +219,7 @@ def move_deal(
         deal=deal,
         before=before,
         after=audit.snapshot(deal),
-        stage_change_id=change.id,
+        stage_change_id=change_id,
     )
     return Notice(
         "deal.moved",
@@ -244,7 +241,7 @@ def close_deal(
     permissions.lock_deal(ctx, deal)
     _require_open(deal, WON_EXAMPLE if outcome == WON else LOST_EXAMPLE)
     before = audit.snapshot(deal)
-    change = _change_stage(ctx, deal, outcome)
+    change_id = _change_stage(ctx, deal, outcome)
     deal.status = outcome
     deal.closed_at = ctx.now
     deal.next_step, deal.next_step_due = None, None  # a closed deal has nothing left to do
@@ -259,7 +256,7 @@ def close_deal(
         deal=deal,
         before=before,
         after=audit.snapshot(deal),
-        stage_change_id=change.id,
+        stage_change_id=change_id,
     )
     return Notice(f"deal.{outcome}", {"ref": deal.ref}, deal=summarize_deal(ctx, deal))
 
