@@ -1,11 +1,12 @@
-"""The rows every change appends (a call, a stage move, an audit entry), written straight away.
+"""What a change writes: the rows it appends (a call, a stage move, an audit entry) and the
+deal fields it sets, written straight away.
 
-These rows are only ever appended by the change that makes them and read by later units of work
-(reports, history, undo), so nothing in the session needs them as objects. Writing them with
-statements built once, on the unit of work's own connection and transaction, skips the ORM's
-per-object bookkeeping, which cost more than the INSERTs themselves on ``/call`` and
-``/deal move`` (docs/benchmarks.md). Each is in the same transaction as the rest of the change:
-it commits or rolls back with it.
+The appended rows are only ever read by later units of work (reports, history, undo), so
+nothing in the session needs them as objects; the deal's new values are set on its object as
+already saved. Statements built once, run on the unit of work's own connection, skip the ORM's
+per-object bookkeeping, which cost more than the statements themselves on ``/call`` and
+``/deal move`` (docs/benchmarks.md). Everything is in the change's one transaction: it commits
+or rolls back with the rest.
 """
 
 from __future__ import annotations
@@ -13,19 +14,39 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Insert, insert
+from sqlalchemy import Insert, Table, bindparam, insert, update
+from sqlalchemy.orm.attributes import set_committed_value
 from sqlmodel import Session, SQLModel
 
-from storage.models import Activity, AuditEntry, StageChange
+from storage.models import Activity, AuditEntry, Deal, StageChange
 
 
-def _insert_into(model: type[SQLModel]) -> Insert:
-    return insert(SQLModel.metadata.tables[str(model.__tablename__)])
+def _table(model: type[SQLModel]) -> Table:
+    return SQLModel.metadata.tables[str(model.__tablename__)]
 
 
-_INSERT_ACTIVITY = _insert_into(Activity)
-_INSERT_STAGE_CHANGE = _insert_into(StageChange)
-_INSERT_AUDIT_ENTRY = _insert_into(AuditEntry)
+_INSERT_ACTIVITY = insert(_table(Activity))
+_INSERT_STAGE_CHANGE = insert(_table(StageChange))
+_INSERT_AUDIT_ENTRY = insert(_table(AuditEntry))
+_DEAL = _table(Deal)
+_UPDATE_DEAL = update(_DEAL).where(_DEAL.c.id == bindparam("deal_id"))
+# What a change may set on a deal; never its identity, workspace or number.
+DEAL_FIELDS = frozenset(_DEAL.c.keys()) - {"id", "workspace_id", "number"}
+
+
+def update_deal(session: Session, deal: Deal, **values: Any) -> None:
+    """Set ``values`` on the deal: one UPDATE now, and the same values on ``deal`` as saved
+    (not pending a flush). Only the fields named are written."""
+    unknown = values.keys() - DEAL_FIELDS
+    if unknown:
+        raise ValueError(f"not a deal field a change may set: {sorted(unknown)}")
+    assert deal.id is not None
+    session.flush()  # anything already pending on the deal goes first, then these values
+    # Without .values(), the SET clause is the parameters' columns: one statement, cached
+    # compiled once per set of fields.
+    session.connection().execute(_UPDATE_DEAL, {"deal_id": deal.id, **values})
+    for name, value in values.items():
+        set_committed_value(deal, name, value)
 
 
 def add_call(

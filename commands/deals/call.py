@@ -9,7 +9,7 @@ from datetime import date
 
 from commands import audit, permissions
 from commands.context import CommandContext
-from commands.deals.next_step import apply_next_step
+from commands.deals.next_step import next_step_values
 from commands.deals.resolve import resolve_deal, split_deal_words
 from commands.deals.summaries import summarize_deal
 from commands.errors import UsageError
@@ -152,9 +152,13 @@ def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
         next_step=draft.next_step,
         next_step_due=draft.next_step_due,
     )
-    deal.last_activity_at = ctx.now
-    deal.updated_at = ctx.now
-    apply_next_step(deal, draft.next_step, draft.next_step_due)
+    changes.update_deal(
+        ctx.session,
+        deal,
+        last_activity_at=ctx.now,
+        updated_at=ctx.now,
+        **next_step_values(draft.next_step, draft.next_step_due),
+    )
     audit.record(
         ctx,
         "call.log",

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from commands import audit, permissions
 from commands.context import CommandContext
 from commands.deals.bant import latest_bant_view, needs_bant_warning
-from commands.deals.next_step import apply_next_step
+from commands.deals.next_step import next_step_values
 from commands.deals.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
 from commands.deals.summaries import deal_history, stage_totals, summarize_deal, summarize_many
 from commands.errors import UsageError
@@ -155,11 +156,13 @@ def _record_stage(ctx: CommandContext, deal: Deal, from_stage: str | None, to_st
     )
 
 
-def _change_stage(ctx: CommandContext, deal: Deal, to_stage: str) -> int:
+def _change_stage(ctx: CommandContext, deal: Deal, to_stage: str, **also: Any) -> int:
+    """Move the deal to ``to_stage`` (with any other fields the move sets, ``also``) and
+    append the move to its history; the stage change's id."""
     change_id = _record_stage(ctx, deal, deal.stage, to_stage)
-    deal.stage = to_stage
-    deal.stage_entered_at = ctx.now
-    deal.updated_at = ctx.now
+    changes.update_deal(
+        ctx.session, deal, stage=to_stage, stage_entered_at=ctx.now, updated_at=ctx.now, **also
+    )
     return change_id
 
 
@@ -211,8 +214,7 @@ def move_deal(
     warn = needs_bant_warning(ctx, deal, deal.stage, stage)  # raises NeedsBant if strict
     before = audit.snapshot(deal)
     from_stage = deal.stage
-    change_id = _change_stage(ctx, deal, stage)
-    apply_next_step(deal, next_step, next_step_due)
+    change_id = _change_stage(ctx, deal, stage, **next_step_values(next_step, next_step_due))
     audit.record(
         ctx,
         "deal.move",
@@ -241,15 +243,15 @@ def close_deal(
     permissions.lock_deal(ctx, deal)
     _require_open(deal, WON_EXAMPLE if outcome == WON else LOST_EXAMPLE)
     before = audit.snapshot(deal)
-    change_id = _change_stage(ctx, deal, outcome)
-    deal.status = outcome
-    deal.closed_at = ctx.now
-    deal.next_step, deal.next_step_due = None, None  # a closed deal has nothing left to do
+    # A closed deal has nothing left to do: no next step.
+    closing: dict[str, Any] = {"status": outcome, "closed_at": ctx.now, "next_step": None}
+    closing["next_step_due"] = None
     if amount is not None:
-        deal.value = amount.value
-        deal.currency = amount.currency or deal.currency
+        closing["value"] = amount.value
+        closing["currency"] = amount.currency or deal.currency
     if outcome == LOST:
-        deal.lost_reason = reason
+        closing["lost_reason"] = reason
+    change_id = _change_stage(ctx, deal, outcome, **closing)
     audit.record(
         ctx,
         f"deal.{outcome}",
