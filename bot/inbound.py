@@ -9,8 +9,10 @@ timestamp that is not a number).
 
 Only then is the body checked for a shape Slack sends (UTF-8; a form for slash commands and
 interactions, JSON for the Events API; a ``payload`` that is a JSON object; the fields Bolt reads
-to route it). A signed body that fails is a bug on Slack's side or a secret that leaked, not an
-attack from anyone, and is refused as a bad request, not a crash.
+to route it), and parsed, once: Bolt is handed the result. A signed body that fails is a bug on
+Slack's side or a secret that leaked, not an attack from anyone, and is refused as a bad
+request, not a crash. The signature is checked here only: Bolt's own check of the same bytes is
+off (``bot.app``).
 
 These are pure functions of bytes and headers; ``bot.server`` calls them and answers.
 """
@@ -21,6 +23,7 @@ import hashlib
 import hmac
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -60,22 +63,37 @@ def media_type(content_type: str | None) -> str:
     return (content_type or "").split(";", 1)[0].strip().lower()
 
 
-def check_shape(body: bytes, content_type: str | None) -> str | None:
-    """None when ``body`` has the shape of a request Slack sends to this endpoint; otherwise
-    what is wrong with it, in a few words for the log (never the body itself)."""
+@dataclass(frozen=True)
+class Refused:
+    """Why a signed body is not a request Slack sends, in a few words for the log (never the
+    body itself)."""
+
+    problem: str
+
+
+def read_body(body: bytes, content_type: str | None) -> dict[str, Any] | Refused:
+    """The request as Bolt reads it (a slash command's fields, an interaction's payload, an
+    Events API body), once ``body`` is known to have the shape of one Slack sends; otherwise
+    what is wrong with it. Parsed here once: Bolt gets the result, not the text again."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return "body is not UTF-8"
+        return Refused("body is not UTF-8")
     kind = media_type(content_type)
     if kind == JSON:
         if not text.startswith("{"):  # Bolt reads JSON only from "{" on
-            return "JSON body is not an object"
+            return Refused("JSON body is not an object")
         found = _json_object(text)
-        return found if isinstance(found, str) else _check_envelope(found)
+        if isinstance(found, str):
+            return Refused(found)
+        return _refused(_check_envelope(found)) or found
     if kind == FORM:
-        return _check_form(text)
-    return f"content type {kind!r} is not one Slack sends" if kind else "no content type"
+        return _read_form(text)
+    return Refused(f"content type {kind!r} is not one Slack sends" if kind else "no content type")
+
+
+def _refused(problem: str | None) -> Refused | None:
+    return None if problem is None else Refused(problem)
 
 
 def _json_object(text: str) -> dict[str, Any] | str:
@@ -91,24 +109,28 @@ def _json_object(text: str) -> dict[str, Any] | str:
     return value
 
 
-def _check_form(text: str) -> str | None:
-    """A slash command's fields, an interaction's ``payload``, or Slack's SSL check."""
-    if text.startswith("{"):  # Bolt would read this form as JSON
-        return "form body looks like JSON"
+def _read_form(text: str) -> dict[str, Any] | Refused:
+    """A slash command's fields, an interaction's ``payload``, or Slack's SSL check.
+
+    A slash command is read as its fields whatever its text says: Bolt, given the text, takes
+    any body with the word "payload" in it (``/deal add Payload Systems``) for an interaction.
+    """
+    if text.startswith("{"):  # Slack never sends a form that looks like JSON
+        return Refused("form body looks like JSON")
     fields = dict(parse_qsl(text, keep_blank_values=True))
     if "payload" in fields:
         payload = _json_object(fields["payload"])
         if isinstance(payload, str):
-            return f"payload: {payload}"
-        return _check_payload(payload)
+            return Refused(f"payload: {payload}")
+        return _refused(_check_payload(payload)) or payload
     if fields.get("ssl_check") == "1":
-        return None
+        return fields
     if not fields.get("command", "").startswith("/"):
-        return "form is neither a slash command nor an interaction"
+        return Refused("form is neither a slash command nor an interaction")
     missing = [name for name in ("team_id", "user_id") if not fields.get(name)]
     if missing:
-        return f"slash command without {', '.join(missing)}"
-    return None
+        return Refused(f"slash command without {', '.join(missing)}")
+    return fields
 
 
 def _check_payload(payload: dict[str, Any]) -> str | None:

@@ -19,21 +19,22 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from http import HTTPStatus
 from typing import Any
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 from gunicorn.app.base import BaseApplication
-from slack_bolt import App, BoltRequest
+from slack_bolt import App, BoltContext, BoltRequest
 from slack_bolt.adapter.socket_mode import SocketModeHandler
 from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
+from slack_bolt.request.internals import build_context
 from sqlalchemy import Engine
 
-from bot.inbound import MAX_BODY_BYTES, check_shape, check_signature
+from bot.inbound import MAX_BODY_BYTES, Refused, check_signature, read_body
 from bot.slack_client import make_web_client
 from storage.db import database_reachable
 
@@ -128,27 +129,40 @@ def _slack_request(
 
     # Signed: only Slack (or someone holding the secret) sent it. A shape Slack never sends is
     # a 400; a 500 can only come from Corong's own listeners failing.
-    content_type = environ.get("CONTENT_TYPE")
-    problem = "body shorter than its Content-Length" if len(raw) < length else None
-    problem = problem or check_shape(raw, content_type)
+    read: dict[str, Any] | Refused = Refused("body shorter than its Content-Length")
+    if len(raw) == length:
+        read = read_body(raw, environ.get("CONTENT_TYPE"))
     request: BoltRequest | None = None
-    if problem is None:
+    if not isinstance(read, Refused):
         try:
-            request = BoltRequest(
-                body=raw.decode("utf-8"),
-                query=environ.get("QUERY_STRING", ""),
-                headers=WsgiHttpRequest(environ).get_headers(),
-            )
+            request = ParsedRequest(raw, read, environ)
         except Exception as error:  # Bolt reading a shape the checks above let through
-            problem = f"Bolt could not read it ({type(error).__name__})"
+            read = Refused(f"Bolt could not read it ({type(error).__name__})")
     if request is None:
-        log.warning("refused a signed request to %s: %s", EVENTS_PATH, problem)
+        assert isinstance(read, Refused)
+        log.warning("refused a signed request to %s: %s", EVENTS_PATH, read.problem)
         return _answer(start_response, 400, b"bad request")
 
     response = app.dispatch(request)
     answer = WsgiHttpResponse(response.status, response.headers, response.body)
     start_response(answer.status, answer.get_headers())
     return answer.get_body()
+
+
+class ParsedRequest(BoltRequest):
+    """A request whose body the gate already verified and parsed (``bot.inbound.read_body``):
+    Bolt gets the parsed body rather than parsing the text again, its way. The raw text stays
+    on it, as on any HTTP request."""
+
+    def __init__(self, raw: bytes, parsed: dict[str, Any], environ: dict[str, Any]) -> None:
+        super().__init__(body="", query=environ.get("QUERY_STRING", ""), headers=_headers(environ))
+        self.raw_body = raw.decode("utf-8")
+        self.body = parsed
+        self.context = build_context(BoltContext({}), parsed)
+
+
+def _headers(environ: dict[str, Any]) -> dict[str, str | Sequence[str]]:
+    return dict(WsgiHttpRequest(environ).get_headers())
 
 
 def _answer(start_response: StartResponse, status: int, body: bytes) -> list[bytes]:

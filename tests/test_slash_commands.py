@@ -41,6 +41,18 @@ def test_deal_add_is_confirmed_in_the_ack_and_stored(bot: Bot) -> None:
     assert deal.contact == "Budi (CTO)"
 
 
+def test_a_command_whose_text_says_payload_is_still_a_command(bot: Bot) -> None:
+    # A form body with the word "payload" anywhere in it is not an interaction: Bolt, left to
+    # read the text itself, answered this one 404 and Slack showed the rep an error.
+    added = bot.slash("/deal", "add Payload Systems 5jt")
+    assert added.ack.status == 200
+    assert "Added D-1" in added.ack.text
+    called = bot.slash("/call", 'payload 10m connected "payload=sent twice"')
+    assert "Call logged on D-1." in called.ack.text
+    assert bot.existing_deal(1).name == "Payload Systems"
+    assert bot.count(Activity) == 1
+
+
 def test_indonesian_rep_gets_indonesian_reply_and_rupiah(bot: Bot) -> None:
     sent = bot.slash("/deal", "add Toko Maju 1,5jt", user=SARI)
     assert "D-1 ditambahkan" in sent.ack.text
