@@ -4,24 +4,33 @@ SQLite gets WAL, foreign keys and ``BEGIN IMMEDIATE`` so concurrent writers wait
 instead of failing (read-only work begins deferred and never waits for writers). Writers of one
 process also queue on a lock before they begin: SQLite's own wait is a sleep-and-retry loop that,
 with a dozen threads writing at once, lets some wait seconds and time out while others go first.
-PostgreSQL gets a connection pool sized for a threaded server and its after-ack workers.
+PostgreSQL gets a connection pool sized for a threaded server and its after-ack workers, whose
+connections are checked only after sitting idle (``_ping_when_idle``).
 """
 
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session
 
 READ_ONLY = "corong_read_only"
 # Long enough for a queue of short writes; short enough that a stuck lock surfaces as an error
 # well inside Slack's patience rather than a silent timeout.
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# PostgreSQL connections are replaced after this long (before any server or proxy timeout) and
+# pinged before use only after sitting idle this long.
+POOL_RECYCLE_SECONDS = 30 * 60
+PING_AFTER_IDLE_SECONDS = 10.0
+_LAST_USED = "corong_last_used"
 # One queue of writers per SQLite engine (that is, per database file and process), with how long
 # a writer waits for its turn. Re-entrant: a unit of work opened inside another fails on SQLite's
 # own lock, not here forever.
@@ -45,7 +54,39 @@ def make_engine(
         _configure_sqlite(engine, busy_timeout_ms)
         _sqlite_writers[engine] = (threading.RLock(), busy_timeout_ms / 1000)
         return engine
-    return create_engine(url, pool_size=pool_size, max_overflow=pool_size, pool_pre_ping=True)
+    engine = create_engine(
+        url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=POOL_RECYCLE_SECONDS
+    )
+    _ping_when_idle(engine)
+    return engine
+
+
+def _ping_when_idle(engine: Engine) -> None:
+    """Check a pooled connection is still alive before use only when it sat idle for a while.
+
+    A connection in steady use was alive a moment ago; one idle for longer may have been closed
+    by the server, a proxy or a failover, so it is pinged first and, if dead, replaced (the
+    pool tries another when a checkout raises ``DisconnectionError``). Pinging every checkout
+    (``pool_pre_ping``) cost every command a round trip."""
+
+    @event.listens_for(engine.pool, "checkin")
+    def _on_checkin(_dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+        record.info[_LAST_USED] = time.monotonic()
+
+    @event.listens_for(engine.pool, "checkout")
+    def _on_checkout(dbapi_connection: Any, record: ConnectionPoolEntry, _proxy: Any) -> None:
+        last_used = record.info.get(_LAST_USED)
+        if last_used is None or time.monotonic() - last_used < PING_AFTER_IDLE_SECONDS:
+            return  # new, or in use a moment ago
+        try:
+            cursor = dbapi_connection.cursor()
+            try:
+                cursor.execute("SELECT 1")
+            finally:
+                cursor.close()
+            dbapi_connection.rollback()  # end the ping's own transaction
+        except Exception as error:
+            raise DisconnectionError(f"idle connection found dead: {error}") from error
 
 
 def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:

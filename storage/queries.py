@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from sqlalchemy import bindparam, delete, func, update
@@ -116,13 +117,24 @@ _DEAL_BY_NUMBER = select(Deal).where(
     Deal.number == bindparam("number"),
     col(Deal.deleted_at).is_(None),
 )
+# A change finds its deal and locks it in one statement; the row read is the locked one.
+_DEAL_BY_NUMBER_LOCKED = _DEAL_BY_NUMBER.with_for_update().execution_options(
+    populate_existing=True
+)
 
 
-def deal_by_number(session: Session, *, workspace_id: int, number: int) -> Deal | None:
-    """A live deal by its number within this workspace."""
-    return session.exec(
-        _DEAL_BY_NUMBER, params={"workspace_id": workspace_id, "number": number}
-    ).first()
+def deal_by_number(
+    session: Session, *, workspace_id: int, number: int, lock: bool = False
+) -> Deal | None:
+    """A live deal by its number within this workspace; with ``lock``, held for a change until
+    commit (``lock_deal`` then has nothing left to do)."""
+    params = {"workspace_id": workspace_id, "number": number}
+    if not lock or _holds_database_lock(session):
+        return session.exec(_DEAL_BY_NUMBER, params=params).first()
+    deal = session.exec(_DEAL_BY_NUMBER_LOCKED, params=params).first()
+    if deal is not None:
+        _held(session).deals.add(deal.id)
+    return deal
 
 
 def deal_by_id(session: Session, *, workspace_id: int, deal_id: int) -> Deal | None:
@@ -329,27 +341,67 @@ def changed_after(session: Session, *, workspace_id: int, deal_id: int, entry_id
 def lock_deal(session: Session, deal: Deal) -> None:
     """Re-read the deal and hold its row until commit, so concurrent changes queue up.
 
-    PostgreSQL takes a row lock (several replicas may be writing); SQLite already holds the
-    database write lock for the whole unit of work, so what it read is current.
+    PostgreSQL takes a row lock (several replicas may be writing), once per unit of work;
+    SQLite already holds the database write lock for the whole unit of work, so what it read is
+    current.
     """
-    if not _holds_database_lock(session):
+    if _holds_database_lock(session):
+        return
+    held = _held(session)
+    if deal.id not in held.deals:
         session.refresh(deal, with_for_update=True)
+        held.deals.add(deal.id)
+
+
+# The workspace's settings version, read under a shared lock.
+_WORKSPACE_VERSION_SHARED = (
+    select(Workspace.version).where(Workspace.id == bindparam("id")).with_for_update(read=True)
+)
 
 
 def lock_workspace(session: Session, workspace: Workspace, *, exclusive: bool) -> None:
-    """Re-read the workspace settings and keep them from changing until commit.
+    """Keep the workspace settings from changing until commit, and make sure they are current.
 
     Stage moves take a shared lock; a pipeline switch takes an exclusive one and so waits for
     moves in flight (and they for it), so no deal lands in a stage the pipeline no longer has.
+    The shared lock reads only the settings' version: the settings are read again only when it
+    moved since the caller's were loaded.
     """
-    if not _holds_database_lock(session):
-        session.refresh(workspace, with_for_update=True if exclusive else {"read": True})
+    if _holds_database_lock(session):
+        return
+    held = _held(session)
+    if held.workspace == "exclusive" or (held.workspace == "shared" and not exclusive):
+        return
+    if exclusive:
+        session.refresh(workspace, with_for_update=True)
+    else:
+        version = session.exec(_WORKSPACE_VERSION_SHARED, params={"id": workspace.id}).one()
+        if version != workspace.version:
+            session.refresh(workspace)
+    held.workspace = "exclusive" if exclusive else "shared"
+
+
+@dataclass
+class _HeldLocks:
+    """The row locks the current transaction holds (they last until it ends)."""
+
+    transaction: object
+    deals: set[int | None] = field(default_factory=set)
+    workspace: str | None = None  # "shared" or "exclusive"
 
 
 def _holds_database_lock(session: Session) -> bool:
     """SQLite write units begin IMMEDIATE: nobody else can change a row until they end."""
     bind = session.get_bind()
     return bind.dialect.name == "sqlite" and not bind.get_execution_options().get(READ_ONLY)
+
+
+def _held(session: Session) -> _HeldLocks:
+    transaction = session.get_transaction()
+    held = session.info.get(_HeldLocks)
+    if held is None or held.transaction is not transaction:
+        held = session.info[_HeldLocks] = _HeldLocks(transaction)
+    return held
 
 
 def latest_bant(session: Session, *, workspace_id: int, deal_id: int) -> BantRecord | None:

@@ -173,5 +173,5 @@ def log_call(ctx: CommandContext, deal: Deal, draft: CallDraft) -> Notice:
 def run_call(ctx: CommandContext, tokens: list[Token]) -> Notice:
     """Handle ``/call <deal> ...``."""
     words, draft = parse_call(ctx, tokens)
-    deal = resolve_deal(ctx, words)
+    deal = resolve_deal(ctx, words, for_change=True)
     return log_call(ctx, deal, draft)

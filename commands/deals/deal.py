@@ -274,7 +274,9 @@ def run_deal(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         words, stage, options = parse_move(ctx, tokens)
         due = parse_date(options["due"], ctx.today) if "due" in options else None
         next_step = check_length("next", clean_text(options.get("next")), 500, MOVE_EXAMPLE)
-        deal = resolve_deal(ctx, words)
+        # The workspace before the deal: the order every change takes its locks in.
+        queries.lock_workspace(ctx.session, ctx.workspace, exclusive=False)
+        deal = resolve_deal(ctx, words, for_change=True)
         return move_deal(ctx, deal, stage, next_step=next_step, next_step_due=due)
     if sub in ("won", "menang", "win"):
         return _won(ctx, tokens)
@@ -342,7 +344,7 @@ def _won(ctx: CommandContext, tokens: list[Token]) -> Notice:
     amount, rest = take_amount(rest, m_is_million=ctx.lang != "id")
     if rest:
         raise UsageError("input.unexpected", example=WON_EXAMPLE, text=join_words(rest))
-    deal = resolve_deal(ctx, words)
+    deal = resolve_deal(ctx, words, for_change=True)
     return close_deal(ctx, deal, WON, amount=amount)
 
 
@@ -354,7 +356,7 @@ def _lost(ctx: CommandContext, tokens: list[Token]) -> Notice:
     words, rest = split_deal_words(ctx, plain, stops=lambda t: False)
     reason = clean_text(options.get("reason") or join_words(rest)) or None
     check_length("reason", reason, 500, LOST_EXAMPLE)
-    deal = resolve_deal(ctx, words)
+    deal = resolve_deal(ctx, words, for_change=True)
     return close_deal(ctx, deal, LOST, reason=reason)
 
 

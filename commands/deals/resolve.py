@@ -37,18 +37,21 @@ def check_deal_name(name: str, example: str) -> str:
     return name
 
 
-def resolve_deal(ctx: CommandContext, typed: str) -> Deal:
+def resolve_deal(ctx: CommandContext, typed: str, *, for_change: bool = False) -> Deal:
     """The one deal ``typed`` means, by ref or by part of its name.
 
     A name finds only deals the caller may handle (``permissions``); a ref to a deal outside
     their reach is refused, naming who can act on it. A name matching several deals raises
     ``Ambiguous``; once the user picks one, the command runs again with the pick recorded in
-    ``ctx.picks``.
+    ``ctx.picks``. ``for_change``: the command is about to change the deal, so a ref's lookup
+    takes the deal's lock too (``permissions.lock_deal`` still checks again under it).
     """
     key = name_key(typed)
     number = typed_ref_number(ctx.picks.get(key, typed))
     if number is not None:
-        deal = queries.deal_by_number(ctx.session, workspace_id=ctx.workspace_id, number=number)
+        deal = queries.deal_by_number(
+            ctx.session, workspace_id=ctx.workspace_id, number=number, lock=for_change
+        )
         if deal is None:
             raise NotFound("deal.ref_not_found", example="/deal list", ref=f"D-{number}")
         permissions.check_deal(ctx, deal)
