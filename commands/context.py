@@ -48,6 +48,9 @@ class CommandContext:
     # The caller's Slack profile can be looked up again before answering (slash commands):
     # admin rights then need a recent look-up (``permissions.require_admin``).
     profile_check: bool = False
+    # The reps of the teams the caller manages, read once per command (``permissions``): no
+    # command changes teams and then asks who the caller may act for.
+    managed_reps: frozenset[int] | None = None
 
     @property
     def workspace_id(self) -> int:

@@ -57,8 +57,11 @@ def slack_admin_flag_stale(member: Member, now: datetime) -> bool:
 
 
 def managed_rep_ids(ctx: CommandContext) -> frozenset[int]:
-    """The reps of every team the caller manages (empty for a plain rep)."""
-    return frozenset(teams.managed_rep_ids(ctx.session, manager_id=ctx.member_id))
+    """The reps of every team the caller manages (empty for a plain rep); read once per
+    command."""
+    if ctx.managed_reps is None:
+        ctx.managed_reps = frozenset(teams.managed_rep_ids(ctx.session, manager_id=ctx.member_id))
+    return ctx.managed_reps
 
 
 def visible_owner_ids(ctx: CommandContext) -> frozenset[int] | None:

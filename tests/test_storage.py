@@ -121,6 +121,36 @@ def test_name_search_treats_percent_and_underscore_literally(engine: Engine) -> 
         assert queries.search_deals(session, workspace_id=ws, name_key="_") == []
 
 
+def test_where_a_typed_deal_name_ends_is_found_in_one_scan(engine: Engine) -> None:
+    ws, member = _workspace_with_member(engine, "T0AAAAAAAA")
+    with unit_of_work(engine) as session:
+        session.add(_deal(ws, member, 1, "Acme Corp Jakarta"))
+        session.add(_deal(ws, member, 2, "Toko 10% Diskon"))
+    typed = ["acme", "acme corp", "acme corp too", "acme corp too expensive"]
+    statements: list[str] = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731  (the statement's text)
+    with unit_of_work(engine) as session:
+        event.listen(engine, "before_cursor_execute", listen)
+        try:
+            found = queries.longest_name_match(session, workspace_id=ws, name_keys=typed)
+        finally:
+            event.remove(engine, "before_cursor_execute", listen)
+        assert found == 2  # "acme corp": the rest is the call's notes
+        assert len([s for s in statements if "LIKE" in s]) == 1
+        assert queries.longest_name_match(session, workspace_id=ws, name_keys=["nobody"]) == 0
+        assert queries.longest_name_match(session, workspace_id=ws, name_keys=[]) == 0
+        # "%" and "_" are letters here, not wildcards.
+        assert queries.longest_name_match(session, workspace_id=ws, name_keys=["toko 1_%"]) == 0
+        assert (
+            queries.longest_name_match(session, workspace_id=ws, name_keys=["toko", "toko 10%"])
+            == 2
+        )
+        # Only deals the caller may handle count.
+        assert (
+            queries.longest_name_match(session, workspace_id=ws, name_keys=typed, owner_ids=[]) == 0
+        )
+
+
 def test_concurrent_deal_numbers_are_unique(engine: Engine) -> None:
     ws, _ = _workspace_with_member(engine, "T0AAAAAAAA")
     numbers: list[int] = []

@@ -98,16 +98,21 @@ def split_deal_words(
         if token.kind != "word" or len(" ".join([*words, token.value])) > NAME_LIMIT:
             break
         words.append(token.value)
-    visible = permissions.visible_owner_ids(ctx) if words else None
-    for size in range(len(words), 0, -1):
-        candidate = " ".join(words[:size])
-        if ctx.picks.get(name_key(candidate)) or queries.count_matching_deals(
-            ctx.session,
-            workspace_id=ctx.workspace_id,
-            name_key=name_key(candidate),
-            owner_ids=visible,
-        ):
-            return candidate, list(tokens[size:])
+    keys = [name_key(" ".join(words[:size])) for size in range(1, len(words) + 1)]
+    picked = max((size for size, key in enumerate(keys, start=1) if ctx.picks.get(key)), default=0)
+    found = picked
+    if picked < len(keys):
+        found = max(
+            picked,
+            queries.longest_name_match(
+                ctx.session,
+                workspace_id=ctx.workspace_id,
+                name_keys=keys,
+                owner_ids=permissions.visible_owner_ids(ctx),
+            ),
+        )
+    if found:
+        return " ".join(words[:found]), list(tokens[found:])
     size = 1
     while size < len(words) and not stops(tokens[size]):
         size += 1
