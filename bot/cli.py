@@ -27,7 +27,7 @@ from bot.config import (
     load_settings,
     redact_secrets,
 )
-from bot.database import database_error, open_database
+from bot.database import database_error, engine_for, open_database
 from bot.report_cli import add_report_commands, produce_funnel_report, write_report
 
 if TYPE_CHECKING:
@@ -117,9 +117,8 @@ def _http_worker(settings: Settings, lock: SchedulerLock) -> Served:
     reach still boots."""
     from bot.runtime import Runtime
     from bot.server import Served, wsgi_app
-    from storage.db import make_engine
 
-    engine = make_engine(settings.database)
+    engine = engine_for(settings)
     runtime = Runtime(settings=settings, engine=engine)
     app = _checked_app(runtime, verify_token=False)
     scheduler: list[BackgroundScheduler] = []
@@ -174,10 +173,9 @@ def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
 
 def cmd_db_upgrade(settings: Settings) -> int:
     """``corong db upgrade``: apply every pending migration."""
-    from storage.db import make_engine
     from storage.migrate import current_revision, upgrade
 
-    engine = make_engine(settings.database)
+    engine = engine_for(settings)
     try:
         upgrade(engine)
         revision = current_revision(engine)

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlparse
 
-from pydantic import Field, ValidationError
+from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SLACK_DEFAULT_API_URL = "https://slack.com/api/"
@@ -47,10 +47,18 @@ class Settings(BaseSettings):
     # HTTP worker processes under gunicorn (gunicorn's own variable name); one unless set.
     web_concurrency: int = Field(default=1, ge=1, le=MAX_WEB_CONCURRENCY)
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] = "INFO"
+    # SQLite only. FULL: a reply that said "saved" survives a power cut. NORMAL: it survives a
+    # crash of Corong or the OS, but a power cut may lose the last moments; commits cost less.
+    sqlite_synchronous: Literal["full", "normal"] = "full"
     # The nudges, standups and digests; every replica may run them (the outbox posts once).
     scheduled_posts: bool = True
     # The app's id (Basic Information): lets a nudge's "and N more" link to the App Home.
     slack_app_id: str | None = Field(default=None, pattern=r"^A[A-Z0-9]{6,20}$")
+
+    @field_validator("sqlite_synchronous", mode="before")
+    @classmethod
+    def _any_case(cls, value: Any) -> Any:
+        return value.strip().lower() if isinstance(value, str) else value
 
     @property
     def socket_mode(self) -> bool:
@@ -102,6 +110,8 @@ _HOW_TO_GET = {
     "web_concurrency": "WEB_CONCURRENCY must be the number of HTTP worker processes, a whole "
     f"number from 1 to {MAX_WEB_CONCURRENCY}",
     "log_level": "LOG_LEVEL must be one of DEBUG, INFO, WARNING, ERROR, CRITICAL",
+    "sqlite_synchronous": "SQLITE_SYNCHRONOUS must be full (the default: a saved reply survives "
+    "a power cut) or normal (cheaper commits; a power cut may lose the last moments)",
     "scheduled_posts": "SCHEDULED_POSTS must be true or false",
     "slack_client_id": "SLACK_CLIENT_ID is needed to install into many workspaces: copy the "
     "Client ID from your Slack app's Basic Information page (App Credentials)",

@@ -15,12 +15,18 @@ def database_error(engine: Engine, error: SQLAlchemyError) -> ConfigError:
     return ConfigError(f"Cannot use the database at {where}: {reason}")
 
 
+def engine_for(settings: Settings) -> Engine:
+    """An engine for the configured database, with its settings (``SQLITE_SYNCHRONOUS``)."""
+    from storage.db import make_engine
+
+    return make_engine(settings.database, sqlite_synchronous=settings.sqlite_synchronous)
+
+
 def open_database(settings: Settings, *, auto_upgrade: bool) -> Engine:
     """An engine for the configured database; SQLite is brought up to date automatically."""
-    from storage.db import make_engine
     from storage.migrate import is_up_to_date, upgrade
 
-    engine = make_engine(settings.database)
+    engine = engine_for(settings)
     where = engine.url.render_as_string(hide_password=True)
     try:
         if engine.dialect.name == "sqlite" and auto_upgrade:

@@ -26,6 +26,8 @@ READ_ONLY = "corong_read_only"
 # Long enough for a queue of short writes; short enough that a stuck lock surfaces as an error
 # well inside Slack's patience rather than a silent timeout.
 SQLITE_BUSY_TIMEOUT_MS = 5000
+# SQLITE_SYNCHRONOUS: what each setting is called in SQLite's PRAGMA.
+SQLITE_SYNCHRONOUS = {"full": "FULL", "normal": "NORMAL"}
 # PostgreSQL connections are replaced after this long (before any server or proxy timeout) and
 # pinged before use only after sitting idle this long.
 POOL_RECYCLE_SECONDS = 30 * 60
@@ -38,20 +40,28 @@ _sqlite_writers: WeakKeyDictionary[Engine, tuple[threading.RLock, float]] = Weak
 
 
 def make_engine(
-    url: str, *, pool_size: int = 20, busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS
+    url: str,
+    *,
+    pool_size: int = 20,
+    busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+    sqlite_synchronous: str = "full",
 ) -> Engine:
     """An engine for ``url`` configured for Corong's access pattern.
 
     The pool covers the server's request threads plus the after-ack workers (16 each).
     ``busy_timeout_ms``: how long a SQLite writer waits for its turn before it fails (tests on a
     machine too busy to keep time give it a ceiling instead; see tests/patience.py).
+    ``sqlite_synchronous``: ``full`` (a commit confirmed to a user survives a power cut, not
+    just a crash) or ``normal`` (it survives a crash; about 60 µs less CPU per commit here).
     """
+    if sqlite_synchronous not in SQLITE_SYNCHRONOUS:
+        raise ValueError(f"sqlite_synchronous must be one of {', '.join(SQLITE_SYNCHRONOUS)}")
     if url.startswith("sqlite"):
         in_memory = make_url(url).database in (None, "", ":memory:")
         pool = {} if in_memory else {"pool_size": pool_size, "max_overflow": pool_size}
         connect_args = {"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
         engine = create_engine(url, connect_args=connect_args, **pool)
-        _configure_sqlite(engine, busy_timeout_ms)
+        _configure_sqlite(engine, busy_timeout_ms, sqlite_synchronous)
         _sqlite_writers[engine] = (threading.RLock(), busy_timeout_ms / 1000)
         return engine
     engine = create_engine(
@@ -89,7 +99,7 @@ def _ping_when_idle(engine: Engine) -> None:
             raise DisconnectionError(f"idle connection found dead: {error}") from error
 
 
-def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
+def _configure_sqlite(engine: Engine, busy_timeout_ms: int, synchronous: str) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Let SQLAlchemy, not the driver, decide when transactions begin.
@@ -98,8 +108,7 @@ def _configure_sqlite(engine: Engine, busy_timeout_ms: int) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
-        # FULL: a commit we confirmed to a user survives a power cut, not just a crash.
-        cursor.execute("PRAGMA synchronous=FULL")
+        cursor.execute(f"PRAGMA synchronous={SQLITE_SYNCHRONOUS[synchronous]}")
         cursor.close()
 
     @event.listens_for(engine, "begin")

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from bot.config import Settings
+from bot.database import engine_for
 from tests.fakeslack import FakeSlack, sign, slash_command_body
 from tests.patience import PATIENCE, PROCESS_PATIENCE
 from tests.processes import clean_env, corong, free_port
@@ -51,6 +53,10 @@ SECRET = "cli-signing-secret"
         (
             {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "WEB_CONCURRENCY": "0"},
             "WEB_CONCURRENCY must be the number of HTTP worker processes",
+        ),
+        (
+            {"SLACK_BOT_TOKEN": "xoxb-1", "SLACK_SIGNING_SECRET": "s", "SQLITE_SYNCHRONOUS": "off"},
+            "SQLITE_SYNCHRONOUS must be full",
         ),
         # SQLite (the default database) queues its writers in one process.
         (
@@ -97,6 +103,25 @@ def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
         timeout=PROCESS_PATIENCE,
     )
     assert result.returncode == 2 and "PORT must be" in result.stderr
+
+
+@pytest.mark.parametrize(("typed", "pragma"), [(None, 2), ("full", 2), ("NORMAL", 1)])
+def test_sqlite_commits_survive_a_power_cut_unless_the_operator_chooses_otherwise(
+    tmp_path: Path, typed: str | None, pragma: int
+) -> None:
+    """``synchronous=FULL`` (2) unless ``SQLITE_SYNCHRONOUS=normal`` (1) says otherwise."""
+    env = {"DATABASE_URL": f"sqlite:///{tmp_path / 'corong.db'}"}
+    if typed is not None:
+        env["SQLITE_SYNCHRONOUS"] = typed
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in env.items():
+            patch.setenv(name, value)
+        engine = engine_for(Settings(_env_file=None))
+    try:
+        with engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA synchronous").scalar_one() == pragma
+    finally:
+        engine.dispose()
 
 
 @pytest.fixture
