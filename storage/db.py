@@ -10,7 +10,6 @@ connections are checked only after sitting idle (``_ping_when_idle``).
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,8 @@ from sqlalchemy import Engine, create_engine, event, make_url, text
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session
+
+from storage.writers import WritersQueue
 
 READ_ONLY = "corong_read_only"
 # Long enough for a queue of short writes; short enough that a stuck lock surfaces as an error
@@ -36,7 +37,7 @@ _LAST_USED = "corong_last_used"
 # One queue of writers per SQLite engine (that is, per database file and process), with how long
 # a writer waits for its turn. Re-entrant: a unit of work opened inside another fails on SQLite's
 # own lock, not here forever.
-_sqlite_writers: WeakKeyDictionary[Engine, tuple[threading.RLock, float]] = WeakKeyDictionary()
+_sqlite_writers: WeakKeyDictionary[Engine, tuple[WritersQueue, float]] = WeakKeyDictionary()
 
 
 def make_engine(
@@ -62,7 +63,7 @@ def make_engine(
         connect_args = {"check_same_thread": False, "timeout": busy_timeout_ms / 1000}
         engine = create_engine(url, connect_args=connect_args, **pool)
         _configure_sqlite(engine, busy_timeout_ms, sqlite_synchronous)
-        _sqlite_writers[engine] = (threading.RLock(), busy_timeout_ms / 1000)
+        _sqlite_writers[engine] = (WritersQueue(), busy_timeout_ms / 1000)
         return engine
     engine = create_engine(
         url, pool_size=pool_size, max_overflow=pool_size, pool_recycle=POOL_RECYCLE_SECONDS
