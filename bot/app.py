@@ -11,20 +11,27 @@ from slack_bolt import App, BoltRequest, BoltResponse
 from bot.config import install_log_redaction
 from bot.events_once import EventsOnce
 from bot.listeners import register_listeners
+from bot.listeners.guard import refuse_foreign_user
 from bot.runtime import Runtime
 from bot.slack_client import make_web_client
 
 
 class CorongApp(App):
-    """Bolt's App, with each Events API event handled once however often Slack delivers it
-    (``bot.events_once``). Every request, over HTTP or Socket Mode, comes through ``dispatch``;
-    Bolt's global middleware cannot see how the listeners went, so the claim wraps it here."""
+    """Bolt's App, turning away other organisations' users before anything runs
+    (``bot.listeners.guard``) and handling each Events API event once however often Slack
+    delivers it (``bot.events_once``). Every request, over HTTP or Socket Mode, comes through
+    ``dispatch``; Bolt's global middleware cannot see how the listeners went, so the claim
+    wraps it here."""
 
-    def __init__(self, *, events_once: EventsOnce, **options: Any) -> None:
+    def __init__(self, *, events_once: EventsOnce, runtime: Runtime, **options: Any) -> None:
         super().__init__(**options)
         self._events_once = events_once
+        self._runtime = runtime
 
     def dispatch(self, req: BoltRequest) -> BoltResponse:
+        refused = refuse_foreign_user(req.body, self._runtime)
+        if refused is not None:
+            return refused
         return self._events_once.dispatch(req, super().dispatch)
 
 
@@ -51,6 +58,7 @@ def create_app(
         bolt_logger.addFilter(_TokenNoticeFilter())
     common: dict[str, Any] = {
         "events_once": EventsOnce(runtime.engine, runtime.clock),
+        "runtime": runtime,
         "signing_secret": settings.slack_signing_secret or "",
         # Slack's endpoint checks every request's signature before anything reads it, then
         # hands Bolt the parsed body (``bot.server``); Socket Mode requests are not signed.

@@ -6,14 +6,13 @@ from concurrent.futures import Executor
 
 from slack_bolt import App
 
-from bot.listeners import actions, commands, events, forms, guard, nudges
+from bot.listeners import actions, commands, events, forms, nudges
 from bot.runtime import Runtime
 
 
 def register_listeners(app: App, runtime: Runtime, after_ack: Executor) -> None:
     """Attach every listener Corong has to ``app``; ``after_ack`` runs what slash commands
     leave to do after their ack."""
-    guard.register(app, runtime)
     commands.register(app, runtime, after_ack)
     actions.register(app, runtime)
     nudges.register(app, runtime)

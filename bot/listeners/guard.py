@@ -9,11 +9,10 @@ clicking: the click is acknowledged, refused privately, and nothing runs.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import BoltResponse
 
 from bot.blocks.render import render
 from bot.runtime import Runtime
@@ -40,23 +39,22 @@ def foreign_user(body: dict[str, Any]) -> bool:
     return bool(user_team and team and user_team != team)
 
 
-def register(app: App, runtime: Runtime) -> None:
-    """A global middleware: every request passes here first (Bolt hands it ``next`` by name)."""
-
-    @app.middleware
-    def refuse_foreign_users(body: dict[str, Any], next: Callable[[], Any]) -> Any:
-        if not foreign_user(body):
-            return next()
-        log.info(
-            "refused an interaction from another workspace: team=%s user_team=%s",
-            (body.get("team") or {}).get("id"),
-            (body.get("user") or {}).get("team_id"),
-        )
-        lang = language_for((body.get("user") or {}).get("locale"))
-        refusal = render(Problem("guard.foreign_user"), lang, ZoneInfo("UTC")).as_dicts()
-        post_to_response_url(
-            body.get("response_url"),
-            {"response_type": "ephemeral", "replace_original": False, **refusal},
-            runtime.settings.response_url_prefixes,
-        )
-        return BoltResponse(status=200, body="")  # acknowledged; no listener runs
+def refuse_foreign_user(body: dict[str, Any], runtime: Runtime) -> BoltResponse | None:
+    """The answer to an interaction from another organisation's user (acknowledged, refused
+    privately, nothing runs); None for everyone else. Checked on every request before Bolt
+    routes it (``bot.app.CorongApp``): a plain function costs less than a Bolt middleware."""
+    if not foreign_user(body):
+        return None
+    log.info(
+        "refused an interaction from another workspace: team=%s user_team=%s",
+        (body.get("team") or {}).get("id"),
+        (body.get("user") or {}).get("team_id"),
+    )
+    lang = language_for((body.get("user") or {}).get("locale"))
+    refusal = render(Problem("guard.foreign_user"), lang, ZoneInfo("UTC")).as_dicts()
+    post_to_response_url(
+        body.get("response_url"),
+        {"response_type": "ephemeral", "replace_original": False, **refusal},
+        runtime.settings.response_url_prefixes,
+    )
+    return BoltResponse(status=200, body="")  # acknowledged; no listener runs
