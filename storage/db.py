@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -127,23 +127,32 @@ def unit_of_work(engine: Engine, *, read_only: bool = False) -> Iterator[Session
     ``read_only`` work must not write: on SQLite it does not queue behind writers.
     """
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
-    queue = None if read_only else _sqlite_writers.get(engine)
-    writers = None
-    if queue is not None:
-        writers, timeout = queue
-        if not writers.acquire(timeout=timeout):
-            raise TimeoutError("SQLite writers' queue did not move within the busy timeout")
+    turn = nullcontext() if read_only else writer_turn(engine)
+    with turn, Session(bind, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@contextmanager
+def writer_turn(engine: Engine) -> Iterator[None]:
+    """This process's turn to write to ``engine``'s SQLite database, held for the block: the
+    writers' queue every unit of work that writes goes through (nothing to wait for elsewhere).
+    Raises TimeoutError when the queue did not move within the busy timeout."""
+    queue = _sqlite_writers.get(engine)
+    if queue is None:
+        yield
+        return
+    writers, timeout = queue
+    if not writers.acquire(timeout=timeout):
+        raise TimeoutError("SQLite writers' queue did not move within the busy timeout")
     try:
-        with Session(bind, expire_on_commit=False) as session:
-            try:
-                yield session
-                session.commit()
-            except BaseException:
-                session.rollback()
-                raise
+        yield
     finally:
-        if writers is not None:
-            writers.release()
+        writers.release()
 
 
 def database_reachable(engine: Engine) -> bool:
