@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from storage import callers, db, queries
 from storage.db import make_engine, unit_of_work
 from storage.models import Deal, Workspace
+from tests.statements import recorded_statements
 
 TEAM = "T0LOCKS001"
 NOW = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)
@@ -78,16 +79,11 @@ def _cannot_lock_at_once(session: Session, statement: str, **params: object) -> 
 
 def test_a_change_locks_its_deal_in_the_lookup_itself(pg: Engine, other_replica: Engine) -> None:
     workspace_id, deal_id = _deal(pg)
-    statements: list[str] = []
     with unit_of_work(pg) as session:
-        listen = lambda *args: statements.append(args[2])  # noqa: E731  (the statement's text)
-        event.listen(pg, "before_cursor_execute", listen)
-        try:
+        with recorded_statements(pg) as statements:
             deal = queries.deal_by_number(session, workspace_id=workspace_id, number=1, lock=True)
             assert deal is not None
             queries.lock_deal(session, deal)  # already held: nothing more to read
-        finally:
-            event.remove(pg, "before_cursor_execute", listen)
         # Another replica's change of the same deal waits until this one commits.
         with unit_of_work(other_replica) as theirs:
             assert _cannot_lock_at_once(

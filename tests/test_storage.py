@@ -9,7 +9,7 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Engine, text
 from sqlmodel import Session, SQLModel, col, select
 
 from storage import callers, posts, queries, teams
@@ -22,6 +22,7 @@ from storage.migrate import (
     upgrade,
 )
 from storage.models import Activity, Deal, Member, StageChange, Workspace
+from tests.statements import recorded_statements
 
 
 def test_migrations_build_exactly_the_models(engine: Engine) -> None:
@@ -127,14 +128,9 @@ def test_where_a_typed_deal_name_ends_is_found_in_one_scan(engine: Engine) -> No
         session.add(_deal(ws, member, 1, "Acme Corp Jakarta"))
         session.add(_deal(ws, member, 2, "Toko 10% Diskon"))
     typed = ["acme", "acme corp", "acme corp too", "acme corp too expensive"]
-    statements: list[str] = []
-    listen = lambda *args: statements.append(args[2])  # noqa: E731  (the statement's text)
     with unit_of_work(engine) as session:
-        event.listen(engine, "before_cursor_execute", listen)
-        try:
+        with recorded_statements(engine) as statements:
             found = queries.longest_name_match(session, workspace_id=ws, name_keys=typed)
-        finally:
-            event.remove(engine, "before_cursor_execute", listen)
         assert found == 2  # "acme corp": the rest is the call's notes
         assert len([s for s in statements if "LIKE" in s]) == 1
         assert queries.longest_name_match(session, workspace_id=ws, name_keys=["nobody"]) == 0
@@ -267,18 +263,12 @@ def test_a_caller_is_read_in_one_statement_once_the_settings_are_kept(engine: En
         queries.get_or_create_member(session, workspace_id=workspace.id, slack_user_id="U0BUDI0001")
     with unit_of_work(engine) as session:  # the first read keeps the settings
         callers.find_caller(session, slack_team_id="T0CALLER01", slack_user_id="U0BUDI0001")
-    statements: list[str] = []
-    listen = lambda *args: statements.append(args[2])  # noqa: E731  (the statement's text)
-    event.listen(engine, "before_cursor_execute", listen)
-    try:
-        with unit_of_work(engine, read_only=True) as session:
-            found, member = callers.find_caller(
-                session, slack_team_id="T0CALLER01", slack_user_id="U0BUDI0001"
-            )
-            assert found is not None and found.language == "en"
-            assert member is not None and member.slack_user_id == "U0BUDI0001"
-    finally:
-        event.remove(engine, "before_cursor_execute", listen)
+    with recorded_statements(engine) as statements, unit_of_work(engine, read_only=True) as session:
+        found, member = callers.find_caller(
+            session, slack_team_id="T0CALLER01", slack_user_id="U0BUDI0001"
+        )
+        assert found is not None and found.language == "en"
+        assert member is not None and member.slack_user_id == "U0BUDI0001"
     assert len([s for s in statements if s.lstrip().upper().startswith("SELECT")]) == 1
 
 
