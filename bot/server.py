@@ -135,7 +135,9 @@ def _slack_request(
     request: BoltRequest | None = None
     if not isinstance(read, Refused):
         try:
-            request = ParsedRequest(raw, read, environ)
+            request = ParsedRequest(
+                raw, read, headers=_headers(environ), query=environ.get("QUERY_STRING", "")
+            )
         except Exception as error:  # Bolt reading a shape the checks above let through
             read = Refused(f"Bolt could not read it ({type(error).__name__})")
     if request is None:
@@ -154,8 +156,15 @@ class ParsedRequest(BoltRequest):
     Bolt gets the parsed body rather than parsing the text again, its way. The raw text stays
     on it, as on any HTTP request."""
 
-    def __init__(self, raw: bytes, parsed: dict[str, Any], environ: dict[str, Any]) -> None:
-        super().__init__(body="", query=environ.get("QUERY_STRING", ""), headers=_headers(environ))
+    def __init__(
+        self,
+        raw: bytes,
+        parsed: dict[str, Any],
+        *,
+        headers: dict[str, str | Sequence[str]],
+        query: str = "",
+    ) -> None:
+        super().__init__(body="", query=query, headers=headers)
         self.raw_body = raw.decode("utf-8")
         self.body = parsed
         self.context = build_context(BoltContext({}), parsed)

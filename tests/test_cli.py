@@ -260,6 +260,12 @@ def test_shell_speaks_indonesian_when_asked(tmp_path: Path) -> None:
     assert "D-1 ditambahkan." in result.stdout and "Rp 1.500.000" in result.stdout
 
 
+def test_shell_reads_a_command_that_says_payload_as_a_command(tmp_path: Path) -> None:
+    result = _shell(tmp_path, "/deal add Payload Systems 2jt\n/call payload 5m connected\n")
+    assert "Call logged on D-1." in result.stdout, result.stdout + result.stderr
+    assert "Unhandled request" not in result.stderr
+
+
 def test_db_upgrade_migrates_a_fresh_database(tmp_path: Path) -> None:
     env = clean_env(DATABASE_URL=f"sqlite:///{tmp_path / 'fresh.db'}")
     result = subprocess.run(

@@ -13,17 +13,28 @@ from urllib.parse import urlencode
 
 from slack_bolt.request import BoltRequest
 
+from bot.inbound import Refused, check_signature, read_body
+from bot.server import ParsedRequest
+
 
 def signed_request(body: str, secret: str, content_type: str) -> BoltRequest:
-    """A BoltRequest carrying Slack's signature headers for ``body``."""
+    """A BoltRequest carrying Slack's signature headers for ``body``, through the same gate as
+    Slack's requests over HTTP (``bot.inbound``): signature, then shape, parsed once."""
     timestamp = str(int(time.time()))
     digest = hmac.new(secret.encode(), f"v0:{timestamp}:{body}".encode(), hashlib.sha256)
+    signature = "v0=" + digest.hexdigest()
     headers: dict[str, str | Sequence[str]] = {
         "content-type": [content_type],
         "x-slack-request-timestamp": [timestamp],
-        "x-slack-signature": ["v0=" + digest.hexdigest()],
+        "x-slack-signature": [signature],
     }
-    return BoltRequest(body=body, headers=headers)
+    raw = body.encode()
+    problem = check_signature(secret, raw, timestamp, signature, now=time.time())
+    read = read_body(raw, content_type)
+    if problem is not None or isinstance(read, Refused):
+        # The shell built this request itself: a refusal is a bug here, not a user's mistake.
+        raise RuntimeError(f"the shell built a request Slack would not send: {problem or read}")
+    return ParsedRequest(raw, read, headers=headers)
 
 
 def trigger_id() -> str:
