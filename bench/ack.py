@@ -15,14 +15,20 @@ own stack (gunicorn, gthread workers with 16 threads each, ``bot/server.py``):
   (``storage.db.make_engine``'s engine, so WAL, ``synchronous=FULL`` and ``BEGIN IMMEDIATE``,
   in the writers' queue, ``storage.db.writer_turn``) into a table of its own and acks a small
   Block Kit reply saying it saved, as Corong's would; on a SQLite file, one process;
+- ``work-sql``: the work floor, the floor app doing in the database what ``/call`` and
+  ``/deal move`` must do there (find the caller, find the deal, append the call or the move, set
+  the deal's fields, append the audit entry) with statements built once, and nothing else; on a
+  migrated SQLite file, one process, back to back only. Not an aim: it splits the bot's gap to
+  the floor into what its statements cost and what its own Python costs;
 - ``sqlite``: the real bot, ``corong run`` (the console script) in HTTP mode against a migrated
   SQLite file, one process;
 - then on a throw-away PostgreSQL 15 (``tests/pgcluster.py``; skipped, saying why, when its
   binaries are missing or with ``--sqlite-only``), each on a fresh database of the one cluster:
-  ``floor-pg``, the floor with one HTTP worker process per CPU core; and the real bot once per
-  number of HTTP worker processes in ``--workers`` (``WEB_CONCURRENCY``; 1 and the number of
-  cores by default): ``postgresql`` with one, ``pg-2w`` with two, and a line saying how
-  throughput scaled from one worker.
+  ``floor-pg``, the floor with one HTTP worker process per CPU core; ``work-pg``, the work floor
+  likewise, locking the deal and (for a move) the settings as the bot does; and the real bot
+  once per number of HTTP worker processes in ``--workers`` (``WEB_CONCURRENCY``; 1 and the
+  number of cores by default): ``postgresql`` with one, ``pg-2w`` with two, and a line saying
+  how throughput scaled from one worker.
 
 Each talks to a fake Slack on loopback (``tests/fakeslack``: auth.test at start-up, and whatever
 the work after an ack calls). A load generator in a separate process opens
@@ -126,7 +132,9 @@ THROUGHPUT_AIM = 0.5  # of the floor's
 PACED_P99_AIM_MS = 20.0
 SCALING_AIM = 1.7  # PostgreSQL, two workers against one
 FLOOR = {"sqlite": "floor-sql", "postgresql": "floor-pg"}
-Kind = Literal["bare", "floor", "corong"]
+# The work floors: the floor app doing what /call and /deal move must do in the database.
+WORK_FLOOR = {"sqlite": "work-sql", "postgresql": "work-pg"}
+Kind = Literal["bare", "floor", "work", "corong"]
 # The floor app's one table: a row per command, of its kind ("add", "call" or "move").
 FLOOR_ROWS = sa.Table(
     "bench_floor_command",
@@ -511,6 +519,137 @@ def serve_floor(port: int, api_url: str) -> None:
     serve_http(build, port, workers=workers, log_level="warning")
 
 
+def serve_work_floor(port: int, api_url: str) -> None:
+    """The work floor: the floor app, but its listener does in the database what a ``/call`` or
+    ``/deal move`` must do there and nothing more, each in one transaction with statements
+    built once (SQLAlchemy Core): find the caller (member and workspace, one statement), find
+    the deal by number (locked on PostgreSQL; a move also takes the settings' shared lock, as
+    the bot does, so a pipeline change waits), append the call or the move, set the deal's
+    fields, append the audit entry undo reads. No parsing beyond splitting words, no
+    permissions, no Block Kit beyond one section. What the bot's own statements cost on this
+    stack, so the gap between it and the bot is the bot's Python."""
+    from slack_sdk.models.blocks import MarkdownTextObject, SectionBlock
+    from sqlmodel import SQLModel
+
+    from bot.server import Served, serve_http, wsgi_app
+
+    database_url = os.environ["DATABASE_URL"]
+    workers = int(os.environ.get("WEB_CONCURRENCY", "1"))
+    locks = not database_url.startswith("sqlite")
+    tables = SQLModel.metadata.tables
+    member, workspace, deal = tables["member"], tables["workspace"], tables["deal"]
+    find_caller = (
+        sa.select(member.c.id, workspace.c.id)
+        .join(workspace, member.c.workspace_id == workspace.c.id)
+        .where(
+            workspace.c.slack_team_id == sa.bindparam("team"),
+            member.c.slack_user_id == sa.bindparam("user"),
+        )
+    )
+    find_deal = sa.select(deal.c.id, deal.c.stage, deal.c.stage_entered_at).where(
+        deal.c.workspace_id == sa.bindparam("workspace_id"),
+        deal.c.number == sa.bindparam("number"),
+    )
+    settings_shared = sa.select(workspace.c.version).where(
+        workspace.c.id == sa.bindparam("workspace_id")
+    )
+    if locks:
+        find_deal = find_deal.with_for_update()
+        settings_shared = settings_shared.with_for_update(read=True)
+    insert_deal = sa.insert(deal)
+    update_deal = sa.update(deal).where(deal.c.id == sa.bindparam("deal_id"))
+    insert_activity = sa.insert(tables["activity"])
+    insert_move = sa.insert(tables["stagechange"])
+    insert_audit = sa.insert(tables["auditentry"])
+
+    def build() -> Served:
+        engine = make_engine(database_url)  # in each worker, after the fork
+        app = bench_app(api_url, "work-floor-after-ack")
+
+        def write(connection: sa.Connection, command: dict[str, Any], now: datetime) -> str:
+            kind, reply = floor_reply(command["command"], command.get("text", ""))
+            caller = connection.execute(
+                find_caller, {"team": command["team_id"], "user": command["user_id"]}
+            ).first()
+            if not kind or caller is None:
+                return reply
+            member_id, workspace_id = caller
+            words = command["text"].split()
+            ids = {"workspace_id": workspace_id, "member_id": member_id}
+            if kind == "add":  # set-up only: "add Bench U0BENCH003 2 10jt"
+                number = int(words[2][-3:]) * 1000 + int(words[3])
+                values = {"stage": STAGES[0], "status": "open", "value": 10_000_000}
+                fields = {"name": f"{words[1]} {words[2]} {words[3]}", "currency": "IDR"}
+                deal_id = connection.execute(
+                    insert_deal,
+                    {**values, **fields, "name_key": fields["name"].lower(), "number": number,
+                     "workspace_id": workspace_id, "owner_id": member_id, "created_at": now,
+                     "updated_at": now, "stage_entered_at": now},
+                ).inserted_primary_key[0]  # fmt: skip
+                connection.execute(
+                    insert_move,
+                    {**ids, "deal_id": deal_id, "from_stage": None, "to_stage": STAGES[0],
+                     "changed_at": now, "from_entered_at": None},
+                )  # fmt: skip
+                connection.execute(
+                    insert_audit,
+                    {**ids, "deal_id": deal_id, "action": "deal_add", "before": None,
+                     "after": values, "created_at": now},
+                )  # fmt: skip
+                return reply.replace("{id}", str(number))
+            if kind == "move":
+                connection.execute(settings_shared, {"workspace_id": workspace_id})
+            number = int(words[0 if kind == "call" else 1].removeprefix("D-"))
+            found = connection.execute(
+                find_deal, {"workspace_id": workspace_id, "number": number}
+            ).first()
+            if found is None:
+                return f"No deal D-{number}."
+            deal_id, stage, entered = found
+            if kind == "call":
+                activity_id = connection.execute(
+                    insert_activity,
+                    {**ids, "deal_id": deal_id, "kind": "call", "occurred_at": now,
+                     "duration_seconds": 300, "outcome": "connected",
+                     "notes": " ".join(words[3:]), "next_step": None, "next_step_due": None},
+                ).inserted_primary_key[0]  # fmt: skip
+                changed = {"last_activity_at": now, "updated_at": now}
+                connection.execute(update_deal, {"deal_id": deal_id, **changed})
+                connection.execute(
+                    insert_audit,
+                    {**ids, "deal_id": deal_id, "action": "call", "before": None,
+                     "after": {"activity_id": activity_id}, "activity_id": activity_id,
+                     "created_at": now},
+                )  # fmt: skip
+                return reply
+            to_stage = words[2]
+            move_id = connection.execute(
+                insert_move,
+                {**ids, "deal_id": deal_id, "from_stage": stage, "to_stage": to_stage,
+                 "changed_at": now, "from_entered_at": entered},
+            ).inserted_primary_key[0]  # fmt: skip
+            changed = {"stage": to_stage, "stage_entered_at": now, "updated_at": now}
+            connection.execute(update_deal, {"deal_id": deal_id, **changed})
+            connection.execute(
+                insert_audit,
+                {**ids, "deal_id": deal_id, "action": "deal_move", "before": {"stage": stage},
+                 "after": {"stage": to_stage}, "stage_change_id": move_id, "created_at": now},
+            )  # fmt: skip
+            return f"Moved D-{number} from {stage} to {to_stage}."
+
+        def the_work(ack: Ack, command: dict[str, Any]) -> None:
+            with writer_turn(engine), engine.begin() as connection:
+                reply = write(connection, command, datetime.now(UTC))
+            blocks = [SectionBlock(text=MarkdownTextObject(text=reply))]
+            ack(text=reply, blocks=blocks, response_type="ephemeral")
+
+        for name in ("/call", "/deal"):
+            app.command(name)(the_work)
+        return Served(wsgi_app(app, engine, signing_secret=SIGNING_SECRET), stop=engine.dispose)
+
+    serve_http(build, port, workers=workers, log_level="warning")
+
+
 def floor_reply(command: str, text: str) -> tuple[str, str]:
     """(the row's kind, the ack's text) for one of the load's commands, as Corong words it,
     ``{id}`` standing for the new row's; no kind for anything else (nothing saved)."""
@@ -734,6 +873,10 @@ def run_target(
         prepare_floor(database_url)
         command = [sys.executable, __file__, "--floor-server", str(port), fake.api_url]
         env = clean_env(DATABASE_URL=database_url, WEB_CONCURRENCY=str(workers))
+    elif kind == "work":
+        prepare_database(database_url, args.connections)
+        command = [sys.executable, __file__, "--work-server", str(port), fake.api_url]
+        env = clean_env(DATABASE_URL=database_url, WEB_CONCURRENCY=str(workers))
     else:
         prepare_database(database_url, args.connections)
         command = corong("run")
@@ -771,6 +914,8 @@ def run_target(
         # At once: every ack that said "saved" must already be in the database.
         if kind == "floor" and database_url is not None:
             result.calls_found, result.moves_found = count_floor_rows(database_url)
+        elif kind == "work" and database_url is not None:
+            result.calls_found, result.moves_found = count_rows(database_url)
         elif kind == "corong" and database_url is not None:
             result.calls_found, result.moves_found = count_rows(database_url)
             result.changes = args.connections * args.deals + result.saved_calls
@@ -1017,6 +1162,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--floor-server", nargs=2, metavar=("PORT", "API_URL"), help=argparse.SUPPRESS
     )
+    parser.add_argument(
+        "--work-server", nargs=2, metavar=("PORT", "API_URL"), help=argparse.SUPPRESS
+    )
     args = parser.parse_args(argv)
     if args.load:
         print(json.dumps(generate_load(Plan(**json.loads(args.load)))))
@@ -1026,6 +1174,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.floor_server:
         serve_floor(int(args.floor_server[0]), args.floor_server[1])
+        return 0
+    if args.work_server:
+        serve_work_floor(int(args.work_server[0]), args.work_server[1])
         return 0
     if args.quick:
         args.seconds, args.warmup, args.drain = 2.0, 0.5, 5.0
@@ -1057,6 +1208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         run_both("bare", "bare", None, None)
         run_both(FLOOR["sqlite"], "floor", sqlite_file("floor"), sqlite_file("floor-paced"))
+        results.append(run_target(WORK_FLOOR["sqlite"], "work", sqlite_file("work"), folder, args))
         run_both("sqlite", "corong", sqlite_file("ack"), sqlite_file("paced"))
         skipped = "--sqlite-only" if args.sqlite_only else None
         if not args.sqlite_only:
@@ -1077,6 +1229,17 @@ def main(argv: Sequence[str] | None = None) -> int:
                         cluster.url("floor_paced"),
                         PER_CORE,
                     )
+                    cluster.create_database("work")
+                    results.append(
+                        run_target(
+                            WORK_FLOOR["postgresql"],
+                            "work",
+                            cluster.url("work"),
+                            folder,
+                            args,
+                            workers=PER_CORE,
+                        )
+                    )
                     for workers in args.workers:
                         suffix = "" if workers == 1 else str(workers)
                         cluster.create_database(f"ack{suffix}")
@@ -1090,6 +1253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                         )
     print()
     print_table(results)
+    print_against_work(results)
     print_scaling(results, args.workers)
     if paced:
         print_paced(paced, args.rate)
@@ -1120,6 +1284,25 @@ def postgresql_target(workers: int) -> str:
     """The PostgreSQL row's name: ``postgresql`` with one HTTP worker, ``pg-2w`` with two (short
     enough for the table's first column)."""
     return "postgresql" if workers == 1 else f"pg-{workers}w"
+
+
+def print_against_work(results: Sequence[Result]) -> None:
+    """The bot's throughput against its work floor on the same database and workers: how much
+    of the gap to the floor is the bot's own Python rather than the statements it must run."""
+    by_target = {r.target: r for r in results}
+    pairs = [
+        (r, by_target.get(WORK_FLOOR[r.database]))
+        for r in results
+        if r.kind == "corong" and r.database is not None
+    ]
+    parts = [
+        f"{r.target} {r.throughput / work.throughput:.2f}x {work.target}"
+        for r, work in pairs
+        if work is not None and work.workers == r.workers and work.throughput
+    ]
+    if parts:
+        print()
+        print("throughput against the work floor (same statements, no bot): " + ", ".join(parts))
 
 
 def print_scaling(results: Sequence[Result], worker_counts: Sequence[int]) -> None:
