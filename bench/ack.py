@@ -580,12 +580,12 @@ def serve_work_floor(port: int, api_url: str) -> None:
                 number = int(words[2][-3:]) * 1000 + int(words[3])
                 values = {"stage": STAGES[0], "status": "open", "value": 10_000_000}
                 fields = {"name": f"{words[1]} {words[2]} {words[3]}", "currency": "IDR"}
-                deal_id = connection.execute(
+                deal_id = new_id(connection.execute(
                     insert_deal,
                     {**values, **fields, "name_key": fields["name"].lower(), "number": number,
                      "workspace_id": workspace_id, "owner_id": member_id, "created_at": now,
                      "updated_at": now, "stage_entered_at": now},
-                ).inserted_primary_key[0]  # fmt: skip
+                ))  # fmt: skip
                 connection.execute(
                     insert_move,
                     {**ids, "deal_id": deal_id, "from_stage": None, "to_stage": STAGES[0],
@@ -607,12 +607,12 @@ def serve_work_floor(port: int, api_url: str) -> None:
                 return f"No deal D-{number}."
             deal_id, stage, entered = found
             if kind == "call":
-                activity_id = connection.execute(
+                activity_id = new_id(connection.execute(
                     insert_activity,
                     {**ids, "deal_id": deal_id, "kind": "call", "occurred_at": now,
                      "duration_seconds": 300, "outcome": "connected",
                      "notes": " ".join(words[3:]), "next_step": None, "next_step_due": None},
-                ).inserted_primary_key[0]  # fmt: skip
+                ))  # fmt: skip
                 changed = {"last_activity_at": now, "updated_at": now}
                 connection.execute(update_deal, {"deal_id": deal_id, **changed})
                 connection.execute(
@@ -623,11 +623,11 @@ def serve_work_floor(port: int, api_url: str) -> None:
                 )  # fmt: skip
                 return reply
             to_stage = words[2]
-            move_id = connection.execute(
+            move_id = new_id(connection.execute(
                 insert_move,
                 {**ids, "deal_id": deal_id, "from_stage": stage, "to_stage": to_stage,
                  "changed_at": now, "from_entered_at": entered},
-            ).inserted_primary_key[0]  # fmt: skip
+            ))  # fmt: skip
             changed = {"stage": to_stage, "stage_entered_at": now, "updated_at": now}
             connection.execute(update_deal, {"deal_id": deal_id, **changed})
             connection.execute(
@@ -648,6 +648,13 @@ def serve_work_floor(port: int, api_url: str) -> None:
         return Served(wsgi_app(app, engine, signing_secret=SIGNING_SECRET), stop=engine.dispose)
 
     serve_http(build, port, workers=workers, log_level="warning")
+
+
+def new_id(result: sa.CursorResult[Any]) -> int:
+    """The primary key of the row an INSERT just added."""
+    key = result.inserted_primary_key
+    assert key is not None and key[0] is not None
+    return int(key[0])
 
 
 def floor_reply(command: str, text: str) -> tuple[str, str]:
