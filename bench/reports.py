@@ -23,16 +23,18 @@ smoke test in seconds.
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,10 +44,11 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import Connection, Engine, Table, func, select, text
 from sqlmodel import Session, SQLModel, col
 
-from commands.localtime import PeriodKind, period_bounds
+from commands.localtime import PeriodKind, local_midnight, period_bounds, previous_period
 from commands.pipelines import pipeline_for
 from commands.reports.metrics import build_funnel_report
-from storage.db import make_engine, unit_of_work
+from commands.reports.yardsticks import build_yardsticks
+from storage.db import make_engine, refresh_statistics, unit_of_work
 from storage.migrate import upgrade
 from storage.models import (
     Activity,
@@ -347,6 +350,8 @@ def add_history(engine: Engine, org: Org, loader: Loader, *, epoch: int, scale: 
         # Deal ids were given explicitly: move the sequence past them, as a real load would.
         with engine.begin() as conn:
             conn.execute(text("SELECT setval('deal_id_seq', (SELECT max(id) FROM deal))"))
+    else:
+        refresh_statistics(engine)  # what the scheduler's daily upkeep does (bot/posts/upkeep.py)
     return time.perf_counter() - started
 
 
@@ -368,17 +373,26 @@ def _autovacuum(conn: Connection, *, enabled: bool) -> None:
 
 @dataclass(frozen=True)
 class Scenario:
-    """One report to time: who it is about and which period."""
+    """One report to time: whose deals (a team, one rep, or the workspace) and which period."""
 
     label: str
     kind: PeriodKind
-    team: bool
+    who: Literal["team", "rep", "workspace"]
+    cpu_aim_ms: float
+    ratio_aim: float
 
 
 SCENARIOS = (
-    Scenario("team week", "last_week", team=True),
-    Scenario("workspace month", "last_month", team=False),
+    Scenario("team week", "last_week", "team", cpu_aim_ms=50, ratio_aim=1.5),
+    Scenario("rep week", "last_week", "rep", cpu_aim_ms=50, ratio_aim=1.5),
+    Scenario("workspace month", "last_month", "workspace", cpu_aim_ms=200, ratio_aim=3),
 )
+DAILY = "daily yardsticks"  # the scheduler's once-a-day build, timed beside the reports
+FLAT_AIM = 0.20  # CPU from 1x to 4x history changes by at most this share
+# The report's settings the fair baseline's windows follow (build_funnel_report's defaults);
+# the yardsticks' windows end at the local midnight starting NOW's day.
+COHORT_DAYS, WIN_RATE_DAYS = 90, 365
+MIDNIGHT = local_midnight(NOW.astimezone(ZoneInfo(TIMEZONE)).date(), ZoneInfo(TIMEZONE))
 
 
 @dataclass(frozen=True)
@@ -386,69 +400,163 @@ class Result:
     database: str
     history: str
     scenario: str
-    period_rows: int
-    report_ms: float
+    rows_read: int  # the rows of every set the report must read (the fair baseline's counts)
+    report_ms: float  # CPU: client, plus PostgreSQL's server processes
     baseline_ms: float
+    report_client_ms: float
+    baseline_client_ms: float
 
     @property
     def ratio(self) -> float:
         return self.report_ms / self.baseline_ms if self.baseline_ms else float("inf")
 
 
-def baseline_rows(
-    session: Session, workspace_id: int, owner_ids: list[int] | None, start: datetime, end: datetime
+def fair_baseline(
+    session: Session,
+    workspace_id: int,
+    owner_ids: Sequence[int] | None,
+    start: datetime,
+    end: datetime,
+    previous_start: datetime,
 ) -> int:
-    """The baseline: one plain aggregate over the period's rows of the scope, the activities
-    its reps logged and the stage changes of its deals (standing ones), counted together."""
-    activities = select(func.count()).where(
+    """The least the report must read: one plain ``COUNT(*)`` per row set it reads, each with
+    the report's own scope, windows and conditions (so the same indexes), summed. The sets:
+    the period's activities and stage changes, open deals, deals closed in this and the
+    previous period, leads created in the period, the cohort's deals and their moves, the
+    stays in the stuck window, and the deals closed in the win-rate window and their moves."""
+    live = [col(Deal.workspace_id) == workspace_id, col(Deal.deleted_at).is_(None)]
+    scoped = [*live, *([col(Deal.owner_id).in_(list(owner_ids))] if owner_ids is not None else [])]
+    changes = [
+        col(StageChange.workspace_id) == workspace_id,
+        col(StageChange.reverted_at).is_(None),
+    ]
+    activities = [
         col(Activity.workspace_id) == workspace_id,
         col(Activity.occurred_at) >= start,
         col(Activity.occurred_at) < end,
         col(Activity.deleted_at).is_(None),
-    )
-    changes = (
-        select(func.count())
-        .select_from(StageChange)
-        .join(Deal, col(Deal.id) == col(StageChange.deal_id))
-        .where(
-            col(StageChange.workspace_id) == workspace_id,
-            col(StageChange.changed_at) >= start,
-            col(StageChange.changed_at) < end,
-            col(StageChange.reverted_at).is_(None),
-        )
-    )
+        *live,
+    ]
     if owner_ids is not None:
-        activities = activities.where(col(Activity.member_id).in_(owner_ids))
-        changes = changes.where(col(Deal.owner_id).in_(owner_ids))
-    total = session.scalar(select(activities.scalar_subquery() + changes.scalar_subquery()))
-    return int(total or 0)
+        activities.append(col(Activity.member_id).in_(list(owner_ids)))
+    cohort = [
+        *scoped,
+        col(Deal.created_at) >= end - timedelta(days=COHORT_DAYS),
+        col(Deal.created_at) < end,
+    ]
+    closed = [col(Deal.status).in_(["won", "lost"])]
+    in_period = [col(StageChange.changed_at) >= start, col(StageChange.changed_at) < end]
+    deal_moves = [col(StageChange.deal_id) == col(Deal.id), col(StageChange.reverted_at).is_(None)]
+    with_deal = (col(Deal.id) == col(StageChange.deal_id),)
+    counts = [
+        select(func.count()).select_from(Activity).join(Deal, col(Deal.id) == col(Activity.deal_id))
+        .where(*activities),
+        select(func.count()).select_from(StageChange).join(Deal, *with_deal)
+        .where(*changes, *in_period, *scoped),
+        select(func.count()).select_from(Deal).where(*scoped, col(Deal.status) == "open"),
+        select(func.count()).select_from(Deal)
+        .where(*scoped, *closed, col(Deal.closed_at) >= previous_start, col(Deal.closed_at) < end),
+        select(func.count()).select_from(Deal)
+        .where(*scoped, col(Deal.created_at) >= start, col(Deal.created_at) < end),
+        select(func.count()).select_from(Deal).where(*cohort),
+        select(func.count()).select_from(StageChange).join(Deal, *with_deal)
+        .where(*deal_moves, col(StageChange.changed_at) < end, *cohort),
+    ]  # fmt: skip
+    read = sum(int(session.execute(query).scalar_one()) for query in counts)
+    return read + yardstick_baseline(session, workspace_id)
 
 
-def median_ms(run: Callable[[], object], repeats: int) -> float:
-    """Median wall time of ``repeats`` runs after one warm-up run, in milliseconds."""
+def yardstick_baseline(session: Session, workspace_id: int) -> int:
+    """The rows the daily yardsticks read, one plain ``COUNT(*)`` each: the stays that ended
+    in the stuck window, and the deals closed in the win-rate window with their moves."""
+    live = [col(Deal.workspace_id) == workspace_id, col(Deal.deleted_at).is_(None)]
+    win_window = [
+        *live,
+        col(Deal.status).in_(["won", "lost"]),
+        col(Deal.closed_at) >= MIDNIGHT - timedelta(days=WIN_RATE_DAYS),
+        col(Deal.closed_at) < MIDNIGHT,
+    ]
+    stuck_window = [
+        col(StageChange.workspace_id) == workspace_id,
+        col(StageChange.reverted_at).is_(None),
+        col(StageChange.changed_at) >= MIDNIGHT - timedelta(days=COHORT_DAYS),
+        col(StageChange.changed_at) < MIDNIGHT,
+        col(StageChange.from_stage).is_not(None),
+    ]
+    deal_moves = [col(StageChange.deal_id) == col(Deal.id), col(StageChange.reverted_at).is_(None)]
+    with_deal = (col(Deal.id) == col(StageChange.deal_id),)
+    counts = [
+        select(func.count()).select_from(StageChange).join(Deal, *with_deal)
+        .where(*stuck_window, *live),
+        select(func.count()).select_from(Deal).where(*win_window),
+        select(func.count()).select_from(StageChange).join(Deal, *with_deal)
+        .where(*deal_moves, *win_window),
+    ]  # fmt: skip
+    return sum(int(session.execute(query).scalar_one()) for query in counts)
+
+
+class ServerCpu:
+    """CPU seconds of a PostgreSQL cluster's server processes (every child of its postmaster:
+    the backends, their parallel workers), read from ``/proc``; 0 for SQLite or off Linux."""
+
+    def __init__(self, data_dir: Path | None = None) -> None:
+        self.postmaster: int | None = None
+        if data_dir is not None and Path("/proc/self/stat").exists():
+            self.postmaster = int((data_dir / "postmaster.pid").read_text().split()[0])
+        self.ticks = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+    def seconds(self) -> float:
+        if self.postmaster is None:
+            return 0.0
+        total = 0
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                fields = stat.read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue  # the process ended meanwhile
+            if int(fields[1]) == self.postmaster:  # ppid
+                total += int(fields[11]) + int(fields[12])  # utime + stime
+        return total / self.ticks
+
+
+def median_cpu_ms(
+    run: Callable[[], object], repeats: int, server: ServerCpu
+) -> tuple[float, float]:
+    """Median CPU of ``repeats`` runs after one warm-up run, in milliseconds: (client plus
+    server, client alone)."""
     run()
-    times = []
+    totals, clients = [], []
     for _ in range(repeats):
-        started = time.perf_counter()
+        client, served = time.process_time(), server.seconds()
         run()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+        client = time.process_time() - client
+        totals.append((client + server.seconds() - served) * 1000)
+        clients.append(client * 1000)
+    return statistics.median(totals), statistics.median(clients)
 
 
-def measure(engine: Engine, org: Org, database: str, history: str, repeats: int) -> list[Result]:
-    """Time each scenario's report and its baseline, in the same run."""
+def measure(
+    engine: Engine, org: Org, database: str, history: str, repeats: int, server: ServerCpu
+) -> list[Result]:
+    """Each scenario's report and its fair baseline, CPU time, in the same run."""
     workspace = org.workspace
     assert workspace.id is not None
     tz = ZoneInfo(workspace.timezone)
     pipeline = pipeline_for("funnel4")
     with unit_of_work(engine, read_only=True) as session:
         team_ids = team_rep_ids(session, team=org.team)
+    owners: dict[str, list[int] | None] = {
+        "team": team_ids,
+        "rep": team_ids[:1],
+        "workspace": None,
+    }
     results = []
     for scenario in SCENARIOS:
         start, end = period_bounds(scenario.kind, NOW, tz)
-        owner_ids = team_ids if scenario.team else None
+        previous_start, _ = previous_period(start, end, tz)
+        owner_ids = owners[scenario.who]
 
-        def report(start: datetime = start, end: datetime = end, owners: Any = owner_ids) -> None:
+        def report(start: datetime = start, end: datetime = end, who: Any = owner_ids) -> None:
             with unit_of_work(engine, read_only=True) as session:
                 build_funnel_report(
                     session,
@@ -457,23 +565,84 @@ def measure(engine: Engine, org: Org, database: str, history: str, repeats: int)
                     period_start=start,
                     period_end=end,
                     now=NOW,
-                    owner_ids=owners,
+                    owner_ids=who,
                 )
 
-        def baseline(start: datetime = start, end: datetime = end, owners: Any = owner_ids) -> int:
+        def baseline(
+            start: datetime = start,
+            end: datetime = end,
+            who: Any = owner_ids,
+            previous: datetime = previous_start,
+        ) -> int:
             with unit_of_work(engine, read_only=True) as session:
-                return baseline_rows(session, workspace.id or 0, owners, start, end)
+                return fair_baseline(session, workspace.id or 0, who, start, end, previous)
 
         rows = baseline()
-        report_ms = median_ms(report, repeats)
-        baseline_ms = median_ms(baseline, repeats)
-        results.append(Result(database, history, scenario.label, rows, report_ms, baseline_ms))
-        print(f"  {database} {history} {scenario.label}: report {report_ms:.0f} ms", flush=True)
+        report_ms, report_client = median_cpu_ms(report, repeats, server)
+        baseline_ms, baseline_client = median_cpu_ms(baseline, repeats, server)
+        results.append(
+            Result(
+                database,
+                history,
+                scenario.label,
+                rows,
+                report_ms,
+                baseline_ms,
+                report_client,
+                baseline_client,
+            )
+        )
+        print(
+            f"  {database} {history} {scenario.label}: report {report_ms:.0f} ms CPU, "
+            f"fair baseline {baseline_ms:.0f} ms",
+            file=sys.stderr,
+            flush=True,
+        )
+    results.append(measure_yardsticks(engine, org, database, history, repeats, server))
     return results
 
 
+def measure_yardsticks(
+    engine: Engine, org: Org, database: str, history: str, repeats: int, server: ServerCpu
+) -> Result:
+    """The daily job's cost: building a day's yardsticks (not kept), against counting what
+    they read."""
+    workspace_id = org.workspace.id or 0
+    tz = ZoneInfo(org.workspace.timezone)
+    stages = pipeline_for("funnel4").stages
+
+    def build() -> None:
+        with unit_of_work(engine, read_only=True) as session:
+            build_yardsticks(
+                session,
+                workspace_id=workspace_id,
+                tz=tz,
+                stages=stages,
+                as_of=NOW.astimezone(tz).date(),
+                stay_window_days=COHORT_DAYS,
+                win_rate_days=WIN_RATE_DAYS,
+            )
+
+    def baseline() -> int:
+        with unit_of_work(engine, read_only=True) as session:
+            return yardstick_baseline(session, workspace_id)
+
+    rows = baseline()
+    build_ms, build_client = median_cpu_ms(build, repeats, server)
+    baseline_ms, baseline_client = median_cpu_ms(baseline, repeats, server)
+    return Result(
+        database, history, DAILY, rows, build_ms, baseline_ms, build_client, baseline_client
+    )
+
+
 def run_database(
-    database: str, url: str, loader: Loader, *, scale: float, repeats: int
+    database: str,
+    url: str,
+    loader: Loader,
+    *,
+    scale: float,
+    repeats: int,
+    server: ServerCpu,
 ) -> list[Result]:
     """Build the organisation on one database, time at 1x, add 3x older history, time again."""
     engine = make_engine(url)
@@ -486,9 +655,10 @@ def run_database(
             print(
                 f"{database} {history}: loaded in {seconds:.0f} s, now {org.deals:,} deals, "
                 f"{org.activities:,} activities, {org.changes:,} stage changes",
+                file=sys.stderr,
                 flush=True,
             )
-            results += measure(engine, org, database, history, repeats)
+            results += measure(engine, org, database, history, repeats, server)
         return results
     finally:
         engine.dispose()
@@ -496,54 +666,120 @@ def run_database(
 
 def print_table(results: Sequence[Result]) -> None:
     header = (
-        f"{'database':<11}{'history':<9}{'report':<17}{'rows in period':>15}"
-        f"{'report ms':>11}{'baseline ms':>13}{'ratio':>8}"
+        f"{'database':<11}{'history':<9}{'report':<17}{'rows read':>11}"
+        f"{'report ms':>11}{'baseline ms':>13}{'ratio':>8}{'client ms':>11}"
     )
     print()
+    print("CPU time per report (PostgreSQL: client and server), median of the warm runs:")
     print(header)
     print("-" * len(header))
     for r in results:
         print(
-            f"{r.database:<11}{r.history:<9}{r.scenario:<17}{r.period_rows:>15,}"
-            f"{r.report_ms:>11.1f}{r.baseline_ms:>13.1f}{r.ratio:>8.1f}"
+            f"{r.database:<11}{r.history:<9}{r.scenario:<17}{r.rows_read:>11,}"
+            f"{r.report_ms:>11.1f}{r.baseline_ms:>13.1f}{r.ratio:>8.2f}{r.report_client_ms:>11.1f}"
         )
+
+
+@dataclass(frozen=True)
+class Aim:
+    name: str
+    met: bool
+    value: str
+
+
+def aims(results: Sequence[Result], *, full_scale: bool) -> list[Aim]:
+    """Each aim per database and report; the CPU ceilings hold at the full scale only (a
+    smaller organisation is simply faster), the ratios and flatness at any."""
+    found: list[Aim] = []
+    by_key = {(r.database, r.history, r.scenario): r for r in results}
+    for scenario in SCENARIOS:
+        for database in dict.fromkeys(r.database for r in results):
+            one = by_key.get((database, "1x", scenario.label))
+            four = by_key.get((database, "4x", scenario.label))
+            if one is None or four is None:
+                continue
+            name = f"{database} {scenario.label}"
+            worst = max(one.report_ms, four.report_ms)
+            if full_scale:
+                found.append(
+                    Aim(f"{name} <= {scenario.cpu_aim_ms:g} ms CPU", worst <= scenario.cpu_aim_ms,
+                        f"{one.report_ms:.1f} ms at 1x, {four.report_ms:.1f} at 4x")
+                )  # fmt: skip
+            ratio = max(one.ratio, four.ratio)
+            found.append(
+                Aim(f"{name} <= {scenario.ratio_aim:g}x the fair baseline",
+                    ratio <= scenario.ratio_aim, f"{one.ratio:.2f}x at 1x, {four.ratio:.2f}x at 4x")
+            )  # fmt: skip
+            change = four.report_ms / one.report_ms - 1 if one.report_ms else float("inf")
+            found.append(
+                Aim(f"{name} flat from 1x to 4x history (within {FLAT_AIM:.0%})",
+                    abs(change) <= FLAT_AIM, f"{change:+.0%}")
+            )  # fmt: skip
+    return found
+
+
+def print_aims(found: Sequence[Aim], *, full_scale: bool) -> None:
+    print()
+    print("aims:" if full_scale else "aims (CPU ceilings apply at --scale 1 only):")
+    for aim in found:
+        print(f"  {aim.name}: {'met' if aim.met else 'NOT met'} ({aim.value})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="multiply every row count")
-    parser.add_argument("--quick", action="store_true", help="1/20 of the rows, fewer repeats")
+    parser.add_argument("--quick", action="store_true", help="1/10 of the rows, fewer repeats")
     parser.add_argument("--sqlite-only", action="store_true", help="skip PostgreSQL")
+    parser.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = parser.parse_args(argv)
-    scale = args.scale / 20 if args.quick else args.scale
+    scale = args.scale / 10 if args.quick else args.scale
     repeats = 3 if args.quick else 7
     results: list[Result] = []
+    skipped = None
     with tempfile.TemporaryDirectory(prefix="corong-bench-") as tmp:
         url = f"sqlite:///{Path(tmp) / 'bench.db'}"
-        results += run_database("sqlite", url, load_executemany, scale=scale, repeats=repeats)
+        results += run_database(
+            "sqlite", url, load_executemany, scale=scale, repeats=repeats, server=ServerCpu()
+        )
     if args.sqlite_only:
-        print("postgresql: skipped (--sqlite-only)")
+        skipped = "--sqlite-only"
     else:
-        results += run_postgresql(scale=scale, repeats=repeats)
+        skipped = run_postgresql(results, scale=scale, repeats=repeats)
+    full_scale = scale >= 1
+    found = aims(results, full_scale=full_scale)
+    if args.json:
+        figures = {
+            "scale": scale,
+            "results": [{**asdict(r), "ratio": r.ratio} for r in results],
+            "aims": [asdict(aim) for aim in found],
+            "postgresql_skipped": skipped,
+        }
+        print(json.dumps(figures, indent=2))
+        return 0
     print_table(results)
+    print_aims(found, full_scale=full_scale)
+    if skipped:
+        print(f"postgresql: skipped ({skipped})")
     return 0
 
 
-def run_postgresql(*, scale: float, repeats: int) -> list[Result]:
+def run_postgresql(results: list[Result], *, scale: float, repeats: int) -> str | None:
+    """Add PostgreSQL's results; why it was skipped, or None."""
     from tests.pgcluster import PostgresCluster, postgres_binaries_available
 
     if not postgres_binaries_available():
-        print("postgresql: skipped, PostgreSQL 15 binaries not found (see tests/pgcluster.py)")
-        return []
+        return "PostgreSQL 15 binaries not found, see tests/pgcluster.py"
     with PostgresCluster() as cluster:
         cluster.create_database("corong_bench")
-        return run_database(
+        results += run_database(
             "postgresql",
             cluster.url("corong_bench"),
             load_copy,
             scale=scale,
             repeats=repeats,
+            server=ServerCpu(cluster.data_dir),
         )
+    return None
 
 
 if __name__ == "__main__":

@@ -24,6 +24,9 @@ from sqlmodel import Session
 from storage.writers import WritersQueue
 
 READ_ONLY = "corong_read_only"
+# session.info key: the engine a unit of work was opened on (a read-only one's bind is a copy
+# with options), for work that must write on the side (``storage.yardsticks``).
+ENGINE = "corong_engine"
 # Long enough for a queue of short writes; short enough that a stuck lock surfaces as an error
 # well inside Slack's patience rather than a silent timeout.
 SQLITE_BUSY_TIMEOUT_MS = 5000
@@ -128,7 +131,7 @@ def unit_of_work(engine: Engine, *, read_only: bool = False) -> Iterator[Session
     """
     bind = engine.execution_options(**{READ_ONLY: True}) if read_only else engine
     turn = nullcontext() if read_only else writer_turn(engine)
-    with turn, Session(bind, expire_on_commit=False) as session:
+    with turn, Session(bind, expire_on_commit=False, info={ENGINE: engine}) as session:
         try:
             yield session
             session.commit()
@@ -153,6 +156,15 @@ def writer_turn(engine: Engine) -> Iterator[None]:
         yield
     finally:
         writers.release()
+
+
+def refresh_statistics(engine: Engine) -> None:
+    """Bring the query planner's statistics up to date (``ANALYZE``). SQLite keeps none of its
+    own: without them it picks an index by its shape alone, and a team's report walks the
+    whole workspace's deals where its reps' would do (docs/benchmarks.md). PostgreSQL's
+    autovacuum does this too; one more sampled pass a day costs little."""
+    with writer_turn(engine), engine.begin() as connection:
+        connection.exec_driver_sql("ANALYZE")
 
 
 def database_reachable(engine: Engine) -> bool:

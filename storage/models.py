@@ -331,3 +331,34 @@ class HandledEvent(SQLModel, table=True):
     claimed_by: str = Field(max_length=32)
     claimed_at: datetime = Field(sa_type=UTCDateTime)
     finished_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Yardstick(SQLModel, table=True):
+    """A workspace's slow yardsticks as of a local day: per open stage, the median stay (what
+    "stuck" is measured against) over the stays that ended in the ``stay_window_days`` before
+    that day's local midnight, and the deals won and closed among those closed in the
+    ``win_rate_days`` before it (the forecast's win rates).
+
+    They move little from one day to the next but cost a scan of a quarter's moves and a
+    year's closed deals, so they are built once a day (the scheduler, or the first reader) and
+    read by every report, nudge and digest that day. One row per day and way of measuring
+    (pipeline stages and windows: a changed setting is a new row); the figures are a JSON
+    object by stage, read and written whole.
+    """
+
+    __table_args__ = (
+        UniqueConstraint(
+            "workspace_id", "as_of", "stages", "stay_window_days", "win_rate_days",
+            name="uq_yardstick_measure",
+        ),
+    )  # fmt: skip
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    as_of: date  # the workspace's local day; both windows end at its midnight
+    stages: str = Field(max_length=2000)  # the pipeline's open stages, in order, one per line
+    stay_window_days: int
+    win_rate_days: int
+    # {stage: {"median_days": float | None, "stays": int, "won": int, "closed": int}}
+    figures: dict[str, Any] = Field(sa_type=JSON)
+    built_at: datetime = Field(sa_type=UTCDateTime)

@@ -62,15 +62,6 @@ class ClosedTotal:
 
 
 @dataclass(frozen=True)
-class StageStay:
-    """One finished stay of a deal in a stage (entered by one move, ended by the next) and how
-    long it lasted, in days."""
-
-    stage: str
-    days: float
-
-
-@dataclass(frozen=True)
 class DealFacts:
     """The facts of a deal that hygiene lists and their renderers need (no ORM object)."""
 
@@ -372,16 +363,17 @@ def _seconds_postgresql(element: _SecondsBetween, compiler: Any, **kw: Any) -> s
     return f"EXTRACT(EPOCH FROM ({end}) - ({start}))"
 
 
-def stage_stays(
+def stay_days_by_stage(
     session: Session, *, workspace_id: int, owner_ids: OwnerIds, start: datetime, end: datetime
-) -> list[StageStay]:
-    """Stays in a stage that ended in ``[start, end)``, with their length (to the millisecond
-    on SQLite).
+) -> dict[str, list[float]]:
+    """The stays in a stage that ended in ``[start, end)``, as their lengths in days (to the
+    millisecond on SQLite) by the stage stayed in.
 
     A stay runs from a deal's standing move into a stage to its next standing move (to another
     stage, won or lost); reverted moves are skipped as if they never happened. Every move
     records when the deal entered the stage it left (``from_entered_at``), so a stay is one row
-    of the period's moves, read from the covering index.
+    of the period's moves, read from the covering index. Plain floats by stage: a median wants
+    nothing more, and a quarter's stays are tens of thousands of rows.
     """
     stays = (
         select(
@@ -398,9 +390,11 @@ def stage_stays(
             *_live_deals(workspace_id, owner_ids),
         )
     )
-    # Thousands of plain rows: read through Core, without the ORM's per-row bookkeeping.
-    rows = session.connection().execute(stays).all()
-    return [StageStay(stage, float(seconds) / 86400) for stage, seconds in rows]
+    days: dict[str, list[float]] = {}
+    # Read through Core, without the ORM's per-row bookkeeping.
+    for stage, seconds in session.connection().execute(stays):
+        days.setdefault(stage, []).append(float(seconds) / 86400)
+    return days
 
 
 def first_activities(

@@ -1,4 +1,5 @@
-"""The report benchmark still runs: a tiny organisation on SQLite, the table printed."""
+"""The report benchmark still runs: a tiny organisation on SQLite, the table of each report and
+the daily yardsticks against their fair baselines printed, then the aims."""
 
 from __future__ import annotations
 
@@ -23,11 +24,11 @@ def test_report_benchmark_runs_quickly_and_prints_its_table() -> None:
         i for i, line in enumerate(lines) if line.split()[:3] == ["database", "history", "report"]
     )
     rows = [line.split() for line in lines[header + 2 :] if line.strip()]
-    assert [(row[0], row[1], row[2]) for row in rows] == [
-        ("sqlite", "1x", "team"),
-        ("sqlite", "1x", "workspace"),
-        ("sqlite", "4x", "team"),
-        ("sqlite", "4x", "workspace"),
+    reports = [("team", "week"), ("rep", "week"), ("workspace", "month"), ("daily", "yardsticks")]
+    assert [tuple(row[:4]) for row in rows[: 2 * len(reports)]] == [
+        ("sqlite", history, *report) for history in ("1x", "4x") for report in reports
     ]
-    assert all(float(row[-1]) > 0 for row in rows)  # a ratio report / baseline on each row
+    table = rows[: 2 * len(reports)]
+    assert all(float(row[-2]) > 0 for row in table)  # a ratio report / fair baseline on each row
+    assert any(line.split()[:2] == ["aims", "(CPU"] for line in lines)  # ceilings: full scale
     assert "postgresql: skipped (--sqlite-only)" in lines

@@ -26,7 +26,7 @@ from bot.posts.delivery import LEASE, Deliverer, RunReport
 from bot.posts.scheduler import deliverer_for, start_scheduler
 from storage import outbox, queries, teams
 from storage.db import make_engine, unit_of_work
-from storage.models import Delivery
+from storage.models import Delivery, Yardstick
 from tests.fakeslack import requests as slack_requests
 from tests.harness import ANDI, BUDI, SARI, TEAM, Bot, eventually, message_text
 from tests.patience import PATIENCE, WRITER_PATIENCE_MS
@@ -620,3 +620,20 @@ def test_the_scheduler_ticks_on_its_own_and_posts(
         scheduler.shutdown(wait=True)
     assert [report.sent for report in runs[:3]] == [2, 0, 0]  # later ticks post nothing more
     assert len(bot.fake.calls_to("chat.postMessage")) == 2
+
+
+@SLACK_SIDE_ONLY
+def test_the_scheduler_builds_the_days_report_yardsticks_when_it_starts(bot: Bot) -> None:
+    two_reps_with_work(bot)
+    bot.clock.now = at(24, 8, 31)
+    scheduler = start_scheduler(deliverer(bot), tick=timedelta(seconds=0.2))
+
+    def kept_days() -> list[date]:
+        with Session(bot.engine) as session:
+            return list(session.exec(select(col(Yardstick.as_of))))
+
+    try:
+        eventually(lambda: bool(kept_days()))  # the upkeep runs at start, beside the posts
+    finally:
+        scheduler.shutdown(wait=True)
+    assert kept_days() == [bot.clock.now.astimezone(JAKARTA).date()]

@@ -23,6 +23,7 @@ from bot.config import Settings
 from bot.posts.delivery import Deliverer
 from bot.posts.rate_gate import RateGate
 from bot.posts.sender import SlackSender, delivery_client
+from bot.posts.upkeep import UPKEEP_EVERY, Upkeep
 from bot.runtime import utc_now
 from bot.slack_client import make_web_client
 
@@ -30,6 +31,7 @@ log = logging.getLogger("corong.scheduler")
 
 TICK = timedelta(seconds=30)
 JOB_ID = "corong-outbox"
+UPKEEP_JOB_ID = "corong-upkeep"
 
 
 def deliverer_for(
@@ -80,7 +82,8 @@ def run_tick(deliverer: Deliverer) -> None:
 
 
 def start_scheduler(deliverer: Deliverer, *, tick: timedelta = TICK) -> BackgroundScheduler:
-    """Start ticking now (a restarted bot catches up at once) and every ``tick`` after."""
+    """Start ticking now (a restarted bot catches up at once) and every ``tick`` after; the
+    daily upkeep (``bot.posts.upkeep``) runs now and every ``UPKEEP_EVERY``."""
     scheduler = BackgroundScheduler(timezone=UTC)
     scheduler.add_job(
         run_tick,
@@ -89,6 +92,15 @@ def start_scheduler(deliverer: Deliverer, *, tick: timedelta = TICK) -> Backgrou
         id=JOB_ID,
         max_instances=1,  # a long fan-out is never run twice over itself
         coalesce=True,  # ticks missed meanwhile become one
+        next_run_time=datetime.now(UTC),
+    )
+    upkeep = Upkeep(deliverer.engine, clock=deliverer.clock)
+    scheduler.add_job(
+        upkeep.run,
+        IntervalTrigger(seconds=UPKEEP_EVERY.total_seconds(), timezone=UTC),
+        id=UPKEEP_JOB_ID,
+        max_instances=1,
+        coalesce=True,
         next_run_time=datetime.now(UTC),
     )
     scheduler.start()

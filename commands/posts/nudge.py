@@ -24,7 +24,7 @@ from commands.deals.resolve import resolve_deal
 from commands.deals.summaries import summarize_deal, summarize_many
 from commands.errors import NotAllowed, UsageError
 from commands.grammar.refs import written_ref_number
-from commands.localtime import day_bounds, previous_work_day, whole_days
+from commands.localtime import day_bounds, previous_work_day, whole_days, zone
 from commands.pipelines import LOST, WON, Pipeline
 from commands.posts.replies import (
     DONE_BANT,
@@ -45,8 +45,9 @@ from commands.posts.replies import (
     NudgeItem,
 )
 from commands.replies import Notice
-from commands.reports.metrics import stage_times, stuck_cutoffs
+from commands.reports.metrics import stuck_cutoffs
 from commands.reports.policy import ReportPolicy
+from commands.reports.yardsticks import WIN_RATE_DAYS, yardsticks_for
 from storage import posts, queries
 from storage import reports as db
 from storage.models import Deal, Workspace
@@ -108,18 +109,20 @@ def workspace_stuck_cutoffs(
     session: Session, workspace: Workspace, pipeline: Pipeline, now: datetime
 ) -> dict[str, datetime]:
     """The stuck yardstick of the funnel report's hygiene: per stage, the entry time before
-    which a deal is stuck, from the workspace's stays that ended in the ``cohort_days`` before
-    ``now``. The nudge job computes it once per workspace and passes it to ``build_nudge``."""
+    which a deal is stuck, from today's yardsticks (``commands.reports.yardsticks``). The nudge
+    job computes it once per workspace and passes it to ``build_nudge``."""
     assert workspace.id is not None
     policy = ReportPolicy.from_workspace(workspace)
-    stays = db.stage_stays(
+    yardsticks = yardsticks_for(
         session,
         workspace_id=workspace.id,
-        owner_ids=None,
-        start=now - timedelta(days=policy.cohort_days),
-        end=now,
+        tz=zone(workspace.timezone, "UTC"),
+        stages=pipeline.stages,
+        now=now,
+        stay_window_days=policy.cohort_days,
+        win_rate_days=WIN_RATE_DAYS,
     )
-    return stuck_cutoffs(stage_times(stays, pipeline.stages), now)
+    return stuck_cutoffs(yardsticks.stage_times, now)
 
 
 @dataclass(frozen=True)

@@ -28,9 +28,17 @@ from commands.deals.bant_scoring import qualification_stage
 from commands.localtime import previous_period, work_days_in
 from commands.pipelines import LOST, WON, Pipeline
 from commands.replies import Money
+from commands.reports.yardsticks import (
+    WIN_RATE_DAYS,
+    StageTime,
+    StageWinRate,
+    Yardsticks,
+    stage_times,
+    yardsticks_for,
+)
 from storage import reports as db
 from storage.models import Workspace
-from storage.reports import DealFacts, LeadTouch, Sample, StageStay, StageTotal
+from storage.reports import DealFacts, LeadTouch, Sample, StageTotal
 
 DAY = timedelta(days=1)
 # Industry ratio of leads : prospects : potential : closeable deals quoted for funnel4.
@@ -101,15 +109,6 @@ class ActivityStats:
 
 
 @dataclass(frozen=True)
-class StageTime:
-    """Median days deals spent in one stage, over the stays that ended in a window."""
-
-    stage: str
-    median_days: float | None
-    stays: int  # finished stays the median is taken over
-
-
-@dataclass(frozen=True)
 class Speed:
     """Sales cycle, time in stage with the bottleneck, and lead response time."""
 
@@ -145,16 +144,6 @@ class Hygiene:
     pile_up: bool
     uncontacted: DealSample
     missing_bant: DealSample
-
-
-@dataclass(frozen=True)
-class StageWinRate:
-    """A stage's historical win rate: won / closed among deals that reached it."""
-
-    stage: str
-    won: int
-    closed: int
-    rate: float | None
 
 
 @dataclass(frozen=True)
@@ -287,18 +276,6 @@ def sales_cycle_days(cycles: Sequence[tuple[datetime, datetime]]) -> float | Non
     return _median([_days(won - created) for created, won in cycles])
 
 
-def stage_times(stays: Sequence[StageStay], stages: Sequence[str]) -> tuple[StageTime, ...]:
-    """Time in stage: for each open stage, the median days of the stays in it that ended in the
-    period. A stay runs from the move into the stage to the deal's next move (another stage,
-    won or lost); deals still in a stage are not counted until they leave it."""
-    per_stage: dict[str, list[float]] = defaultdict(list)
-    for stay in stays:
-        per_stage[stay.stage].append(stay.days)
-    return tuple(
-        StageTime(stage, _median(per_stage[stage]), len(per_stage[stage])) for stage in stages
-    )
-
-
 def bottleneck(times: Sequence[StageTime]) -> str | None:
     """The bottleneck: the stage with the largest median time in stage (the earlier on a tie);
     None when no stay ended in the period."""
@@ -358,21 +335,6 @@ def pile_up_share(open_counts: Mapping[str, int], last_stage: str) -> float | No
     return open_counts.get(last_stage, 0) / total if total else None
 
 
-def stage_win_rates(
-    reach: Mapping[tuple[int, str], int], stages: Sequence[str]
-) -> tuple[StageWinRate, ...]:
-    """A stage's historical win rate: among the workspace's deals closed in the trailing window
-    (the 365 days before ``now`` by default) that reached the stage (as in the funnel), the
-    share won; None when none closed."""
-    rows = []
-    for i, stage in enumerate(stages):
-        won = sum(n for (index, status), n in reach.items() if status == WON and index >= i)
-        lost = sum(n for (index, status), n in reach.items() if status == LOST and index >= i)
-        closed = won + lost
-        rows.append(StageWinRate(stage, won, closed, won / closed if closed else None))
-    return tuple(rows)
-
-
 def weighted_pipeline(
     open_totals: Sequence[StageTotal], rates: Sequence[StageWinRate]
 ) -> tuple[tuple[Money, ...], int]:
@@ -415,7 +377,7 @@ def build_funnel_report(
     pile_up_threshold: float = 0.4,
     sample_size: int = 10,
     benchmark_ratio: Sequence[float] | None = None,
-    win_rate_days: int = 365,
+    win_rate_days: int = WIN_RATE_DAYS,
 ) -> FunnelReport:
     """The funnel report of ``workspace`` for ``[period_start, period_end)``, with "now" facts
     (open deals, hygiene) as of ``now``. ``owner_ids`` narrows it to a team or a rep: their
@@ -429,7 +391,16 @@ def build_funnel_report(
     tz = ZoneInfo(workspace.timezone)
     open_totals = db.open_deals_by_stage(session, workspace_id=workspace.id, owner_ids=owner_ids)
     leads = db.first_activities(session, **scope.period)
-    times = stage_times(db.stage_stays(session, **scope.period), pipeline.stages)
+    times = stage_times(db.stay_days_by_stage(session, **scope.period), pipeline.stages)
+    yardsticks = yardsticks_for(
+        session,
+        workspace_id=workspace.id,
+        tz=tz,
+        stages=pipeline.stages,
+        now=now,
+        stay_window_days=cohort_days,
+        win_rate_days=win_rate_days,
+    )
     return FunnelReport(
         workspace_id=workspace.id,
         pipeline=pipeline,
@@ -446,14 +417,14 @@ def build_funnel_report(
             pipeline,
             open_totals,
             leads,
+            yardsticks,
             now=now,
             tz=tz,
-            baseline_days=cohort_days,
             stale_days=stale_days,
             pile_up_threshold=pile_up_threshold,
             sample_size=sample_size,
         ),
-        forecast=_forecast(scope, pipeline, open_totals, now=now, win_rate_days=win_rate_days),
+        forecast=_forecast(open_totals, yardsticks),
     )
 
 
@@ -594,27 +565,20 @@ def _hygiene(
     pipeline: Pipeline,
     open_totals: Sequence[StageTotal],
     leads: Sequence[LeadTouch],
+    yardsticks: Yardsticks,
     *,
     now: datetime,
     tz: ZoneInfo,
-    baseline_days: int,
     stale_days: int,
     pile_up_threshold: float,
     sample_size: int,
 ) -> Hygiene:
-    """Signals as of ``now``. Stuck is judged against the workspace's usual time in each stage:
-    the median over all stays that ended in the ``baseline_days`` days before ``now`` (the
-    cohort length), a steadier yardstick than one period's or one rep's few stays. Each list
+    """Signals as of ``now``. Stuck is judged against the workspace's usual time in each stage
+    (``yardsticks``: the median over all stays that ended in the cohort length before today's
+    local midnight), a steadier yardstick than one period's or one rep's few stays. Each list
     is counted and cut to ``sample_size`` in the database (uncontacted: see ``_uncontacted``)."""
     session, who = scope.session, scope.who
-    stays = db.stage_stays(
-        session,
-        workspace_id=scope.workspace_id,
-        owner_ids=None,
-        start=now - timedelta(days=baseline_days),
-        end=now,
-    )
-    baseline = stage_times(stays, pipeline.stages)
+    baseline = yardsticks.stage_times
     counts: dict[str, int] = defaultdict(int)
     for total in open_totals:
         counts[total.stage] += total.count
@@ -658,27 +622,11 @@ def _uncontacted(
     return DealSample(len(deal_ids), tuple(sample))
 
 
-def _forecast(
-    scope: _Scope,
-    pipeline: Pipeline,
-    open_totals: Sequence[StageTotal],
-    *,
-    now: datetime,
-    win_rate_days: int,
-) -> Forecast:
+def _forecast(open_totals: Sequence[StageTotal], yardsticks: Yardsticks) -> Forecast:
     """Win rates come from the whole workspace's deals closed in the ``win_rate_days`` before
-    ``now``, whoever the report is about: a rep's own few closed deals would make a noisy
-    yardstick, and a trailing year follows how the team sells today (and costs the same to
-    read however long the history grows)."""
-    history = db.stage_reach(
-        scope.session,
-        workspace_id=scope.workspace_id,
-        owner_ids=None,
-        stages=pipeline.stages,
-        closed_start=now - timedelta(days=win_rate_days),
-        closed_end=now,
-        statuses=(WON, LOST),
-    )
-    rates = stage_win_rates(history, pipeline.stages)
+    today's local midnight (``yardsticks``), whoever the report is about: a rep's own few
+    closed deals would make a noisy yardstick, and a trailing year follows how the team sells
+    today (and costs the same to read however long the history grows)."""
+    rates = yardsticks.win_rates
     weighted, unweighted = weighted_pipeline(open_totals, rates)
     return Forecast(weighted=weighted, win_rates=rates, unweighted_count=unweighted)
