@@ -19,6 +19,7 @@ from bot.blocks.text import escape
 from bot.charts import funnel_chart_png
 from bot.slack_client import call_slack
 from commands.i18n import translate
+from commands.localtime import period_slug
 from commands.reports.format import period_label
 from commands.reports.replies import FunnelView
 
@@ -39,7 +40,7 @@ def send_funnel_chart(client: WebClient, view: FunnelView, lang: str, user_id: s
         client.files_upload_v2(
             channel=opened["channel"]["id"],
             content=png,
-            filename=f"funnel-{view.period}.png",
+            filename=f"funnel-{period_slug(view.period)}.png",
             title=title,
             initial_comment=translate("funnel.chart_comment", lang, title=escape(title)),
         )

@@ -21,21 +21,33 @@ def add_report_commands(report: argparse.ArgumentParser, *, with_workspace: bool
     """The ``report`` subcommands and their options: ``corong report`` and the shell's
     ``report`` line read the very same ones (the shell's workspace is its own)."""
     from commands.i18n import LANGUAGES
-    from commands.reports.request import PERIODS
+    from commands.reports.request import DEFAULT_PERIOD, PERIODS
 
     sub = report.add_subparsers(dest="report_command", required=True, metavar="{funnel}")
     funnel = sub.add_parser(
         "funnel",
         help="the funnel report: conversion, outcomes, activity, speed, hygiene, forecast",
         description="The funnel report of a workspace, a team or a rep, as text, JSON or a "
-        "PNG chart. Periods are calendar weeks (Monday to Sunday) and months in the "
-        "workspace's time zone.",
+        "PNG chart. Periods are calendar weeks (Monday to Sunday), months, quarters and "
+        "years in the workspace's time zone, or the days from --from to --to.",
     )
     who = funnel.add_mutually_exclusive_group()
     who.add_argument("--team", metavar="TEAM", help="only this team's reps (its name)")
     who.add_argument("--rep", metavar="SLACK_USER_ID", help="only this rep (a Slack user id)")
     funnel.add_argument(
-        "--period", choices=list(PERIODS), default="week", help="the period (default: week)"
+        "--period", choices=list(PERIODS), help=f"the period (default: {DEFAULT_PERIOD})"
+    )
+    funnel.add_argument(
+        "--from",
+        dest="first_day",
+        metavar="YYYY-MM-DD",
+        help="the first day of the period, instead of --period (with --to)",
+    )
+    funnel.add_argument(
+        "--to",
+        dest="last_day",
+        metavar="YYYY-MM-DD",
+        help="the last day of the period, included (with --from)",
     )
     funnel.add_argument(
         "--format",
@@ -68,23 +80,25 @@ def produce_funnel_report(
 ) -> str | bytes:
     """The report ``args`` ask for, rendered: text or JSON as ``str``, a PNG as ``bytes``.
     ``lang`` (else the workspace's language) is the reader's; a request that names an unknown
-    workspace, team or rep is a ``ConfigError`` saying so in that language."""
+    workspace, team or rep, or a period that cannot be, is a ``ConfigError`` saying so in that
+    language."""
     from zoneinfo import ZoneInfo
 
     from commands.errors import CommandError
     from commands.i18n import DEFAULT_LANGUAGE, translate
     from commands.reports.format import (
+        display_names,
         period_label,
         report_as_json,
         report_as_text,
         scope_label,
     )
     from commands.reports.request import (
-        PERIODS,
         find_report_workspace,
         funnel_report_for,
-        member_names,
+        report_members,
         report_scope,
+        requested_period,
     )
     from storage.db import unit_of_work
 
@@ -93,22 +107,20 @@ def produce_funnel_report(
         with unit_of_work(engine, read_only=True) as session:
             workspace = find_report_workspace(session, team_id)
             reader = lang or workspace.language
+            period = requested_period(args.period, args.first_day, args.last_day)
             scope = report_scope(session, workspace, team=args.team, rep=args.rep)
             report = funnel_report_for(
-                session,
-                workspace,
-                owner_ids=scope.owner_ids,
-                period_kind=PERIODS[args.period],
-                now=now,
+                session, workspace, owner_ids=scope.owner_ids, period=period, now=now
             )
-            names = member_names(session, report)
+            members = report_members(session, report)
     except CommandError as error:
         raise ConfigError(translate(error.key, reader, **error.params)) from None
     except SQLAlchemyError as error:
         raise database_error(engine, error) from None
     tz = ZoneInfo(workspace.timezone)
+    names = display_names(members)
     if args.format == "json":
-        return json.dumps(report_as_json(report), indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(report_as_json(report, members), indent=2, ensure_ascii=False) + "\n"
     if args.format == "png":
         from bot.charts import funnel_chart_png  # matplotlib loads only for a chart
 

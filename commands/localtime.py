@@ -8,12 +8,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-PeriodKind = Literal["week", "month", "last_week", "last_month"]
+PeriodKind = Literal[
+    "week",
+    "month",
+    "quarter",
+    "year",
+    "last_week",
+    "last_month",
+    "last_quarter",
+    "last_year",
+]
 DAY = timedelta(days=1)
+# Months in each calendar period that starts on the first of a month.
+_PERIOD_MONTHS = {"month": 1, "quarter": 3, "year": 12}
 _LOCAL_TIME = re.compile(r"([0-9]{1,2}):([0-9]{2})")
 
 
@@ -46,19 +58,54 @@ def add_months(day: date, months: int) -> date:
     return date(index // 12, index % 12 + 1, 1)
 
 
-def period_bounds(kind: PeriodKind, now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
-    """``[start, end)`` in UTC of the week or month containing ``now`` (or the one before),
-    with edges at midnight in ``tz``. Weeks are ISO weeks: Monday 00:00 to the next Monday."""
+@dataclass(frozen=True)
+class DateRange:
+    """A period a reader chose by its days: local dates ``first`` to ``last``, both included."""
+
+    first: date
+    last: date
+
+    @property
+    def days(self) -> int:
+        """How many local days the range covers (1 when it is a single day)."""
+        return (self.last - self.first).days + 1
+
+
+# A period asked for by name ("last_quarter") or by its days.
+Period = PeriodKind | DateRange
+
+
+def period_slug(period: Period) -> str:
+    """A period as a file name part: ``last_week``, ``2026-10-01_2026-12-31``."""
+    if isinstance(period, DateRange):
+        return f"{period.first.isoformat()}_{period.last.isoformat()}"
+    return period
+
+
+def _calendar_start(today: date, months: int) -> date:
+    """The first day of the calendar month, quarter (3) or year (12) ``today`` falls in."""
+    return date(today.year, (today.month - 1) // months * months + 1, 1)
+
+
+def period_bounds(period: Period, now: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:
+    """``[start, end)`` in UTC of the week, month, quarter or year containing ``now`` (or the
+    one before), or of a date range, with edges at midnight in ``tz``. Weeks are ISO weeks
+    (Monday 00:00 to the next Monday); months, quarters and years are calendar ones."""
+    if isinstance(period, DateRange):
+        return local_midnight(period.first, tz), local_midnight(period.last + DAY, tz)
     today = now.astimezone(tz).date()
-    if kind in ("week", "last_week"):
+    if period in ("week", "last_week"):
         start = today - timedelta(days=today.weekday())
-        if kind == "last_week":
+        if period == "last_week":
             start -= timedelta(days=7)
         return local_midnight(start, tz), local_midnight(start + timedelta(days=7), tz)
-    if kind in ("month", "last_month"):
-        start = add_months(today.replace(day=1), -1 if kind == "last_month" else 0)
-        return local_midnight(start, tz), local_midnight(add_months(start, 1), tz)
-    raise ValueError(f"unknown period {kind!r}")
+    months = _PERIOD_MONTHS.get(period.removeprefix("last_"))
+    if months is None:
+        raise ValueError(f"unknown period {period!r}")
+    start = _calendar_start(today, months)
+    if period.startswith("last_"):
+        start = add_months(start, -months)
+    return local_midnight(start, tz), local_midnight(add_months(start, months), tz)
 
 
 def previous_period(start: datetime, end: datetime, tz: ZoneInfo) -> tuple[datetime, datetime]:

@@ -43,7 +43,7 @@ def report_of(engine: Engine, workspace_id: int | None) -> FunnelReport:
         workspace = session.get(Workspace, workspace_id)
         assert workspace is not None
         return funnel_report_for(
-            session, workspace, owner_ids=None, period_kind="last_week", now=seen_from(WEEK)
+            session, workspace, owner_ids=None, period="last_week", now=seen_from(WEEK)
         )
 
 

@@ -435,7 +435,7 @@ def test_stuck_is_judged_by_the_workspaces_usual_time_in_stage_like_the_report(
         world.session,
         world.workspace,
         owner_ids=(world.member_id("ayu"),),
-        period_kind="week",
+        period="week",
         now=NOW,
     )
     assert cutoffs == stuck_cutoffs(report.hygiene.stuck_baseline, NOW)

@@ -217,6 +217,70 @@ def test_funnel_bad_period_or_scope_gets_a_clear_message(bot: Bot) -> None:
     assert not bot.fake.calls_to("files.getUploadURLExternal")
 
 
+def test_funnel_quarters_and_years_with_targets_for_their_work_days(bot: Bot) -> None:
+    build_week(bot)  # Monday 23 November 2026 in Jakarta: the fourth quarter
+    quarter = message_text(valid_message(bot.slash("/funnel", "quarter all", user=ANDI).ack.json))
+    assert "Funnel of the whole workspace · Q4 2026" in quarter
+    assert "Bookings: 1 won · IDR 12,000,000" in quarter
+    # October to December has 66 weekdays: 660 calls per rep at the default 10 a day.
+    assert f"<@{BUDI}> 2 / 660" in quarter and f"<@{SARI}> 1 / 660" in quarter
+    year = message_text(valid_message(bot.slash("/funnel", "this year all", user=ANDI).ack.json))
+    assert "Funnel of the whole workspace · 2026" in year
+    assert f"<@{BUDI}> 2 / 2,610" in year  # 261 weekdays in 2026
+    bot.fake.wait_for("files.completeUploadExternal", count=2)
+    titles = {f.filename: f.title or "" for f in bot.fake.files.values() if f.completed}
+    assert "· Q4 2026" in titles["funnel-quarter.png"] and "· 2026" in titles["funnel-year.png"]
+    # The same words in Indonesian, read by an Indonesian-speaking rep.
+    kuartal = message_text(valid_message(bot.slash("/funnel", "kuartal ini", user=SARI).ack.json))
+    assert "Funnel Anda · Kuartal 4 2026" in kuartal and f"<@{SARI}> 1 / 660" in kuartal
+    lalu = message_text(valid_message(bot.slash("/funnel", "triwulan lalu", user=SARI).ack.json))
+    assert "Funnel Anda · Kuartal 3 2026" in lalu and "Penjualan: 0 menang" in lalu
+    tahun = message_text(valid_message(bot.slash("/funnel", "tahun lalu", user=SARI).ack.json))
+    assert "Funnel Anda · 2025" in tahun
+    last_year = message_text(valid_message(bot.slash("/funnel", "last year mine").ack.json))
+    assert "Your funnel · 2025" in last_year
+
+
+def test_funnel_over_days_for_a_team_compares_with_as_many_days_before(bot: Bot) -> None:
+    build_week(bot)  # Monday 23 November: Budi wins Charlie for 12jt
+    team_of(bot, "Jakarta", [BUDI, SARI], managers=(RINA,))
+    bot.clock.advance(days=3)  # Thursday 26 November
+    bot.slash("/deal", "won delta 24jt")
+    sent = bot.slash("/funnel", "2026-11-26..2026-11-28 team Jakarta", user=RINA)
+    text = message_text(valid_message(sent.ack.json))
+    assert "Funnel of team Jakarta · 26 – 28 Nov 2026" in text
+    assert "Bookings: 1 won · IDR 24,000,000" in text
+    # The three days before, 23 to 25 November, booked Charlie's 12jt: twice that now.
+    assert "Growth: +100% (previous period IDR 12,000,000)" in text
+    # Thursday and Friday are the range's work days: 20 calls per rep.
+    assert f"<@{BUDI}> 0 / 20" in text and f"<@{SARI}> 0 / 20" in text
+    bot.fake.wait_for("files.completeUploadExternal")
+    chart = next(f for f in bot.fake.files.values() if f.completed)
+    assert chart.filename == "funnel-2026-11-26_2026-11-28.png"
+    assert "26 – 28 Nov 2026" in (chart.title or "")
+    # Whole calendar months read as what they are, however they are asked for.
+    whole = bot.slash("/funnel", "2026-10-01..2026-12-31 team Jakarta", user=RINA)
+    assert "Funnel of team Jakarta · Q4 2026" in message_text(valid_message(whole.ack.json))
+
+
+def test_funnel_bad_range_names_the_form_it_takes_and_does_nothing(bot: Bot) -> None:
+    before = bot.counts()
+    backwards = bot.slash("/funnel", "2026-12-31..2026-10-01 team Jakarta").ack
+    assert backwards.json.get("response_type", "ephemeral") == "ephemeral"
+    valid_message(backwards.json)
+    assert "ends on 2026-10-01, before it starts on 2026-12-31" in backwards.text
+    assert "/funnel 2026-10-01..2026-12-31" in backwards.text
+    bad_day = bot.slash("/funnel", "2026-10-01..2026-13-31").ack.text
+    assert "“2026-13-31” is not a date I can read" in bad_day and "YYYY-MM-DD" in bad_day
+    too_long = bot.slash("/funnel", "2020-01-01..2026-12-31 all", user=ANDI).ack.text
+    assert "covers 2,557 days" in too_long and "at most 732 days" in too_long
+    one_day = bot.slash("/funnel", "2026-10-01", user=SARI).ack.text
+    assert "“2026-10-01” bukan rentang tanggal" in one_day
+    assert "/funnel 2026-10-01..2026-12-31" in one_day
+    assert bot.counts() == before
+    assert not bot.fake.calls_to("files.getUploadURLExternal")
+
+
 # --- a big team within Slack's limits --------------------------------------------------------
 
 

@@ -22,7 +22,7 @@ from commands.reports.format import (
     report_as_text,
 )
 from commands.reports.metrics import DealSample, FunnelReport
-from commands.reports.request import funnel_report_for, member_names
+from commands.reports.request import funnel_report_for, member_names, report_members
 from storage.db import unit_of_work
 from storage.models import Workspace
 from tests.report_history import JAKARTA, ReportHistory, seen_from, write_history
@@ -43,7 +43,7 @@ def build(engine: Engine, history: ReportHistory, owner_ids: list[int] | None = 
         workspace = session.get(Workspace, history.workspace.id)
         assert workspace is not None
         report = funnel_report_for(
-            session, workspace, owner_ids=owner_ids, period_kind="last_week", now=NOW
+            session, workspace, owner_ids=owner_ids, period="last_week", now=NOW
         )
         return Built(history, report, member_names(session, report))
 
@@ -134,9 +134,11 @@ def test_a_team_report_is_titled_with_the_team(engine: Engine) -> None:
 
 
 def test_json_round_trips_with_iso_times_money_and_deal_refs(built: Built) -> None:
-    data = report_as_json(built.report)
+    data = report_as_json(built.report, {})
     assert json.loads(json.dumps(data)) == data
-    assert list(data) == [field.name for field in dataclasses.fields(FunnelReport)]
+    fields = [field.name for field in dataclasses.fields(FunnelReport)]
+    named_at = fields.index("owner_ids") + 1  # who the owner ids are comes right after them
+    assert list(data) == [*fields[:named_at], "owners", *fields[named_at:]]
     assert datetime.fromisoformat(data["period_start"]) == built.report.period_start
     assert data["period_start"] == "2026-11-15T17:00:00+00:00"  # Monday 00:00 in Jakarta
     assert data["outcomes"]["won_value"] == [{"value": 50_000_000, "currency": "IDR"}]
@@ -185,10 +187,18 @@ def test_conversion_reads_against_its_benchmark() -> None:
         ((2026, 11, 23), (2026, 11, 30), "Week of 23 Nov 2026", "Minggu 23 Nov 2026"),
         ((2026, 11, 1), (2026, 12, 1), "November 2026", "November 2026"),
         ((2026, 5, 1), (2026, 6, 1), "May 2026", "Mei 2026"),
-        ((2026, 11, 3), (2026, 11, 6), "3 Nov 2026 – 5 Nov 2026", "3 Nov 2026 – 5 Nov 2026"),
+        ((2026, 10, 1), (2027, 1, 1), "Q4 2026", "Kuartal 4 2026"),
+        ((2026, 1, 1), (2026, 4, 1), "Q1 2026", "Kuartal 1 2026"),
+        ((2026, 1, 1), (2027, 1, 1), "2026", "2026"),
+        ((2026, 11, 3), (2026, 11, 6), "3 – 5 Nov 2026", "3 – 5 Nov 2026"),
+        ((2026, 10, 5), (2026, 12, 19), "5 Oct – 18 Dec 2026", "5 Okt – 18 Des 2026"),
+        ((2026, 12, 15), (2027, 1, 11), "15 Dec 2026 – 10 Jan 2027", "15 Des 2026 – 10 Jan 2027"),
+        # Three months that are no calendar quarter, and twelve that are no calendar year.
+        ((2026, 2, 1), (2026, 5, 1), "1 Feb – 30 Apr 2026", "1 Feb – 30 Apr 2026"),
+        ((2026, 7, 1), (2027, 7, 1), "1 Jul 2026 – 30 Jun 2027", "1 Jul 2026 – 30 Jun 2027"),
     ],
 )
-def test_period_label_names_weeks_and_months(
+def test_period_label_names_weeks_months_quarters_years_and_ranges(
     start: tuple[int, int, int], end: tuple[int, int, int], en: str, id: str
 ) -> None:
     def midnight(day: tuple[int, int, int]) -> datetime:
@@ -212,3 +222,29 @@ def test_the_report_applies_the_workspace_targets_and_benchmark(engine: Engine) 
     report = build(engine, history).report
     assert report.activity.calls_target == 20
     assert report.funnel.stages[0].benchmark == pytest.approx(0.6)
+
+
+def test_json_names_every_rep_by_slack_id_and_name_beside_the_ids(engine: Engine) -> None:
+    history = write_history(engine, WEEK)
+    ayu, budi = history.members["ayu"], history.members["budi"]
+    with unit_of_work(engine, read_only=True) as session:
+        workspace = session.get(Workspace, history.workspace.id)
+        assert workspace is not None
+        report = funnel_report_for(
+            session, workspace, owner_ids=[ayu, budi], period="last_week", now=NOW
+        )
+        data = report_as_json(report, report_members(session, report))
+    ayu_json = {"member_id": ayu, "slack_user_id": "U0AYU", "name": "ayu"}
+    budi_json = {"member_id": budi, "slack_user_id": "U0BUDI", "name": "budi"}
+    assert data["owner_ids"] == [ayu, budi]  # the ids stay, for scripts that read them
+    assert data["owners"] == [ayu_json, budi_json]
+    calls = {row["member_id"]: row for row in data["activity"]["calls"]}
+    assert calls[budi] == {"member_id": budi, "member": budi_json, "calls": 1}
+    overdue = data["hygiene"]["overdue"]["deals"][0]
+    assert (overdue["ref"], overdue["owner_id"], overdue["owner"]) == ("D-4", budi, budi_json)
+    # A member the caller could not name still shows their id, with nulls beside it.
+    unnamed = report_as_json(report, {})["activity"]["calls"][0]["member"]
+    assert unnamed["slack_user_id"] is None and unnamed["name"] is None
+    # The whole workspace is no list of reps: no owners either.
+    workspace_wide = dataclasses.replace(report, owner_ids=None)
+    assert report_as_json(workspace_wide, {})["owners"] is None

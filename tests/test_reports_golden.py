@@ -52,7 +52,13 @@ import pytest
 from sqlalchemy import Engine
 from sqlmodel import Session
 
-from commands.localtime import PeriodKind, period_bounds, previous_period, work_days_in
+from commands.localtime import (
+    DateRange,
+    Period,
+    period_bounds,
+    previous_period,
+    work_days_in,
+)
 from commands.pipelines import Pipeline, pipeline_for
 from commands.replies import Money
 from commands.reports.metrics import (
@@ -301,7 +307,7 @@ def golden(engine: Engine) -> Iterator[Golden]:
 
 def report(
     golden: Golden,
-    kind: PeriodKind = "last_week",
+    kind: Period = "last_week",
     *,
     owner_ids: list[int] | None = None,
     pipeline: Pipeline = FUNNEL4,
@@ -383,6 +389,57 @@ def test_outcomes_count_bookings_win_rate_and_growth_against_previous_week(
     assert outcomes.previous_won_value == 40 * JT
     assert outcomes.growth == 0.25  # (50jt - 40jt) / 40jt
     assert outcomes.currency == "IDR"
+
+
+def test_a_quarter_books_against_the_previous_quarter_and_targets_its_work_days(
+    golden: Golden,
+) -> None:
+    quarter = report(golden, "quarter")  # Q4 2026: October to December
+    outcomes = quarter.outcomes
+    # Won in Q4: D5 (Nov 13, 40jt) and D3 (Nov 18, 50jt); lost: D4 and D10.
+    assert (outcomes.won_count, outcomes.won_value) == (2, (Money(90 * JT, "IDR"),))
+    assert outcomes.lost_count == 2
+    # Q3 (July to September): D1 won Sep 10 for 100jt, so Q4 is 10% down.
+    assert (outcomes.previous_start, outcomes.previous_end) == (wib(7, 1, 0), wib(10, 1, 0))
+    assert outcomes.previous_won_value == 100 * JT
+    assert outcomes.growth == pytest.approx(-0.1)
+    # 66 weekdays from 1 October to 31 December: 660 calls per rep at 10 a day.
+    assert (quarter.activity.work_days, quarter.activity.calls_target) == (66, 660)
+    a, b, c = (golden.members[k] for k in "ABC")
+    # Every call of the quarter: A's six (D3, D5, D13, D8 twice, D11), B's four (D4, D6
+    # twice, D9), C's one (D10).
+    assert [(r.member_id, r.calls) for r in quarter.activity.calls] == [(a, 6), (b, 4), (c, 1)]
+
+
+def test_a_year_books_against_the_year_before(golden: Golden) -> None:
+    year = report(golden, "year")
+    outcomes = year.outcomes
+    # 2026: D1 (100jt), D5 (40jt), D3 (50jt) won; D2, D4, D10 lost. Nothing in 2025.
+    assert (outcomes.won_count, outcomes.won_value) == (3, (Money(190 * JT, "IDR"),))
+    assert outcomes.lost_count == 3
+    assert (outcomes.previous_start, outcomes.previous_end) == (
+        datetime(2025, 1, 1, tzinfo=JAKARTA).astimezone(UTC),
+        wib(1, 1, 0),
+    )
+    assert (outcomes.previous_won_value, outcomes.growth) == (0, None)
+    assert (year.activity.work_days, year.activity.calls_target) == (261, 2610)
+    # Last year had nothing at all: no bookings, and no growth against 2024's nothing.
+    last_year = report(golden, "last_year").outcomes
+    assert (last_year.won_count, last_year.lost_count, last_year.growth) == (0, 0, None)
+
+
+def test_a_range_of_days_books_against_as_many_days_just_before_it(golden: Golden) -> None:
+    # Saturday Nov 14 to Friday Nov 20, both whole: no ISO week, so no week before it either.
+    days = report(golden, DateRange(date(2026, 11, 14), date(2026, 11, 20)))
+    assert (days.period_start, days.period_end) == (wib(11, 14, 0), wib(11, 21, 0))
+    outcomes = days.outcomes
+    # D3 won Nov 18 (50jt), D4 lost Nov 17; D10's loss on Nov 21 is the day after.
+    assert (outcomes.won_count, outcomes.lost_count) == (1, 1)
+    # The 7 days before, Nov 7 to 13: D5 won Nov 13 for 40jt.
+    assert (outcomes.previous_start, outcomes.previous_end) == (wib(11, 7, 0), wib(11, 14, 0))
+    assert (outcomes.previous_won_value, outcomes.growth) == (40 * JT, 0.25)
+    # Weekdays Nov 16 to 20: 5, so 50 calls per rep.
+    assert (days.activity.work_days, days.activity.calls_target) == (5, 50)
 
 
 def test_activity_counts_calls_per_rep_against_work_day_target_and_followups(

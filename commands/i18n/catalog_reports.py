@@ -21,6 +21,29 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.period.last_month": {"en": "Last month", "id": "Bulan lalu"},
     "report.period.week_of": {"en": "Week of {day}", "id": "Minggu {day}"},
     "report.period.range": {"en": "{start} – {end}", "id": "{start} – {end}"},
+    "report.period.calendar_quarter": {"en": "Q{quarter} {year}", "id": "Kuartal {quarter} {year}"},
+    # --- a period chosen by its days (/funnel 2026-10-01..2026-12-31, --from/--to) -----------
+    "period.bad_day": {
+        "en": "“{text}” is not a date I can read: write dates as YYYY-MM-DD, like 2026-10-01.",
+        "id": "“{text}” bukan tanggal yang bisa saya baca: tulis tanggal sebagai YYYY-MM-DD, "
+        "misalnya 2026-10-01.",
+    },
+    "period.range_form": {
+        "en": "“{text}” is not a date range: write its first and last day joined by two dots, "
+        "like 2026-10-01..2026-12-31.",
+        "id": "“{text}” bukan rentang tanggal: tulis hari pertama dan terakhirnya dihubungkan "
+        "dua titik, misalnya 2026-10-01..2026-12-31.",
+    },
+    "period.backwards": {
+        "en": "That range ends on {last}, before it starts on {first}: put the earlier day first.",
+        "id": "Rentang itu berakhir pada {last}, sebelum mulainya pada {first}: tulis hari yang "
+        "lebih awal dulu.",
+    },
+    "period.too_long": {
+        "en": "That range covers {days} days; a report covers at most {limit} days (two years).",
+        "id": "Rentang itu mencakup {days} hari; satu laporan paling banyak mencakup {limit} "
+        "hari (dua tahun).",
+    },
     # --- sections ----------------------------------------------------------------------------
     "report.section.funnel": {"en": "Funnel", "id": "Funnel"},
     "report.section.outcomes": {"en": "Outcomes", "id": "Hasil"},
@@ -173,6 +196,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.unknown_rep": {
         "en": "No member {rep} in this workspace",
         "id": "Tidak ada anggota {rep} di workspace ini",
+    },
+    "report.range_needs_both": {
+        "en": "--from and --to go together: give both days, like --from 2026-10-01 --to 2026-12-31",
+        "id": "--from dan --to dipakai berpasangan: sebutkan kedua harinya, misalnya "
+        "--from 2026-10-01 --to 2026-12-31",
+    },
+    "report.range_or_period": {
+        "en": "Choose either --period or --from and --to, not both",
+        "id": "Pilih --period atau --from dan --to, jangan keduanya",
     },
     "report.written": {"en": "Wrote {path}", "id": "Tersimpan di {path}"},
     "report.cannot_write": {

@@ -8,10 +8,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "dulu: milik Anda, milik rep (@nama), tim Anda (tim [nama]) atau semua (semua).",
     },
     "help.funnel": {
-        "en": "The funnel report: this week, last week, month or last month; for your team, "
-        "a team by name, a rep (@name), yourself (mine) or everyone (all).",
-        "id": "Laporan funnel: minggu ini, minggu lalu, bulan ini atau bulan lalu; untuk tim "
-        "Anda, tim tertentu, seorang rep (@nama), Anda sendiri (saya) atau semua.",
+        "en": "The funnel report: this or last week, month, quarter or year, or the days "
+        "2026-10-01..2026-12-31; for your team, a team by name, a rep (@name), yourself "
+        "(mine) or everyone (all).",
+        "id": "Laporan funnel: minggu, bulan, kuartal atau tahun ini atau lalu, atau "
+        "hari-hari 2026-10-01..2026-12-31; untuk tim Anda, tim tertentu, seorang rep (@nama), "
+        "Anda sendiri (saya) atau semua.",
     },
     # --- scopes ---------------------------------------------------------------------------
     "scope.unknown": {

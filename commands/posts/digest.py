@@ -23,9 +23,7 @@ def build_digest(session: Session, workspace: Workspace, team: Team, *, now: dat
     """The digest of ``team`` posted at ``now``: last week's funnel report of its reps."""
     assert workspace.id is not None
     owner_ids = tuple(teams.team_rep_ids(session, team=team))
-    report = funnel_report_for(
-        session, workspace, owner_ids=owner_ids, period_kind="last_week", now=now
-    )
+    report = funnel_report_for(session, workspace, owner_ids=owner_ids, period="last_week", now=now)
     member_ids = sorted({row.member_id for row in report.activity.calls})
     members = queries.members_by_id(session, workspace_id=workspace.id, ids=member_ids)
     view = FunnelView(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -106,20 +107,49 @@ def _short_day(day: date, lang: str) -> str:
     return format_date(day, "d MMM y", locale=babel_locale(lang))
 
 
+def _day_range(first: date, last: date, lang: str) -> str:
+    """Two days, saying a shared month and year once: ``1 – 9 Oct 2026``,
+    ``1 Oct – 31 Dec 2026``, ``15 Dec 2026 – 10 Jan 2027``."""
+    if (first.year, first.month) == (last.year, last.month):
+        start = format_date(first, "d", locale=babel_locale(lang))
+    elif first.year == last.year:
+        start = format_date(first, "d MMM", locale=babel_locale(lang))
+    else:
+        start = _short_day(first, lang)
+    return translate("report.period.range", lang, start=start, end=_short_day(last, lang))
+
+
+def _calendar_months(first: date, last: date) -> int:
+    """How many whole calendar months ``first`` to ``last`` (included) spans; 0 when it does
+    not start on a first and end on a last day of a month."""
+    next_day = last + timedelta(days=1)
+    if first.day != 1 or next_day.day != 1:
+        return 0
+    return (next_day.year - first.year) * 12 + next_day.month - first.month
+
+
 def period_label(start: datetime, end: datetime, lang: str, tz: ZoneInfo) -> str:
     """A period as a reader names it: ``Week of 23 Nov 2026`` / ``Minggu 23 Nov 2026`` for an
-    ISO week, ``November 2026`` for a calendar month, else its first and last day."""
+    ISO week, ``November 2026`` for a calendar month, ``Q4 2026`` / ``Kuartal 4 2026`` for a
+    calendar quarter, ``2026`` for a calendar year, else its first and last day. The shape of
+    the days decides, so the same days read the same however they were asked for."""
     first = _local_day(start, tz)
     last = _local_day(end - timedelta(microseconds=1), tz)
     whole_days = start.astimezone(tz).time() == end.astimezone(tz).time() == datetime.min.time()
-    if whole_days and first.weekday() == 0 and (last - first).days == 6:
+    if not whole_days:
+        return _day_range(first, last, lang)
+    if first.weekday() == 0 and (last - first).days == 6:
         return translate("report.period.week_of", lang, day=_short_day(first, lang))
-    next_day = last + timedelta(days=1)
-    if whole_days and first.day == 1 and next_day.day == 1 and first.month == last.month:
+    months = _calendar_months(first, last)
+    if months == 1:
         return format_date(first, "LLLL y", locale=babel_locale(lang))
-    return translate(
-        "report.period.range", lang, start=_short_day(first, lang), end=_short_day(last, lang)
-    )
+    if months == 3 and first.month % 3 == 1:
+        year = format_date(first, "y", locale=babel_locale(lang))
+        quarter = format_number((first.month - 1) // 3 + 1, lang)
+        return translate("report.period.calendar_quarter", lang, quarter=quarter, year=year)
+    if months == 12 and first.month == 1:
+        return format_date(first, "y", locale=babel_locale(lang))
+    return _day_range(first, last, lang)
 
 
 def scope_label(
@@ -435,21 +465,62 @@ def report_as_text(
 # --- JSON -----------------------------------------------------------------------------------
 
 
-def _jsonable(value: Any) -> Any:
+@dataclass(frozen=True)
+class ReportMember:
+    """A member as the JSON names them: Corong's id, their Slack user id, and the name the
+    other renderings print (their Slack name, else their Slack user id)."""
+
+    member_id: int
+    slack_user_id: str | None
+    name: str | None
+
+
+# Keys holding member ids, and the key beside each that names those members.
+MEMBER_KEYS = {"member_id": "member", "owner_id": "owner", "owner_ids": "owners"}
+
+
+def display_names(members: Mapping[int, ReportMember]) -> dict[int, str]:
+    """The names the text renderings print, by member id (``#7`` for a nameless one)."""
+    return {mid: member.name or f"#{mid}" for mid, member in members.items()}
+
+
+def _member(member_id: int, members: Mapping[int, ReportMember]) -> dict[str, Any]:
+    found = members.get(member_id) or ReportMember(member_id, None, None)
+    return {"member_id": member_id, "slack_user_id": found.slack_user_id, "name": found.name}
+
+
+def _with_members(fields: dict[str, Any], members: Mapping[int, ReportMember]) -> dict[str, Any]:
+    """``fields`` with a member object (or a list of them) right after each member id key, so a
+    script reads who a row is about without a second look-up; the id keys stay as they were."""
+    named: dict[str, Any] = {}
+    for key, value in fields.items():
+        named[key] = value
+        if key not in MEMBER_KEYS:
+            continue
+        if isinstance(value, list):
+            named[MEMBER_KEYS[key]] = [_member(member_id, members) for member_id in value]
+        else:
+            named[MEMBER_KEYS[key]] = None if value is None else _member(value, members)
+    return named
+
+
+def _jsonable(value: Any, members: Mapping[int, ReportMember]) -> Any:
     """Plain JSON values: datetimes and dates as ISO 8601, money as value and currency, deals
-    with their ``D-12`` reference, every dataclass as an object in field order."""
+    with their ``D-12`` reference, members named beside their ids, every dataclass as an
+    object in field order."""
     if isinstance(value, Money):
         return {"value": value.value, "currency": value.currency}
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, DealFacts):
-        return {"ref": value.ref, **{k: _jsonable(v) for k, v in _fields(value).items()}}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {k: _jsonable(v) for k, v in _fields(value).items()}
+        fields = {k: _jsonable(v, members) for k, v in _fields(value).items()}
+        if isinstance(value, DealFacts):
+            fields = {"ref": value.ref, **fields}
+        return _with_members(fields, members)
     if isinstance(value, list | tuple):
-        return [_jsonable(item) for item in value]
+        return [_jsonable(item, members) for item in value]
     if isinstance(value, Mapping):
-        return {str(k): _jsonable(v) for k, v in value.items()}
+        return {str(k): _jsonable(v, members) for k, v in value.items()}
     return value
 
 
@@ -457,9 +528,11 @@ def _fields(value: Any) -> dict[str, Any]:
     return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
 
 
-def report_as_json(report: FunnelReport) -> dict[str, Any]:
+def report_as_json(report: FunnelReport, members: Mapping[int, ReportMember]) -> dict[str, Any]:
     """The whole report as a JSON-ready dict for scripts and spreadsheets: the report's own
     field names as keys (stable across releases, in field order), times in UTC ISO 8601,
-    ratios as fractions (0.5, not 50), ``null`` where a metric is undefined."""
-    result: dict[str, Any] = _jsonable(report)
+    ratios as fractions (0.5, not 50), ``null`` where a metric is undefined. Beside every
+    member id (``member_id``, ``owner_id``, ``owner_ids``) comes who that is (``member``,
+    ``owner``, ``owners``): ``{"member_id", "slack_user_id", "name"}`` from ``members``."""
+    result: dict[str, Any] = _jsonable(report, members)
     return result

@@ -1,9 +1,9 @@
 """``/funnel``: the funnel report on demand, for a period and a scope.
 
 ``/funnel`` reads this week for what the caller looks after: a manager's teams, an admin's
-workspace, a rep's own deals. A period phrase (``last week``, ``month``, ``last month``,
-``minggu lalu``, ``bulan ini`` ...) comes first, a scope (``mine``, ``@rep``,
-``team <name>``, ``all``) after it.
+workspace, a rep's own deals. A period comes first: a phrase (``last week``, ``month``,
+``last quarter``, ``year``, ``minggu lalu``, ``kuartal ini``, ``tahun lalu`` ...) or the days
+``2026-10-01..2026-12-31``; a scope (``mine``, ``@rep``, ``team <name>``, ``all``) after it.
 """
 
 from __future__ import annotations
@@ -11,13 +11,15 @@ from __future__ import annotations
 from commands import permissions
 from commands.context import CommandContext
 from commands.grammar import Token
-from commands.localtime import PeriodKind
+from commands.localtime import Period, PeriodKind
+from commands.reports.periods import looks_like_range, parse_range
 from commands.reports.replies import FunnelView
 from commands.reports.request import funnel_report_for
 from commands.reports.scopes import ReportScope, mine, parse_scope, team_scope
 from storage import queries, teams
 
 EXAMPLE = "/funnel last week team Jakarta"
+RANGE_EXAMPLE = "/funnel 2026-10-01..2026-12-31"
 
 # Period phrases, longest first so "last week" wins over "week".
 PERIOD_PHRASES: tuple[tuple[tuple[str, ...], PeriodKind], ...] = (
@@ -28,11 +30,23 @@ PERIOD_PHRASES: tuple[tuple[tuple[str, ...], PeriodKind], ...] = (
     (("last", "month"), "last_month"),
     (("previous", "month"), "last_month"),
     (("bulan", "lalu"), "last_month"),
+    (("last", "quarter"), "last_quarter"),
+    (("previous", "quarter"), "last_quarter"),
+    (("kuartal", "lalu"), "last_quarter"),
+    (("triwulan", "lalu"), "last_quarter"),
+    (("last", "year"), "last_year"),
+    (("previous", "year"), "last_year"),
+    (("tahun", "lalu"), "last_year"),
     (("this", "week"), "week"),
     (("minggu", "ini"), "week"),
     (("pekan", "ini"), "week"),
     (("this", "month"), "month"),
     (("bulan", "ini"), "month"),
+    (("this", "quarter"), "quarter"),
+    (("kuartal", "ini"), "quarter"),
+    (("triwulan", "ini"), "quarter"),
+    (("this", "year"), "year"),
+    (("tahun", "ini"), "year"),
     (("week",), "week"),
     (("weekly",), "week"),
     (("minggu",), "week"),
@@ -40,12 +54,23 @@ PERIOD_PHRASES: tuple[tuple[tuple[str, ...], PeriodKind], ...] = (
     (("month",), "month"),
     (("monthly",), "month"),
     (("bulan",), "month"),
+    (("quarter",), "quarter"),
+    (("quarterly",), "quarter"),
+    (("kuartal",), "quarter"),
+    (("triwulan",), "quarter"),
+    (("year",), "year"),
+    (("yearly",), "year"),
+    (("tahun",), "year"),
 )
 
 
-def split_period(tokens: list[Token]) -> tuple[PeriodKind, list[Token]]:
-    """The leading period phrase (this week when there is none) and the tokens after it."""
+def split_period(tokens: list[Token]) -> tuple[Period, list[Token]]:
+    """The leading period (this week when there is none) and the tokens after it: a phrase,
+    or a range of days such as ``2026-10-01..2026-12-31`` (a mistyped one is refused, with
+    the form it should take, rather than read as a scope)."""
     words = [t.value.casefold() if t.kind == "word" else "" for t in tokens]
+    if words and looks_like_range(words[0]):
+        return parse_range(words[0], example=RANGE_EXAMPLE), tokens[1:]
     for phrase, kind in PERIOD_PHRASES:
         if tuple(words[: len(phrase)]) == phrase:
             return kind, tokens[len(phrase) :]
@@ -66,7 +91,7 @@ def run_funnel(ctx: CommandContext, tokens: list[Token]) -> FunnelView:
     period, rest = split_period(tokens)
     scope = parse_scope(ctx, rest, example=EXAMPLE) if rest else default_scope(ctx)
     report = funnel_report_for(
-        ctx.session, ctx.workspace, owner_ids=scope.owner_ids, period_kind=period, now=ctx.now
+        ctx.session, ctx.workspace, owner_ids=scope.owner_ids, period=period, now=ctx.now
     )
     member_ids = sorted({row.member_id for row in report.activity.calls})
     members = queries.members_by_id(ctx.session, workspace_id=ctx.workspace_id, ids=member_ids)

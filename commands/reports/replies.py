@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from commands.localtime import PeriodKind
+from commands.localtime import Period
 from commands.replies import DealSummary, Reply, StageTotal
 from commands.reports.metrics import FunnelReport
 from commands.reports.scopes import ReportScope
@@ -47,7 +47,7 @@ class FunnelView(Reply):
 
     report: FunnelReport
     scope: ReportScope
-    period: PeriodKind
+    period: Period  # as asked: a name such as last_week, or a DateRange
     user_ids: dict[int, str]  # member id -> Slack user id, for calls per rep
     currency: str  # the workspace currency growth is measured in
     tz_name: str  # the workspace time zone the period's edges are in

@@ -16,9 +16,11 @@ from zoneinfo import ZoneInfo
 from sqlmodel import Session
 
 from commands.errors import NotFound, UsageError
-from commands.localtime import PeriodKind, period_bounds
+from commands.localtime import Period, PeriodKind, period_bounds
 from commands.pipelines import pipeline_for
+from commands.reports.format import ReportMember, display_names
 from commands.reports.metrics import FunnelReport, build_funnel_report
+from commands.reports.periods import date_range
 from commands.reports.policy import ReportPolicy
 from storage import queries, teams
 from storage.models import Workspace
@@ -28,9 +30,27 @@ from storage.workspaces import list_workspaces
 PERIODS: dict[str, PeriodKind] = {
     "week": "week",
     "month": "month",
+    "quarter": "quarter",
+    "year": "year",
     "last-week": "last_week",
     "last-month": "last_month",
+    "last-quarter": "last_quarter",
+    "last-year": "last_year",
 }
+DEFAULT_PERIOD = "week"
+
+
+def requested_period(name: str | None, first: str | None, last: str | None) -> Period:
+    """The period a terminal request names: ``--period NAME`` (this week when none), or the
+    days ``--from FIRST --to LAST``, both included. The two ways exclude each other, and a
+    range needs both ends: a half-given request is refused rather than guessed."""
+    if first is None and last is None:
+        return PERIODS[name or DEFAULT_PERIOD]
+    if name is not None:
+        raise UsageError("report.range_or_period")
+    if first is None or last is None:
+        raise UsageError("report.range_needs_both")
+    return date_range(first, last)
 
 
 @dataclass(frozen=True)
@@ -87,13 +107,13 @@ def funnel_report_for(
     workspace: Workspace,
     *,
     owner_ids: Sequence[int] | None,
-    period_kind: PeriodKind,
+    period: Period,
     now: datetime,
 ) -> FunnelReport:
-    """The funnel report every surface shows: ``period_kind`` in the workspace's time zone,
-    its pipeline, and the report settings its admin chose (``ReportPolicy``)."""
+    """The funnel report every surface shows: ``period`` in the workspace's time zone, its
+    pipeline, and the report settings its admin chose (``ReportPolicy``)."""
     tz = ZoneInfo(workspace.timezone)
-    start, end = period_bounds(period_kind, now, tz)
+    start, end = period_bounds(period, now, tz)
     pipeline = pipeline_for(workspace.pipeline, workspace.custom_stages)
     return build_funnel_report(
         session,
@@ -107,9 +127,10 @@ def funnel_report_for(
     )
 
 
-def member_names(session: Session, report: FunnelReport) -> dict[int, str]:
-    """Display names of everyone a report mentions (the reps it is about, reps with calls,
-    owners of listed deals), by member id: what renderers print instead of ids."""
+def report_members(session: Session, report: FunnelReport) -> dict[int, ReportMember]:
+    """Everyone a report mentions (the reps it is about, reps with calls, owners of listed
+    deals), by member id, with their Slack user id and name: what renderers and the JSON show
+    instead of bare ids."""
     hygiene = report.hygiene
     ids = {row.member_id for row in report.activity.calls} | set(report.owner_ids or ())
     for sample in (
@@ -121,4 +142,12 @@ def member_names(session: Session, report: FunnelReport) -> dict[int, str]:
     ):
         ids |= {deal.owner_id for deal in sample.deals}
     members = queries.members_by_id(session, workspace_id=report.workspace_id, ids=sorted(ids))
-    return {mid: member.name or member.slack_user_id for mid, member in members.items()}
+    return {
+        mid: ReportMember(mid, member.slack_user_id, member.name or member.slack_user_id)
+        for mid, member in members.items()
+    }
+
+
+def member_names(session: Session, report: FunnelReport) -> dict[int, str]:
+    """Display names of everyone a report mentions, by member id (``report_members``)."""
+    return display_names(report_members(session, report))
