@@ -70,6 +70,14 @@ class Deal(SQLModel, table=True):
         Index("ix_deal_ws_created", "workspace_id", "created_at"),
         # Covering the trailing year of closed deals the forecast's win rates read.
         Index("ix_deal_ws_closed_cover", "workspace_id", "closed_at", "status", "deleted_at", "id"),
+        # The few deleted deals: what a report's activities are checked against.
+        Index(
+            "ix_deal_ws_deleted",
+            "workspace_id",
+            "id",
+            sqlite_where=text("deleted_at IS NOT NULL"),
+            postgresql_where=text("deleted_at IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -27,13 +27,15 @@ from sqlalchemy import (
     func,
     literal,
     or_,
+    text,
     type_coerce,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Mapped, aliased
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import SelectOfScalar
 
-from storage.models import Activity, BantRecord, Deal, StageChange
+from storage.models import Activity, BantRecord, Deal, Member, StageChange
 
 WON, LOST = "won", "lost"
 NOT_REACHED = -1  # stage_reach: the deal entered none of the stages asked about
@@ -121,41 +123,40 @@ def _facts(row: Sequence[Any]) -> DealFacts:
     return DealFacts(*row[: len(_FACT_COLUMNS)])
 
 
-def _live_deals(workspace_id: int, owner_ids: OwnerIds) -> list[ColumnElement[bool]]:
-    """Conditions on ``Deal``: this workspace, not deleted, owned by ``owner_ids`` if given."""
+def _live_deals(
+    workspace_id: int, owner_ids: OwnerIds, *, by_owner: bool = False
+) -> list[ColumnElement[bool]]:
+    """Conditions on ``Deal``: this workspace, not deleted, owned by ``owner_ids`` if given.
+
+    The owner test may lead the query through the (workspace, owner, status) index only with
+    ``by_owner`` (the open deals). A query of a period starts from that period's slice of a
+    time index: led by the owners, SQLite would read every deal the reps ever had, and a rep's
+    weekly report would grow with their history."""
     conditions = [col(Deal.workspace_id) == workspace_id, col(Deal.deleted_at).is_(None)]
     if owner_ids is not None:
-        conditions.append(col(Deal.owner_id).in_(list(owner_ids)) if owner_ids else false())
+        owner = col(Deal.owner_id) if by_owner else col(Deal.owner_id) + 0
+        conditions.append(owner.in_(list(owner_ids)) if owner_ids else false())
     return conditions
 
 
 def _open_deals(workspace_id: int, owner_ids: OwnerIds) -> list[ColumnElement[bool]]:
-    return [*_live_deals(workspace_id, owner_ids), col(Deal.status) == "open"]
+    return [*_live_deals(workspace_id, owner_ids, by_owner=True), col(Deal.status) == "open"]
 
 
 def _live_changes(workspace_id: int) -> list[ColumnElement[bool]]:
     return [col(StageChange.workspace_id) == workspace_id, col(StageChange.reverted_at).is_(None)]
 
 
+def tune_for_reports(session: Session) -> None:
+    """On PostgreSQL, no JIT compilation for the rest of this transaction. The planner's cost
+    of a report's queries (correlated look-ups per deal) passes the JIT threshold, and
+    compiling them cost the server 10 to 20 ms each, more than running them; ``SET LOCAL``
+    ends with the transaction, so nothing else is touched (docs/benchmarks.md)."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SET LOCAL jit = off"))
+
+
 # --- funnel ---------------------------------------------------------------------------------
-
-
-def open_deals_by_stage(
-    session: Session, *, workspace_id: int, owner_ids: OwnerIds
-) -> list[StageTotal]:
-    """Open deals now, per stage and currency: count and summed value (no value counts 0)."""
-    rows = session.exec(
-        select(
-            Deal.stage,
-            Deal.currency,
-            func.count(),
-            type_coerce(func.coalesce(func.sum(Deal.value), 0), BigInteger),
-        )
-        .where(*_open_deals(workspace_id, owner_ids))
-        .group_by(col(Deal.stage), col(Deal.currency))
-        .order_by(col(Deal.stage), col(Deal.currency))
-    ).all()
-    return [StageTotal(stage, currency, int(n), int(value)) for stage, currency, n, value in rows]
 
 
 def stage_entries(
@@ -239,6 +240,71 @@ def stage_reach(
     return {(int(reach), status): int(n) for reach, status, n in rows}
 
 
+@dataclass(frozen=True)
+class OpenDeals:
+    """The open deals now, read in one pass: their totals per stage and currency, who owns
+    them, and how many carry each hygiene signal (the samples are read only where one does)."""
+
+    totals: list[StageTotal]
+    owner_ids: list[int]
+    stale: int
+    overdue: int
+    stuck: int
+    missing_bant: int
+
+
+def open_deals_now(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    idle_since: datetime,
+    today: date,
+    entered_before: Mapping[str, datetime],
+    bant_stages: Sequence[str],
+) -> OpenDeals:
+    """Every figure of the open deals a report needs, with conditional counts in one scan of
+    them, where reading totals, owners and four hygiene counts took six. The signals are those
+    of ``stale_deals``, ``overdue_deals``, ``stuck_deals`` and ``missing_bant_deals``."""
+    signals = (
+        _stale(idle_since),
+        _overdue(today),
+        _stuck(entered_before),
+        _missing_bant(bant_stages),
+    )
+    query = (
+        select(  # type: ignore[call-overload]  # nine columns
+            Deal.stage,
+            Deal.currency,
+            Deal.owner_id,
+            func.count(),
+            type_coerce(func.coalesce(func.sum(Deal.value), 0), BigInteger),
+            *(func.count(case((signal, 1))) for signal in signals),
+        )
+        .where(*_open_deals(workspace_id, owner_ids))
+        .group_by(col(Deal.stage), col(Deal.currency), col(Deal.owner_id))
+    )
+    totals: dict[tuple[str, str], list[int]] = {}
+    owners: set[int] = set()
+    counts = [0, 0, 0, 0]
+    # A row per stage, currency and owner: hundreds at most, read without the ORM.
+    for stage, currency, owner, n, value, *flagged in session.connection().execute(query):
+        kept = totals.setdefault((stage, currency), [0, 0])
+        kept[0] += int(n)
+        kept[1] += int(value)
+        owners.add(owner)
+        counts = [have + int(more) for have, more in zip(counts, flagged, strict=True)]
+    stale, overdue, stuck, missing_bant = counts
+    return OpenDeals(
+        totals=[StageTotal(st, cur, n, value) for (st, cur), (n, value) in sorted(totals.items())],
+        owner_ids=sorted(owners),
+        stale=stale,
+        overdue=overdue,
+        stuck=stuck,
+        missing_bant=missing_bant,
+    )
+
+
 # --- outcomes -------------------------------------------------------------------------------
 
 
@@ -283,59 +349,80 @@ def won_cycles(
 # --- activity -------------------------------------------------------------------------------
 
 
+def _deleted_deal_ids(workspace_id: int) -> SelectOfScalar[int | None]:
+    """The workspace's deleted deals, from a partial index of them alone (migration 0011)."""
+    return select(col(Deal.id)).where(
+        col(Deal.workspace_id) == workspace_id, col(Deal.deleted_at).is_not(None)
+    )
+
+
 def _live_activities(
     workspace_id: int, member_ids: OwnerIds, start: datetime, end: datetime
 ) -> list[ColumnElement[bool]]:
-    conditions = [
+    """Standing activities of ``[start, end)`` on deals not deleted, by ``member_ids`` (every
+    member of the workspace if None). A deleted deal is told by its id being among the few
+    deleted ones, not by reading each activity's deal; naming the members lets each one's
+    slice of the (workspace, member, time) index be read already grouped."""
+    members: Any = (
+        list(member_ids)
+        if member_ids is not None
+        else (select(col(Member.id)).where(col(Member.workspace_id) == workspace_id))
+    )
+    return [
         col(Activity.workspace_id) == workspace_id,
+        col(Activity.member_id).in_(members) if members != [] else false(),
         col(Activity.occurred_at) >= start,
         col(Activity.occurred_at) < end,
         col(Activity.deleted_at).is_(None),
-        *_live_deals(workspace_id, None),
+        col(Activity.deal_id).not_in(_deleted_deal_ids(workspace_id)),
     ]
-    if member_ids is not None:
-        conditions.append(col(Activity.member_id).in_(list(member_ids)) if member_ids else false())
-    return conditions
+
+
+@dataclass(frozen=True)
+class MemberActivity:
+    """What one member logged in a period: activities of any kind, and calls among them."""
+
+    activities: int
+    calls: int
+
+
+def activity_per_member(
+    session: Session, *, workspace_id: int, owner_ids: OwnerIds, start: datetime, end: datetime
+) -> dict[int, MemberActivity]:
+    """Activities and calls logged in ``[start, end)`` per member who logged any; ``owner_ids``
+    here selects the members (everyone if None). One pass over the period's activities."""
+    is_call = case((col(Activity.kind) == "call", 1))
+    query = (
+        select(col(Activity.member_id), func.count(), func.count(is_call))
+        .where(*_live_activities(workspace_id, owner_ids, start, end))
+        .group_by(col(Activity.member_id))
+    )
+    rows = session.connection().execute(query)
+    return {member: MemberActivity(int(n), int(calls)) for member, n, calls in rows}
 
 
 def calls_per_member(
     session: Session, *, workspace_id: int, owner_ids: OwnerIds, start: datetime, end: datetime
 ) -> dict[int, int]:
-    """Calls (activities of kind ``call``) logged in ``[start, end)`` per member who logged them;
-    ``owner_ids`` here selects the members."""
-    # Grouped by ``member_id + 0``: on the bare column SQLite (which keeps no statistics) would
-    # read the whole (workspace, member, time) index in member order to save a sort, instead
-    # of the period's slice of the (workspace, time) index.
-    member = (col(Activity.member_id) + 0).label("member_id")
-    rows = session.exec(
-        select(member, func.count())
-        .join(Deal, col(Deal.id) == col(Activity.deal_id))
-        .where(*_live_activities(workspace_id, owner_ids, start, end), Activity.kind == "call")
-        .group_by(member)
-    ).all()
-    return {member_id: int(n) for member_id, n in rows}
+    """Calls (activities of kind ``call``) logged in ``[start, end)`` per member who logged
+    one; ``owner_ids`` here selects the members."""
+    logged = activity_per_member(
+        session, workspace_id=workspace_id, owner_ids=owner_ids, start=start, end=end
+    )
+    return {member: done.calls for member, done in logged.items() if done.calls}
 
 
-def activity_totals(
+def deals_touched(
     session: Session, *, workspace_id: int, owner_ids: OwnerIds, start: datetime, end: datetime
-) -> tuple[int, int]:
-    """``(activities, deals)``: activities of any kind logged in ``[start, end)`` by
-    ``owner_ids`` (everyone if None), and how many distinct deals they were about."""
-    activities, deals = session.exec(
-        select(func.count(), func.count(distinct(col(Activity.deal_id))))
-        .select_from(Activity)
-        .join(Deal, col(Deal.id) == col(Activity.deal_id))
-        .where(*_live_activities(workspace_id, owner_ids, start, end))
+) -> int:
+    """How many distinct deals the activities logged in ``[start, end)`` by ``owner_ids``
+    (everyone if None) were about."""
+    touched = session.exec(
+        select(func.count(distinct(col(Activity.deal_id)))).where(
+            *_live_activities(workspace_id, owner_ids, start, end)
+        )
     ).one()
-    return int(activities), int(deals)
-
-
-def open_deal_owner_ids(session: Session, *, workspace_id: int, owner_ids: OwnerIds) -> list[int]:
-    """Members who own at least one open deal (the reps a report lists even with no calls)."""
-    rows = session.exec(
-        select(Deal.owner_id).where(*_open_deals(workspace_id, owner_ids)).distinct()
-    ).all()
-    return sorted(rows)
+    return int(touched)
 
 
 # --- speed ----------------------------------------------------------------------------------
@@ -450,78 +537,48 @@ def _sample(
     conditions: Sequence[ColumnElement[bool]],
     order_by: Sequence[ColumnElement[Any] | Mapped[Any]],
     limit: int,
+    total: int | None,
 ) -> Sample:
-    """How many deals meet ``conditions``, and the first ``limit`` of them in ``order_by``:
-    a COUNT and a LIMIT in the database, so a long list never reaches Python."""
-    total = session.exec(select(func.count()).select_from(Deal).where(*conditions)).one()
+    """How many deals meet ``conditions`` (``total`` when already counted), and the first
+    ``limit`` of them in ``order_by``: a COUNT and a LIMIT in the database, so a long list
+    never reaches Python."""
+    if total is None:
+        total = int(session.exec(select(func.count()).select_from(Deal).where(*conditions)).one())
     if not total or limit <= 0:
-        return Sample(int(total), [])
+        return Sample(total, [])
     query = select(*_FACT_COLUMNS)  # type: ignore[call-overload]  # 12 columns
     rows = session.exec(query.where(*conditions).order_by(*order_by).limit(limit)).all()
-    return Sample(int(total), [_facts(row) for row in rows])
+    return Sample(total, [_facts(row) for row in rows])
 
 
-def stale_deals(
-    session: Session, *, workspace_id: int, owner_ids: OwnerIds, idle_since: datetime, limit: int
-) -> Sample:
-    """Open deals with no activity since ``idle_since``: their last activity (or, never touched,
-    their creation) is older. Longest idle first."""
-    touched = func.coalesce(col(Deal.last_activity_at), col(Deal.created_at))
-    return _sample(
-        session,
-        [*_open_deals(workspace_id, owner_ids), touched < idle_since],
-        [touched, col(Deal.number)],
-        limit,
-    )
+def _touched() -> ColumnElement[datetime]:
+    return func.coalesce(col(Deal.last_activity_at), col(Deal.created_at))
 
 
-def overdue_deals(
-    session: Session, *, workspace_id: int, owner_ids: OwnerIds, today: date, limit: int
-) -> Sample:
-    """Open deals whose next step was due before ``today``; most overdue first."""
-    return _sample(
-        session,
-        [*_open_deals(workspace_id, owner_ids), col(Deal.next_step_due) < today],
-        [col(Deal.next_step_due), col(Deal.number)],
-        limit,
-    )
+def _stale(idle_since: datetime) -> ColumnElement[bool]:
+    return _touched() < idle_since
 
 
-def stuck_deals(
-    session: Session,
-    *,
-    workspace_id: int,
-    owner_ids: OwnerIds,
-    entered_before: Mapping[str, datetime],
-    limit: int,
-) -> Sample:
-    """Open deals that entered their current stage before that stage's cutoff in
-    ``entered_before`` (stages without one are never stuck). Longest in stage first."""
+def _overdue(today: date) -> ColumnElement[bool]:
+    return col(Deal.next_step_due) < today
+
+
+def _stuck(entered_before: Mapping[str, datetime]) -> ColumnElement[bool]:
     if not entered_before:
-        return Sample(0, [])
-    late = or_(
+        return false()
+    return or_(
         *(
             and_(col(Deal.stage) == stage, col(Deal.stage_entered_at) < cutoff)
             for stage, cutoff in entered_before.items()
         )
     )
-    return _sample(
-        session,
-        [*_open_deals(workspace_id, owner_ids), late],
-        [col(Deal.stage_entered_at), col(Deal.number)],
-        limit,
-    )
 
 
-def missing_bant_deals(
-    session: Session, *, workspace_id: int, owner_ids: OwnerIds, stages: Sequence[str], limit: int
-) -> Sample:
-    """Open deals in ``stages`` whose latest standing BANT is not qualified (or who have none),
-    by number: the definition of ``queries.deals_missing_bant``, narrowed to ``owner_ids`` and
-    written per deal (its own BANT rows by ``deal_id``) so it never reads the workspace's whole
-    BANT history."""
+def _missing_bant(stages: Sequence[str]) -> ColumnElement[bool]:
+    """In ``stages`` and the latest standing BANT is not qualified (or there is none), looked
+    up per deal (its own BANT rows by ``deal_id``), never the workspace's whole BANT history."""
     if not stages:
-        return Sample(0, [])
+        return false()
     standing = aliased(BantRecord)
     latest = (
         select(func.max(standing.id))
@@ -534,9 +591,87 @@ def missing_bant_deals(
         .where(col(BantRecord.id) == latest, BantRecord.verdict == "qualified")
         .exists()
     )
+    return and_(col(Deal.stage).in_(list(stages)), ~qualified)
+
+
+def stale_deals(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    idle_since: datetime,
+    limit: int,
+    total: int | None = None,
+) -> Sample:
+    """Open deals with no activity since ``idle_since``: their last activity (or, never touched,
+    their creation) is older. Longest idle first."""
     return _sample(
         session,
-        [*_open_deals(workspace_id, owner_ids), col(Deal.stage).in_(list(stages)), ~qualified],
+        [*_open_deals(workspace_id, owner_ids), _stale(idle_since)],
+        [_touched(), col(Deal.number)],
+        limit,
+        total,
+    )
+
+
+def overdue_deals(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    today: date,
+    limit: int,
+    total: int | None = None,
+) -> Sample:
+    """Open deals whose next step was due before ``today``; most overdue first."""
+    return _sample(
+        session,
+        [*_open_deals(workspace_id, owner_ids), _overdue(today)],
+        [col(Deal.next_step_due), col(Deal.number)],
+        limit,
+        total,
+    )
+
+
+def stuck_deals(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    entered_before: Mapping[str, datetime],
+    limit: int,
+    total: int | None = None,
+) -> Sample:
+    """Open deals that entered their current stage before that stage's cutoff in
+    ``entered_before`` (stages without one are never stuck). Longest in stage first."""
+    if not entered_before:
+        return Sample(0, [])
+    return _sample(
+        session,
+        [*_open_deals(workspace_id, owner_ids), _stuck(entered_before)],
+        [col(Deal.stage_entered_at), col(Deal.number)],
+        limit,
+        total,
+    )
+
+
+def missing_bant_deals(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    stages: Sequence[str],
+    limit: int,
+    total: int | None = None,
+) -> Sample:
+    """Open deals in ``stages`` whose latest standing BANT is not qualified (or who have none),
+    by number: the definition of ``queries.deals_missing_bant``, narrowed to ``owner_ids``."""
+    if not stages:
+        return Sample(0, [])
+    return _sample(
+        session,
+        [*_open_deals(workspace_id, owner_ids), _missing_bant(stages)],
         [col(Deal.number)],
         limit,
+        total,
     )

@@ -303,3 +303,24 @@ def test_the_upkeep_refreshes_the_planners_statistics(engine: Engine) -> None:
                      " WHERE relname = 'deal' AND last_analyze IS NOT NULL")
             ).scalar_one()  # fmt: skip
     assert analyzed > 0
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+def test_a_report_runs_without_jit_compilation_and_leaves_the_connection_as_it_was(
+    engine: Engine, history: tuple[int, dict[str, Deal]]
+) -> None:
+    workspace_id, _ = history
+    with unit_of_work(engine, read_only=True) as session:
+        workspace = session.get(Workspace, workspace_id)
+        assert workspace is not None
+        build_funnel_report(
+            session,
+            workspace=workspace,
+            pipeline=FUNNEL4,
+            period_start=wib(23, 0),
+            period_end=wib(30, 0),
+            now=wib(25, 10),
+        )
+        assert session.execute(text("SHOW jit")).scalar_one() == "off"
+    with unit_of_work(engine, read_only=True) as session:
+        assert session.execute(text("SHOW jit")).scalar_one() == "on"

@@ -274,13 +274,6 @@ def needs_bant_warning(
     return True
 
 
-def stages_past_qualification(ctx: CommandContext) -> tuple[str, ...]:
-    """The open stages a deal should only be in once qualified."""
-    stages = ctx.pipeline.stages
-    gate = qualification_stage(ctx.pipeline.name, stages)
-    return stages[stages.index(gate) + 1 :]
-
-
 def submit_follow_up(
     ctx: CommandContext, subject: int | None, values: Mapping[str, str | None]
 ) -> Notice:

@@ -142,3 +142,9 @@ def qualification_stage(preset: str, stages: tuple[str, ...]) -> str:
     its second stage)."""
     stage = QUALIFICATION_STAGE.get(preset)
     return stage if stage in stages else stages[min(1, len(stages) - 1)]
+
+
+def stages_past_qualification(preset: str, stages: tuple[str, ...]) -> tuple[str, ...]:
+    """The open stages a deal should only be in once qualified: those after
+    ``qualification_stage`` (what reports and nudges flag as missing a BANT)."""
+    return stages[stages.index(qualification_stage(preset, stages)) + 1 :]

@@ -19,7 +19,7 @@ from sqlmodel import Session
 
 from commands import permissions
 from commands.context import CommandContext
-from commands.deals.bant_scoring import qualification_stage
+from commands.deals.bant_scoring import stages_past_qualification
 from commands.deals.resolve import resolve_deal
 from commands.deals.summaries import summarize_deal, summarize_many
 from commands.errors import NotAllowed, UsageError
@@ -96,12 +96,6 @@ def nudge_reasons(
     return tuple(reasons)
 
 
-def stages_past_qualification(pipeline: Pipeline) -> tuple[str, ...]:
-    """The open stages a deal must not reach without a qualifying BANT (as the reports say)."""
-    qualifying = qualification_stage(pipeline.name, pipeline.stages)
-    return pipeline.stages[pipeline.stages.index(qualifying) + 1 :]
-
-
 # --- building the nudge ----------------------------------------------------------------------
 
 
@@ -163,7 +157,9 @@ def build_nudge(
         )
         if deal.snoozed_until is None or deal.snoozed_until <= day
     ]
-    unqualified = _missing_bant_ids(ctx, stages_past_qualification(pipeline), deals)
+    unqualified = _missing_bant_ids(
+        ctx, stages_past_qualification(pipeline.name, pipeline.stages), deals
+    )
     candidates = []
     for deal in deals:
         reasons = nudge_reasons(

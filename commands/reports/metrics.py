@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from commands.deals.bant_scoring import qualification_stage
+from commands.deals.bant_scoring import stages_past_qualification
 from commands.localtime import previous_period, work_days_in
 from commands.pipelines import LOST, WON, Pipeline
 from commands.replies import Money
@@ -38,7 +38,7 @@ from commands.reports.yardsticks import (
 )
 from storage import reports as db
 from storage.models import Workspace
-from storage.reports import DealFacts, LeadTouch, Sample, StageTotal
+from storage.reports import DealFacts, LeadTouch, OpenDeals, Sample, StageTotal
 
 DAY = timedelta(days=1)
 # Industry ratio of leads : prospects : potential : closeable deals quoted for funnel4.
@@ -387,9 +387,9 @@ def build_funnel_report(
     ``benchmark_ratio`` (deals per open stage, like 10:5:3:1) sets the conversion benchmarks
     (``benchmark_conversions``)."""
     assert workspace.id is not None
+    db.tune_for_reports(session)
     scope = _Scope(session, workspace.id, owner_ids, period_start, period_end)
     tz = ZoneInfo(workspace.timezone)
-    open_totals = db.open_deals_by_stage(session, workspace_id=workspace.id, owner_ids=owner_ids)
     leads = db.first_activities(session, **scope.period)
     times = stage_times(db.stay_days_by_stage(session, **scope.period), pipeline.stages)
     yardsticks = yardsticks_for(
@@ -401,6 +401,15 @@ def build_funnel_report(
         stay_window_days=cohort_days,
         win_rate_days=win_rate_days,
     )
+    open_now = db.open_deals_now(
+        session,
+        **scope.who,
+        idle_since=now - timedelta(days=stale_days),
+        today=now.astimezone(tz).date(),
+        entered_before=stuck_cutoffs(yardsticks.stage_times, now),
+        bant_stages=stages_past_qualification(pipeline.name, pipeline.stages),
+    )
+    open_totals = open_now.totals
     return FunnelReport(
         workspace_id=workspace.id,
         pipeline=pipeline,
@@ -410,12 +419,12 @@ def build_funnel_report(
         now=now,
         funnel=_funnel(scope, pipeline, open_totals, cohort_days, benchmark_ratio),
         outcomes=_outcomes(scope, workspace.currency, tz),
-        activity=_activity(scope, tz, calls_per_day_target, work_days),
+        activity=_activity(scope, open_now, tz, calls_per_day_target, work_days),
         speed=_speed(scope, times, leads),
         hygiene=_hygiene(
             scope,
             pipeline,
-            open_totals,
+            open_now,
             leads,
             yardsticks,
             now=now,
@@ -521,14 +530,20 @@ def _outcomes(scope: _Scope, currency: str, tz: ZoneInfo) -> Outcomes:
 
 
 def _activity(
-    scope: _Scope, tz: ZoneInfo, calls_per_day_target: int, work_days: Sequence[int]
+    scope: _Scope,
+    open_now: OpenDeals,
+    tz: ZoneInfo,
+    calls_per_day_target: int,
+    work_days: Sequence[int],
 ) -> ActivityStats:
     """Calls per rep: every member with a call in the period or an open deal now (within the
     scope), zero calls included."""
-    calls = db.calls_per_member(scope.session, **scope.period)
-    reps = set(calls) | set(db.open_deal_owner_ids(scope.session, **scope.who))
+    logged = db.activity_per_member(scope.session, **scope.period)
+    calls = {member: done.calls for member, done in logged.items() if done.calls}
+    reps = set(calls) | set(open_now.owner_ids)
     days = work_days_in(scope.start, scope.end, tz, work_days)
-    activities, touched = db.activity_totals(scope.session, **scope.period)
+    activities = sum(done.activities for done in logged.values())
+    touched = db.deals_touched(scope.session, **scope.period) if activities else 0
     rows = sorted(
         (RepCalls(m, calls.get(m, 0)) for m in reps), key=lambda r: (-r.calls, r.member_id)
     )
@@ -563,7 +578,7 @@ def _speed(
 def _hygiene(
     scope: _Scope,
     pipeline: Pipeline,
-    open_totals: Sequence[StageTotal],
+    open_now: OpenDeals,
     leads: Sequence[LeadTouch],
     yardsticks: Yardsticks,
     *,
@@ -576,33 +591,57 @@ def _hygiene(
     """Signals as of ``now``. Stuck is judged against the workspace's usual time in each stage
     (``yardsticks``: the median over all stays that ended in the cohort length before today's
     local midnight), a steadier yardstick than one period's or one rep's few stays. Each list
-    is counted and cut to ``sample_size`` in the database (uncontacted: see ``_uncontacted``)."""
+    is counted with the open deals (``open_now``) and cut to ``sample_size`` in the database
+    (uncontacted: see ``_uncontacted``)."""
     session, who = scope.session, scope.who
     baseline = yardsticks.stage_times
     counts: dict[str, int] = defaultdict(int)
-    for total in open_totals:
+    for total in open_now.totals:
         counts[total.stage] += total.count
     last_stage = pipeline.stages[-1]
     share = pile_up_share(counts, last_stage)
-    qualifying = qualification_stage(pipeline.name, pipeline.stages)
-    past = pipeline.stages[pipeline.stages.index(qualifying) + 1 :]
-    cutoffs = stuck_cutoffs(baseline, now)
     return Hygiene(
         stale=_sample(
             db.stale_deals(
-                session, **who, limit=sample_size, idle_since=now - timedelta(days=stale_days)
+                session,
+                **who,
+                limit=sample_size,
+                idle_since=now - timedelta(days=stale_days),
+                total=open_now.stale,
             )
         ),
         overdue=_sample(
-            db.overdue_deals(session, **who, limit=sample_size, today=now.astimezone(tz).date())
+            db.overdue_deals(
+                session,
+                **who,
+                limit=sample_size,
+                today=now.astimezone(tz).date(),
+                total=open_now.overdue,
+            )
         ),
-        stuck=_sample(db.stuck_deals(session, **who, limit=sample_size, entered_before=cutoffs)),
+        stuck=_sample(
+            db.stuck_deals(
+                session,
+                **who,
+                limit=sample_size,
+                entered_before=stuck_cutoffs(baseline, now),
+                total=open_now.stuck,
+            )
+        ),
         stuck_baseline=baseline,
         pile_up_stage=last_stage,
         pile_up_share=share,
         pile_up=share is not None and share > pile_up_threshold,
         uncontacted=_uncontacted(scope, leads, now, sample_size),
-        missing_bant=_sample(db.missing_bant_deals(session, **who, limit=sample_size, stages=past)),
+        missing_bant=_sample(
+            db.missing_bant_deals(
+                session,
+                **who,
+                limit=sample_size,
+                stages=stages_past_qualification(pipeline.name, pipeline.stages),
+                total=open_now.missing_bant,
+            )
+        ),
     )
 
 

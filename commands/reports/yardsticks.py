@@ -133,6 +133,7 @@ def build_yardsticks(
 ) -> Yardsticks:
     """The yardsticks as of ``as_of``'s local midnight, from the stays and closed deals."""
     end = local_midnight(as_of, tz)
+    db.tune_for_reports(session)
     stays = db.stay_days_by_stage(
         session,
         workspace_id=workspace_id,

@@ -1,4 +1,4 @@
-"""A daily snapshot of each workspace's slow report yardsticks
+"""A daily snapshot of each workspace's slow report yardsticks, and an index of deleted deals
 
 Revision ID: 0011
 Revises: 0010
@@ -6,7 +6,9 @@ Create Date: 2026-12-05 06:00:00
 
 Every report, nudge and digest judged "stuck" against the median stay of the last 90 days and
 weighted the forecast by the last 365 days' win rates, reading a quarter's moves and a year's
-closed deals each time. They are now built once per local day and kept here.
+closed deals each time. They are now built once per local day and kept here. A report checks
+each activity of its period against the workspace's few deleted deals, from an index of them
+alone.
 """
 
 from collections.abc import Sequence
@@ -45,6 +47,15 @@ def upgrade() -> None:
         ),
     )
 
+    op.create_index(
+        "ix_deal_ws_deleted",
+        "deal",
+        ["workspace_id", "id"],
+        sqlite_where=sa.text("deleted_at IS NOT NULL"),
+        postgresql_where=sa.text("deleted_at IS NOT NULL"),
+    )
+
 
 def downgrade() -> None:
+    op.drop_index("ix_deal_ws_deleted", table_name="deal")
     op.drop_table("yardstick")
