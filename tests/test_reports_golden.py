@@ -35,7 +35,7 @@ marked; every deal's creation is a move into its first stage, as /deal add recor
  D13  A   45jt    Nov 10 09:00  prospect Nov 11 09:00; potential Nov 13     call A Nov 10 10:00,
                                 09:00 REVERTED at 10:00 (open, prospect);   meeting A Nov 17 14:00
                                 next step due Nov 20
- D14  C   99jt    Nov 17 09:00  DELETED at 09:05                            call C Nov 17 09:02
+ D14  C   99jt    Nov 17 09:00  prospect 09:03, DELETED at 09:05                 call C Nov 17 09:02
  Another workspace has a deal created Nov 16, won Nov 18 for 77jt, with a call Nov 17: it must
  never show up.
 """
@@ -289,7 +289,8 @@ def golden(engine: Engine) -> Iterator[Golden]:
                next_step_due=date(2026, 11, 20))  # fmt: skip
         h.activity(13, "A", wib(11, 10, 10))
         h.activity(13, "A", wib(11, 17, 14), kind="meeting")
-        h.deal(14, "C", 99 * JT, wib(11, 17, 9), deleted_at=wib(11, 17, 9, 5))
+        h.deal(14, "C", 99 * JT, wib(11, 17, 9), [("prospect", wib(11, 17, 9, 3))],
+               deleted_at=wib(11, 17, 9, 5))  # fmt: skip
         h.activity(14, "C", wib(11, 17, 9, 2))
 
         other = Workspace(slack_team_id="T0OTHER", timezone="Asia/Jakarta")
@@ -607,6 +608,12 @@ def test_team_report_covers_only_its_members_deals_and_calls(golden: Golden) -> 
     assert (team.hygiene.stuck.total, team.hygiene.missing_bant.total) == (1, 1)
     # Workspace-wide win rates applied to B's deals: 25jt x 3/5 + 60jt x 3/4 = 15 + 45 = 60jt.
     assert team.forecast.weighted == (Money(60 * JT, "IDR"),)
+    # C's W2 moves: D7 and D10 entered lead, D10 left it for lost a day later. D14 entered lead
+    # and left it for prospect 3 minutes later, then was deleted: none of it counts.
+    c_team = report(golden, owner_ids=[golden.members["C"]])
+    assert [row.entered for row in c_team.funnel.stages] == [2, 0, 0, 0]
+    assert c_team.speed.stage_times[0] == StageTime("lead", 1.0, 1)
+    assert [row.stays for row in c_team.speed.stage_times[1:]] == [0, 0, 0]
     # An empty team has nothing at all.
     nobody = report(golden, owner_ids=[])
     assert nobody.activity.calls == () and nobody.funnel.cohort_size == 0

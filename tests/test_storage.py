@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC, date, datetime, timedelta, timezone
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
@@ -362,3 +363,32 @@ def test_upgrade_puts_each_reps_newest_sent_nudge_on_their_member_row(engine: En
         "1700000000.000200",
     )
     assert (sari.nudge_day, sari.nudge_ts) == (None, None)
+
+
+def _vacuum_settings(engine: Engine) -> dict[str, list[str]]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT relname, reloptions FROM pg_class "
+                "WHERE relname IN ('activity', 'stagechange', 'deal') AND relkind = 'r'"
+            )
+        ).all()
+    return {name: sorted(options or []) for name, options in rows}
+
+
+def test_postgresql_vacuums_the_newest_activities_and_moves_without_waiting(
+    engine: Engine,
+) -> None:
+    """Reports read this week's rows from the index alone only once a vacuum has passed them:
+    after 5,000 new rows, not after a fifth of the table."""
+    if engine.dialect.name != "postgresql":
+        pytest.skip("a PostgreSQL setting; SQLite has no vacuum thresholds")
+    settings = _vacuum_settings(engine)
+    for table in ("activity", "stagechange"):
+        assert "autovacuum_vacuum_insert_threshold=5000" in settings[table]
+        assert "autovacuum_vacuum_insert_scale_factor=0" in settings[table]
+    assert "autovacuum_vacuum_scale_factor=0.02" in settings["deal"]
+    command.downgrade(alembic_config(engine), "0011")
+    assert _vacuum_settings(engine) == {"activity": [], "stagechange": [], "deal": []}
+    upgrade(engine)
+    assert "autovacuum_vacuum_insert_threshold=5000" in _vacuum_settings(engine)["activity"]

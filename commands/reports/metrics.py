@@ -292,12 +292,8 @@ def lead_response_hours(leads: Sequence[LeadTouch]) -> tuple[float | None, int, 
     """Lead response time ("promptness"): the median hours from a deal's creation to its first
     logged activity, over deals created in the period that have one. Returns that median, how
     many deals it covers and how many created in the period have no activity yet."""
-    hours = [
-        (lead.first_activity_at - lead.created_at).total_seconds() / 3600
-        for lead in leads
-        if lead.first_activity_at
-    ]
-    return _median(hours), len(hours), sum(1 for lead in leads if lead.first_activity_at is None)
+    hours = [lead.response_seconds / 3600 for lead in leads if lead.response_seconds is not None]
+    return _median(hours), len(hours), len(leads) - len(hours)
 
 
 STUCK_AT_LEAST = timedelta(days=1)
@@ -316,15 +312,15 @@ def stuck_cutoffs(times: Sequence[StageTime], now: datetime) -> dict[str, dateti
     }
 
 
-def uncontacted_leads(leads: Sequence[LeadTouch], now: datetime) -> list[int]:
+def uncontacted_leads(leads: Sequence[LeadTouch]) -> list[int]:
     """New leads not contacted within a day: deals created in the period with no activity in
     the 24 h after creation (none at all, or the first later), oldest first, as deal ids. A
-    deal younger than 24 h is not counted yet: it still has time."""
+    deal younger than 24 h at the report's "now" is not counted yet: it still has time."""
+    day = DAY.total_seconds()
     return [
         lead.deal_id
         for lead in leads
-        if lead.created_at + DAY <= now
-        and (lead.first_activity_at is None or lead.first_activity_at > lead.created_at + DAY)
+        if lead.day_old and (lead.response_seconds is None or lead.response_seconds > day)
     ]
 
 
@@ -390,7 +386,7 @@ def build_funnel_report(
     db.tune_for_reports(session)
     scope = _Scope(session, workspace.id, owner_ids, period_start, period_end)
     tz = ZoneInfo(workspace.timezone)
-    leads = db.first_activities(session, **scope.period)
+    leads = db.first_activities(session, **scope.period, now=now)
     times = stage_times(db.stay_days_by_stage(session, **scope.period), pipeline.stages)
     yardsticks = yardsticks_for(
         session,
@@ -632,7 +628,7 @@ def _hygiene(
         pile_up_stage=last_stage,
         pile_up_share=share,
         pile_up=share is not None and share > pile_up_threshold,
-        uncontacted=_uncontacted(scope, leads, now, sample_size),
+        uncontacted=_uncontacted(scope, leads, sample_size),
         missing_bant=_sample(
             db.missing_bant_deals(
                 session,
@@ -649,12 +645,10 @@ def _sample(sample: Sample) -> DealSample:
     return DealSample(sample.total, tuple(sample.deals))
 
 
-def _uncontacted(
-    scope: _Scope, leads: Sequence[LeadTouch], now: datetime, sample_size: int
-) -> DealSample:
+def _uncontacted(scope: _Scope, leads: Sequence[LeadTouch], sample_size: int) -> DealSample:
     """Counted over the period's leads, which the lead response median reads anyway; only the
     sample's deal facts are fetched."""
-    deal_ids = uncontacted_leads(leads, now)
+    deal_ids = uncontacted_leads(leads)
     sample = db.deal_facts(
         scope.session, workspace_id=scope.workspace_id, deal_ids=deal_ids[: max(sample_size, 0)]
     )
