@@ -146,8 +146,8 @@ def _live_deals(
 class _NotThroughIndex(FunctionElement[int]):
     """An integer column that SQLite's planner may not use an index for (``owner_id + 0``);
     PostgreSQL gets the column itself. SQLite, offered the owner index, leads a period's query
-    with it and reads each owner's whole history. PostgreSQL weighs both and, without the
-    index, would read every deal of the workspace to join a few hundred."""
+    of deals with it and reads each owner's whole history. PostgreSQL weighs the indexes
+    itself, and denied the owner one it was seen reading every deal of the workspace."""
 
     type = Integer()
     inherit_cache = True
