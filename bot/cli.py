@@ -222,12 +222,21 @@ def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
+    """``corong import deals|template|undo``."""
+    from bot.import_cli import cmd_import as run_import
+
+    return run_import(settings, args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corong",
         description="Corong, the Slack sales assistant: deals, calls and the funnel, no CRM.",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="{run,shell,report,jobs,db}")
+    sub = parser.add_subparsers(
+        dest="command", required=True, metavar="{run,shell,report,import,jobs,db}"
+    )
     sub.add_parser(
         "run",
         help="run the bot (Socket Mode if SLACK_APP_TOKEN is set, else HTTP on PORT)",
@@ -250,6 +259,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Reports from the database, no Slack needed.",
     )
     add_report_commands(report, with_workspace=True)
+    imports = sub.add_parser(
+        "import",
+        help="bring deals in from a CSV export (HubSpot, Pipedrive, Salesforce, Corong)",
+        description="Bring a team's pipeline in from a CSV file, with its history.",
+    )
+    from bot.import_cli import add_import_commands
+
+    add_import_commands(imports)
     jobs = sub.add_parser(
         "jobs",
         help="the scheduled posts: list, run now (or --dry-run), status",
@@ -282,6 +299,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_report(settings, args)
         if args.command == "jobs":
             return cmd_jobs(settings, args)
+        if args.command == "import":
+            return cmd_import(settings, args)
         return cmd_shell(settings, args)
     except ConfigError as error:
         print(f"corong: {error}", file=sys.stderr)

@@ -42,6 +42,7 @@ BOT_SCOPES = (
     "chat:write",
     "im:write",
     "users:read",
+    "users:read.email",
     "channels:read",
     "groups:read",
     "files:write",

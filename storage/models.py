@@ -78,6 +78,16 @@ class Deal(SQLModel, table=True):
             sqlite_where=text("deleted_at IS NOT NULL"),
             postgresql_where=text("deleted_at IS NOT NULL"),
         ),
+        # An imported deal, by its id in the system it came from: importing again finds it.
+        Index(
+            "uq_deal_ws_source_external",
+            "workspace_id",
+            "source",
+            "external_id",
+            unique=True,
+            sqlite_where=text("external_id IS NOT NULL"),
+            postgresql_where=text("external_id IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -103,6 +113,10 @@ class Deal(SQLModel, table=True):
     deleted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # The owner snoozed it from a nudge: morning nudges leave it out before this local date.
     snoozed_until: date | None = None
+    # Where an imported deal came from (hubspot, pipedrive, salesforce, corong) and its id
+    # there; both empty for a deal added in Slack.
+    source: str | None = Field(default=None, max_length=16)
+    external_id: str | None = Field(default=None, max_length=100)
 
     @property
     def ref(self) -> str:
@@ -175,6 +189,12 @@ class AuditEntry(SQLModel, table=True):
     __table_args__ = (
         Index("ix_audit_ws_member_time", "workspace_id", "member_id", "created_at"),
         Index("ix_audit_deal_time", "deal_id", "created_at"),
+        Index(
+            "ix_audit_import",
+            "import_id",
+            sqlite_where=text("import_id IS NOT NULL"),
+            postgresql_where=text("import_id IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -189,6 +209,26 @@ class AuditEntry(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     undone_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     undo_of_id: int | None = Field(default=None, foreign_key="auditentry.id")
+    # The import this entry is one deal of: the whole import is taken back together.
+    import_id: int | None = Field(default=None, foreign_key="importbatch.id")
+
+
+class ImportBatch(SQLModel, table=True):
+    """One import of a file (``corong import deals``): what it brought in, by whom, and whether
+    it was taken back. Its deals' audit entries point here."""
+
+    __table_args__ = (Index("ix_importbatch_ws_time", "workspace_id", "created_at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    member_id: int = Field(foreign_key="member.id")
+    kind: str = Field(max_length=16)  # "deals"
+    source: str = Field(max_length=16)
+    file_name: str = Field(max_length=200)
+    created: int
+    updated: int
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    undone_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class PendingChoice(SQLModel, table=True):

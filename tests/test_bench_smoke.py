@@ -3,6 +3,7 @@ the daily yardsticks against their fair baselines printed, then the aims."""
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -32,3 +33,16 @@ def test_report_benchmark_runs_quickly_and_prints_its_table() -> None:
     assert all(float(row[-2]) > 0 for row in table)  # a ratio report / fair baseline on each row
     assert any(line.split()[:2] == ["aims", "(CPU"] for line in lines)  # ceilings: full scale
     assert "postgresql: skipped (--sqlite-only)" in lines
+
+
+def test_import_benchmark_runs_and_prints_its_figures() -> None:
+    done = run_to_the_end(
+        [sys.executable, "bench/imports.py", "--deals", "300", "--json"],
+        cwd=ROOT,
+        timeout=PROCESS_PATIENCE,
+    )
+    assert done.returncode == 0, done.stderr
+    figures = json.loads(done.stdout)
+    assert figures["deals"] == 300
+    assert figures["first_import_s"] > 0 and figures["floor_s"] > 0
+    assert figures["second_import_s"] > 0

@@ -251,3 +251,23 @@ def test_take_amount_reports_an_ambiguous_amount_instead_of_guessing() -> None:
     with pytest.raises(UsageError) as info:
         take_amount(tokenize("Acme 1.500 jt"))
     assert info.value.key == "grammar.ambiguous_amount"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Rp 50.000.000,-", 50_000_000),
+        ("Rp50.000.000,-", 50_000_000),
+        ("Rp 5.000.000.-", 5_000_000),
+        ("50.000,-", 50_000),
+    ],
+)
+def test_invoice_notation_closes_whole_rupiah_with_a_dash(text: str, value: int) -> None:
+    amount = parse_amount(text)
+    assert amount.value == value
+
+
+@pytest.mark.parametrize("text", ["-", ",-", "Rp ,-", "5,-jt"])
+def test_a_dash_alone_is_no_amount(text: str) -> None:
+    with pytest.raises(UsageError):
+        parse_amount(text)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -18,7 +17,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, col, select
 
-from bot.cli import main
 from bot.config import Settings
 from bot.posts.scheduler import deliverer_for
 from storage import queries, teams
@@ -26,20 +24,12 @@ from storage.db import unit_of_work
 from storage.models import Delivery
 from tests.harness import BUDI, SARI, TEAM, Bot, eventually, message_text
 from tests.patience import PATIENCE
+from tests.terminal import Ran, corong_in_process
 
 TEAM_CHANNEL = "C0JAKARTA1"
 TUESDAY_MORNING = "2026-11-24T08:31+07:00"  # after the 08:30 nudges in Jakarta
 TUESDAY_STANDUP = "2026-11-24T09:01+07:00"
 POSTING_METHODS = ("conversations.open", "chat.postMessage", "files.completeUploadExternal")
-
-
-@dataclass(frozen=True)
-class Ran:
-    """What ``corong jobs ...`` did: its exit status and what it printed."""
-
-    status: int
-    out: str
-    err: str
 
 
 Jobs = Callable[..., Ran]
@@ -54,20 +44,14 @@ def jobs(
     capsys: pytest.CaptureFixture[str],
 ) -> Jobs:
     """``corong jobs <args>`` against the bot's database and the fake Slack."""
-    monkeypatch.chdir(tmp_path)  # no .env of the developer's is read
-    for name in [*Settings.model_fields, "DATABASE_URL"]:
-        monkeypatch.delenv(name.upper(), raising=False)
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    monkeypatch.setenv("SLACK_API_URL", bot.fake.api_url)
-    monkeypatch.setenv("SLACK_BOT_TOKEN", "xoxb-test-token")
-
-    def run(*args: str) -> Ran:
-        capsys.readouterr()
-        status = main(["jobs", *args])
-        captured = capsys.readouterr()
-        return Ran(status, captured.out, captured.err)
-
-    return run
+    return corong_in_process(
+        database_url=database_url,
+        slack_api_url=bot.fake.api_url,
+        tmp_path=tmp_path,
+        monkeypatch=monkeypatch,
+        capsys=capsys,
+        prefix=("jobs",),
+    )
 
 
 def two_reps_with_work(bot: Bot) -> None:

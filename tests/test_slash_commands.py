@@ -23,6 +23,14 @@ from tests.harness import (
 pytestmark = pytest.mark.usefixtures("bot")
 
 
+def test_an_invoice_amount_is_the_deals_value_not_part_of_its_name(bot: Bot) -> None:
+    sent = bot.slash("/deal", "add Toko Sinar Jaya Rp 50.000.000,-")
+    assert "IDR 50,000,000" in sent.ack.text
+    deal = bot.deal(1)
+    assert deal is not None
+    assert (deal.name, deal.value, deal.currency) == ("Toko Sinar Jaya", 50_000_000, "IDR")
+
+
 def test_deal_add_is_confirmed_in_the_ack_and_stored(bot: Bot) -> None:
     sent = bot.slash("/deal", 'add Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"')
     assert sent.ack.status == 200

@@ -75,6 +75,8 @@ _AMOUNT = re.compile(
     # ASCII: under Unicode rules the Kelvin sign would match "k" and miss the lookup below.
     re.IGNORECASE | re.ASCII,
 )
+# "Rp 50.000.000,-": invoices close a whole rupiah amount with ",-" (no cents).
+_NO_CENTS = re.compile(r"(?<=[0-9])\s?[.,]-$")
 _MAX_LENGTH = 64  # a real amount is short; Decimal on a 3,000-digit paste is wasted work
 _GROUPED = re.compile(r"[0-9]{1,3}(?:X[0-9]{3})+")
 
@@ -142,7 +144,7 @@ def _parse(text: str, *, m_is_million: bool = True) -> Amount | None:
     """The amount, None if ``text`` is no amount; raises ``_Ambiguous`` for 1.500jt."""
     if len(text) > _MAX_LENGTH:
         return None
-    m = _AMOUNT.fullmatch(" ".join(text.split()))
+    m = _AMOUNT.fullmatch(_NO_CENTS.sub("", " ".join(text.split())))
     if m is None or (m["pre"] and m["post"]):
         return None
     mult = m["mult"]

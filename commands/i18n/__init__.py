@@ -13,6 +13,7 @@ from commands.i18n import (
     catalog_bant,
     catalog_core,
     catalog_grammar,
+    catalog_imports,
     catalog_nudges,
     catalog_posts,
     catalog_reports,
@@ -39,6 +40,7 @@ for _module in (
     catalog_roles,
     catalog_teams,
     catalog_setup,
+    catalog_imports,
 ):
     for _key, _texts in _module.MESSAGES.items():
         if _key in CATALOG:

@@ -11,12 +11,13 @@ from commands import audit, permissions
 from commands.context import CommandContext
 from commands.deals.summaries import summarize_deal
 from commands.errors import UsageError
+from commands.imports.undo import undo_import
 from commands.pipelines import CLOSED_STAGES, pipeline_for
 from commands.replies import Notice
 from commands.reports.settings import BENCHMARK_ACTION, TARGETS_ACTION
 from commands.workspace.pipeline import switch_pipeline
 from commands.workspace.setup import REFS_SHOWN, SETUP_ACTION, SETUP_COLUMNS, stranded_deals
-from storage import queries
+from storage import imports, queries
 from storage.models import Activity, AuditEntry, BantRecord, StageChange
 
 NOTHING_EXAMPLE = "/deal add Acme 50jt"
@@ -31,6 +32,8 @@ def undo_last(ctx: CommandContext) -> Notice:
     )
     if entry is None:
         raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
+    if entry.import_id is not None:
+        return _undo_import(ctx, entry.import_id)
     if entry.action.startswith(("team.", "admin.")):
         # Teams and admins are changed back with their own commands, which say what they did.
         raise UsageError("undo.team_change", example="/sales team")
@@ -53,6 +56,19 @@ def undo_last(ctx: CommandContext) -> Notice:
     if entry.action == SETUP_ACTION:
         return _undo_setup(ctx, entry)
     return _undo_deal_change(ctx, entry)
+
+
+def _undo_import(ctx: CommandContext, import_id: int) -> Notice:
+    """An import is one change: every deal it added or changed is taken back together."""
+    batch = imports.get_import(ctx.session, workspace_id=ctx.workspace_id, import_id=import_id)
+    if batch is None or batch.undone_at is not None:
+        raise UsageError("undo.nothing", example=NOTHING_EXAMPLE)
+    undone = undo_import(ctx.session, workspace_id=ctx.workspace_id, batch=batch, when=ctx.now)
+    ctx.changed = True
+    return Notice(
+        "import.undone",
+        {"file": batch.file_name, "removed": undone.removed, "restored": undone.restored},
+    )
 
 
 def _undo_setup(ctx: CommandContext, entry: AuditEntry) -> Notice:

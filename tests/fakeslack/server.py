@@ -269,6 +269,7 @@ class FakeSlack:
             "views.publish": self._views_publish,
             "users.info": self._users_info,
             "users.list": self._users_list,
+            "users.lookupByEmail": self._users_lookup_by_email,
             "conversations.open": self._conversations_open,
             "conversations.info": self._conversations_info,
             "conversations.members": self._conversations_members,
@@ -1255,6 +1256,16 @@ class FakeSlack:
             chk.runtime_error("user_not_found")
             return {}
         return {"ok": True, "user": self._public_user(user, _truthy(args.get("include_locale")))}
+
+    def _users_lookup_by_email(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        wanted = str(args["email"]).casefold()
+        for user in self._users.values():
+            if user["profile"].get("email", "").casefold() == wanted and not user["deleted"]:
+                return {"ok": True, "user": self._public_user(user, False)}
+        chk.runtime_error("users_not_found")
+        return {}
 
     def _users_list(self, args: dict[str, Any], chk: _Check, token: str | None) -> dict[str, Any]:
         include_locale = _truthy(args.get("include_locale"))

@@ -1,0 +1,231 @@
+"""Messages of ``corong import``: what a file's line could not say, and the import's summary.
+
+A line's problem is shown after its place (``line 14, Deal Stage:``); each says what to do.
+"""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "import.empty_file": {
+        "en": "The file is empty: it needs a header row and one row per deal.",
+        "id": "File-nya kosong: perlu baris judul kolom dan satu baris per deal.",
+    },
+    "import.bad_csv": {
+        "en": "Line {line} is not valid CSV ({reason}). Save the file again as CSV.",
+        "id": "Baris {line} bukan CSV yang valid ({reason}). Simpan ulang file-nya sebagai CSV.",
+    },
+    "import.too_many_rows": {
+        "en": "The file has more than {limit} rows; split it into smaller files.",
+        "id": "File-nya lebih dari {limit} baris; pecah jadi beberapa file.",
+    },
+    "import.not_utf8": {
+        "en": "{path} is not text Corong can read; save it as CSV (UTF-8).",
+        "id": "{path} tidak terbaca sebagai teks; simpan sebagai CSV (UTF-8).",
+    },
+    "import.cannot_read": {
+        "en": "Cannot read {path} ({reason}).",
+        "id": "Tidak bisa membaca {path} ({reason}).",
+    },
+    "import.unknown_source": {
+        "en": (
+            "I don't recognise this export (columns: {headers}). Say where it comes from with "
+            "--source hubspot, pipedrive, salesforce or corong."
+        ),
+        "id": (
+            "Format ekspor ini tidak dikenali (kolom: {headers}). Sebutkan asalnya dengan "
+            "--source hubspot, pipedrive, salesforce atau corong."
+        ),
+    },
+    "import.missing_columns": {
+        "en": (
+            "A {source} file needs a column for: {fields}. Its columns are: {headers}. Name "
+            'the right one with --map "Column=field".'
+        ),
+        "id": (
+            "File {source} perlu kolom untuk: {fields}. Kolom yang ada: {headers}. Tunjukkan "
+            'kolomnya dengan --map "Kolom=field".'
+        ),
+    },
+    "import.bad_map": {
+        "en": '--map takes "Column=field"; \u201c{given}\u201d is not that.',
+        "id": '--map ditulis "Kolom=field"; \u201c{given}\u201d bukan begitu.',
+    },
+    "import.unknown_field": {
+        "en": "\u201c{field}\u201d is not a deal field. The fields are: {fields}, or ignore.",
+        "id": "\u201c{field}\u201d bukan field deal. Pilihannya: {fields}, atau ignore.",
+    },
+    "import.bad_stage_map": {
+        "en": '--stage takes "Their stage=our stage"; \u201c{given}\u201d is not that.',
+        "id": '--stage ditulis "Tahap mereka=tahap kita"; \u201c{given}\u201d bukan begitu.',
+    },
+    "import.bad_owner_map": {
+        "en": '--owner takes "Name or e-mail=Slack user id"; \u201c{given}\u201d is not that.',
+        "id": '--owner ditulis "Nama atau e-mail=ID user Slack"; \u201c{given}\u201d bukan begitu.',
+    },
+    "import.name_missing": {
+        "en": "The deal has no name.",
+        "id": "Deal-nya tidak punya nama.",
+    },
+    "import.stage_missing": {
+        "en": "The deal has no stage (and no won or lost status).",
+        "id": "Deal-nya tidak punya tahap (dan tidak berstatus menang atau kalah).",
+    },
+    "import.unknown_stage": {
+        "en": (
+            "\u201c{text}\u201d is not one of the pipeline's stages ({stages}): map it to one "
+            "with --stage."
+        ),
+        "id": (
+            "\u201c{text}\u201d bukan tahap pipeline ({stages}): petakan ke salah satunya "
+            "dengan --stage."
+        ),
+    },
+    "import.bad_status": {
+        "en": "\u201c{text}\u201d is not a status: write open, won or lost.",
+        "id": "\u201c{text}\u201d bukan status: tulis terbuka, menang atau kalah.",
+    },
+    "import.status_conflict": {
+        "en": "The stage \u201c{stage}\u201d and the status disagree on how the deal ended.",
+        "id": "Tahap \u201c{stage}\u201d dan status-nya tidak sama soal hasil akhir deal ini.",
+    },
+    "import.owner_missing": {
+        "en": "The deal has no owner: give a Slack user id, an e-mail or a name.",
+        "id": "Deal-nya tidak punya pemilik: isi ID user Slack, e-mail atau nama.",
+    },
+    "import.owner_email_no_slack": {
+        "en": (
+            "\u201c{text}\u201d is an e-mail, and finding its owner needs Slack (SLACK_BOT_TOKEN); "
+            "without it, give the owner's Slack user id with --owner."
+        ),
+        "id": (
+            "\u201c{text}\u201d adalah e-mail, dan mencari pemiliknya perlu Slack "
+            "(SLACK_BOT_TOKEN); tanpa itu, isi ID user Slack-nya dengan --owner."
+        ),
+    },
+    "import.owner_email_unknown": {
+        "en": "Nobody in the Slack workspace has the e-mail \u201c{text}\u201d.",
+        "id": "Tidak ada anggota workspace Slack dengan e-mail \u201c{text}\u201d.",
+    },
+    "import.owner_ambiguous": {
+        "en": "Several people are called \u201c{text}\u201d ({users}): say which with --owner.",
+        "id": "Ada beberapa orang bernama \u201c{text}\u201d ({users}): pilih dengan --owner.",
+    },
+    "import.owner_unknown": {
+        "en": "Nobody here is called \u201c{text}\u201d: give their Slack user id with --owner.",
+        "id": "Tidak ada yang bernama \u201c{text}\u201d: isi ID user Slack-nya dengan --owner.",
+    },
+    "import.currency_mismatch": {
+        "en": "\u201c{text}\u201d is not in {code}, the currency column's.",
+        "id": "\u201c{text}\u201d bukan dalam {code}, mata uang di kolom currency.",
+    },
+    "import.bad_currency": {
+        "en": "\u201c{text}\u201d is not a currency code such as IDR, USD or SGD.",
+        "id": "\u201c{text}\u201d bukan kode mata uang seperti IDR, USD atau SGD.",
+    },
+    "import.bad_date": {
+        "en": "\u201c{text}\u201d is not a date Corong can read: write 2026-10-01 or 01/10/2026.",
+        "id": "\u201c{text}\u201d bukan tanggal yang terbaca: tulis 2026-10-01 atau 01/10/2026.",
+    },
+    "import.too_long": {
+        "en": "This is longer than {limit} characters.",
+        "id": "Isinya lebih dari {limit} karakter.",
+    },
+    "import.duplicate_row": {
+        "en": "This deal is in the file already, on line {first}.",
+        "id": "Deal ini sudah ada di file, di baris {first}.",
+    },
+    "import.name_ambiguous": {
+        "en": "The owner has several deals with this name ({refs}): add an id column.",
+        "id": "Pemiliknya punya beberapa deal dengan nama ini ({refs}): tambahkan kolom id.",
+    },
+    "import.undo_changed_since": {
+        "en": (
+            "{count} of the import's deals changed since ({refs}): taking the import back "
+            "would throw that work away, so nothing was undone."
+        ),
+        "id": (
+            "{count} deal dari impor ini sudah diubah sejak itu ({refs}): membatalkan impor "
+            "akan membuang perubahan itu, jadi tidak ada yang dibatalkan."
+        ),
+    },
+    "import.nothing_to_undo": {
+        "en": "There is no import to take back.",
+        "id": "Tidak ada impor yang bisa dibatalkan.",
+    },
+    "import.undone": {
+        "en": "Took back the import of {file}: {removed} deals removed, {restored} put back.",
+        "id": "Impor {file} dibatalkan: {removed} deal dihapus, {restored} dikembalikan.",
+    },
+    "import.summary": {
+        "en": "{file} ({source}, {lines} rows): {new} new, {updated} updated, {unchanged} "
+        "unchanged, {bad} bad.",
+        "id": "{file} ({source}, {lines} baris): {new} baru, {updated} diperbarui, {unchanged} "
+        "tetap, {bad} bermasalah.",
+    },
+    "import.stage_line": {
+        "en": "  stage \u201c{theirs}\u201d \u2192 {ours}: {count}",
+        "id": "  tahap \u201c{theirs}\u201d \u2192 {ours}: {count}",
+    },
+    "import.dates_line": {
+        "en": "  dates read {order}; if that is wrong, say --dates dmy or --dates mdy",
+        "id": "  tanggal dibaca {order}; kalau salah, pakai --dates dmy atau --dates mdy",
+    },
+    "import.order.dmy": {
+        "en": "day first (31/12/2026)",
+        "id": "tanggal dulu (31/12/2026)",
+    },
+    "import.order.mdy": {
+        "en": "month first (12/31/2026)",
+        "id": "bulan dulu (12/31/2026)",
+    },
+    "import.ignored_line": {
+        "en": "  columns not read: {columns}",
+        "id": "  kolom yang tidak dibaca: {columns}",
+    },
+    "import.problem_line": {
+        "en": "  line {line}, {column}: {message}",
+        "id": "  baris {line}, {column}: {message}",
+    },
+    "import.more_problems": {
+        "en": "  \u2026 and {count} more.",
+        "id": "  \u2026 dan {count} lagi.",
+    },
+    "import.dry_run": {
+        "en": "Dry run: nothing was written.",
+        "id": "Uji coba: tidak ada yang ditulis.",
+    },
+    "import.refused": {
+        "en": (
+            "Nothing was imported: fix the rows above and run it again, or import the good "
+            "rows alone with --skip-bad."
+        ),
+        "id": (
+            "Tidak ada yang diimpor: perbaiki baris di atas lalu jalankan lagi, atau impor "
+            "baris yang benar saja dengan --skip-bad."
+        ),
+    },
+    "import.done": {
+        "en": "Imported: {new} deals added, {updated} updated. Take it back with: {undo}",
+        "id": "Berhasil diimpor: {new} deal baru, {updated} diperbarui. Batalkan dengan: {undo}",
+    },
+    "import.nothing_changed": {
+        "en": "Nothing to import: every deal in the file is here already, as it is.",
+        "id": "Tidak ada yang perlu diimpor: semua deal di file sudah ada, sama persis.",
+    },
+    "import.skipped": {
+        "en": "The {count} bad rows were left out (--skip-bad).",
+        "id": "{count} baris bermasalah dilewati (--skip-bad).",
+    },
+    "import.needs_member": {
+        "en": (
+            "Say who is importing with --as (a Slack user id of an admin): {workspace} has "
+            "{admins}."
+        ),
+        "id": (
+            "Sebutkan siapa yang mengimpor dengan --as (ID user Slack seorang admin): "
+            "{workspace} punya {admins}."
+        ),
+    },
+    "import.needs_workspace": {
+        "en": "The database has no workspace yet: name the one to import into with --workspace T….",
+        "id": "Database belum punya workspace: sebutkan tujuannya dengan --workspace T….",
+    },
+}
