@@ -229,6 +229,13 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     return run_import(settings, args)
 
 
+def cmd_export(settings: Settings, args: argparse.Namespace) -> int:
+    """``corong export deals|activities|bant``."""
+    from bot.export_cli import cmd_export as run_export
+
+    return run_export(settings, args)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="corong",
@@ -267,6 +274,15 @@ def build_parser() -> argparse.ArgumentParser:
     from bot.import_cli import add_import_commands
 
     add_import_commands(imports)
+    export = sub.add_parser(
+        "export",
+        help="deals, activities or BANT as CSV or JSON lines (deals in the import's format)",
+        description="A workspace's records as CSV or JSON lines. Deals come out in Corong's "
+        "import format: corong import deals reads them back.",
+    )
+    from bot.export_cli import add_export_commands
+
+    add_export_commands(export)
     jobs = sub.add_parser(
         "jobs",
         help="the scheduled posts: list, run now (or --dry-run), status",
@@ -301,6 +317,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_jobs(settings, args)
         if args.command == "import":
             return cmd_import(settings, args)
+        if args.command == "export":
+            return cmd_export(settings, args)
         return cmd_shell(settings, args)
     except ConfigError as error:
         print(f"corong: {error}", file=sys.stderr)

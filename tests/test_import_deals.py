@@ -1,7 +1,8 @@
-"""``corong import deals`` as a team moving in runs it: exports shaped like HubSpot's,
-Pipedrive's and Salesforce's, rupiah written the way invoices write them, owners found by Slack
-id, e-mail and name in the (fake) Slack workspace, all or nothing, the same file twice, a
-changed file, and an import taken back, from the terminal and with ``/sales undo``.
+"""``corong import deals`` and ``corong export`` as a team moving in runs them: exports shaped
+like HubSpot's, Pipedrive's and Salesforce's, rupiah written the way invoices write them, owners
+found by Slack id, e-mail and name in the (fake) Slack workspace, all or nothing, the same file
+twice, a changed file, an import taken back (from the terminal and with ``/sales undo``), and an
+export that imports back into an empty workspace as the same deals.
 
 The command runs in this process (``bot.cli.main``) against each test database, with the
 environment an operator gives it. Dates in the files are relative to today, so what the
@@ -10,6 +11,7 @@ morning after the import looks like is checked with the nudge's own ``--dry-run 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -18,7 +20,8 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlmodel import Session, col, select
 
-from storage.models import AuditEntry, Deal, ImportBatch, Member, StageChange
+from commands.exports.tables import ACTIVITY_COLUMNS, BANT_COLUMNS
+from storage.models import AuditEntry, Deal, ImportBatch, Member, StageChange, Workspace
 from tests.harness import ANDI, BUDI, SARI, Bot
 from tests.terminal import Ran, corong_in_process
 
@@ -353,7 +356,7 @@ def test_the_template_is_corongs_own_format_and_imports_as_it_is(
     template = corong_cli("import", "template")
     assert template.status == 0
     header = template.out.splitlines()[0]
-    assert header.startswith("external_id,name,value,currency,stage,status")
+    assert header.startswith("external_id,source,name,value,currency,stage,status")
     text = template.out.replace("budi@example.co.id", "budi@example.com")
     ran = corong_cli(
         "import", "deals", write(tmp_path, "t.csv", text), "--workspace", bot.fake.team_id,
@@ -387,3 +390,77 @@ def test_an_unrecognised_file_and_a_missing_column_say_how_to_fix_them(
     )  # fmt: skip
     assert fixed.status == 0, fixed
     assert deals(bot)["Acme"].stage == "prospect"
+
+
+# --- export -------------------------------------------------------------------------------------
+
+
+def test_an_export_imported_into_an_empty_workspace_gives_back_the_same_deals(
+    bot: Bot, corong_cli: Cli, tmp_path: Path
+) -> None:
+    file = hubspot_export(tmp_path)
+    assert (
+        corong_cli("import", "deals", file, "--workspace", bot.fake.team_id, "--as", ANDI).status
+        == 0
+    )
+    assert bot.slash("/call", 'toko 15m connected "ok" next:"demo" due:fri').ack.status == 200
+    exported = tmp_path / "deals-out.csv"
+    ran = corong_cli("export", "deals", "--workspace", bot.fake.team_id, "--output", str(exported))
+    assert ran.status == 0, ran
+    assert "4 deals written" in ran.err
+
+    again = corong_cli(
+        "import", "deals", str(exported), "--workspace", bot.fake.team_id, "--as", ANDI
+    )
+    assert "0 new, 0 updated, 4 unchanged, 0 bad." in again.out, again.out
+
+    other = "T0OTHER0001"
+    into_empty = corong_cli("import", "deals", str(exported), "--workspace", other, "--as", ANDI)
+    assert into_empty.status == 0, into_empty
+    assert "(corong, 4 rows): 4 new" in into_empty.out
+    with Session(bot.engine) as session:
+        by_workspace: dict[str, dict[str, tuple[object, ...]]] = {}
+        rows = session.exec(
+            select(Deal, Member.slack_user_id, Workspace.slack_team_id)
+            .join(Member, col(Member.id) == col(Deal.owner_id))
+            .join(Workspace, col(Workspace.id) == col(Deal.workspace_id))
+            .where(col(Deal.deleted_at).is_(None))
+        )
+        for deal, owner, team in rows:
+            by_workspace.setdefault(team, {})[deal.name] = (
+                deal.stage, deal.status, deal.value, deal.currency, owner, deal.contact,
+                deal.close_date, deal.next_step, deal.lost_reason,
+                _seconds(deal.created_at), _seconds(deal.stage_entered_at),
+                _seconds(deal.closed_at), _seconds(deal.last_activity_at),
+            )  # fmt: skip
+    for name, facts in by_workspace[bot.fake.team_id].items():
+        assert by_workspace[other][name] == facts, name
+
+
+def _seconds(moment: datetime | None) -> datetime | None:
+    """A time as an export writes it: to the second."""
+    return moment.replace(microsecond=0) if moment else None
+
+
+def test_activities_and_bant_export_as_json_lines_with_slack_ids_and_refs(
+    bot: Bot, corong_cli: Cli
+) -> None:
+    assert bot.slash("/deal", "add Acme 50jt").ack.status == 200
+    assert bot.slash("/call", 'acme 20m connected "pricing ok"').ack.status == 200
+    ran = corong_cli("export", "activities", "--format", "jsonl", "--workspace", bot.fake.team_id)
+    assert ran.status == 0, ran
+    (line,) = ran.out.splitlines()
+    call = json.loads(line)
+    assert (call["deal_ref"], call["member"], call["kind"]) == ("D-1", BUDI, "call")
+    assert (call["duration_minutes"], call["outcome"], call["notes"]) == (
+        20,
+        "connected",
+        "pricing ok",
+    )
+    bant = corong_cli("export", "bant", "--workspace", bot.fake.team_id)
+    assert bant.out.splitlines() == [",".join(BANT_COLUMNS)]  # no BANT yet: the header alone
+    nothing = corong_cli(
+        "export", "activities", "--workspace", bot.fake.team_id, "--from", "2020-01-01",
+        "--to", "2020-01-31",
+    )  # fmt: skip
+    assert nothing.out.splitlines() == [",".join(ACTIVITY_COLUMNS)]

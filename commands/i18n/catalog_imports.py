@@ -116,6 +116,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\u201c{text}\u201d is not in {code}, the currency column's.",
         "id": "\u201c{text}\u201d bukan dalam {code}, mata uang di kolom currency.",
     },
+    "import.bad_source": {
+        "en": "\u201c{text}\u201d is not a source name such as hubspot or pipedrive.",
+        "id": "\u201c{text}\u201d bukan nama sumber seperti hubspot atau pipedrive.",
+    },
     "import.bad_currency": {
         "en": "\u201c{text}\u201d is not a currency code such as IDR, USD or SGD.",
         "id": "\u201c{text}\u201d bukan kode mata uang seperti IDR, USD atau SGD.",

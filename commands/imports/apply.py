@@ -173,7 +173,7 @@ def _new_deal(
         "deleted_at": None,
         "snoozed_until": None,
         # Only a deal with an id in its source can be found there again.
-        "source": source if row.external_id else None,
+        "source": (row.source or source) if row.external_id else None,
         "external_id": row.external_id,
     }
 

@@ -19,6 +19,7 @@ SOURCES = (HUBSPOT, PIPEDRIVE, SALESFORCE, CORONG)
 
 FIELDS = (
     "external_id",
+    "source",
     "name",
     "value",
     "currency",
@@ -36,7 +37,9 @@ FIELDS = (
     "next_step_due",
     "last_activity",
 )
-"""Every field a row may carry; Corong's own format has one column per field, in this order."""
+"""Every field a row may carry; Corong's own format has one column per field, in this order.
+``source`` names the system an ``external_id`` belongs to, where it is not the file's own
+(a Corong export of deals imported from HubSpot)."""
 
 REQUIRED = ("name", "stage", "owner")
 
@@ -122,6 +125,8 @@ PROFILES: dict[str, dict[str, str]] = {
     },
     CORONG: {field.replace("_", " "): field for field in FIELDS},
 }
+# Columns a Corong export adds for people to read, which an import needs not mention.
+_SILENT = {"ref"}
 
 # Headers only that system writes: how a file is recognised.
 _SIGNATURES: dict[str, tuple[str, ...]] = {
@@ -199,7 +204,7 @@ def map_columns(
     for position, header in enumerate(headers):
         field = profile.get(normalise_header(header))
         if field is None or field == "ignore":
-            if header.strip():
+            if header.strip() and normalise_header(header) not in _SILENT:
                 ignored.append(header.strip())
             continue
         if field in fields and field != "closed":

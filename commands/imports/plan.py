@@ -80,12 +80,19 @@ def plan_import(
     the file has columns for."""
     plan = ImportPlan(source=source, problems=list(problems))
     unique = _first_of_each(rows, plan)
-    by_id = imports.deals_by_external_id(
-        session,
-        workspace_id=workspace_id,
-        source=source,
-        external_ids=[row.external_id for row in unique if row.external_id],
-    )
+    by_id: dict[tuple[str, str], Deal] = {}
+    for row_source in {row.source or source for row in unique if row.external_id}:
+        found = imports.deals_by_external_id(
+            session,
+            workspace_id=workspace_id,
+            source=row_source,
+            external_ids=[
+                row.external_id
+                for row in unique
+                if row.external_id and (row.source or source) == row_source
+            ],
+        )
+        by_id.update({(row_source, external_id): deal for external_id, deal in found.items()})
     by_name = imports.deals_by_name(
         session,
         workspace_id=workspace_id,
@@ -93,7 +100,7 @@ def plan_import(
     )
     for row in unique:
         if row.external_id:
-            deal = by_id.get(row.external_id)
+            deal = by_id.get((row.source or source, row.external_id))
         else:
             same = by_name.get((name_key(row.name), row.owner_id), [])
             if len(same) > 1:
@@ -121,7 +128,7 @@ def _first_of_each(rows: Sequence[DealRow], plan: ImportPlan) -> list[DealRow]:
     unique = []
     for row in rows:
         key: tuple[str, Any] = (
-            ("id", row.external_id)
+            ("id", (row.source, row.external_id))
             if row.external_id
             else ("name", (name_key(row.name), row.owner_id))
         )

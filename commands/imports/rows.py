@@ -6,6 +6,7 @@ reading goes on, so one run lists every problem in the file instead of the first
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from commands.imports.stages import stage_for
 from commands.pipelines import CLOSED_STAGES, LOST, Pipeline
 
 T = TypeVar("T")
+_SOURCE = re.compile(r"^[a-z][a-z0-9_-]{0,15}$")
 NAME_EXAMPLE = "Acme Corp"
 _LIMITS = {"contact": 200, "next_step": 500, "lost_reason": 500, "external_id": 100}
 
@@ -47,6 +49,7 @@ class DealRow:
     status: str  # open, won or lost
     owner_id: int
     external_id: str | None = None
+    source: str | None = None  # where external_id comes from, when not the file's source
     value: int | None = None
     currency: str | None = None
     contact: str | None = None
@@ -62,6 +65,14 @@ class DealRow:
     @property
     def closed_stage(self) -> str | None:
         return self.status if self.status in CLOSED_STAGES else None
+
+
+def _source(text: str) -> str:
+    """A source name as deals keep it: ``HubSpot`` -> ``hubspot``."""
+    source = text.strip().casefold()
+    if not _SOURCE.match(source):
+        raise UsageError("import.bad_source", example="hubspot", text=text.strip())
+    return source
 
 
 @dataclass(frozen=True)
@@ -126,6 +137,7 @@ class RowReader:
             status=outcome or "open",
             owner_id=(owner.id or 0) if owner is not None else 0,
             external_id=read("external_id", self._text("external_id"), None),
+            source=read("source", _source, None),
             value=amount.value if amount else None,
             currency=(amount.currency if amount else None) or currency,
             contact=read("contact", self._text("contact"), None) or self._company(cell),

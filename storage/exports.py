@@ -1,0 +1,97 @@
+"""What ``corong export`` reads: a workspace's live deals, activities and BANT records, each
+with the Slack ids and deal references a file needs (never internal ids alone)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from storage.models import Activity, BantRecord, Deal, Member
+
+OwnerIds = Sequence[int] | None
+
+
+def deals(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    created_from: datetime | None,
+    created_to: datetime | None,
+) -> list[tuple[Deal, str]]:
+    """The live deals (created in the range, by these owners) with their owner's Slack id, in
+    number order."""
+    query = (
+        select(Deal, Member.slack_user_id)
+        .join(Member, col(Member.id) == col(Deal.owner_id))
+        .where(Deal.workspace_id == workspace_id, col(Deal.deleted_at).is_(None))
+    )
+    if owner_ids is not None:
+        query = query.where(col(Deal.owner_id).in_(owner_ids))
+    if created_from is not None:
+        query = query.where(col(Deal.created_at) >= created_from)
+    if created_to is not None:
+        query = query.where(col(Deal.created_at) < created_to)
+    return [(deal, user) for deal, user in session.exec(query.order_by(col(Deal.number)))]
+
+
+def activities(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    start: datetime | None,
+    end: datetime | None,
+) -> list[tuple[Activity, Deal, str]]:
+    """The activities that stand on live deals (in the range, by these members), with their
+    deal and their member's Slack id, oldest first."""
+    query = (
+        select(Activity, Deal, Member.slack_user_id)
+        .join(Deal, col(Deal.id) == col(Activity.deal_id))
+        .join(Member, col(Member.id) == col(Activity.member_id))
+        .where(
+            Activity.workspace_id == workspace_id,
+            col(Activity.deleted_at).is_(None),
+            col(Deal.deleted_at).is_(None),
+        )
+    )
+    if owner_ids is not None:
+        query = query.where(col(Activity.member_id).in_(owner_ids))
+    if start is not None:
+        query = query.where(col(Activity.occurred_at) >= start)
+    if end is not None:
+        query = query.where(col(Activity.occurred_at) < end)
+    rows = session.exec(query.order_by(col(Activity.occurred_at), col(Activity.id)))
+    return [(activity, deal, user) for activity, deal, user in rows]
+
+
+def bant_records(
+    session: Session,
+    *,
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    start: datetime | None,
+    end: datetime | None,
+) -> list[tuple[BantRecord, Deal, str]]:
+    """The BANT qualifications that stand on live deals (of these owners' deals), with their
+    deal and who qualified it, oldest first."""
+    query = (
+        select(BantRecord, Deal, Member.slack_user_id)
+        .join(Deal, col(Deal.id) == col(BantRecord.deal_id))
+        .join(Member, col(Member.id) == col(BantRecord.member_id))
+        .where(
+            BantRecord.workspace_id == workspace_id,
+            col(BantRecord.deleted_at).is_(None),
+            col(Deal.deleted_at).is_(None),
+        )
+    )
+    if owner_ids is not None:
+        query = query.where(col(Deal.owner_id).in_(owner_ids))
+    if start is not None:
+        query = query.where(col(BantRecord.created_at) >= start)
+    if end is not None:
+        query = query.where(col(BantRecord.created_at) < end)
+    rows = session.exec(query.order_by(col(BantRecord.created_at), col(BantRecord.id)))
+    return [(record, deal, user) for record, deal, user in rows]
