@@ -31,6 +31,40 @@ def test_an_invoice_amount_is_the_deals_value_not_part_of_its_name(bot: Bot) -> 
     assert (deal.name, deal.value, deal.currency) == ("Toko Sinar Jaya", 50_000_000, "IDR")
 
 
+@pytest.mark.parametrize(
+    ("typed", "refusal"),
+    [
+        ("Acme Rp -5.000.000", "is a negative amount"),
+        ("Acme 12345678901234567890", "is more than any deal"),
+        ("Acme 5.00.000", "as an amount"),
+    ],
+)
+def test_an_amount_corong_will_not_read_is_refused_not_kept_in_the_name(
+    bot: Bot, typed: str, refusal: str
+) -> None:
+    sent = bot.slash("/deal", f"add {typed}")
+    assert refusal in sent.ack.text
+    assert bot.deal(1) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "currency"),
+    [
+        ("Yen JPY 5000", 5000, "JPY"),
+        ("Tokyo Office 5000 jpy", 5000, "JPY"),
+        ("UK £5,000", 5000, "GBP"),
+    ],
+)
+def test_a_deal_in_another_currency_keeps_it(
+    bot: Bot, typed: str, value: int, currency: str
+) -> None:
+    bot.slash("/deal", f"add {typed}")
+    deal = bot.deal(1)
+    assert deal is not None
+    assert (deal.value, deal.currency) == (value, currency)
+    assert currency not in deal.name.upper()
+
+
 def test_deal_add_is_confirmed_in_the_ack_and_stored(bot: Bot) -> None:
     sent = bot.slash("/deal", 'add Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"')
     assert sent.ack.status == 200

@@ -28,6 +28,7 @@ from commands.grammar import (
     parse_amount,
     parse_date,
     take_amount,
+    unread_amount,
 )
 from commands.grammar.free_text import check_length, clean_text
 from commands.grammar.options import reject_stray, split_options
@@ -87,6 +88,10 @@ def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
         if amount is not None and looks_like_amount(rest[-1].value):
             raise UsageError("deal.two_amounts", example=ADD_EXAMPLE)
         parse_amount(rest[-1].value)  # raises the amount error for "50jtt", "-5jt" and the like
+    for word in rest:
+        refused = unread_amount(word.value) if word.kind == "word" else None
+        if refused is not None:  # "Rp -5.000.000", a 20-digit paste: never part of the name
+            raise refused
     name = clean_text(join_words(rest))
     if not name:
         raise UsageError("deal.name_missing", example=ADD_EXAMPLE)

@@ -10,6 +10,7 @@ from commands.grammar.amounts import (
     looks_like_amount,
     parse_amount,
     take_amount,
+    unread_amount,
 )
 from commands.grammar.dates import MAX_DURATION, looks_like_duration, parse_date, parse_duration
 from commands.grammar.lexer import MAX_TEXT_LENGTH, Token, join_words, tokenize
@@ -28,4 +29,5 @@ __all__ = [
     "parse_duration",
     "take_amount",
     "tokenize",
+    "unread_amount",
 ]

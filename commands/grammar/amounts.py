@@ -41,24 +41,29 @@ _MULTIPLIERS: dict[str, int] = {
     "trilyun": 10**12,
     "trillion": 10**12,
 }
+# The codes of currencies Indonesian teams sell in, besides rupiah: written before or after the
+# number ("JPY 5000", "5000 jpy"). Other three letters next to a number stay words: PHP, CAD
+# and SAR are more often a skill, a drawing or a name in a deal than a currency.
+OTHER_CURRENCIES = (
+    "AUD", "CHF", "CNY", "EUR", "GBP", "HKD", "INR", "JPY", "KRW", "MYR", "NZD", "SGD", "THB",
+    "TWD", "USD", "VND",
+)  # fmt: skip
 _PREFIXES: dict[str, str] = {
     "rp.": "IDR",
     "rp": "IDR",
     "idr": "IDR",
     "us$": "USD",
-    "usd": "USD",
     "$": "USD",
     "s$": "SGD",
-    "sgd": "SGD",
     "\u20ac": "EUR",
-    "eur": "EUR",
+    "\u00a3": "GBP",
+    "\u00a5": "JPY",
+    **{code.lower(): code for code in OTHER_CURRENCIES},
 }
 _SUFFIXES: dict[str, str] = {
     "idr": "IDR",
     "rupiah": "IDR",
-    "usd": "USD",
-    "sgd": "SGD",
-    "eur": "EUR",
+    **{code.lower(): code for code in OTHER_CURRENCIES},
 }
 
 
@@ -199,6 +204,31 @@ def parse_amount(text: str, *, m_is_million: bool = True) -> Amount:
     if amount is None:
         raise UsageError("grammar.bad_amount", example=EXAMPLE, text=shorten(text))
     return amount
+
+
+_NUMBER_WORD = re.compile(r"^[-\u2212]?[0-9][0-9.,]*$")
+_NEGATIVE = re.compile(r"^[-\u2212]\s*(?:rp\.?|idr|\$)?\s*[0-9]", re.IGNORECASE)
+_CURRENCY_THEN_NEGATIVE = re.compile(r"^(?:rp\.?|idr|\$|us\$)\s*[-\u2212][0-9]", re.IGNORECASE)
+_DIGITS_SHOWN = 4  # a number this long or longer is never part of a name ("Warung 17" is)
+
+
+def unread_amount(text: str) -> UsageError | None:
+    """Why a word that is left in a name after the amount was taken is an amount Corong will not
+    read (negative, beyond any real deal, or badly grouped), or None if it may stay a word. So
+    ``Rp -5.000.000`` or a 20-digit paste is refused, never silently part of a deal's name."""
+    word = " ".join(text.split())
+    if _NEGATIVE.match(word) or _CURRENCY_THEN_NEGATIVE.match(word):
+        return UsageError("grammar.negative_amount", example=EXAMPLE, text=shorten(text))
+    if not _NUMBER_WORD.match(word) or sum(ch.isdigit() for ch in word) < _DIGITS_SHOWN:
+        return None
+    if looks_like_amount(word):
+        return None
+    digits = word.replace(".", "").replace(",", "")
+    if digits.isdigit() and int(digits) > MAX_AMOUNT:
+        return UsageError(
+            "grammar.amount_too_large", example=EXAMPLE, text=shorten(text), limit=f"{MAX_AMOUNT:,}"
+        )
+    return UsageError("grammar.bad_amount", example=EXAMPLE, text=shorten(text))
 
 
 def looks_like_amount(text: str) -> bool:

@@ -38,6 +38,14 @@ MESSAGES: dict[str, dict[str, str]] = {
             "rb, k, jt, M, atau mata uang seperti Rp atau $."
         ),
     },
+    "grammar.negative_amount": {
+        "en": "\u201c{text}\u201d is a negative amount; a deal's value is what the customer pays.",
+        "id": "\u201c{text}\u201d nominalnya negatif; nilai deal adalah yang dibayar pelanggan.",
+    },
+    "grammar.amount_too_large": {
+        "en": "\u201c{text}\u201d is more than any deal ({limit}): is there a zero too many?",
+        "id": "\u201c{text}\u201d melebihi nilai deal mana pun ({limit}): kelebihan nol?",
+    },
     "grammar.ambiguous_amount": {
         "en": ("\u201c{text}\u201d could mean {small} or {large}. Please write the one you mean."),
         "id": "\u201c{text}\u201d bisa berarti {small} atau {large}. Tulis yang dimaksud, ya.",
