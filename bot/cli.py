@@ -186,7 +186,8 @@ def cmd_db_upgrade(settings: Settings) -> int:
 
 
 def cmd_shell(settings: Settings, args: argparse.Namespace) -> int:
-    """``corong shell``: the bot in a terminal, no Slack needed."""
+    """``corong shell``: the bot in a terminal, no Slack needed; ``--demo`` inside the demo
+    workspace, as its head of sales (built first if it is not there yet)."""
     from bot.shell.repl import ShellOptions, run_shell
 
     engine = open_database(settings, auto_upgrade=True)
@@ -197,7 +198,57 @@ def cmd_shell(settings: Settings, args: argparse.Namespace) -> int:
         locale=args.locale,
         timezone=args.tz,
     )
+    if args.demo:
+        from commands.demo.cast import DEMO_TEAM_ID, HEAD
+
+        if not _demo_exists(engine):
+            _build_demo(engine)
+        options = ShellOptions(
+            user_id=HEAD.user_id,
+            user_name=HEAD.name,
+            team_id=DEMO_TEAM_ID,
+            locale=args.locale,
+            timezone=args.tz,
+        )
     return run_shell(engine, options)
+
+
+def _demo_exists(engine: Engine) -> bool:
+    from commands.demo.cast import DEMO_TEAM_ID
+    from storage import queries
+    from storage.db import unit_of_work
+
+    with unit_of_work(engine, read_only=True) as session:
+        return queries.find_workspace(session, slack_team_id=DEMO_TEAM_ID) is not None
+
+
+def _build_demo(engine: Engine) -> str:
+    """Build (or rebuild) the demo workspace; a line saying what it holds."""
+    from commands.demo.build import build_demo
+    from storage.db import unit_of_work
+
+    try:
+        with unit_of_work(engine) as session:
+            made = build_demo(session, now=datetime.now(UTC))
+    except SQLAlchemyError as error:
+        raise database_error(engine, error) from None
+    return (
+        f"Demo workspace {made.team_id}: {made.teams} teams, {made.reps} reps, "
+        f"{sum(made.deals.values())} deals ({made.deals['open']} open, {made.deals['won']} won, "
+        f"{made.deals['lost']} lost), {made.calls} calls over the last 120 days."
+    )
+
+
+def cmd_demo(settings: Settings) -> int:
+    """``corong demo``: (re)build the demo workspace in the configured database."""
+    engine = open_database(settings, auto_upgrade=True)
+    print(_build_demo(engine))
+    print(
+        "Try it: corong shell --demo, then /pipeline team Jakarta or /funnel last month; "
+        "corong report funnel --workspace T0DEMO0001; "
+        "corong jobs run daily-nudges --dry-run --workspace T0DEMO0001"
+    )
+    return 0
 
 
 def cmd_report(settings: Settings, args: argparse.Namespace) -> int:
@@ -260,6 +311,18 @@ def build_parser() -> argparse.ArgumentParser:
     shell.add_argument("--team", default="T0SHELL001", help="Slack workspace (team) id")
     shell.add_argument("--locale", default="en-US", help="Slack locale: en-US or id-ID")
     shell.add_argument("--tz", default="Asia/Jakarta", help="time zone of that user")
+    shell.add_argument(
+        "--demo",
+        action="store_true",
+        help="open the demo workspace as its head of sales (corong demo builds it)",
+    )
+    sub.add_parser(
+        "demo",
+        help="fill a demo workspace with a realistic sales team, to try every report",
+        description="Build the demo workspace T0DEMO0001 in the current database: 3 teams, "
+        "12 reps, about 300 deals over the last 120 days. Running it again rebuilds it; "
+        "no other workspace is touched.",
+    )
     report = sub.add_parser(
         "report",
         help="print a report in this terminal (text, JSON or a PNG chart)",
@@ -315,6 +378,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_report(settings, args)
         if args.command == "jobs":
             return cmd_jobs(settings, args)
+        if args.command == "demo":
+            return cmd_demo(settings)
         if args.command == "import":
             return cmd_import(settings, args)
         if args.command == "export":

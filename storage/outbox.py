@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, or_, update
+from sqlalchemy import and_, case, delete, exists, func, or_, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
@@ -452,3 +452,8 @@ def _rowcount(result: Any) -> int:
 
 def _cut(text: str) -> str:
     return text[:ERROR_LENGTH]
+
+
+def forget_workspace(session: Session, *, workspace_id: int) -> None:
+    """Delete every scheduled post of a workspace that is being erased (the demo's)."""
+    session.execute(delete(Delivery).where(col(Delivery.workspace_id) == workspace_id))

@@ -23,6 +23,7 @@ from tests.clock import ManualClock
 from tests.harness import bot, fake_slack  # noqa: F401  (fixtures)
 from tests.patience import WRITER_PATIENCE_MS
 from tests.pgcluster import PostgresCluster, postgres_binaries_available
+from tests.terminal import corong_cli  # noqa: F401  (a fixture)
 
 TEMPLATE_DB = "corong_template"
 DATABASES = ("sqlite", "postgresql")

@@ -11,6 +11,7 @@ import pytest
 
 from bot.cli import main
 from bot.config import Settings
+from tests.harness import Bot
 
 
 @dataclass(frozen=True)
@@ -47,3 +48,21 @@ def corong_in_process(
         return Ran(status, captured.out, captured.err)
 
     return run
+
+
+@pytest.fixture
+def corong_cli(
+    bot: Bot,
+    database_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> Callable[..., Ran]:
+    """``corong <args>`` against the bot's database, with the fake Slack as Slack."""
+    return corong_in_process(
+        database_url=database_url,
+        slack_api_url=bot.fake.api_url,
+        tmp_path=tmp_path,
+        monkeypatch=monkeypatch,
+        capsys=capsys,
+    )

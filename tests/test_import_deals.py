@@ -17,36 +17,17 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-import pytest
 from sqlmodel import Session, col, select
 
 from commands.exports.tables import ACTIVITY_COLUMNS, BANT_COLUMNS
 from storage.models import AuditEntry, Deal, ImportBatch, Member, StageChange, Workspace
 from tests.harness import ANDI, BUDI, SARI, Bot
-from tests.terminal import Ran, corong_in_process
+from tests.terminal import Ran
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 Cli = Callable[..., Ran]
-
-
-@pytest.fixture
-def corong_cli(
-    bot: Bot,
-    database_url: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Cli:
-    """``corong <args>`` against the bot's database, with the fake Slack as Slack."""
-    return corong_in_process(
-        database_url=database_url,
-        slack_api_url=bot.fake.api_url,
-        tmp_path=tmp_path,
-        monkeypatch=monkeypatch,
-        capsys=capsys,
-    )
 
 
 def days_ago(days: int) -> date:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -24,7 +23,7 @@ from storage.db import unit_of_work
 from storage.models import Delivery
 from tests.harness import BUDI, SARI, TEAM, Bot, eventually, message_text
 from tests.patience import PATIENCE
-from tests.terminal import Ran, corong_in_process
+from tests.terminal import Ran
 
 TEAM_CHANNEL = "C0JAKARTA1"
 TUESDAY_MORNING = "2026-11-24T08:31+07:00"  # after the 08:30 nudges in Jakarta
@@ -36,22 +35,9 @@ Jobs = Callable[..., Ran]
 
 
 @pytest.fixture
-def jobs(
-    bot: Bot,
-    database_url: str,
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-) -> Jobs:
+def jobs(corong_cli: Callable[..., Ran]) -> Jobs:
     """``corong jobs <args>`` against the bot's database and the fake Slack."""
-    return corong_in_process(
-        database_url=database_url,
-        slack_api_url=bot.fake.api_url,
-        tmp_path=tmp_path,
-        monkeypatch=monkeypatch,
-        capsys=capsys,
-        prefix=("jobs",),
-    )
+    return lambda *args: corong_cli("jobs", *args)
 
 
 def two_reps_with_work(bot: Bot) -> None:
