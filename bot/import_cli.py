@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,7 +24,9 @@ from bot.config import ConfigError, Settings
 from bot.database import database_error, open_database
 
 if TYPE_CHECKING:
+    from bot.slack_people import SlackPeople
     from commands.imports.deals import ImportResult
+    from commands.imports.rows import RowProblem
     from storage.models import Workspace
 
 PROBLEMS_SHOWN = 50
@@ -37,7 +39,7 @@ def add_import_commands(parser: argparse.ArgumentParser) -> None:
     from commands.imports.columns import AUTO, FIELDS, SOURCES
 
     sub = parser.add_subparsers(
-        dest="import_command", required=True, metavar="{deals,template,undo}"
+        dest="import_command", required=True, metavar="{deals,activities,template,undo}"
     )
     deals = sub.add_parser(
         "deals",
@@ -77,6 +79,20 @@ def add_import_commands(parser: argparse.ArgumentParser) -> None:
     deals.add_argument(
         "--skip-bad", action="store_true", help="import the good rows, list the rest"
     )
+    activities = sub.add_parser(
+        "activities",
+        help="import calls, meetings and notes on the deals already here",
+        description="Import activities from a CSV file (deal_ref or deal_external_id or "
+        "deal_name, member, kind, occurred_at, duration_minutes, outcome, notes, next_step, "
+        "next_step_due), all or nothing. Importing the same file again adds nothing.",
+    )
+    activities.add_argument("file", metavar="FILE.csv")
+    activities.add_argument("--dry-run", action="store_true", help="check; write nothing")
+    activities.add_argument("--skip-bad", action="store_true", help="import the good rows")
+    activities.add_argument(
+        "--owner", action="append", default=[], metavar='"Name or e-mail=U0123ABCD"'
+    )
+    activities.add_argument("--dates", choices=DATE_ORDERS, help="day first (dmy) or month first")
     undo = sub.add_parser(
         "undo", help="take back the latest import", description="Take back the latest import."
     )
@@ -85,19 +101,20 @@ def add_import_commands(parser: argparse.ArgumentParser) -> None:
         help="print Corong's own import format: its header and one example row",
         description="Corong's own CSV format, which corong import deals reads with no mapping.",
     )
-    for command in (deals, undo):
+    for command in (deals, activities, undo):
         command.add_argument(
             "--workspace",
             metavar="SLACK_TEAM_ID",
             help="needed only when the database holds several",
         )
         command.add_argument("--lang", choices=LANGUAGES, help="language of the summary")
-    deals.add_argument(
-        "--as",
-        dest="as_user",
-        metavar="SLACK_USER_ID",
-        help="who imports (an admin; the default when the workspace has exactly one)",
-    )
+    for command in (deals, activities):
+        command.add_argument(
+            "--as",
+            dest="as_user",
+            metavar="SLACK_USER_ID",
+            help="who imports (an admin; the default when the workspace has exactly one)",
+        )
     del template
 
 
@@ -111,6 +128,8 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
     try:
         if args.import_command == "undo":
             return _undo(engine, args)
+        if args.import_command == "activities":
+            return _activities(engine, settings, args)
         return _deals(engine, settings, args)
     except SQLAlchemyError as error:
         raise database_error(engine, error) from None
@@ -133,18 +152,14 @@ def _read(path: str, lang: str) -> str:
 
 
 def _deals(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
-    from bot.slack_people import SlackPeople, SlackUnavailable
+    from bot.slack_people import SlackUnavailable
     from commands.errors import CommandError
     from commands.i18n import DEFAULT_LANGUAGE, translate
     from commands.imports.deals import ImportOptions, import_deals
     from storage.db import unit_of_work
 
     lang = args.lang or DEFAULT_LANGUAGE
-    people = None
-    if settings.slack_bot_token:
-        from bot.slack_client import make_web_client
-
-        people = SlackPeople(make_web_client(settings.slack_bot_token, settings.slack_api_url))
+    people = _people(settings)
     options = ImportOptions(
         source=args.source,
         columns=args.map,
@@ -230,23 +245,7 @@ def summary(
         lines.append(
             translate("import.ignored_line", lang, columns=", ".join(result.columns.ignored))
         )
-    for problem in plan.problems[:PROBLEMS_SHOWN]:
-        message = translate(problem.error.key, lang, **problem.error.params)
-        if problem.error.example:
-            message = f"{message} ({problem.error.example})"
-        lines.append(
-            translate(
-                "import.problem_line",
-                lang,
-                line=problem.line,
-                column=problem.column,
-                message=message,
-            )
-        )
-    if len(plan.problems) > PROBLEMS_SHOWN:
-        lines.append(
-            translate("import.more_problems", lang, count=len(plan.problems) - PROBLEMS_SHOWN)
-        )
+    lines += _problem_lines(plan.problems, lang)
     if dry_run:
         lines.append(translate("import.dry_run", lang))
     elif plan.problems and not skip_bad:
@@ -316,6 +315,102 @@ def _importer(session: Session, workspace: Workspace, as_user: str | None) -> in
     )
 
 
+def _people(settings: Settings) -> SlackPeople | None:
+    from bot.slack_people import SlackPeople
+
+    if not settings.slack_bot_token:
+        return None
+    from bot.slack_client import make_web_client
+
+    return SlackPeople(make_web_client(settings.slack_bot_token, settings.slack_api_url))
+
+
+def _activities(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
+    from bot.slack_people import SlackUnavailable
+    from commands.errors import CommandError
+    from commands.i18n import DEFAULT_LANGUAGE, translate
+    from commands.imports.activities import import_activities
+    from storage.db import unit_of_work
+
+    lang = args.lang or DEFAULT_LANGUAGE
+    try:
+        with unit_of_work(engine) as session:
+            workspace = _workspace(session, args.workspace, create=False)
+            lang = args.lang or workspace.language
+            text = _read(args.file, lang)
+            result = import_activities(
+                session,
+                workspace=workspace,
+                member_id=_importer(session, workspace, args.as_user),
+                text=text,
+                file_name=Path(args.file).name,
+                people=_people(settings),
+                now=datetime.now(UTC),
+                owners=args.owner,
+                dates=args.dates,
+                dry_run=args.dry_run,
+                skip_bad=args.skip_bad,
+            )
+            if result.batch is None:
+                session.rollback()
+    except CommandError as error:
+        raise ConfigError(translate(error.key, lang, **error.params)) from None
+    except SlackUnavailable as error:
+        raise ConfigError(f"Slack did not answer a look-up of the members ({error})") from None
+    lines = [
+        translate(
+            "import.activity_summary",
+            lang,
+            file=Path(args.file).name,
+            lines=result.lines,
+            new=len(result.new),
+            unchanged=result.unchanged,
+            bad=len(result.bad_lines),
+        ),
+        translate(
+            "import.dates_line", lang, order=translate(f"import.order.{result.date_order}", lang)
+        ),
+        *_problem_lines(result.problems, lang),
+    ]
+    if args.dry_run:
+        lines.append(translate("import.dry_run", lang))
+    elif result.problems and not args.skip_bad:
+        lines.append(translate("import.refused", lang))
+    elif result.batch is not None:
+        if result.problems:
+            lines.append(translate("import.skipped", lang, count=len(result.bad_lines)))
+        lines.append(
+            translate("import.activity_done", lang, new=len(result.new), undo=UNDO_COMMAND)
+        )
+    else:
+        lines.append(translate("import.nothing_changed", lang))
+    print("\n".join(lines))
+    return 1 if result.problems and not (args.skip_bad and not args.dry_run) else 0
+
+
+def _problem_lines(problems: Sequence[RowProblem], lang: str) -> list[str]:
+    """Each bad row's place and what to do, up to ``PROBLEMS_SHOWN``."""
+    from commands.i18n import translate
+
+    lines = []
+    for problem in problems[:PROBLEMS_SHOWN]:
+        message = translate(problem.error.key, lang, **problem.error.params)
+        if problem.error.example:
+            message = f"{message} ({problem.error.example})"
+        lines.append(
+            translate(
+                "import.problem_line",
+                lang,
+                line=problem.line,
+                column=problem.column,
+                message=message,
+            )
+        )
+    if len(problems) > PROBLEMS_SHOWN:
+        lines.append(translate("import.more_problems", lang, count=len(problems) - PROBLEMS_SHOWN))
+    return lines
+
+
 def _undo(engine: Engine, args: argparse.Namespace) -> int:
     from commands.errors import CommandError, UsageError
     from commands.i18n import DEFAULT_LANGUAGE, translate
@@ -339,7 +434,7 @@ def _undo(engine: Engine, args: argparse.Namespace) -> int:
         raise ConfigError(translate(error.key, lang, **error.params)) from None
     print(
         translate(
-            "import.undone",
+            "import.undone_activities" if undone.batch.kind == "activities" else "import.undone",
             lang,
             file=undone.batch.file_name,
             removed=undone.removed,

@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 from sqlalchemy import Table, insert, update
 from sqlmodel import Session, SQLModel, col, select
 
-from storage.models import AuditEntry, Deal, ImportBatch, StageChange, Workspace
+from storage.models import Activity, AuditEntry, Deal, ImportBatch, StageChange, Workspace
 
 T = TypeVar("T")
 _CHUNK = 500  # ids per IN list: well inside SQLite's limit on bound parameters
@@ -192,3 +192,66 @@ def undo_import_rows(
             update(StageChange).where(col(StageChange.id).in_(chunk)).values(reverted_at=when)
         )
     return True
+
+
+def deals_by_number(
+    session: Session, *, workspace_id: int, numbers: Iterable[int]
+) -> dict[int, Deal]:
+    """The live deals with these numbers (``D-12`` is 12)."""
+    found: dict[int, Deal] = {}
+    for chunk in _chunks(sorted(set(numbers))):
+        for deal in session.exec(
+            select(Deal).where(
+                Deal.workspace_id == workspace_id,
+                col(Deal.number).in_(chunk),
+                col(Deal.deleted_at).is_(None),
+            )
+        ):
+            found[deal.number] = deal
+    return found
+
+
+def deals_by_any_external_id(
+    session: Session, *, workspace_id: int, external_ids: Iterable[str]
+) -> dict[str, list[Deal]]:
+    """The live deals with these ids in whatever system they came from."""
+    found: dict[str, list[Deal]] = {}
+    for chunk in _chunks(sorted(set(external_ids))):
+        for deal in session.exec(
+            select(Deal).where(
+                Deal.workspace_id == workspace_id,
+                col(Deal.external_id).in_(chunk),
+                col(Deal.deleted_at).is_(None),
+            )
+        ):
+            assert deal.external_id is not None
+            found.setdefault(deal.external_id, []).append(deal)
+    return found
+
+
+def activity_keys(
+    session: Session, *, deal_ids: Iterable[int]
+) -> set[tuple[int, int, str, datetime]]:
+    """(deal, member, kind, when) of the activities that stand on these deals: what a second
+    import of the same file finds already here."""
+    keys: set[tuple[int, int, str, datetime]] = set()
+    for chunk in _chunks(sorted(set(deal_ids))):
+        rows = session.exec(
+            select(Activity.deal_id, Activity.member_id, Activity.kind, Activity.occurred_at).where(
+                col(Activity.deal_id).in_(chunk), col(Activity.deleted_at).is_(None)
+            )
+        )
+        keys.update((d, m, k, at) for d, m, k, at in rows)
+    return keys
+
+
+def insert_activities(session: Session, rows: list[dict[str, Any]]) -> list[int]:
+    """Append activities; their ids, in order."""
+    session.flush()
+    return _insert_returning_ids(session, Activity, rows)
+
+
+def delete_activities(session: Session, *, activity_ids: Sequence[int], when: datetime) -> None:
+    """Mark activities deleted (an import of them taken back)."""
+    for chunk in _chunks(sorted(activity_ids)):
+        session.execute(update(Activity).where(col(Activity.id).in_(chunk)).values(deleted_at=when))

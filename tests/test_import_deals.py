@@ -445,3 +445,92 @@ def test_activities_and_bant_export_as_json_lines_with_slack_ids_and_refs(
         "--to", "2020-01-31",
     )  # fmt: skip
     assert nothing.out.splitlines() == [",".join(ACTIVITY_COLUMNS)]
+
+
+# --- activities ---------------------------------------------------------------------------------
+
+
+def a_month_of_calls(tmp_path: Path, refs: dict[str, str]) -> tuple[str, int]:
+    """Four weeks of calls on two deals, shaped like a CRM's call log: who, when, how long
+    (``00:15:00``), the outcome and notes; the newest with a next step."""
+    lines = [
+        "Deal,Activity owner,Type,Activity date,Call duration,Call outcome,Subject,Next step,"
+        "Next step due"
+    ]
+    count = 0
+    for day in range(28, 0, -1):
+        when = days_ago(day)
+        if when.weekday() >= 5:
+            continue
+        for deal, rep in ((refs["Toko Sinar Jaya"], BUDI), (refs["PT Maju Bersama"], SARI)):
+            lines.append(
+                f"{deal},{rep},Call,{indonesian(when)} 10:{count % 60:02d},00:15:00,connected,"
+                f'"follow up {count}",,'
+            )
+            count += 1
+    due = days_ago(-3).isoformat()
+    lines.append(
+        f"{refs['Toko Sinar Jaya']},{BUDI},meeting,{indonesian(days_ago(1))} 18:00,45,,demo,"
+        f"kirim proposal,{due}"
+    )
+    return write(tmp_path, "calls.csv", "\n".join(lines) + "\n"), count + 1
+
+
+def test_a_month_of_activity_comes_in_on_the_imported_deals_once(
+    bot: Bot, corong_cli: Cli, tmp_path: Path
+) -> None:
+    args = ("--workspace", bot.fake.team_id, "--as", ANDI)
+    assert corong_cli("import", "deals", hubspot_export(tmp_path), *args).status == 0
+    refs = {name: f"D-{deal.number}" for name, deal in deals(bot).items()}
+    file, count = a_month_of_calls(tmp_path, refs)
+
+    ran = corong_cli("import", "activities", file, *args)
+
+    assert ran.status == 0, ran
+    assert f"({count} rows): {count} new activities, 0 already here, 0 bad." in ran.out
+    toko = deals(bot)["Toko Sinar Jaya"]
+    assert toko.last_activity_at == jakarta(days_ago(1), 18)
+    assert (toko.next_step, toko.next_step_due) == ("kirim proposal", days_ago(-3))
+    exported = corong_cli("export", "activities", "--format", "jsonl", *args[:2])
+    calls = [json.loads(line) for line in exported.out.splitlines()]
+    assert len(calls) == count
+    assert {c["duration_minutes"] for c in calls if c["kind"] == "call"} == {15}
+    assert {c["member"] for c in calls} == {BUDI, SARI}
+
+    again = corong_cli("import", "activities", file, *args)
+    assert f"0 new activities, {count} already here" in again.out
+
+    undone = corong_cli("import", "undo", *args[:2])
+    assert undone.status == 0, undone
+    assert f"{count} activities removed, 2 deals put back" in undone.out
+    assert corong_cli("export", "activities", *args[:2]).out.count("\n") == 1  # the header
+    toko = deals(bot)["Toko Sinar Jaya"]
+    assert toko.next_step is None and toko.last_activity_at is None
+
+
+def test_activities_with_a_bad_line_write_nothing_and_say_why(
+    bot: Bot, corong_cli: Cli, tmp_path: Path
+) -> None:
+    assert bot.slash("/deal", "add Acme 50jt").ack.status == 200
+    tomorrow = days_ago(-1).isoformat()
+    file = write(
+        tmp_path,
+        "log.csv",
+        "deal_ref,member,kind,occurred_at,duration_minutes,outcome,notes\n"
+        f"D-1,{BUDI},call,{days_ago(2).isoformat()} 10:00,20,connected,ok\n"
+        f"D-99,{BUDI},call,{days_ago(2).isoformat()} 11:00,20,connected,ok\n"
+        f"D-1,{BUDI},call,{days_ago(1).isoformat()} 10:00,20,weird-outcome,hmm\n"
+        f"D-1,{BUDI},visit,{days_ago(1).isoformat()} 11:00,,,\n"
+        f"D-1,{BUDI},call,{tomorrow} 10:00,5,busy,\n",
+    )
+    ran = corong_cli("import", "activities", file, "--workspace", bot.fake.team_id, "--as", ANDI)
+    assert ran.status == 1
+    for expected in (
+        "line 3, deal_ref: No deal here is \u201cD-99\u201d",
+        "line 4, outcome: \u201cweird-outcome\u201d is not a call outcome: write one of connected",
+        "line 5, kind: \u201cvisit\u201d is not a kind of activity",
+        "line 6, occurred_at: \u201c" + tomorrow + " 10:00\u201d has not happened yet",
+    ):
+        assert expected in ran.out, ran.out
+    assert "Nothing was imported" in ran.out
+    assert corong_cli("export", "activities", "--workspace", bot.fake.team_id).out.count("\n") == 1

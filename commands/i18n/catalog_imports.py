@@ -154,6 +154,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "There is no import to take back.",
         "id": "Tidak ada impor yang bisa dibatalkan.",
     },
+    "import.activity_columns": {
+        "en": (
+            "An activities file needs a column for when (occurred_at) and one naming the deal "
+            "(deal_ref, deal_external_id or deal_name). Its columns are: {headers}."
+        ),
+        "id": (
+            "File aktivitas perlu kolom waktu (occurred_at) dan kolom deal-nya (deal_ref, "
+            "deal_external_id atau deal_name). Kolom yang ada: {headers}."
+        ),
+    },
+    "import.activity_deal_missing": {
+        "en": "The line names no deal.",
+        "id": "Baris ini tidak menyebut deal.",
+    },
+    "import.activity_deal_unknown": {
+        "en": "No deal here is \u201c{text}\u201d: import the deals first, or write its ref.",
+        "id": "Tidak ada deal \u201c{text}\u201d: impor deal-nya dulu, atau tulis ref-nya.",
+    },
+    "import.activity_deal_ambiguous": {
+        "en": "Several deals are \u201c{text}\u201d: write the deal's ref instead.",
+        "id": "Ada beberapa deal \u201c{text}\u201d: tulis ref deal-nya saja.",
+    },
+    "import.activity_when_missing": {
+        "en": "The line does not say when it happened.",
+        "id": "Baris ini tidak menyebut kapan terjadinya.",
+    },
+    "import.activity_future": {
+        "en": "\u201c{text}\u201d has not happened yet: only done activities are imported.",
+        "id": "\u201c{text}\u201d belum terjadi: yang diimpor hanya aktivitas yang sudah lewat.",
+    },
+    "import.activity_kind": {
+        "en": "\u201c{text}\u201d is not a kind of activity: write {kinds}.",
+        "id": "\u201c{text}\u201d bukan jenis aktivitas: tulis {kinds}.",
+    },
+    "import.activity_outcome": {
+        "en": "\u201c{text}\u201d is not a call outcome: write one of {outcomes}.",
+        "id": "\u201c{text}\u201d bukan hasil telepon: tulis salah satu dari {outcomes}.",
+    },
+    "import.activity_summary": {
+        "en": "{file} ({lines} rows): {new} new activities, {unchanged} already here, {bad} bad.",
+        "id": "{file} ({lines} baris): {new} aktivitas baru, {unchanged} sudah ada, {bad} "
+        "bermasalah.",
+    },
+    "import.activity_done": {
+        "en": "Imported: {new} activities added. Take it back with: {undo}",
+        "id": "Berhasil diimpor: {new} aktivitas baru. Batalkan dengan: {undo}",
+    },
+    "import.undone_activities": {
+        "en": "Took back the import of {file}: {removed} activities removed, {restored} deals "
+        "put back.",
+        "id": "Impor {file} dibatalkan: {removed} aktivitas dihapus, {restored} deal dikembalikan.",
+    },
     "import.undone": {
         "en": "Took back the import of {file}: {removed} deals removed, {restored} put back.",
         "id": "Impor {file} dibatalkan: {removed} deal dihapus, {restored} dikembalikan.",

@@ -8,12 +8,13 @@ row reader adds where (line and column).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 from commands.errors import UsageError
 from commands.grammar import Amount, parse_amount
+from commands.grammar.free_text import clean_text
 from commands.pipelines import LOST, WON
 
 DAY_FIRST, MONTH_FIRST = "dmy", "mdy"
@@ -59,6 +60,19 @@ def read_amount(text: str, currency: str | None) -> Amount | None:
             "import.currency_mismatch", example=f"{code} {amount.value}", text=text, code=code
         )
     return Amount(amount.value, code or amount.currency)
+
+
+def text_reader(limit: int) -> Callable[[str], str | None]:
+    """A reader of free text (a contact, notes, a next step) at most ``limit`` characters long,
+    cleaned as commands clean what users type."""
+
+    def read(text: str) -> str | None:
+        cleaned = clean_text(text)
+        if cleaned and len(cleaned) > limit:
+            raise UsageError("import.too_long", example=cleaned[:20], limit=limit)
+        return cleaned
+
+    return read
 
 
 def read_currency(text: str) -> str | None:

@@ -16,7 +16,14 @@ from zoneinfo import ZoneInfo
 from commands.deals.resolve import check_deal_name
 from commands.errors import CommandError, UsageError
 from commands.grammar.free_text import clean_text
-from commands.imports.cells import read_amount, read_currency, read_date, read_status, read_time
+from commands.imports.cells import (
+    read_amount,
+    read_currency,
+    read_date,
+    read_status,
+    read_time,
+    text_reader,
+)
 from commands.imports.columns import ColumnMap
 from commands.imports.owners import OwnerResolver
 from commands.imports.stages import stage_for
@@ -166,15 +173,7 @@ class RowReader:
         return read_date(text, self.date_order)
 
     def _text(self, field: str) -> Callable[[str], str | None]:
-        limit = _LIMITS[field]
-
-        def read(text: str) -> str | None:
-            cleaned = clean_text(text)
-            if cleaned and len(cleaned) > limit:
-                raise UsageError("import.too_long", example=cleaned[:20], limit=limit)
-            return cleaned
-
-        return read
+        return text_reader(_LIMITS[field])
 
     def _company(self, cell: Callable[[str], str]) -> str | None:
         company = clean_text(cell("company"))

@@ -20,7 +20,8 @@ REFS_SHOWN = 10
 
 @dataclass(frozen=True)
 class UndoneImport:
-    """What taking an import back did."""
+    """What taking an import back did: deals (or, for an import of activities, activities)
+    removed, and deals put back as they were."""
 
     batch: ImportBatch
     removed: int
@@ -54,7 +55,18 @@ def undo_import(
                 count=len(changed),
                 refs=", ".join(refs),
             )
-    created = [e.deal_id for e in entries if e.before is None and e.deal_id is not None]
+    activities = batch.kind == "activities"
+    created = (
+        []
+        if activities
+        else [e.deal_id for e in entries if e.before is None and e.deal_id is not None]
+    )
+    if activities:
+        imports.delete_activities(
+            session,
+            activity_ids=[e.activity_id for e in entries if e.activity_id is not None],
+            when=when,
+        )
     if not imports.undo_import_rows(
         session,
         import_id=batch.id,
@@ -74,6 +86,8 @@ def undo_import(
             setattr(deal, name, _typed(name, value))
         deal.updated_at = when
         restored += 1
+    if activities:
+        return UndoneImport(batch, removed=len(entries), restored=restored)
     session.flush()
     return UndoneImport(batch, removed=len(created), restored=restored)
 

@@ -66,7 +66,7 @@ def _undo_import(ctx: CommandContext, import_id: int) -> Notice:
     undone = undo_import(ctx.session, workspace_id=ctx.workspace_id, batch=batch, when=ctx.now)
     ctx.changed = True
     return Notice(
-        "import.undone",
+        "import.undone_activities" if batch.kind == "activities" else "import.undone",
         {"file": batch.file_name, "removed": undone.removed, "restored": undone.restored},
     )
 
