@@ -320,3 +320,17 @@ def test_a_command_answered_in_the_ack_leaves_nothing_to_do_after_it(bot: Bot) -
     assert bot.workers.handed_over == 0
     bot.slash("/funnel")  # its chart follows after the ack
     assert bot.workers.handed_over == 1
+
+
+def test_an_unknown_call_outcome_is_refused_with_the_ones_that_exist(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme 50jt")
+    refused = bot.slash("/call", "acme 10m weird-outcome")
+    assert "\u201cweird-outcome\u201d is not a call outcome: write connected, no-answer" in (
+        refused.ack.text
+    )
+    assert bot.count(Activity) == 0
+    indonesian = bot.slash("/call", "acme 10m hasil-aneh", user=SARI)
+    assert "bukan hasil telepon: tulis tersambung" in indonesian.ack.text
+    quoted = bot.slash("/call", 'acme 10m connected "follow-up besok"')
+    assert "Call logged on D-1" in quoted.ack.text
+    assert bot.count(Activity) == 1

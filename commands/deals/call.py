@@ -42,6 +42,7 @@ OUTCOMES: dict[str, tuple[str, ...]] = {
 }
 _OUTCOME_WORDS = {word: key for key, words in OUTCOMES.items() for word in words}
 _DURATION_START = re.compile(r"^-?\d")
+_OUTCOME_SHAPED = re.compile(r"^[^\W\d_]+(?:[-_][^\W\d_]+)+$")  # words joined by hyphens
 
 
 def _close_outcome(word: str) -> str | None:
@@ -121,6 +122,10 @@ def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft
                 text=token.value,
                 suggestion=_close_outcome(token.value),
             )
+        elif outcome is None and not notes and _OUTCOME_SHAPED.match(token.value):
+            # "weird-outcome" reads as an outcome nobody knows; kept as a note, the call
+            # would quietly have none.
+            raise UsageError("call.unknown_outcome", example=CALL_EXAMPLE, text=token.value)
         else:
             notes.append(token.value)
         index += 1

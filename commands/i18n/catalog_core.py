@@ -187,6 +187,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\u201c{text}\u201d is not a call outcome. Outcomes: {known}.",
         "id": "\u201c{text}\u201d bukan hasil telepon. Pilihannya: {known}.",
     },
+    "call.unknown_outcome": {
+        "en": (
+            "\u201c{text}\u201d is not a call outcome: write connected, no-answer, voicemail, "
+            "busy, wrong-number or meeting. Notes go in quotes."
+        ),
+        "id": (
+            "\u201c{text}\u201d bukan hasil telepon: tulis tersambung, tidak-diangkat, "
+            "pesan-suara, sibuk, salah-sambung atau janji-temu. Catatan ditulis dalam tanda kutip."
+        ),
+    },
     "undo.nothing": {
         "en": "You have no change left to undo.",
         "id": "Tidak ada perubahan Anda yang bisa dibatalkan.",
