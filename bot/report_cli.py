@@ -33,7 +33,7 @@ def add_report_commands(report: argparse.ArgumentParser, *, with_workspace: bool
     )
     who = funnel.add_mutually_exclusive_group()
     who.add_argument("--team", metavar="TEAM", help="only this team's reps (its name)")
-    who.add_argument("--rep", metavar="SLACK_USER_ID", help="only this rep (a Slack user id)")
+    who.add_argument("--rep", metavar="REP", help="only this rep (a Slack user id, or a name)")
     funnel.add_argument(
         "--period", choices=list(PERIODS), help=f"the period (default: {DEFAULT_PERIOD})"
     )

@@ -53,6 +53,20 @@ def member_by_name(session: Session, *, workspace_id: int, name: str) -> Member 
     return rows[0] if len(rows) == 1 else None
 
 
+def members_named(session: Session, *, workspace_id: int, name: str) -> list[Member]:
+    """The members whose cached Slack name is ``name`` (case-insensitive), by Slack id."""
+    return list(
+        session.exec(
+            select(Member)
+            .where(
+                Member.workspace_id == workspace_id,
+                func.lower(col(Member.name)) == name.casefold(),
+            )
+            .order_by(col(Member.slack_user_id))
+        )
+    )
+
+
 def get_or_create_member(
     session: Session, *, workspace_id: int, slack_user_id: str, name: str | None = None
 ) -> Member:

@@ -322,3 +322,13 @@ def test_undoing_settings_never_overwrites_another_admins_later_change(bot: Bot)
     bot.slash("/sales", "bant strict:on", user="U0ADMIN002")
     assert "Another admin changed" in bot.slash("/sales", "undo", user=ANDI).ack.text
     assert "refused" in bot.slash("/sales", "bant").ack.text  # strict mode still on
+
+
+def test_bant_on_a_closed_deal_says_the_deal_is_closed(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme 50jt")
+    bot.slash("/deal", "won acme")
+    refused = bot.slash("/bant", "D-1")
+    assert "D-1 Acme is already Won: BANT qualifies open deals only." in refused.ack.text
+    assert "change stage" not in refused.ack.text
+    assert "/deal show D-1" in refused.ack.text
+    assert bot.fake.calls_to("views.open") == []

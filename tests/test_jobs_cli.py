@@ -112,6 +112,35 @@ def test_dry_run_prints_each_reps_nudge_and_touches_nothing(bot: Bot, jobs: Jobs
     assert deliveries(bot) == []
 
 
+def name_members(bot: Bot, names: dict[str, str]) -> None:
+    """Give members the Slack names an operator would type."""
+    with unit_of_work(bot.engine) as session:
+        workspace = queries.get_or_create_workspace(session, slack_team_id=TEAM)
+        assert workspace.id is not None
+        for slack_user_id, name in names.items():
+            member = queries.get_or_create_member(
+                session, workspace_id=workspace.id, slack_user_id=slack_user_id
+            )
+            member.name = name
+
+
+def test_rep_is_found_by_name_and_a_shared_name_asks_for_the_id(bot: Bot, jobs: Jobs) -> None:
+    two_reps_with_work(bot)
+    name_members(bot, {BUDI: "Budi Santoso", SARI: "Sari Dewi"})
+
+    ran = jobs("run", "daily-nudges", "--dry-run", "--at", TUESDAY_MORNING, "--rep", "sari dewi")
+
+    assert ran.status == 0, ran.err
+    assert [line for line in ran.out.splitlines() if line.startswith("=== ")] == [
+        f"=== nudge to {SARI} for 2026-11-24 ==="
+    ]
+    name_members(bot, {BUDI: "Sari Dewi"})
+    assert_one_line_error(
+        jobs("run", "daily-nudges", "--dry-run", "--at", TUESDAY_MORNING, "--rep", "Sari Dewi"),
+        f"Several members are called Sari Dewi ({BUDI}, {SARI}): give a Slack user id",
+    )
+
+
 def test_run_posts_each_nudge_once_and_a_second_run_posts_nothing(bot: Bot, jobs: Jobs) -> None:
     two_reps_with_work(bot)
 

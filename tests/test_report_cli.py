@@ -125,6 +125,13 @@ def test_rep_report_is_titled_with_the_rep(database: Database) -> None:
     assert "Bookings  0 won" in result.stdout
 
 
+def test_rep_can_be_named_instead_of_given_by_id(database: Database) -> None:
+    result = report(database, "--rep", "Budi")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("Funnel report · budi · ")
+    assert_one_line_error(report(database, "--rep", "Nobody"), "No member Nobody in this workspace")
+
+
 def test_unknown_team_is_one_line_listing_the_teams(database: Database) -> None:
     assert_one_line_error(
         report(database, "--team", "Bandung"), "No team called “Bandung”; teams: Jakarta"

@@ -18,6 +18,8 @@ from sqlmodel import Session
 
 from bot.blocks.terminal import render_blocks
 from bot.config import ConfigError, Settings, check_oauth_credentials
+from commands.errors import CommandError
+from commands.i18n import translate
 from commands.posts.schedule import (
     DIGEST,
     NUDGE,
@@ -28,6 +30,7 @@ from commands.posts.schedule import (
     slot_at,
     team_target,
 )
+from commands.reports.request import find_rep
 from storage import outbox, queries
 from storage.db import unit_of_work
 from storage.models import Workspace
@@ -55,7 +58,7 @@ def add_jobs_commands(jobs: argparse.ArgumentParser) -> None:
     run.add_argument("job", choices=list(JOB_NAMES), help="which job")
     who = run.add_mutually_exclusive_group()
     who.add_argument("--team", metavar="TEAM", help="only this team (its name)")
-    who.add_argument("--rep", metavar="SLACK_USER_ID", help="only this rep's nudge")
+    who.add_argument("--rep", metavar="REP", help="only this rep's nudge (Slack user id or name)")
     run.add_argument(
         "--at",
         metavar="ISO_TIME",
@@ -134,9 +137,10 @@ def run_slots_for(
     if args.rep:
         if job != NUDGE:
             raise ConfigError("--rep goes with daily-nudges; standups and digests are per team")
-        if queries.find_member(session, workspace_id=workspace.id, slack_user_id=args.rep) is None:
-            raise ConfigError(f"No member {args.rep} in this workspace")
-        targets = [args.rep]
+        try:
+            targets = [find_rep(session, workspace.id, args.rep).slack_user_id]
+        except CommandError as error:
+            raise ConfigError(translate(error.key, "en", **error.params)) from None
     elif args.team:
         team = team_by_name(session, workspace_id=workspace.id, name=args.team)
         if team is None:

@@ -109,10 +109,15 @@ def bant_fields() -> tuple[Field, ...]:
 
 
 def _require_open(deal: Deal) -> None:
-    """Only open deals are qualified or followed up."""
+    """Only open deals are qualified or followed up: a closed one says so, not that it cannot
+    change stage."""
     if deal.status != "open":
         raise UsageError(
-            "deal.closed", example=BANT_EXAMPLE, ref=deal.ref, name=deal.name, status=deal.status
+            "bant.deal_closed",
+            example=f"/deal show {deal.ref}",
+            ref=deal.ref,
+            name=deal.name,
+            status=deal.status,
         )
 
 

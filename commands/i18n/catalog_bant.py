@@ -1,6 +1,10 @@
 """Messages for BANT qualification (Budget, Authority, Need, Timeline), English and Indonesian."""
 
 MESSAGES: dict[str, dict[str, str]] = {
+    "bant.deal_closed": {
+        "en": "{ref} {name} is already {status}: BANT qualifies open deals only.",
+        "id": "{ref} {name} sudah berstatus {status}: BANT hanya untuk deal yang masih aktif.",
+    },
     # --- answers
     "bant.section_budget": {"en": "Budget", "id": "Anggaran (Budget)"},
     "bant.section_authority": {"en": "Authority", "id": "Wewenang (Authority)"},

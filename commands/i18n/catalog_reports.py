@@ -193,6 +193,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "No team called “{team}”: this workspace has no teams yet",
         "id": "Tidak ada tim bernama “{team}”: workspace ini belum punya tim",
     },
+    "report.rep_ambiguous": {
+        "en": "Several members are called {rep} ({users}): give a Slack user id",
+        "id": "Ada beberapa anggota bernama {rep} ({users}): pakai ID user Slack",
+    },
     "report.unknown_rep": {
         "en": "No member {rep} in this workspace",
         "id": "Tidak ada anggota {rep} di workspace ini",

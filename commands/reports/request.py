@@ -23,7 +23,7 @@ from commands.reports.metrics import FunnelReport, build_funnel_report
 from commands.reports.periods import date_range
 from commands.reports.policy import ReportPolicy
 from storage import queries, teams
-from storage.models import Workspace
+from storage.models import Member, Workspace
 from storage.workspaces import list_workspaces
 
 # The period names a terminal user types, and the engine's name for each.
@@ -95,11 +95,26 @@ def report_scope(
             raise NotFound("report.unknown_team", team=team, teams=", ".join(t.name for t in known))
         return ReportSubject(tuple(teams.team_rep_ids(session, team=found)), team=found.name)
     if rep:
-        member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=rep)
-        if member is None or member.id is None:
-            raise NotFound("report.unknown_rep", rep=rep)
+        member = find_rep(session, workspace.id, rep)
+        assert member.id is not None
         return ReportSubject((member.id,), rep=member.name or member.slack_user_id)
     return ReportSubject(None)
+
+
+def find_rep(session: Session, workspace_id: int, rep: str) -> Member:
+    """The member an operator names with ``--rep``: a Slack user id, or a name when only one
+    member has it."""
+    member = queries.find_member(session, workspace_id=workspace_id, slack_user_id=rep)
+    if member is not None:
+        return member
+    named = queries.members_named(session, workspace_id=workspace_id, name=rep)
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise NotFound(
+            "report.rep_ambiguous", rep=rep, users=", ".join(m.slack_user_id for m in named)
+        )
+    raise NotFound("report.unknown_rep", rep=rep)
 
 
 def funnel_report_for(
