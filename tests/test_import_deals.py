@@ -469,11 +469,15 @@ def a_month_of_calls(tmp_path: Path, refs: dict[str, str]) -> tuple[str, int]:
             )
             count += 1
     due = days_ago(-3).isoformat()
+    lines.append(  # whatever today's weekday, each deal's newest activity comes from this file
+        f"{refs['PT Maju Bersama']},{SARI},call,{indonesian(days_ago(1))} 17:00,00:15:00,"
+        "connected,harga,,"
+    )
     lines.append(
         f"{refs['Toko Sinar Jaya']},{BUDI},meeting,{indonesian(days_ago(1))} 18:00,45,,demo,"
         f"kirim proposal,{due}"
     )
-    return write(tmp_path, "calls.csv", "\n".join(lines) + "\n"), count + 1
+    return write(tmp_path, "calls.csv", "\n".join(lines) + "\n"), count + 2
 
 
 def test_a_month_of_activity_comes_in_on_the_imported_deals_once(
