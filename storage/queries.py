@@ -45,11 +45,7 @@ def find_workspace(session: Session, *, slack_team_id: str) -> Workspace | None:
 
 def member_by_name(session: Session, *, workspace_id: int, name: str) -> Member | None:
     """A member whose cached Slack name is exactly ``name`` (case-insensitive), if only one."""
-    rows = session.exec(
-        select(Member).where(
-            Member.workspace_id == workspace_id, func.lower(col(Member.name)) == name.casefold()
-        )
-    ).all()
+    rows = members_named(session, workspace_id=workspace_id, name=name)
     return rows[0] if len(rows) == 1 else None
 
 
