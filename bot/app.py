@@ -45,8 +45,10 @@ def create_app(
     each request with its own workspace's token (``bot.oauth``), and forgets a workspace's
     tokens when Slack says it uninstalled or revoked them.
 
-    ``verify_token`` calls auth.test at start-up so a wrong token fails fast; the shell and
-    some tests turn it off. ``executor`` runs the after-ack work (a thread pool by default).
+    ``verify_token`` has Bolt call auth.test as the app is built; ``corong run`` proves the
+    token itself first (``bot.cli``, to tell a refused token from an unreachable Slack), and the
+    shell and some tests need no proof. ``executor`` runs the after-ack work (a thread pool by
+    default).
     """
     settings = runtime.settings
     after_ack = executor or ThreadPoolExecutor(

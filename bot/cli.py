@@ -70,21 +70,63 @@ def cmd_run(settings: Settings) -> int:
 
 
 def _checked_app(runtime: Runtime, *, verify_token: bool = True) -> App:
-    """The Bolt app; with ``verify_token``, Slack's auth.test proves the token first, and a
-    refusal becomes the one line an operator reads."""
+    """The Bolt app; with ``verify_token``, Slack's auth.test proves the token first
+    (``_prove_token``), so a refused token or an unreachable Slack stops start-up with the one
+    line an operator reads."""
     from bot.app import create_app
 
     settings = runtime.settings
+    if verify_token and not settings.oauth:
+        _prove_token(settings)
     try:
-        return create_app(runtime, verify_token=verify_token)
-    except Exception as error:  # auth.test at start-up: a bad token or Slack out of reach
+        # Proven just now (or by the master, for an HTTP worker): Bolt need not ask again.
+        return create_app(runtime, verify_token=False)
+    except Exception as error:
         reason = redact_secrets(f"{type(error).__name__}: {str(error).splitlines()[0][:200]}")
         if settings.oauth:
             raise ConfigError(f"Cannot set up installs into many workspaces ({reason})") from None
+        raise ConfigError(f"Cannot set up the Slack app ({reason})") from None
+
+
+def _prove_token(settings: Settings) -> None:
+    """Ask Slack's auth.test about SLACK_BOT_TOKEN and tell apart what the operator must do: a
+    token Slack refused needs a new token (a restart will not help), a Slack that could not be
+    reached needs the network or SLACK_API_URL looked at (a restart later may well help), and
+    any other answer is named as Slack gave it. Each stops start-up with one line."""
+    from slack_sdk.errors import SlackApiError
+
+    from bot.slack_client import CONNECTION_ERRORS, TOKEN_REFUSED_ERRORS, make_web_client
+
+    url = settings.slack_api_url
+    # The client logs every failed try at ERROR; the one line below says it all, and
+    # LOG_LEVEL=DEBUG still shows the tries.
+    tries = logging.getLogger("corong.slack.start_up")
+    if not tries.isEnabledFor(logging.DEBUG):
+        tries.setLevel(logging.CRITICAL)
+    try:
+        make_web_client(settings.slack_bot_token, url, logger=tries).auth_test()
+    except SlackApiError as error:
+        status = error.response.status_code
+        said = redact_secrets(str(error.response.get("error") or "").partition("\n")[0][:120])
+        if said in TOKEN_REFUSED_ERRORS:
+            raise ConfigError(
+                f"Slack refused SLACK_BOT_TOKEN ({said}): copy the Bot User OAuth Token (xoxb-...) "
+                "from your app's OAuth & Permissions page, reinstalling the app if it was "
+                "removed or its token revoked"
+            ) from None
+        answer = said if status == 200 else f"HTTP {status}" + (f", {said}" if said else "")
         raise ConfigError(
-            f"Slack did not accept SLACK_BOT_TOKEN at {settings.slack_api_url} "
-            f"({reason}); check the token "
-            "on your app's OAuth & Permissions page and that Slack is reachable"
+            f"Slack at {url} answered auth.test with {answer}: check that SLACK_API_URL is "
+            "Slack's Web API, or try again in a few minutes if Slack is having trouble"
+        ) from None
+    except CONNECTION_ERRORS as error:
+        reason = getattr(error, "reason", None)  # urllib wraps the socket's own error
+        cause = reason if isinstance(reason, BaseException) else error
+        text = redact_secrets(str(cause).partition("\n")[0][:200])
+        what = f"{type(cause).__name__}: {text}" if text else type(cause).__name__
+        raise ConfigError(
+            f"Slack could not be reached at {url} ({what}): check this machine's network "
+            "(DNS, proxy, firewall) and SLACK_API_URL, then start Corong again"
         ) from None
 
 

@@ -18,6 +18,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 SLACK_DEFAULT_API_URL = "https://slack.com/api/"
 SLACK_RESPONSE_URL_PREFIX = "https://hooks.slack.com/"
+SLACK_FILES_PREFIX = "https://files.slack.com/"
 # Each HTTP worker keeps its own database pool (up to 40 connections): more than this many is a
 # typo sooner than a plan, and would exhaust PostgreSQL's connections.
 MAX_WEB_CONCURRENCY = 64
@@ -93,6 +94,12 @@ class Settings(BaseSettings):
             parsed = urlparse(self.slack_api_url)
             prefixes.append(f"{parsed.scheme}://{parsed.netloc}/")
         return tuple(prefixes)
+
+    @property
+    def file_url_prefixes(self) -> tuple[str, ...]:
+        """Where a file a user uploaded may be fetched with the bot token: Slack's files host,
+        or the custom API host (never anywhere else: the token goes with the request)."""
+        return (SLACK_FILES_PREFIX, *self.response_url_prefixes[1:])
 
 
 _HOW_TO_GET = {

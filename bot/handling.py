@@ -1,7 +1,8 @@
 """The one error boundary between Slack (or the shell) and the commands.
 
 Runs a piece of command work in a unit of work: a ``CommandError`` rolls back and becomes a
-``Problem`` the user can act on; an ambiguous deal becomes a picker backed by a pending choice;
+``Problem`` the user can act on; an ambiguous deal becomes a picker, and a question (``2M``, a
+past date) a message with answer buttons, each backed by a pending choice;
 any other exception is logged with a short reference the user can quote, and nothing is saved.
 """
 
@@ -10,9 +11,10 @@ from __future__ import annotations
 import logging
 import secrets
 import uuid
-from collections.abc import Callable
-from dataclasses import dataclass, replace
-from datetime import timedelta
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine
@@ -23,8 +25,17 @@ from bot.profiles import PROFILE_TTL, must_look_up_first
 from commands.context import CommandContext, Invocation, open_context
 from commands.deals.resolve import name_key
 from commands.dispatch import execute, may_need_admin
-from commands.errors import Ambiguous, CommandError, NeedsBant, StaleProfile
-from commands.replies import Notice, Picker, Problem, Reply
+from commands.errors import (
+    KEEP,
+    M_QUESTION,
+    PAST_DATES_QUESTION,
+    Ambiguous,
+    CommandError,
+    NeedsBant,
+    Question,
+    StaleProfile,
+)
+from commands.replies import Asked, Notice, Picker, Problem, Reply
 from storage import queries
 from storage.db import unit_of_work
 from storage.models import PendingChoice
@@ -95,6 +106,7 @@ def run_work(
     ``read_only`` work (a known caller, nothing written) does not queue behind writers.
     """
     lang, tz, stale = "en", ZoneInfo("UTC"), False
+    ctx: CommandContext | None = None
     try:
         with unit_of_work(engine, read_only=read_only) as session:
             ctx = open_context(session, invocation)
@@ -121,9 +133,11 @@ def run_work(
         )
     except StaleProfile:  # see ``profile_check`` above: answered after the look-up
         return Handled(Notice("command.not_yet"), lang, tz, deferred=True)
-    except Ambiguous as ambiguous:
+    except (Ambiguous, Question) as asked:
+        if ctx is not None and ctx.rerun is not None:
+            command, text = ctx.rerun
         try:
-            return _picker(engine, invocation, ambiguous, command, text)
+            return _ask(engine, invocation, asked, command, text, answers_of(ctx))
         except Exception:
             return Handled(internal_error("picker", invocation), lang, tz)
     except CommandError as error:
@@ -152,10 +166,46 @@ def run_command(
     )
 
 
-def _picker(
-    engine: Engine, invocation: Invocation, ambiguous: Ambiguous, command: str, text: str
+def answers_of(ctx: CommandContext | None) -> dict[str, Any]:
+    """What the user already answered for the command being run (picks, what "M" meant, kept
+    past dates), to keep with a further question about it."""
+    if ctx is None:
+        return {}
+    answers: dict[str, Any] = {}
+    if ctx.picks:
+        answers["picks"] = dict(ctx.picks)
+    if ctx.m_answer is not None:
+        answers["m"] = ctx.m_answer
+    if ctx.past_dates_kept:
+        answers["past"] = True
+    return answers
+
+
+def _apply_answers(ctx: CommandContext, answers: dict[str, Any]) -> None:
+    ctx.picks = {str(k): str(v) for k, v in dict(answers.get("picks") or {}).items()}
+    ctx.m_answer = answers.get("m")
+    ctx.past_dates_kept = bool(answers.get("past"))
+
+
+def _ask(
+    engine: Engine,
+    invocation: Invocation,
+    asked: Ambiguous | Question,
+    command: str,
+    text: str,
+    answers: dict[str, Any],
 ) -> Handled:
+    """Keep the command as a pending choice and answer with its picker or question."""
     token = secrets.token_hex(12)
+    reply: Reply
+    if isinstance(asked, Ambiguous):
+        kind, query = "deal", asked.query
+        candidates = [candidate.ref for candidate in asked.candidates]
+        reply = Picker(asked.query, tuple(asked.candidates), command)
+    else:
+        kind, query = asked.kind, asked.subject
+        candidates = [answer.code for answer in asked.answers]
+        reply = Asked(asked.ask_key, dict(asked.params), asked.answers)
     with unit_of_work(engine) as session:
         ctx = open_context(session, invocation)
         queries.save_pending_choice(
@@ -166,22 +216,31 @@ def _picker(
                 member_id=ctx.member_id,
                 command=command,
                 text=text,
-                query=ambiguous.query[:3000],
-                candidates=[candidate.ref for candidate in ambiguous.candidates],
+                query=query[:3000],
+                candidates=candidates,
                 created_at=invocation.now,
+                kind=kind,
+                answers=answers or None,
             ),
             forget_before=invocation.now - PICKER_FORGET_AFTER,
         )
-        picker = Picker(ambiguous.query, tuple(ambiguous.candidates), command)
-        return Handled(picker, ctx.lang, ctx.tz, picker_token=token)
+        return Handled(reply, ctx.lang, ctx.tz, picker_token=token)
 
 
 def run_pending_choice(
-    engine: Engine, invocation: Invocation, token: str, ref: str | None
+    engine: Engine,
+    invocation: Invocation,
+    token: str,
+    answer: str | None,
+    *,
+    new_dates: Mapping[str, date] | None = None,
 ) -> Handled:
-    """Complete a picked command, once, exactly as it was typed and as of when it was typed.
+    """Complete a picked or answered command, once, exactly as it was typed and as of when it
+    was typed, with every answer given for it so far.
 
-    An unknown, foreign, used or stale token, or a ref that was not offered, runs nothing.
+    ``answer`` is the picked ref or the question's answer code (None: cancel); ``new_dates``
+    are the dates a "change" answer brings, each for a date field the question asked about.
+    An unknown, foreign, used or stale token, or an answer that was not offered, runs nothing.
     """
 
     def work(ctx: CommandContext) -> Reply:
@@ -193,15 +252,26 @@ def run_pending_choice(
             when=ctx.now,
             not_before=ctx.now - PICKER_TTL,
         )
-        if choice is None or (ref is not None and ref not in choice.candidates):
+        if choice is None or (answer is not None and answer not in choice.candidates):
             raise CommandError("picker.expired")
-        if ref is None:
+        if answer is None:
             return Notice("picker.cancelled")
-        ctx.picks = {name_key(choice.query): ref}
+        _apply_answers(ctx, choice.answers or {})
+        text = choice.text
+        if choice.kind == "deal":
+            ctx.picks[name_key(choice.query)] = answer
+        elif choice.kind == M_QUESTION:
+            ctx.m_answer = answer
+        elif choice.kind == PAST_DATES_QUESTION and answer == KEEP:
+            ctx.past_dates_kept = True
+        elif choice.kind == PAST_DATES_QUESTION:
+            asked = set(choice.query.split(","))
+            if not new_dates or not set(new_dates) <= asked:
+                raise CommandError("picker.expired")
+            # The last of an option typed twice wins: the new dates replace the past ones.
+            text += "".join(f" {name}:{day.isoformat()}" for name, day in new_dates.items())
+        ctx.rerun = (choice.command, text)
         ctx.now = choice.created_at  # "due:fri" means what it meant when it was typed
-        return execute(ctx, choice.command, choice.text)
+        return execute(ctx, choice.command, text)
 
-    handled = run_work(engine, invocation, work)
-    if isinstance(handled.reply, Picker):  # cannot happen for a picked name; never loop
-        return replace(handled, reply=Problem("picker.expired"))
-    return handled
+    return run_work(engine, invocation, work)

@@ -2,7 +2,10 @@
 
 # Buttons
 PICK_DEAL = "deal_pick"  # + "_<n>"; value: JSON {"t": pending choice token, "r": picked ref}
-PICK_CANCEL = "deal_pick_cancel"  # value: JSON {"t": token}
+PICK_CANCEL = "deal_pick_cancel"  # value: JSON {"t": token}; also cancels a question
+# A question's answer (2 juta / 2 miliar, keep / change a past date), + "_<n>";
+# value: JSON {"t": pending choice token, "a": answer code, "f": [fields asked anew]?}
+ANSWER = "question_answer"
 SHOW_DEAL = "deal_show"  # optionally + "_<n>" (one per list row); value: deal ref
 LOG_CALL = "call_open_form"  # optionally + "_<n>" (one per App Home row); value: deal ref
 RUN_BANT = "bant_open_form"  # optionally + "_<n>" (one per nudge item); value: deal ref
@@ -19,6 +22,15 @@ NUDGE_LOST = "nudge_lost"  # value: deal ref
 
 # Modals
 FORM_CALLBACK_PREFIX = "form:"  # + form name ("deal_add", "call")
+# /sales import: the upload modal (private_metadata, once a file is in: JSON of the upload);
+# its inputs (block_id and action_id alike), and its Import button (value: unused).
+IMPORT_CALLBACK = "import_upload"
+IMPORT_FILE = "import_file"
+IMPORT_KIND = "import_kind"
+IMPORT_DATES = "import_dates"
+IMPORT_SKIP_BAD = "import_skip_bad"
+IMPORT_RUN = "import_run"
+NEW_DATES = "question_new_dates"  # "change" a past date: private_metadata JSON {"t", "u", "f"}
 
 
 def form_callback_id(form: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -26,7 +26,6 @@ from bot.database import database_error, open_database
 if TYPE_CHECKING:
     from bot.slack_people import SlackPeople
     from commands.imports.deals import ImportResult
-    from commands.imports.rows import RowProblem
     from storage.models import Workspace
 
 PROBLEMS_SHOWN = 50
@@ -137,18 +136,17 @@ def cmd_import(settings: Settings, args: argparse.Namespace) -> int:
 
 def _read(path: str, lang: str) -> str:
     from commands.i18n import translate
+    from commands.imports.deals import decode_file
 
     try:
         raw = Path(path).read_bytes()
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise ConfigError(translate("import.cannot_read", lang, path=path, reason=reason)) from None
-    for encoding in ("utf-8-sig", "cp1252"):  # Excel on Windows still saves "CSV" as cp1252
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ConfigError(translate("import.not_utf8", lang, path=path))
+    text = decode_file(raw)
+    if text is None:
+        raise ConfigError(translate("import.not_utf8", lang, path=path))
+    return text
 
 
 def _deals(engine: Engine, settings: Settings, args: argparse.Namespace) -> int:
@@ -206,46 +204,11 @@ def summary(
     """What the import found and did, in ``lang``: counts, how stages and dates were read,
     every bad row (up to ``PROBLEMS_SHOWN``), and what happened."""
     from commands.i18n import translate
-    from commands.pipelines import stage_label_key
+    from commands.imports.summary import ImportSummary, problem_lines, summary_lines
 
     plan = result.plan
-
-    def stage_name(stage: str) -> str:
-        from commands.i18n import CATALOG
-
-        return (
-            translate(stage_label_key(stage), lang) if stage_label_key(stage) in CATALOG else stage
-        )
-
-    lines = [
-        translate(
-            "import.summary",
-            lang,
-            file=file_name,
-            source=plan.source,
-            lines=result.lines,
-            new=len(plan.new),
-            updated=len(plan.updates),
-            unchanged=plan.unchanged,
-            bad=len(plan.bad_lines),
-        )
-    ]
-    for (theirs, ours), count in sorted(plan.stages.items()):
-        lines.append(
-            translate(
-                "import.stage_line", lang, theirs=theirs or "-", ours=stage_name(ours), count=count
-            )
-        )
-    lines.append(
-        translate(
-            "import.dates_line", lang, order=translate(f"import.order.{result.date_order}", lang)
-        )
-    )
-    if result.columns.ignored:
-        lines.append(
-            translate("import.ignored_line", lang, columns=", ".join(result.columns.ignored))
-        )
-    lines += _problem_lines(plan.problems, lang)
+    lines = summary_lines(ImportSummary.of_deals(result, file_name), lang)
+    lines += problem_lines(plan.problems, lang, shown=PROBLEMS_SHOWN)
     if dry_run:
         lines.append(translate("import.dry_run", lang))
     elif plan.problems and not skip_bad:
@@ -330,6 +293,7 @@ def _activities(engine: Engine, settings: Settings, args: argparse.Namespace) ->
     from commands.errors import CommandError
     from commands.i18n import DEFAULT_LANGUAGE, translate
     from commands.imports.activities import import_activities
+    from commands.imports.summary import ImportSummary, problem_lines, summary_lines
     from storage.db import unit_of_work
 
     lang = args.lang or DEFAULT_LANGUAGE
@@ -358,19 +322,8 @@ def _activities(engine: Engine, settings: Settings, args: argparse.Namespace) ->
     except SlackUnavailable as error:
         raise ConfigError(f"Slack did not answer a look-up of the members ({error})") from None
     lines = [
-        translate(
-            "import.activity_summary",
-            lang,
-            file=Path(args.file).name,
-            lines=result.lines,
-            new=len(result.new),
-            unchanged=result.unchanged,
-            bad=len(result.bad_lines),
-        ),
-        translate(
-            "import.dates_line", lang, order=translate(f"import.order.{result.date_order}", lang)
-        ),
-        *_problem_lines(result.problems, lang),
+        *summary_lines(ImportSummary.of_activities(result, Path(args.file).name), lang),
+        *problem_lines(result.problems, lang, shown=PROBLEMS_SHOWN),
     ]
     if args.dry_run:
         lines.append(translate("import.dry_run", lang))
@@ -386,29 +339,6 @@ def _activities(engine: Engine, settings: Settings, args: argparse.Namespace) ->
         lines.append(translate("import.nothing_changed", lang))
     print("\n".join(lines))
     return 1 if result.problems and not (args.skip_bad and not args.dry_run) else 0
-
-
-def _problem_lines(problems: Sequence[RowProblem], lang: str) -> list[str]:
-    """Each bad row's place and what to do, up to ``PROBLEMS_SHOWN``."""
-    from commands.i18n import translate
-
-    lines = []
-    for problem in problems[:PROBLEMS_SHOWN]:
-        message = translate(problem.error.key, lang, **problem.error.params)
-        if problem.error.example:
-            message = f"{message} ({problem.error.example})"
-        lines.append(
-            translate(
-                "import.problem_line",
-                lang,
-                line=problem.line,
-                column=problem.column,
-                message=message,
-            )
-        )
-    if len(problems) > PROBLEMS_SHOWN:
-        lines.append(translate("import.more_problems", lang, count=len(problems) - PROBLEMS_SHOWN))
-    return lines
 
 
 def _undo(engine: Engine, args: argparse.Namespace) -> int:

@@ -46,6 +46,7 @@ BOT_SCOPES = (
     "channels:read",
     "groups:read",
     "files:write",
+    "files:read",
     "team:read",
 )
 REFRESH_MINUTES_BEFORE_EXPIRY = 120  # Bolt's default: a rotating token lives 12 hours

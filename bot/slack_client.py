@@ -7,6 +7,7 @@ listener.
 
 from __future__ import annotations
 
+import http.client
 import logging
 from typing import Any
 
@@ -22,6 +23,25 @@ from slack_sdk.webhook import WebhookClient
 
 log = logging.getLogger("corong.slack")
 
+# What Slack answers when the token itself is no good: only a new token helps, not a retry.
+TOKEN_REFUSED_ERRORS = frozenset(
+    {
+        "not_authed",
+        "invalid_auth",
+        "account_inactive",
+        "token_revoked",
+        "token_expired",
+        "no_permission",
+        "not_allowed_token_type",
+        "org_login_required",
+        "ekm_access_denied",
+        "team_access_not_granted",
+    }
+)
+# How a call fails when Slack never answered (refused or dropped connection, DNS, timeout, TLS),
+# after the client's own retries.
+CONNECTION_ERRORS = (OSError, http.client.HTTPException)
+
 
 def retry_handlers() -> list[RetryHandler]:
     """The retry policy shared by every client."""
@@ -32,9 +52,18 @@ def retry_handlers() -> list[RetryHandler]:
     ]
 
 
-def make_web_client(token: str | None, base_url: str) -> WebClient:
-    """A Web API client pointed at ``base_url`` (Slack's own unless SLACK_API_URL says else)."""
-    return WebClient(token=token, base_url=base_url, retry_handlers=retry_handlers(), timeout=10)
+def make_web_client(
+    token: str | None, base_url: str, *, logger: logging.Logger | None = None
+) -> WebClient:
+    """A Web API client pointed at ``base_url`` (Slack's own unless SLACK_API_URL says else);
+    ``logger`` takes the client's own log lines (each failed try, each retry)."""
+    return WebClient(
+        token=token,
+        base_url=base_url,
+        retry_handlers=retry_handlers(),
+        timeout=10,
+        logger=logger,
+    )
 
 
 def call_slack(action: str, method: Any, **kwargs: Any) -> Any:

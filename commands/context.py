@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from commands.grammar import MMeans
 from commands.i18n import language_for
 from commands.localtime import zone
 from commands.pipelines import Pipeline, pipeline_for
@@ -43,6 +44,13 @@ class CommandContext:
     tz: ZoneInfo
     # Deal names the user already disambiguated with a picker: name key -> chosen ref.
     picks: dict[str, str] = field(default_factory=dict)
+    # The user's answers to questions the command asked (``commands.errors.Question``): what
+    # a bare "M" meant ("jt" or "miliar"), and that dates already past are meant as typed.
+    m_answer: str | None = None
+    past_dates_kept: bool = False
+    # A command re-run with an answer or a pick: (command, text) as first typed, so a further
+    # question about it keeps what it already knows.
+    rerun: tuple[str, str] | None = None
     # Set when the work wrote an audited change: the caller's App Home is then out of date.
     changed: bool = False
     # The caller's Slack profile can be looked up again before answering (slash commands):
@@ -61,6 +69,16 @@ class CommandContext:
     def member_id(self) -> int:
         assert self.member.id is not None
         return self.member.id
+
+    @property
+    def m_means(self) -> MMeans:
+        """What a bare "M" multiplies by for this reader: English readers mean million; an
+        Indonesian reader is asked, unless they already answered for this command."""
+        if self.m_answer == "miliar":
+            return "miliar"
+        if self.m_answer == "jt" or self.lang != "id":
+            return "million"
+        return "ask"
 
     @property
     def today(self) -> date:

@@ -70,6 +70,52 @@ class Ambiguous(CommandError):
         self.candidates = list(candidates)
 
 
+# The questions a command may ask, and the answers the past-dates one takes.
+M_QUESTION = "m"  # "2M" to an Indonesian reader: 2 juta or 2 miliar?
+PAST_DATES_QUESTION = "past"  # a close or due date before today: keep or change?
+KEEP = "keep"
+CHANGE = "change"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One button of a question: its label (a catalog key and parameters) and the code the
+    command is re-run with when it is pressed."""
+
+    code: str
+    label_key: str
+    label_params: dict[str, Any]
+    # The fields this answer asks for anew ("change" a past date: which dates), in a modal.
+    fields: tuple[str, ...] = ()
+
+
+class Question(UsageError):
+    """The command could mean two things, or looks like a slip (``2M``: juta or miliar? a close
+    date that has passed): ask with buttons, then finish the command with the answer.
+
+    ``kind`` says what the answer means when the command runs again (``commands.context``);
+    ``subject`` is what was asked about (the amount typed, the date fields). In a form, where
+    there are no buttons, it is an ordinary field error under ``key``."""
+
+    def __init__(
+        self,
+        key: str,
+        /,
+        *,
+        kind: str,
+        ask_key: str,
+        answers: Sequence[Answer],
+        subject: str,
+        example: str | None = None,
+        **params: Any,
+    ) -> None:
+        super().__init__(key, example=example, **params)
+        self.kind = kind
+        self.ask_key = ask_key
+        self.answers = tuple(answers)
+        self.subject = subject
+
+
 class FormErrors(CommandError):
     """A submitted form had bad fields: each field's own message, shown next to it."""
 

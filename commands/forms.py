@@ -121,7 +121,7 @@ def _submit_deal_add(ctx: CommandContext, values: Mapping[str, str | None]) -> N
         values,
         {
             "name": name,
-            "value": lambda raw: parse_amount(raw, m_is_million=ctx.lang != "id"),
+            "value": lambda raw: parse_amount(raw, m_means=ctx.m_means),
             "stage": lambda raw: resolve_stage(ctx.pipeline, raw),
             "close": lambda raw: parse_date(raw, ctx.today),
             "contact": lambda raw: check_length("contact", raw, 200, "Budi (CTO)"),

@@ -86,6 +86,10 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
     ),
     Subcommand("/sales", ("admin",), "help.sales_admin", "/sales admin add @rina", admin=True),
     Subcommand("/sales", ("setup", "pengaturan"), "help.sales_setup", "/sales setup", admin=True),
+    Subcommand("/sales", ("import", "impor"), "help.sales_import", "/sales import", admin=True),
+    Subcommand(
+        "/sales", ("export", "ekspor"), "help.sales_export", "/sales export deals", admin=True
+    ),
     Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
 )
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from commands.errors import Candidate
+from commands.errors import Answer, Candidate
 
 
 @dataclass(frozen=True)
@@ -137,6 +137,16 @@ class Picker(Reply):
     query: str
     candidates: tuple[Candidate, ...]
     command: str
+
+
+@dataclass(frozen=True)
+class Asked(Reply):
+    """A question the command asked (``commands.errors.Question``): a button per answer; a
+    click finishes the command with that answer."""
+
+    key: str
+    params: dict[str, Any]
+    answers: tuple[Answer, ...]
 
 
 @dataclass(frozen=True)

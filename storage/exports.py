@@ -6,7 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from storage.models import Activity, BantRecord, Deal, Member
 
@@ -23,6 +25,16 @@ def deals(
 ) -> list[tuple[Deal, str]]:
     """The live deals (created in the range, by these owners) with their owner's Slack id, in
     number order."""
+    query = _deals(workspace_id, owner_ids, created_from, created_to)
+    return [(deal, user) for deal, user in session.exec(query.order_by(col(Deal.number)))]
+
+
+def _deals(
+    workspace_id: int,
+    owner_ids: OwnerIds,
+    created_from: datetime | None,
+    created_to: datetime | None,
+) -> Select[Deal, str]:
     query = (
         select(Deal, Member.slack_user_id)
         .join(Member, col(Member.id) == col(Deal.owner_id))
@@ -34,7 +46,7 @@ def deals(
         query = query.where(col(Deal.created_at) >= created_from)
     if created_to is not None:
         query = query.where(col(Deal.created_at) < created_to)
-    return [(deal, user) for deal, user in session.exec(query.order_by(col(Deal.number)))]
+    return query
 
 
 def activities(
@@ -47,6 +59,14 @@ def activities(
 ) -> list[tuple[Activity, Deal, str]]:
     """The activities that stand on live deals (in the range, by these members), with their
     deal and their member's Slack id, oldest first."""
+    query = _activities(workspace_id, owner_ids, start, end)
+    rows = session.exec(query.order_by(col(Activity.occurred_at), col(Activity.id)))
+    return [(activity, deal, user) for activity, deal, user in rows]
+
+
+def _activities(
+    workspace_id: int, owner_ids: OwnerIds, start: datetime | None, end: datetime | None
+) -> Select[Activity, Deal, str]:
     query = (
         select(Activity, Deal, Member.slack_user_id)
         .join(Deal, col(Deal.id) == col(Activity.deal_id))
@@ -63,8 +83,7 @@ def activities(
         query = query.where(col(Activity.occurred_at) >= start)
     if end is not None:
         query = query.where(col(Activity.occurred_at) < end)
-    rows = session.exec(query.order_by(col(Activity.occurred_at), col(Activity.id)))
-    return [(activity, deal, user) for activity, deal, user in rows]
+    return query
 
 
 def bant_records(
@@ -77,6 +96,14 @@ def bant_records(
 ) -> list[tuple[BantRecord, Deal, str]]:
     """The BANT qualifications that stand on live deals (of these owners' deals), with their
     deal and who qualified it, oldest first."""
+    query = _bant_records(workspace_id, owner_ids, start, end)
+    rows = session.exec(query.order_by(col(BantRecord.created_at), col(BantRecord.id)))
+    return [(record, deal, user) for record, deal, user in rows]
+
+
+def _bant_records(
+    workspace_id: int, owner_ids: OwnerIds, start: datetime | None, end: datetime | None
+) -> Select[BantRecord, Deal, str]:
     query = (
         select(BantRecord, Deal, Member.slack_user_id)
         .join(Deal, col(Deal.id) == col(BantRecord.deal_id))
@@ -93,5 +120,12 @@ def bant_records(
         query = query.where(col(BantRecord.created_at) >= start)
     if end is not None:
         query = query.where(col(BantRecord.created_at) < end)
-    rows = session.exec(query.order_by(col(BantRecord.created_at), col(BantRecord.id)))
-    return [(record, deal, user) for record, deal, user in rows]
+    return query
+
+
+def count_rows(session: Session, *, workspace_id: int, kind: str) -> int:
+    """How many rows exporting ``kind`` (deals, activities or bant) of the whole workspace
+    gives: one count, so an empty export is known before anything is built."""
+    build = {"deals": _deals, "activities": _activities, "bant": _bant_records}[kind]
+    query = build(workspace_id, None, None, None)
+    return int(session.exec(select(func.count()).select_from(query.subquery())).one())

@@ -232,7 +232,8 @@ class ImportBatch(SQLModel, table=True):
 
 
 class PendingChoice(SQLModel, table=True):
-    """A command waiting for its caller to pick a deal from a picker; each pick works once.
+    """A command waiting for its caller to pick a deal from a picker, or to answer a question
+    it asked; each pick or answer works once.
 
     The command is kept exactly as typed and re-run as of when it was typed, with the ambiguous
     name bound to the picked deal. The buttons carry only this row's token and a ref, which must
@@ -250,6 +251,12 @@ class PendingChoice(SQLModel, table=True):
     candidates: list[str] = Field(sa_type=JSON)
     created_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # "deal": a picker (candidates are refs); otherwise a question (``commands.errors.Question``)
+    # whose candidates are the answer codes its buttons may send.
+    kind: str = Field(default="deal", max_length=16, sa_column_kwargs={"server_default": "deal"})
+    # What the user already answered for this command (picks, "M", kept dates): re-applied
+    # when it runs again, so a later question does not forget an earlier answer.
+    answers: dict[str, Any] | None = Field(default=None, sa_type=JSON)
 
 
 class BantRecord(SQLModel, table=True):

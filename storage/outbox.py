@@ -32,6 +32,15 @@ from storage.models import Delivery, Member
 SENDING, SENT, RETRY, FAILED, SKIPPED = "sending", "sent", "retry", "failed", "skipped"
 STATUSES = (SENDING, SENT, RETRY, FAILED, SKIPPED)
 ERROR_LENGTH = 200  # Delivery.error's column size
+# What ``error`` says on a row that failed for good (``corong jobs status`` shows it as is, the
+# admins' App Home sorts it): Slack's own error code when Slack refused the post; GAVE_UP and the
+# last failure when a failure worth retrying (a 429, a 5xx, no answer) outlasted the attempts or
+# the grace window, the failure starting with CONNECTION (after any "token_refresh_failed:") when
+# Slack never answered; or one of Corong's own reasons (CORONG_REASONS).
+GAVE_UP = "gave_up:"
+CONNECTION = "connection:"
+EXPIRED, SENDER_DIED, INTERNAL_ERROR = "expired", "sender_died", "internal_error_in_corong"
+CORONG_REASONS = frozenset({EXPIRED, SENDER_DIED, INTERNAL_ERROR})
 _KEY_COLUMNS = ("workspace_id", "job", "target", "period")
 
 

@@ -1,7 +1,9 @@
 """The App Home shows admins the scheduled posts that failed, and says what to do about them.
 
 Failed and retrying outbox rows are written straight to the database (as the deliverer would
-leave them); the tab is then opened through the real app and read from the fake Slack.
+leave them), or left by the real deliverer sending to the fake Slack (which refuses what it is
+told to) or to a closed port on loopback (a Slack Corong cannot reach); the tab is then opened
+through the real app and read from the fake Slack.
 """
 
 from __future__ import annotations
@@ -9,7 +11,10 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from bot.blocks.dashboard import ERROR_HINTS
+from bot.blocks.dashboard import ERROR_HINTS, KIND_HINTS, KIND_TEXTS
+from bot.config import Settings
+from bot.posts.delivery import Deliverer
+from bot.posts.scheduler import deliverer_for
 from commands.i18n import CATALOG
 from commands.posts.schedule import team_target
 from storage import outbox, queries, teams
@@ -18,6 +23,9 @@ from storage.models import Team
 from tests.fakeslack import requests as slack_requests
 from tests.fakeslack.blockkit import check_blocks
 from tests.harness import ANDI, BUDI, OTHER_TEAM, SARI, TEAM, Bot, message_text
+from tests.processes import free_port
+from tests.test_scheduled_posts import at, two_reps_with_work
+from tests.test_scheduled_posts import make_team as make_team_of
 
 OWNER = "test-deliverer"
 TEAM_CHANNEL = "C0JKT00001"
@@ -109,17 +117,23 @@ def test_admin_sees_failed_posts_newest_first_with_what_to_do(bot: Bot) -> None:
     assert "Scheduled posts that need you (5)" in text
     assert lines_of(view) == [
         f"\u2022 Standup in team *Jakarta* (<#{TEAM_CHANNEL}>) \u00b7 Mon, Nov 23, 2026 \u00b7 "
-        "`not_in_channel`\nInvite Corong to the channel with `/invite @Corong`.",
-        f"\u2022 Morning nudge to <@{BUDI}> \u00b7 Mon, Nov 23, 2026 \u00b7 `account_inactive`\n"
+        "Slack refused it: `not_in_channel`\nInvite Corong to the channel with `/invite @Corong`.",
+        f"\u2022 Morning nudge to <@{BUDI}> \u00b7 Mon, Nov 23, 2026 \u00b7 Slack refused it: "
+        "`account_inactive`\n"
         "The rep's Slack account is deactivated.",
         f"\u2022 Weekly digest in team *Jakarta* (<#{TEAM_CHANNEL}>) \u00b7 Week of Mon, Nov "
-        "23, 2026 \u00b7 `is_archived`\n"
+        "23, 2026 \u00b7 Slack refused it: `is_archived`\n"
         "The channel is archived: pick another channel for the team.",
-        f"\u2022 Morning nudge to <@{SARI}> \u00b7 Sun, Nov 22, 2026 \u00b7 `missing_scope`\n"
+        f"\u2022 Morning nudge to <@{SARI}> \u00b7 Sun, Nov 22, 2026 \u00b7 Slack refused it: "
+        "`missing_scope`\n"
         "Reinstall the app with the scopes in manifest.yml.",
-        "\u2022 Standup in team *(deleted)* \u00b7 Fri, Nov 20, 2026 \u00b7 `gave_up:http_503`",
+        "\u2022 Standup in team *(deleted)* \u00b7 Fri, Nov 20, 2026 \u00b7 "
+        "Slack kept failing (1 attempt(s)): `http_503`",
     ]
-    assert "1 other post(s) hit a Slack hiccup and will be retried on their own" in text
+    assert (
+        "1 other post(s) did not get through yet (Slack busy or out of reach) and will be "
+        "retried on their own" in text
+    )
     assert "corong jobs status" not in text  # all five fit: no "and N more"
 
 
@@ -182,4 +196,91 @@ def test_failures_older_than_a_week_or_elsewhere_are_not_shown(bot: Bot) -> None
 
 
 def test_every_hint_is_in_the_catalog() -> None:
-    assert sorted(set(ERROR_HINTS.values()) - set(CATALOG)) == []
+    keys = {*ERROR_HINTS.values(), *KIND_TEXTS.values(), *KIND_HINTS.values()}
+    assert sorted(keys - set(CATALOG)) == []
+
+
+# --- through the real deliverer: Slack's refusals and a Slack out of reach read apart ------------
+
+
+def deliverer_to(bot: Bot, api_url: str) -> Deliverer:
+    """The scheduler's deliverer, on the test's clock, sending to ``api_url``."""
+    settings = Settings(
+        _env_file=None,
+        slack_bot_token="xoxb-test-token",
+        slack_api_url=api_url,
+        database_url=str(bot.engine.url),
+    )
+    return deliverer_for(settings, bot.engine, clock=bot.clock)
+
+
+def unreachable() -> str:
+    """A Web API URL on loopback where nobody listens: connection refused."""
+    return f"http://127.0.0.1:{free_port()}/api/"
+
+
+def test_a_slack_out_of_reach_is_retried_and_never_shown_as_refused(bot: Bot) -> None:
+    two_reps_with_work(bot)  # both reps are nudged on Tuesday morning
+    make_team_of(bot, "Jakarta", [BUDI, SARI])
+    bot.clock.now = at(24, 8, 31)
+    report = deliverer_to(bot, unreachable()).run_due()
+    assert (report.sent, report.retrying) == (0, 2)
+    # Still being retried: nothing for the admin to do, so no section at all.
+    assert "Scheduled posts" not in message_text(open_home(bot, ANDI))
+
+    bot.fake.fail("chat.postMessage", "not_in_channel")  # the standup, the first post at 09:01
+    bot.clock.now = at(24, 9, 1)
+    report = deliverer_to(bot, bot.fake.api_url).run_due()
+    assert (report.sent, report.failed) == (2, 1)  # Slack is back: both nudges went out
+
+    view = open_home(bot, ANDI)
+    text = message_text(view)
+    assert "Scheduled posts that need you (1)" in text
+    assert "These did not go out in the last 7 days" in text
+    assert lines_of(view) == [
+        "\u2022 Standup in team *Jakarta* (<#C0JAKARTA1>) \u00b7 Tue, Nov 24, 2026 \u00b7 "
+        "Slack refused it: `not_in_channel`\nInvite Corong to the channel with `/invite @Corong`."
+    ]
+    assert "could not reach" not in text and "retried on their own" not in text
+
+
+def test_admins_read_that_corong_could_not_reach_slack_once_it_gives_up(bot: Bot) -> None:
+    bot.know(WATI, locale="id-ID", admin=True, name="Wati")
+    two_reps_with_work(bot)
+    bot.clock.now = at(24, 8, 31)
+    assert deliverer_to(bot, unreachable()).run_due().retrying == 2
+    # Seconds before the morning's three hours run out: one more try, then it gives up.
+    bot.clock.now = at(24, 11, 29) + timedelta(seconds=50)
+    assert deliverer_to(bot, unreachable()).run_due().failed == 2
+
+    view = open_home(bot, ANDI)
+    text = message_text(view)
+    assert "Scheduled posts that need you (2)" in text
+    hint = (
+        "Slack never answered (network, DNS or a timeout on Corong's side): ask whoever runs "
+        "Corong to check its connection to Slack."
+    )
+    assert sorted(lines_of(view)) == [
+        f"\u2022 Morning nudge to <@{user}> \u00b7 Tue, Nov 24, 2026 \u00b7 "
+        f"Corong could not reach Slack (2 attempt(s)): `URLError`\n{hint}"
+        for user in sorted((BUDI, SARI))
+    ]
+    assert "Slack refused" not in text and "retried on their own" not in text
+
+    indonesian = message_text(open_home(bot, WATI))
+    assert "Corong tidak bisa menghubungi Slack (2 percobaan): `URLError`" in indonesian
+    assert "minta pengelola Corong memeriksa koneksinya ke Slack" in indonesian
+    assert "Ditolak Slack" not in indonesian and "could not reach" not in indonesian
+
+
+def test_posts_corong_itself_stopped_on_say_so_not_slack(bot: Bot) -> None:
+    post_went_wrong(bot, "nudge", BUDI, "2026-11-23", "expired", hours_ago=1)
+    post_went_wrong(bot, "nudge", SARI, "2026-11-23", "gave_up:sender_died", hours_ago=2)
+    lines = lines_of(open_home(bot, ANDI))
+    assert lines == [
+        f"\u2022 Morning nudge to <@{BUDI}> \u00b7 Mon, Nov 23, 2026 \u00b7 Corong stopped "
+        "trying: `expired`\nIts time had passed before it could go out (Corong was down or "
+        "still retrying).",
+        f"\u2022 Morning nudge to <@{SARI}> \u00b7 Mon, Nov 23, 2026 \u00b7 Corong stopped "
+        "trying: `sender_died`",
+    ]

@@ -115,6 +115,25 @@ def test_bad_answers_are_flagged_inline_and_nothing_is_saved(bot: Bot) -> None:
     assert _records(bot) == []
 
 
+def test_a_rupiah_budget_without_its_unit_asks_whether_jt_was_meant(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme Corp 50jt")
+    _, view = _open_bant(bot)
+    answer = bot.submit(view, {**QUALIFIED_ANSWERS, "budget_value": "2"})
+    [error] = answer.json["errors"].values()
+    assert "\u201c2\u201d rupiah is less than any budget: did you mean 2jt?" in error
+    assert set(answer.json["errors"]) == {"field_budget_value"}
+    assert _records(bot) == []
+    bot.submit(view, {**QUALIFIED_ANSWERS, "budget_value": "2jt"})
+    assert [r.budget_value for r in _records(bot)] == [2_000_000]
+
+
+def test_a_small_budget_in_dollars_is_taken_as_typed(bot: Bot) -> None:
+    bot.slash("/deal", "add Acme Corp $12k")
+    _, view = _open_bant(bot)
+    bot.submit(view, {**QUALIFIED_ANSWERS, "budget_value": "$900"})
+    assert [(r.budget_value, r.budget_currency) for r in _records(bot)] == [(900, "USD")]
+
+
 def test_a_timeline_date_becomes_the_timeline(bot: Bot) -> None:
     bot.slash("/deal", "add Acme Corp 50jt")
     _, view = _open_bant(bot)

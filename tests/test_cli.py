@@ -105,6 +105,71 @@ def test_settings_are_read_from_a_dotenv_file(tmp_path: Path) -> None:
     assert result.returncode == 2 and "PORT must be" in result.stderr
 
 
+def _run_against(tmp_path: Path, api_url: str) -> subprocess.CompletedProcess[str]:
+    """``corong run`` in Socket Mode (nothing to bind but /healthz) with its Web API at
+    ``api_url``; it is expected to stop at start-up."""
+    return subprocess.run(
+        corong("run"),
+        env=clean_env(
+            SLACK_BOT_TOKEN="xoxb-test-token",
+            SLACK_APP_TOKEN="xapp-test-token",
+            SLACK_API_URL=api_url,
+            DATABASE_URL=f"sqlite:///{tmp_path / 'corong.db'}",
+            PORT=str(free_port()),
+        ),
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=PROCESS_PATIENCE,
+    )
+
+
+def _the_one_line(result: subprocess.CompletedProcess[str]) -> str:
+    """What an operator reads when start-up stops: one line, status 2, no traceback."""
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr  # not even the client's log of each failed try
+    assert lines[0].startswith("corong: ")
+    return lines[0]
+
+
+@pytest.mark.parametrize("error", ["invalid_auth", "token_revoked", "account_inactive"])
+def test_a_token_slack_refuses_stops_start_up_saying_so(tmp_path: Path, error: str) -> None:
+    with FakeSlack() as fake:
+        fake.fail("auth.test", error)
+        line = _the_one_line(_run_against(tmp_path, fake.api_url))
+        assert [call.method for call in fake.calls] == ["auth.test"]  # asked once, not retried
+    assert line.startswith(f"corong: Slack refused SLACK_BOT_TOKEN ({error}): ")
+    assert "OAuth & Permissions" in line
+    assert "could not be reached" not in line and "xoxb-test-token" not in line
+
+
+def test_a_wrong_token_is_refused_not_unreachable(tmp_path: Path) -> None:
+    with FakeSlack(token="xoxb-the-right-one") as fake:
+        line = _the_one_line(_run_against(tmp_path, fake.api_url))
+    assert line.startswith("corong: Slack refused SLACK_BOT_TOKEN (invalid_auth): ")
+
+
+def test_an_unreachable_slack_stops_start_up_naming_the_url(tmp_path: Path) -> None:
+    closed = f"http://127.0.0.1:{free_port()}/api/"  # nobody listens there
+    line = _the_one_line(_run_against(tmp_path, closed))
+    assert line.startswith(f"corong: Slack could not be reached at {closed} (")
+    assert "Connection refused" in line and "SLACK_API_URL" in line
+    assert "refused SLACK_BOT_TOKEN" not in line
+
+
+def test_slack_in_trouble_is_named_neither_refusal_nor_unreachable(tmp_path: Path) -> None:
+    with FakeSlack() as fake:
+        fake.server_error("auth.test", status=503, times=3)  # the client's two retries too
+        api_url = fake.api_url
+        line = _the_one_line(_run_against(tmp_path, api_url))
+    assert line.startswith(
+        f"corong: Slack at {api_url} answered auth.test with HTTP 503, internal_error: "
+    )
+    assert "SLACK_API_URL" in line
+
+
 @pytest.mark.parametrize(("typed", "pragma"), [(None, 2), ("full", 2), ("NORMAL", 1)])
 def test_sqlite_commits_survive_a_power_cut_unless_the_operator_chooses_otherwise(
     tmp_path: Path, typed: str | None, pragma: int

@@ -73,6 +73,26 @@ def test_today_tomorrow_and_lusa(text: str, expected: dt.date) -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("yesterday", d(5, 12)),
+        ("kemarin", d(5, 12)),
+        ("Kemaren", d(5, 12)),
+        ("kmrn", d(5, 12)),
+        ("kemarin lusa", d(5, 11)),
+        ("day before yesterday", d(5, 11)),
+        ("3 days ago", d(5, 10)),
+        ("3 hari lalu", d(5, 10)),
+        ("3 hari yang lalu", d(5, 10)),
+        ("1 week ago", d(5, 6)),
+        ("2 minggu lalu", d(4, 29)),
+    ],
+)
+def test_past_days_are_read_for_logging_what_already_happened(text: str, expected: dt.date) -> None:
+    assert parse_date(text, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("thu", d(5, 14)),
         ("thur", d(5, 14)),
         ("thurs", d(5, 14)),

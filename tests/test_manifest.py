@@ -46,8 +46,9 @@ EVENT_SCOPES: dict[str, tuple[str, ...]] = {
     "member_joined_channel": ("channels:read", "groups:read"),
 }
 
-# Scopes not tied to a Web API method or event: slash commands arrive through `commands`.
-SCOPES_FOR_FEATURES = {"commands"}
+# Scopes not tied to a Web API method or event: slash commands arrive through `commands`; a
+# form's file input, and fetching the file from its url_private_download, need `files:read`.
+SCOPES_FOR_FEATURES = {"commands", "files:read"}
 
 
 def _require(path: Path) -> Path:

@@ -11,21 +11,26 @@ from zoneinfo import ZoneInfo
 import pytest
 
 import commands.home.replies
+import commands.imports.upload
 import commands.posts.replies
 import commands.reports.replies
 import commands.workspace.replies
 import commands.workspace.setup
 from bot.blocks.render import RENDERERS, render
 from commands.errors import Candidate
-from commands.replies import Notice, OpenForm, Picker, Problem, Reply
+from commands.replies import Asked, Notice, OpenForm, Picker, Problem, Reply
 
 UTC = ZoneInfo("UTC")
 
-# Replies that are not drawn as a message answering a command: a form opens a modal, a picker
-# needs its token, the posts and the App Home have their own renderers.
+# Replies that are not drawn as a message answering a command: a form opens a modal (the
+# upload form of /sales import too, and what the file would change is drawn in it), a picker
+# and a question (Asked) need their token, the posts and the App Home have their own renderers.
 NOT_IN_TABLE = {
     OpenForm,
+    commands.imports.upload.OpenImport,
+    commands.imports.upload.ImportChecked,
     Picker,
+    Asked,
     commands.posts.replies.Nudge,
     commands.posts.replies.Standup,
     commands.posts.replies.Digest,

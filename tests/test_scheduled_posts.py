@@ -141,6 +141,7 @@ def test_each_rep_is_nudged_once_at_their_own_morning_in_their_language(bot: Bot
 
 @SLACK_SIDE_ONLY
 def test_a_long_nudge_shows_the_most_urgent_eight_and_links_the_rest_to_app_home(bot: Bot) -> None:
+    bot.clock.now = at(13, 9, 0)  # due dates ahead when typed, overdue by the 24th
     for n in range(1, 11):
         bot.slash("/deal", f"add Deal {n} {n}jt next:call due:2026-11-{13 + n}")
     bot.clock.now = at(24, 8, 31)

@@ -27,19 +27,37 @@ from bot.blocks.elements import (
     section,
 )
 from bot.blocks.text import escape, plain, say, stage_label
-from commands.home.replies import FailedPost, FailedPosts, HomeDashboard
+from commands.home.replies import (
+    REFUSED,
+    SLACK_FAILING,
+    STOPPED,
+    UNREACHABLE,
+    FailedPost,
+    FailedPosts,
+    HomeDashboard,
+)
 from commands.i18n.formatting import format_day, format_money
 
-ERROR_SHOWN = 60  # characters of an error code: "gave_up:..." can carry a long reason
+ERROR_SHOWN = 60  # characters of an error code: a reason can be long
 _CHANNEL = re.compile(r"[CG][A-Z0-9]{2,}")
-# Slack's error codes an admin can fix, and the catalog hint that says how; others show bare.
+# Error codes an admin can act on, and the catalog hint that says how; others show bare.
 ERROR_HINTS = {
     "channel_not_found": "home.jobs.hint.invite",
     "not_in_channel": "home.jobs.hint.invite",
     "is_archived": "home.jobs.hint.archived",
     "account_inactive": "home.jobs.hint.inactive",
     "missing_scope": "home.jobs.hint.scope",
+    "expired": "home.jobs.hint.expired",
 }
+# How each kind of failure reads (the code and the tries fill it in), and a hint for a kind
+# whose every post needs the same from the admin.
+KIND_TEXTS = {
+    REFUSED: "home.jobs.refused",
+    UNREACHABLE: "home.jobs.unreachable",
+    SLACK_FAILING: "home.jobs.slack_failing",
+    STOPPED: "home.jobs.stopped",
+}
+KIND_HINTS = {UNREACHABLE: "home.jobs.hint.unreachable"}
 
 
 def _money_list(values: tuple, lang: str) -> str:
@@ -68,9 +86,12 @@ def _when(post: FailedPost, lang: str) -> str:
 
 
 def _failed_post_line(post: FailedPost, lang: str) -> str:
-    code = clip(post.error.replace("`", "'"), ERROR_SHOWN) or "?"
-    line = f"\u2022 {_what(post, lang)} \u00b7 {_when(post, lang)} \u00b7 `{escape(code)}`"
-    hint = ERROR_HINTS.get(post.error)
+    """What the post was, when, why it failed (Slack's refusal reads nothing like a Slack that
+    could not be reached) and, when the admin can do something, what."""
+    code = clip(post.reason.replace("`", "'"), ERROR_SHOWN) or "?"
+    why = say(KIND_TEXTS[post.kind], lang, code=code, tries=post.attempts)
+    line = f"\u2022 {_what(post, lang)} \u00b7 {_when(post, lang)} \u00b7 {why}"
+    hint = ERROR_HINTS.get(post.reason) or KIND_HINTS.get(post.kind)
     return f"{line}\n{plain(hint, lang)}" if hint else line
 
 

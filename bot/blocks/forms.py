@@ -4,6 +4,7 @@ the confirmation of a saved settings form."""
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from slack_sdk.models.blocks import (
@@ -122,6 +123,27 @@ def build_form_modal(
         close=plain("modal.cancel", lang),
         private_metadata=json.dumps(metadata, separators=(",", ":")),
         notify_on_close=form in NOTIFY_ON_CLOSE,
+        blocks=blocks,
+    )
+
+
+def build_new_dates_modal(fields: Sequence[str], lang: str, metadata: dict[str, Any]) -> View:
+    """The *Change* answer to a date that has passed: one date picker per date asked about."""
+    blocks = [
+        InputBlock(
+            block_id=ids.field_block_id(name),
+            label=plain(f"deal.new_{name}", lang),
+            element=DatePickerElement(action_id=name),
+        )
+        for name in fields
+    ]
+    return View(
+        type="modal",
+        callback_id=ids.NEW_DATES,
+        title=plain("deal.new_dates_title", lang),
+        submit=plain("deal.new_dates_submit", lang),
+        close=plain("modal.cancel", lang),
+        private_metadata=json.dumps(metadata, separators=(",", ":")),
         blocks=blocks,
     )
 

@@ -2,10 +2,11 @@
 ``render``, which every caller (slash commands, buttons, forms, the guard, the channel check)
 uses.
 
-Every renderer takes ``(reply, lang, tz)``. The picker is the one reply that needs more than its
-value: its buttons name the pending choice they answer, so ``render`` takes that choice's token
-as a keyword and refuses a picker without it. The posts (``nudge``, ``standup``, ``digest``) and
-the App Home (``dashboard``) are not replies to a command and are drawn by their own modules.
+Every renderer takes ``(reply, lang, tz)``. The picker and a question (``Asked``) are the
+replies that need more than their value: their buttons name the pending choice they answer, so
+``render`` takes that choice's token as a keyword and refuses a picker without it. The posts
+(``nudge``, ``standup``, ``digest``) and the App Home (``dashboard``) are not replies to a
+command and are drawn by their own modules.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bot.blocks.elements import RenderedMessage
 from bot.blocks.forms import render_setup_saved
 from bot.blocks.funnel import render_funnel
 from bot.blocks.replies import (
+    render_asked,
     render_bant_summary,
     render_benchmark,
     render_deal_card,
@@ -32,6 +34,7 @@ from bot.blocks.replies import (
 )
 from bot.blocks.teams import render_admin_list, render_team_view
 from commands.replies import (
+    Asked,
     BantSummary,
     BenchmarkInfo,
     DealCard,
@@ -79,12 +82,14 @@ def render(
 ) -> RenderedMessage:
     """The Block Kit message for ``reply`` in ``lang``, times shown in ``tz``.
 
-    ``picker_token`` is the pending choice a ``Picker``'s buttons answer; other replies ignore
-    it, so a caller holding one may always pass it. A reply type without a renderer (or a
-    picker without its token) is a bug: ``TypeError``."""
-    if isinstance(reply, Picker):
+    ``picker_token`` is the pending choice a ``Picker``'s (or an ``Asked`` question's) buttons
+    answer; other replies ignore it, so a caller holding one may always pass it. A reply type
+    without a renderer (or a picker without its token) is a bug: ``TypeError``."""
+    if isinstance(reply, Picker | Asked):
         if picker_token is None:
             raise TypeError("a picker is rendered with the token of its pending choice")
+        if isinstance(reply, Asked):
+            return render_asked(reply, lang, tz, token=picker_token)
         return render_picker(reply, lang, tz, token=picker_token)
     for kind in type(reply).__mro__:
         renderer = RENDERERS.get(kind)

@@ -5,6 +5,7 @@ benchmark. ``bot.blocks.render`` picks which of these draws a reply."""
 from __future__ import annotations
 
 import json
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import (
@@ -37,6 +38,7 @@ from commands.i18n.formatting import (
     format_number,
 )
 from commands.replies import (
+    Asked,
     BantSummary,
     BantView,
     BenchmarkInfo,
@@ -315,6 +317,21 @@ def render_picker(reply: Picker, lang: str, tz: ZoneInfo, *, token: str) -> Rend
         )
         for index, c in enumerate(reply.candidates)
     ]
+    buttons.append(button(plain("picker.cancel", lang), ids.PICK_CANCEL, json.dumps({"t": token})))
+    return RenderedMessage(text=text, blocks=[section(text), ActionsBlock(elements=buttons)])
+
+
+def render_asked(reply: Asked, lang: str, tz: ZoneInfo, *, token: str) -> RenderedMessage:
+    """A question: one button per answer, plus cancel; buttons carry only the token, the
+    answer's code and the fields it asks for anew."""
+    text = message(reply.key, lang, tz, reply.params)
+    buttons = []
+    for index, answer in enumerate(reply.answers):
+        value: dict[str, Any] = {"t": token, "a": answer.code}
+        if answer.fields:
+            value["f"] = list(answer.fields)
+        label = message(answer.label_key, lang, tz, answer.label_params, mrkdwn=False)
+        buttons.append(button(label, ids.ANSWER + f"_{index}", json.dumps(value)))
     buttons.append(button(plain("picker.cancel", lang), ids.PICK_CANCEL, json.dumps({"t": token})))
     return RenderedMessage(text=text, blocks=[section(text), ActionsBlock(elements=buttons)])
 

@@ -6,7 +6,7 @@ from concurrent.futures import Executor
 
 from slack_bolt import App
 
-from bot.listeners import actions, commands, events, forms, nudges
+from bot.listeners import actions, commands, events, forms, imports, nudges, questions
 from bot.runtime import Runtime
 
 
@@ -17,4 +17,6 @@ def register_listeners(app: App, runtime: Runtime, after_ack: Executor) -> None:
     actions.register(app, runtime)
     nudges.register(app, runtime)
     forms.register(app, runtime)
+    imports.register(app, runtime)
+    questions.register(app, runtime)
     events.register(app, runtime)

@@ -15,12 +15,11 @@ from slack_bolt import Ack, App
 from slack_sdk import WebClient
 
 from bot import ids
-from bot.after_change import refresh_after_change
 from bot.app_home import publish_home
 from bot.handling import Handled, run_command, run_pending_choice, run_work
 from bot.listeners.forms_flow import open_form_modal, prepare_form
-from bot.listeners.replying import send_reply
-from bot.listeners.who import invocation_from_interaction, on_the_app_home
+from bot.listeners.replying import reply_to_interaction
+from bot.listeners.who import invocation_from_interaction
 from bot.runtime import Runtime
 from bot.slack_client import post_to_response_url
 from commands.context import CommandContext
@@ -56,24 +55,7 @@ def register(app: App, runtime: Runtime) -> None:
         ack()
 
     def reply(body: dict[str, Any], client: WebClient, handled: Handled, *, replace: bool) -> None:
-        invocation = invocation_from_interaction(body, runtime)
-        send_reply(
-            runtime,
-            client,
-            handled.render().as_dicts(),
-            user_id=invocation.user_id,
-            response_url=body.get("response_url"),
-            channel_id=invocation.channel_id,
-            replace_original=replace,
-        )
-        if handled.changed:
-            refresh_after_change(
-                runtime,
-                client,
-                invocation,
-                todays_nudge=handled.todays_nudge,
-                from_home=on_the_app_home(body),
-            )
+        reply_to_interaction(runtime, client, body, handled, replace=replace)
 
     def pick_deal(body: dict[str, Any], client: WebClient) -> None:
         value = _json_value(body)

@@ -22,11 +22,14 @@ from bot.chart_delivery import send_funnel_chart
 from bot.handling import Handled, internal_error, run_command
 from bot.listeners.channel_check import ChannelCheck, check_team_channel
 from bot.listeners.forms_flow import open_form_modal, prepare_form
+from bot.listeners.imports import send_export, upload_form
 from bot.listeners.replying import send_reply
 from bot.profiles import profile_state, refresh_profile
 from bot.runtime import Runtime
 from commands.context import Invocation
 from commands.dispatch import wanted_form
+from commands.exports.files import ExportRequested
+from commands.imports.upload import OpenImport
 from commands.registry import SLASH_COMMANDS
 from commands.replies import OpenForm
 from commands.reports.replies import FunnelView
@@ -47,6 +50,7 @@ class CommandHandoff:
     chart: FunnelView | None = None  # a funnel answered: its chart image follows
     lang: str = "en"  # the caller's language, for the chart
     channel_check: ChannelCheck | None = None  # a team channel was set: can Corong post there?
+    export: str | None = None  # /sales export answered: the file of this kind follows
 
     @property
     def has_work(self) -> bool:
@@ -58,13 +62,14 @@ class CommandHandoff:
             or self.profile_stale
             or self.chart is not None
             or self.channel_check is not None
+            or self.export is not None
             or needs_refresh(self.todays_nudge)
         )
 
 
 def follow_ups(handled: Handled, handoff: CommandHandoff) -> CommandHandoff:
-    """``handoff`` plus what must happen after the answer: a chart to send, a nudge to redraw,
-    a team channel to check."""
+    """``handoff`` plus what must happen after the answer: a chart or an export to send, a nudge
+    to redraw, a team channel to check."""
     reply = handled.reply
     check = None
     if isinstance(reply, TeamView) and reply.check_channel:
@@ -76,6 +81,7 @@ def follow_ups(handled: Handled, handoff: CommandHandoff) -> CommandHandoff:
         chart=reply if isinstance(reply, FunnelView) else None,
         lang=handled.lang,
         channel_check=check,
+        export=reply.kind if isinstance(reply, ExportRequested) else None,
     )
 
 
@@ -112,6 +118,11 @@ def register(app: App, runtime: Runtime, after_ack: Executor) -> None:
         if isinstance(handled.reply, OpenForm):  # e.g. /bant acme: the deal's BANT dialog
             view = prepare_form(runtime, invocation, handled.reply, body)
             ack()
+            hand_on(body, client, invocation, replace(handoff, view=view))
+            return
+        if isinstance(handled.reply, OpenImport):  # /sales import: the upload form
+            ack()
+            view = upload_form(handled.reply, handled.lang)
             hand_on(body, client, invocation, replace(handoff, view=view))
             return
         try:
@@ -171,8 +182,12 @@ def register(app: App, runtime: Runtime, after_ack: Executor) -> None:
             runtime.engine, client, invocation.team_id, invocation.user_id, invocation.now
         )
         handled = run_command(runtime.engine, invocation, body["command"], body.get("text", ""))
-        if isinstance(handled.reply, OpenForm):
-            view = prepare_form(runtime, invocation, handled.reply, body)
+        if isinstance(handled.reply, OpenForm | OpenImport):
+            view = (
+                prepare_form(runtime, invocation, handled.reply, body)
+                if isinstance(handled.reply, OpenForm)
+                else upload_form(handled.reply, handled.lang)
+            )
             open_form_modal(runtime, client, body, view)
             return None
         send_reply(
@@ -190,6 +205,8 @@ def register(app: App, runtime: Runtime, after_ack: Executor) -> None:
     ) -> None:
         if handoff.chart is not None:
             send_funnel_chart(client, handoff.chart, handoff.lang, invocation.user_id)
+        if handoff.export is not None:
+            send_export(runtime, client, invocation, handoff.export, body.get("response_url"))
         if handoff.channel_check is not None:
             check_team_channel(
                 runtime,

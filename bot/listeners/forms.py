@@ -12,6 +12,7 @@ import logging
 import re
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
@@ -135,9 +136,13 @@ def _confirmation(handled: Handled) -> RenderedMessage:
 
 def _inline(error: CommandError, ctx: CommandContext) -> str:
     """One field's error with its example, short enough for Slack's inline error."""
-    problem = problem_from(error)
-    # Inline errors are plain text: escaping would show "&amp;" to the user.
-    text = message(problem.key, ctx.lang, ctx.tz, problem.params, mrkdwn=False)
+    return inline_text(problem_from(error), ctx.lang, ctx.tz)
+
+
+def inline_text(problem: Problem, lang: str, tz: ZoneInfo) -> str:
+    """A problem shown next to a form's field: its message and example, in plain text (escaping
+    would show "&amp;" to the user) within Slack's 2,000 characters."""
+    text = message(problem.key, lang, tz, problem.params, mrkdwn=False)
     if problem.example:
-        text += " " + plain("error.example", ctx.lang, example=problem.example)
+        text += " " + plain("error.example", lang, example=problem.example)
     return text[:2000]

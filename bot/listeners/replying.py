@@ -7,6 +7,9 @@ from typing import Any
 
 from slack_sdk import WebClient
 
+from bot.after_change import refresh_after_change
+from bot.handling import Handled
+from bot.listeners.who import invocation_from_interaction, on_the_app_home
 from bot.runtime import Runtime
 from bot.slack_client import call_slack, post_to_response_url
 
@@ -43,4 +46,29 @@ def send_reply(
     if opened:
         call_slack(
             "chat.postMessage", client.chat_postMessage, channel=opened["channel"]["id"], **content
+        )
+
+
+def reply_to_interaction(
+    runtime: Runtime, client: WebClient, body: dict[str, Any], handled: Handled, *, replace: bool
+) -> None:
+    """Answer a button press (or a modal about a message) where it happened, replacing that
+    message when ``replace``; after a change, redraw what it made stale (nudge, App Home)."""
+    invocation = invocation_from_interaction(body, runtime)
+    send_reply(
+        runtime,
+        client,
+        handled.render().as_dicts(),
+        user_id=invocation.user_id,
+        response_url=body.get("response_url"),
+        channel_id=invocation.channel_id,
+        replace_original=replace,
+    )
+    if handled.changed:
+        refresh_after_change(
+            runtime,
+            client,
+            invocation,
+            todays_nudge=handled.todays_nudge,
+            from_home=on_the_app_home(body),
         )

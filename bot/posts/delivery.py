@@ -174,9 +174,9 @@ class Deliverer:
         assert row.id is not None
         now = self.clock()
         if row.attempts > MAX_ATTEMPTS:  # its senders kept dying mid-send: stop taking it
-            return self._failed(row, SendFailure("gave_up:sender_died", False))
+            return self._failed(row, SendFailure(outbox.GAVE_UP + outbox.SENDER_DIED, False))
         if retry and now > row.fire_at + self.grace:  # this morning's post is no use at noon
-            return self._failed(row, SendFailure("expired", False))
+            return self._failed(row, SendFailure(outbox.EXPIRED, False))
         opened: list[str] = []
         try:
             # The workspace's sender first: one that uninstalled Corong gets nothing composed.
@@ -191,7 +191,7 @@ class Deliverer:
             return self._failed(row, failure)
         except Exception:  # a bug finding the token: record it, never crash the batch
             log.exception("delivery %s (%s %s): no sender", row.id, row.job, row.target)
-            return self._failed(row, SendFailure("internal_error_in_corong", False))
+            return self._failed(row, SendFailure(outbox.INTERNAL_ERROR, False))
         try:
             composed = compose(
                 self.engine,
@@ -221,7 +221,7 @@ class Deliverer:
         except Exception:  # a bug composing the post: record it, never retry it forever
             log.exception("delivery %s (%s %s) crashed", row.id, row.job, row.target)
             self._keep_dm(row, opened)
-            return self._failed(row, SendFailure("internal_error_in_corong", False))
+            return self._failed(row, SendFailure(outbox.INTERNAL_ERROR, False))
         if not self._mark_sent(row, posted, opened):
             log.warning("delivery %s was sent, but another sender had taken it over", row.id)
         return RunReport(sent=1)
@@ -280,7 +280,7 @@ class Deliverer:
                 )
             log.info("delivery %s: %s, retrying at %s", row.id, failure.code, next_at.isoformat())
             return RunReport(retrying=1, errors=errors)
-        code = failure.code if not failure.transient else f"gave_up:{failure.code}"
+        code = failure.code if not failure.transient else outbox.GAVE_UP + failure.code
         with unit_of_work(self.engine) as session:
             outbox.mark_failed(session, row.id, owner=self.owner, now=now, error=code)
         log.warning("delivery %s (%s to %s) failed: %s", row.id, row.job, row.target, code)

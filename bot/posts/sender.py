@@ -21,6 +21,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.web import SlackResponse
 
 from bot.posts.rate_gate import CHANNEL_SPACING, RateGate
+from storage.outbox import CONNECTION
 
 log = logging.getLogger("corong.sender")
 
@@ -112,7 +113,7 @@ class SlackSender:
                 raise
             except Exception as error:  # the connection, after the client's own retries
                 log.warning("slack call %s failed: %s", method, type(error).__name__)
-                raise SendFailure(f"connection:{type(error).__name__}"[:60], True) from None
+                raise SendFailure(f"{CONNECTION}{type(error).__name__}"[:60], True) from None
         raise SendFailure("ratelimited", True)
 
     # The calls scheduled posts make -------------------------------------------------------------

@@ -18,6 +18,7 @@ from sqlalchemy import Engine
 from bot.config import Settings
 from bot.oauth import REFRESH_MINUTES_BEFORE_EXPIRY, CorongInstallationStore
 from bot.posts.sender import NotInstalled, SendFailure
+from storage.outbox import CONNECTION
 
 log = logging.getLogger("corong.oauth")
 
@@ -91,7 +92,7 @@ class WorkspaceTokens:
             raise SendFailure(f"token_refresh_failed:{code}"[:100], transient) from None
         except Exception as error:  # the connection, after the client's own retries
             name = type(error).__name__
-            raise SendFailure(f"token_refresh_failed:{name}"[:100], True) from None
+            raise SendFailure(f"token_refresh_failed:{CONNECTION}{name}"[:100], True) from None
 
     def _lock(self, team_id: str) -> threading.Lock:
         with self._locks_lock:

@@ -2,6 +2,8 @@
 
 ``/deal ...`` and the other slash commands work as in Slack; a number presses that button of
 the last message; forms become one question per field; ``report funnel ...`` prints a report.
+A name (``@budi``, ``:user U123 budi``) stands for one member: the shell never gives two
+members one name, because it could not tell them apart again.
 """
 
 from __future__ import annotations
@@ -11,13 +13,14 @@ import hashlib
 import json
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Engine
+from sqlmodel import Session
 
 from bot.app import create_app
 from bot.blocks.terminal import Button, render_blocks
@@ -32,7 +35,10 @@ from commands.registry import SLASH_COMMANDS
 from storage import queries
 from storage.db import unit_of_work
 
-CANCEL_WORDS = ("cancel", "batal", ":quit", ":q")
+CANCEL_WORDS = ("cancel", "batal")
+QUIT_WORDS = (":quit", ":q", "exit", "quit")  # at the prompt; inside a form only the ":" ones
+_FORM_QUIT_WORDS = (":quit", ":q")
+_SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]+")
 _MENTION = re.compile(r"(?<![<\w])@([\w.\-]*\w)")
 CHOICE_KINDS = ("static_select", "radio_buttons", "checkboxes")
 _CHANNEL_MENTION = re.compile(r"(?<![<\w&])#([a-z][\w\-]*\w|[a-z])")
@@ -47,6 +53,19 @@ class ShellOptions:
     team_id: str = "T0SHELL001"
     locale: str = "en-US"
     timezone: str = "Asia/Jakarta"
+
+
+class LeaveShell(Exception):
+    """The user asked to leave (``:quit``, Ctrl-D) while a form was asking its questions."""
+
+
+class SharedName(Exception):
+    """A name several members have (``ids``): the shell will not guess which one is meant."""
+
+    def __init__(self, name: str, ids: list[str]) -> None:
+        super().__init__(name)
+        self.name = name
+        self.ids = ids
 
 
 class InlineExecutor(Executor):
@@ -91,6 +110,7 @@ class Shell:
         self.runtime = Runtime(settings=settings, engine=engine)
         self.app = create_app(self.runtime, verify_token=False, executor=InlineExecutor())
         self.buttons: list[Button] = []
+        self.typed_ahead: str | None = None  # a command typed while a form asked: run it next
         self.names: dict[str, str] = {**self._known_names(), options.user_id: options.user_name}
         self._store_profile(admin_if_new=True)
 
@@ -142,13 +162,39 @@ class Shell:
             "tz": o.timezone,
         }
 
-    def switch_user(self, user_id: str, name: str | None) -> None:
+    def switch_user(self, who: str, name: str | None) -> None:
+        """``:user U123 budi``, ``:user U123`` (the name Corong knows) or ``:user budi`` (the
+        member of that name, as ``@budi`` would mean). A name another member already has is
+        refused with the way to choose: one name stands for one member in the shell."""
+        try:
+            user_id, name = self._whom(who, name)
+        except SharedName as shared:
+            self.say(self._shared_name_line(shared, who_typed=name is not None))
+            return
         self.options.user_id = user_id
-        self.options.user_name = name or user_id
-        self.names[user_id] = self.options.user_name
+        self.options.user_name = name
+        self.names[user_id] = name
         self.loopback.user = self._user()
         self._store_profile()
-        self.say(self.text("shell.switched_user", user=self.options.user_name, id=user_id))
+        self.say(self.text("shell.switched_user", user=name, id=user_id))
+
+    def _whom(self, who: str, name: str | None) -> tuple[str, str]:
+        """The Slack id and name ``:user`` switches to; raises ``SharedName`` on a clash."""
+        if name is None and not _SLACK_USER_ID.fullmatch(who):
+            user_id = self._member_named(who)
+            return user_id, self._known_name(user_id) or who
+        if name is None:
+            return who, self._known_name(who) or who
+        others = [uid for uid in self._ids_named(name) if uid != who]
+        if others:
+            raise SharedName(name, others)
+        return who, name
+
+    def _shared_name_line(self, shared: SharedName, *, who_typed: bool) -> str:
+        """How to say which member is meant: by id, never by a name two of them share."""
+        key = "shell.name_taken" if who_typed else "shell.name_shared"
+        ids = ", ".join(shared.ids)
+        return self.text(key, name=shared.name, ids=ids, first=shared.ids[0])
 
     def switch_locale(self, locale: str) -> None:
         self.options.locale = locale
@@ -159,14 +205,13 @@ class Shell:
     def mentions(self, text: str) -> str:
         """``@budi`` and ``#sales`` as Slack sends them once escaping is on (``<@U123|budi>``,
         ``<#C123|sales>``). A name the terminal has not met stands for a new Slack user (or
-        channel) with an id made from it, as picking someone from Slack's list would."""
+        channel) with an id made from it, as picking someone from Slack's list would; a name
+        several members share raises ``SharedName`` (``<@U123>`` says which one)."""
 
         def user(match: re.Match[str]) -> str:
             name = match.group(1)
-            user_id = next((uid for uid, known in self.names.items() if known == name), None)
-            if user_id is None:
-                user_id = self._member_named(name)
-            self.names[user_id] = name
+            user_id = self._member_named(name)
+            self.names.setdefault(user_id, name)  # the name Corong knows wins over its case
             return f"<@{user_id}|{name}>"
 
         def channel(match: re.Match[str]) -> str:
@@ -177,23 +222,48 @@ class Shell:
 
         return _CHANNEL_MENTION.sub(channel, _MENTION.sub(user, text))
 
-    def _known_names(self) -> dict[str, str]:
-        """Names of the workspace's members Corong has met, so mentions print as names."""
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[tuple[Session, int | None]]:
+        """A read-only session and the shell's workspace id (None until Corong has met it)."""
         with unit_of_work(self.engine, read_only=True) as session:
             workspace = queries.find_workspace(session, slack_team_id=self.options.team_id)
-            if workspace is None or workspace.id is None:
+            yield session, workspace.id if workspace is not None else None
+
+    def _known_names(self) -> dict[str, str]:
+        """Names of the workspace's members Corong has met, so mentions print as names."""
+        with self._reading() as (session, workspace_id):
+            if workspace_id is None:
                 return {}
-            members = queries.members_of(session, workspace_id=workspace.id)
+            members = queries.members_of(session, workspace_id=workspace_id)
             return {member.slack_user_id: member.name for member in members if member.name}
 
+    def _known_name(self, user_id: str) -> str | None:
+        """The name Corong has for a Slack user, if any."""
+        with self._reading() as (session, workspace_id):
+            if workspace_id is None:
+                return None
+            member = queries.find_member(session, workspace_id=workspace_id, slack_user_id=user_id)
+            return member.name if member is not None else None
+
+    def _ids_named(self, name: str) -> list[str]:
+        """The Slack ids of the workspace's members called ``name`` (case-insensitive)."""
+        with self._reading() as (session, workspace_id):
+            if workspace_id is None:
+                return []
+            named = queries.members_named(session, workspace_id=workspace_id, name=name)
+            return [member.slack_user_id for member in named]
+
     def _member_named(self, name: str) -> str:
-        """The Slack id of the workspace's member called ``name``, or a new one's."""
+        """The Slack id of the workspace's one member called ``name``, or a new one's; raises
+        ``SharedName`` when several have it."""
         with unit_of_work(self.engine) as session:
             workspace = queries.get_or_create_workspace(session, slack_team_id=self.options.team_id)
             assert workspace.id is not None
-            member = queries.member_by_name(session, workspace_id=workspace.id, name=name)
-            if member is not None:
-                return member.slack_user_id
+            named = queries.members_named(session, workspace_id=workspace.id, name=name)
+            if len(named) > 1:
+                raise SharedName(name, [member.slack_user_id for member in named])
+            if named:
+                return named[0].slack_user_id
             made = queries.get_or_create_member(
                 session, workspace_id=workspace.id, slack_user_id="U0" + _id_part(name), name=name
             )
@@ -206,15 +276,19 @@ class Shell:
 
     def slash(self, line: str) -> None:
         """Send ``/command text`` as Slack would."""
-        command, _, text = line.strip().partition(" ")
-        if command.casefold() not in SLASH_COMMANDS:
+        command, text = (line.split(maxsplit=1) + [""])[:2]  # a tab or trailing space is no text
+        if not _is_slash_command(line):
             self.say(
                 self.text(
                     "shell.unknown_command", command=command, commands=", ".join(SLASH_COMMANDS)
                 )
             )
             return
-        text = self.mentions(text)
+        try:
+            text = self.mentions(text)
+        except SharedName as shared:
+            self.say(self._shared_name_line(shared, who_typed=False))
+            return
         request = requests.slash_command(
             self.secret,
             command=command.casefold(),
@@ -284,7 +358,11 @@ class Shell:
     # --- forms -----------------------------------------------------------------------------------
 
     def _fill_modal(self, view: dict[str, Any]) -> None:
-        """Ask each field in turn, submit, and re-ask only the fields Slack would flag."""
+        """Ask each field in turn, submit, and re-ask only the fields Slack would flag.
+
+        ``cancel`` or Ctrl-C closes the form; ``:quit`` or Ctrl-D closes it and leaves the shell
+        (``LeaveShell``); a slash command closes it and runs next, as typing one in Slack's
+        message box while a modal is open would not be taken for an answer either."""
         self.say(self.text("shell.form_intro", title=view["title"]["text"]))
         answers: dict[str, tuple[str, dict[str, Any]]] = {}
         pending = [b for b in view["blocks"] if b.get("type") in ("input", "header")]
@@ -295,10 +373,17 @@ class Shell:
                     continue
                 try:
                     answer = self._ask_field(block)
-                except (EOFError, KeyboardInterrupt):
+                except KeyboardInterrupt:
                     answer = None
+                except (EOFError, LeaveShell):
+                    self.say(self.text("shell.form_closed"))
+                    raise LeaveShell from None
                 if answer is None:
                     self.say(self.text("shell.form_closed"))
+                    return
+                if isinstance(answer, str):
+                    self.say(self.text("shell.form_closed_for", command=answer))
+                    self.typed_ahead = answer
                     return
                 answers[block["block_id"]] = answer
             response = self.app.dispatch(
@@ -314,12 +399,19 @@ class Shell:
                 b for b in view["blocks"] if b.get("type") == "input" and b["block_id"] in errors
             ]
 
-    def _ask_field(self, block: dict[str, Any]) -> tuple[str, dict[str, Any]] | None:
-        """One question; Enter keeps what the form already holds (e.g. the last BANT answer)."""
+    def _ask_field(self, block: dict[str, Any]) -> tuple[str, dict[str, Any]] | str | None:
+        """One question: the element's state, None when the form is cancelled, or a slash
+        command typed instead of an answer. Enter keeps what the form already holds (e.g. the
+        last BANT answer). A box of several lines (custom stages, notes) takes more lines while
+        one ends in a backslash."""
         element = block["element"]
         kind = element["type"]
+        multiline = kind == "plain_text_input" and bool(element.get("multiline"))
         label = block["label"]["text"] + ("" if block.get("optional") else " *")
-        hint = f" ({block['hint']['text']})" if block.get("hint") else ""
+        hints = [block["hint"]["text"]] if block.get("hint") else []
+        if multiline:
+            hints.append(self.text("shell.more_lines"))
+        hint = "".join(f" ({text})" for text in hints)
         options = element.get("options") or []
         if kind in CHOICE_KINDS:
             choices = ", ".join(f"{i}={o['text']['text']}" for i, o in enumerate(options, 1))
@@ -333,11 +425,17 @@ class Shell:
             or element.get("initial_value")
             or element.get("initial_date")
         )
-        shown = f" [{initial}]" if initial else ""
+        shown = " [{}]".format(" ⏎ ".join(initial.splitlines())) if initial else ""
         while True:
             raw = self.ask(f"  {label}{hint}{shown}: ").strip()
+            if raw.casefold() in _FORM_QUIT_WORDS:
+                raise LeaveShell
             if raw.casefold() in CANCEL_WORDS:
                 return None
+            if _is_slash_command(raw):
+                return raw
+            while multiline and raw.endswith("\\"):
+                raw = raw[:-1].rstrip() + "\n" + self.ask("  … ").strip()
             if kind == "checkboxes":  # several numbers: "1 2 3 4 5" or "1,2,3"
                 picked = raw.replace(",", " ").split()
                 if all(p.isdigit() and 1 <= int(p) <= len(options) for p in picked):
@@ -379,9 +477,15 @@ class Shell:
         }
 
 
-def run_shell(engine: Engine, options: ShellOptions) -> int:
-    """The interactive loop; ends on :quit or end of input. Ctrl-C abandons the current line."""
-    shell = Shell(engine, options)
+def run_shell(
+    engine: Engine,
+    options: ShellOptions,
+    ask: Callable[[str], str] = input,
+    say: Callable[[str], None] = print,
+) -> int:
+    """The interactive loop; ends on :quit or end of input, even inside a form. Ctrl-C abandons
+    the current line."""
+    shell = Shell(engine, options, ask=ask, say=say)
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (line editing and history where available)
     shell.say(shell.text("shell.banner"))
@@ -395,18 +499,31 @@ def run_shell(engine: Engine, options: ShellOptions) -> int:
             except KeyboardInterrupt:
                 shell.say("")
                 continue
-            if line in (":quit", ":q", "exit", "quit"):
+            if line and not handle_line(shell, line):
                 break
-            if line:
-                handle_line(shell, line)
     finally:
         shell.close()
     return 0
 
 
-def handle_line(shell: Shell, line: str) -> None:
-    """One line of input: a slash command, a button number, a report, or a shell switch."""
+def handle_line(shell: Shell, line: str) -> bool:
+    """One line of input: a slash command, a button number, a report, or a shell switch; then
+    the command typed into a form instead of an answer, if any. False: the user is leaving."""
+    line = line.strip()
+    if line.casefold() in QUIT_WORDS:
+        return False
+    try:
+        _handle_one(shell, line)
+    except LeaveShell:
+        return False
+    ahead, shell.typed_ahead = shell.typed_ahead, None
+    return ahead is None or handle_line(shell, ahead)
+
+
+def _handle_one(shell: Shell, line: str) -> None:
     parts = line.split()
+    if not parts:
+        return
     if line.startswith("/"):
         shell.slash(line)
     elif parts[0] == "report":
@@ -421,6 +538,12 @@ def handle_line(shell: Shell, line: str) -> None:
         shell.switch_locale(parts[1])
     else:
         shell.say(shell.text("shell.hint"))
+
+
+def _is_slash_command(line: str) -> bool:
+    """Whether a line is one of Corong's slash commands (``/deal list``, ``/call``)."""
+    parts = line.split(maxsplit=1)
+    return bool(parts) and parts[0].casefold() in SLASH_COMMANDS
 
 
 def _id_part(name: str) -> str:

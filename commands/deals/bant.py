@@ -30,7 +30,7 @@ from commands.deals.resolve import resolve_deal
 from commands.deals.summaries import summarize_deal
 from commands.errors import CommandError, FormErrors, NeedsBant, UsageError
 from commands.fields import Field
-from commands.grammar import Token, join_words, parse_amount, parse_date
+from commands.grammar import Amount, Token, join_words, parse_amount, parse_date
 from commands.grammar.free_text import check_length, clean_text
 from commands.replies import BantSummary, BantView, Money, Notice, OpenForm
 from storage import queries
@@ -136,6 +136,14 @@ def _subject_deal(ctx: CommandContext, subject: int | None) -> Deal:
     return deal
 
 
+SMALLEST_BUDGET = 1_000
+"""A rupiah budget below this is a unit left off (``2`` for ``2jt``), never a real budget."""
+
+
+def _unit_left_off(budget: Amount, deal_currency: str) -> bool:
+    return budget.value < SMALLEST_BUDGET and (budget.currency or deal_currency) == "IDR"
+
+
 def submit_bant(
     ctx: CommandContext, subject: int | None, values: Mapping[str, str | None]
 ) -> BantSummary:
@@ -156,7 +164,7 @@ def submit_bant(
             errors[name] = UsageError("bant.choose", example=next(iter(options)))
     details: dict[str, Any] = {}
     checks = {
-        "budget_value": lambda raw: parse_amount(raw, m_is_million=ctx.lang != "id"),
+        "budget_value": lambda raw: parse_amount(raw, m_means=ctx.m_means),
         "authority_name": lambda raw: check_length("authority_name", raw, 200, "Budi (CTO)"),
         "need_pain": lambda raw: check_length("need_pain", raw, 2000, "manual invoicing"),
         "timeline_date": lambda raw: parse_date(raw, ctx.today),
@@ -167,6 +175,13 @@ def submit_bant(
             details[name] = check(raw) if raw else None
         except CommandError as error:
             errors[name] = error
+    budget = details.get("budget_value")
+    if budget is not None and _unit_left_off(budget, deal.currency):
+        # "2" in a budget box is 2jt typed in haste, not two rupiah: ask, save nothing.
+        typed = clean_text(values.get("budget_value")) or ""
+        errors["budget_value"] = UsageError(
+            "bant.budget_unit", example=f"{budget.value}jt", text=typed, number=budget.value
+        )
     if details.get("timeline_date") is not None and details["timeline_date"] < ctx.today:
         errors["timeline_date"] = UsageError("bant.timeline_past", example="2027-03-31")
     elif details.get("timeline_date") is not None:

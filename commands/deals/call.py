@@ -10,6 +10,7 @@ from datetime import date
 from commands import audit, permissions
 from commands.context import CommandContext
 from commands.deals.next_step import next_step_values
+from commands.deals.past_dates import confirm_past_dates
 from commands.deals.resolve import resolve_deal, split_deal_words
 from commands.deals.summaries import summarize_deal
 from commands.errors import UsageError
@@ -137,6 +138,7 @@ def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft
         next_step=check_length("next", clean_text(options.get("next")), 500, CALL_EXAMPLE),
         next_step_due=parse_date(options["due"], ctx.today) if "due" in options else None,
     )
+    confirm_past_dates(ctx, CALL_EXAMPLE, due=draft.next_step_due)
     return words, draft
 
 

@@ -17,6 +17,7 @@ from commands import audit, permissions
 from commands.context import CommandContext
 from commands.deals.bant import latest_bant_view, needs_bant_warning
 from commands.deals.next_step import next_step_values
+from commands.deals.past_dates import confirm_past_dates
 from commands.deals.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
 from commands.deals.summaries import deal_history, stage_totals, summarize_deal, summarize_many
 from commands.errors import UsageError
@@ -75,15 +76,14 @@ def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
         tokens, ("close", "contact", "stage", "next", "due", "value"), ADD_EXAMPLE
     )
     reject_stray(rest, ADD_EXAMPLE)
-    m_is_million = ctx.lang != "id"
-    amount, remaining = take_amount(rest, m_is_million=m_is_million)
+    amount, remaining = take_amount(rest, m_means=ctx.m_means)
     if len(rest) - len(remaining) == 1 and _SMALL_BARE_NUMBER.match(rest[-1].value):
         amount, remaining = None, rest  # "Warung 17": the number is part of the name
     rest = remaining
     if "value" in options:
         if amount is not None:
             raise UsageError("deal.two_amounts", example=ADD_EXAMPLE)
-        amount = parse_amount(options["value"], m_is_million=m_is_million)
+        amount = parse_amount(options["value"], m_means=ctx.m_means)
     if rest and rest[-1].kind == "word" and _AMOUNTISH.match(rest[-1].value):
         if amount is not None and looks_like_amount(rest[-1].value):
             raise UsageError("deal.two_amounts", example=ADD_EXAMPLE)
@@ -95,7 +95,7 @@ def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
     name = clean_text(join_words(rest))
     if not name:
         raise UsageError("deal.name_missing", example=ADD_EXAMPLE)
-    return DealDraft(
+    draft = DealDraft(
         name=check_deal_name(name, ADD_EXAMPLE),
         amount=amount,
         close_date=parse_date(options["close"], ctx.today) if "close" in options else None,
@@ -104,6 +104,8 @@ def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
         next_step=check_length("next", clean_text(options.get("next")), 500, ADD_EXAMPLE),
         next_step_due=parse_date(options["due"], ctx.today) if "due" in options else None,
     )
+    confirm_past_dates(ctx, ADD_EXAMPLE, close=draft.close_date, due=draft.next_step_due)
+    return draft
 
 
 def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
@@ -279,6 +281,7 @@ def run_deal(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         words, stage, options = parse_move(ctx, tokens)
         due = parse_date(options["due"], ctx.today) if "due" in options else None
         next_step = check_length("next", clean_text(options.get("next")), 500, MOVE_EXAMPLE)
+        confirm_past_dates(ctx, MOVE_EXAMPLE, due=due)
         # The workspace before the deal: the order every change takes its locks in.
         queries.lock_workspace(ctx.session, ctx.workspace, exclusive=False)
         deal = resolve_deal(ctx, words, for_change=True)
@@ -346,7 +349,7 @@ def _won(ctx: CommandContext, tokens: list[Token]) -> Notice:
     words, rest = split_deal_words(ctx, tokens, stops=lambda t: looks_like_amount(t.value))
     if len(rest) == 1 and _SMALL_BARE_NUMBER.match(rest[0].value):
         raise UsageError("deal.value_too_small", example=WON_EXAMPLE, text=rest[0].value)
-    amount, rest = take_amount(rest, m_is_million=ctx.lang != "id")
+    amount, rest = take_amount(rest, m_means=ctx.m_means)
     if rest:
         raise UsageError("input.unexpected", example=WON_EXAMPLE, text=join_words(rest))
     deal = resolve_deal(ctx, words, for_change=True)

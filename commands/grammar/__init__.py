@@ -7,6 +7,7 @@ from ``commands.i18n.catalog_grammar`` and never anything else.
 from commands.grammar.amounts import (
     MAX_AMOUNT,
     Amount,
+    MMeans,
     looks_like_amount,
     parse_amount,
     take_amount,
@@ -20,6 +21,7 @@ __all__ = [
     "MAX_DURATION",
     "MAX_TEXT_LENGTH",
     "Amount",
+    "MMeans",
     "Token",
     "join_words",
     "looks_like_amount",

@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
 
-from commands.errors import UsageError
+from commands.errors import M_QUESTION, Answer, Question, UsageError
 from commands.grammar.lexer import Token, shorten
 
 MAX_AMOUNT = 10**15
@@ -145,7 +146,12 @@ class _MillionOrMiliar(Exception):
         self.number = number
 
 
-def _parse(text: str, *, m_is_million: bool = True) -> Amount | None:
+MMeans = Literal["million", "miliar", "ask"]
+"""What a bare ``M`` multiplies by: a million (English readers), a miliar (an Indonesian reader
+who said so), or nothing yet: ask (an Indonesian reader, to whom "M" often means miliar)."""
+
+
+def _parse(text: str, *, m_means: MMeans = "million") -> Amount | None:
     """The amount, None if ``text`` is no amount; raises ``_Ambiguous`` for 1.500jt."""
     if len(text) > _MAX_LENGTH:
         return None
@@ -160,10 +166,11 @@ def _parse(text: str, *, m_is_million: bool = True) -> Amount | None:
         raise
     if number is None:
         return None
-    if mult is not None and mult.lower() == "m" and not m_is_million:
+    if mult is not None and mult.lower() == "m" and m_means == "ask":
         raise _MillionOrMiliar(m["num"])
     if mult is not None:
-        number *= _MULTIPLIERS[mult.lower()]
+        miliar = mult.lower() == "m" and m_means == "miliar"
+        number *= _MULTIPLIERS["miliar" if miliar else mult.lower()]
     if number > MAX_AMOUNT:
         return None  # before quantize, which fails beyond Decimal's 28-digit precision
     value = int(number.quantize(Decimal(1), rounding=ROUND_HALF_UP))
@@ -177,21 +184,30 @@ def _parse(text: str, *, m_is_million: bool = True) -> Amount | None:
     return Amount(value, currency)
 
 
-def parse_amount(text: str, *, m_is_million: bool = True) -> Amount:
+def parse_amount(text: str, *, m_means: MMeans = "million") -> Amount:
     """The amount ``text`` spells; ``UsageError`` if it spells none or could mean two.
 
-    ``m_is_million=False`` (for Indonesian readers, to whom "M" often means miliar) refuses
-    ``2M`` and asks for ``2jt`` or ``2 miliar`` instead of guessing a factor of a thousand.
+    ``m_means="ask"`` (for Indonesian readers, to whom "M" often means miliar) does not guess a
+    factor of a thousand for ``2M``: it raises a ``Question`` whose buttons, *2 juta* and
+    *2 miliar*, finish the command (in a form, the same question is the field's error).
     """
     try:
-        amount = _parse(text, m_is_million=m_is_million)
+        amount = _parse(text, m_means=m_means)
     except _MillionOrMiliar as exc:
-        raise UsageError(
+        number = exc.number
+        raise Question(
             "grammar.million_or_miliar",
-            example=f"{exc.number}jt",
+            kind=M_QUESTION,
+            ask_key="grammar.million_or_miliar_ask",
+            answers=(
+                Answer("jt", "grammar.answer_juta", {"number": number}),
+                Answer("miliar", "grammar.answer_miliar", {"number": number}),
+            ),
+            subject=text,
+            example=f"{number}jt",
             text=shorten(text),
-            million=f"{exc.number}jt",
-            billion=f"{exc.number} miliar",
+            million=f"{number}jt",
+            billion=f"{number} miliar",
         ) from None
     except _Ambiguous as exc:
         raise UsageError(
@@ -247,7 +263,7 @@ def _join(group: list[Token]) -> str:
 
 
 def take_amount(
-    tokens: list[Token], *, m_is_million: bool = True
+    tokens: list[Token], *, m_means: MMeans = "million"
 ) -> tuple[Amount | None, list[Token]]:
     """Find the last amount among the words and return it with the other tokens, in order.
 
@@ -263,6 +279,6 @@ def take_amount(
             text = _join(group)
             if looks_like_amount(text):
                 # parse_amount raises for an ambiguous 1.500jt rather than leaving it in the name.
-                amount = parse_amount(text, m_is_million=m_is_million)
+                amount = parse_amount(text, m_means=m_means)
                 return amount, tokens[:start] + tokens[end + 1 :]
     return None, list(tokens)

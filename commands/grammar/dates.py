@@ -57,6 +57,14 @@ for _index, _names in enumerate(
         _MONTHS[_name] = _index
 
 _OFFSETS: dict[str, int] = {
+    # Past days: for logging what already happened; a command decides if it wants them.
+    "yesterday": -1,
+    "kemarin": -1,
+    "kemaren": -1,
+    "kmrn": -1,
+    "day before yesterday": -2,
+    "the day before yesterday": -2,
+    "kemarin lusa": -2,
     "today": 0,
     "hari ini": 0,
     "hariini": 0,
@@ -69,6 +77,10 @@ _OFFSETS: dict[str, int] = {
     "day after tomorrow": 2,
     "the day after tomorrow": 2,
 }
+_AGO = re.compile(
+    r"(?:(\d{1,3}) (days?|weeks?) ago)|(?:(\d{1,3}) (hari|minggu|pekan) (?:yang )?lalu)",
+    re.ASCII,
+)
 _NEXT_WEEK = frozenset({"next week", "minggu depan", "pekan depan"})
 _NEXT_MONTH = frozenset({"next month", "bulan depan"})
 _END_OF_WEEK = frozenset({"eow", "end of week", "end of the week"})
@@ -156,6 +168,10 @@ def _relative(text: str, today: dt.date) -> dt.date | None:
         return (today.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
     if text in _END_OF_WEEK:
         return today + dt.timedelta(days=(4 - today.weekday()) % 7)
+    if m := _AGO.fullmatch(text):
+        count = int(m[1] or m[3])
+        weeks = (m[2] or m[4]).startswith(("week", "minggu", "pekan"))
+        return today - dt.timedelta(days=count * 7 if weeks else count)
     if m := _IN_N.fullmatch(text):
         count = int(m[1] or m[3])
         unit = m[2] or m[4]

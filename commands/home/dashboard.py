@@ -6,7 +6,8 @@ target is the workspace's calls per work day times the week's work days (and one
 for today, on a work day).
 
 Admins also see the scheduled posts that need them: nudges, standups and digests that failed for
-good in the last week (Slack's error code says why), with the ones still waiting to retry counted.
+good in the last week, each with why (Slack refused it, Slack could not be reached, ...), with the
+ones still waiting to retry counted.
 """
 
 from __future__ import annotations
@@ -17,7 +18,16 @@ from datetime import date, timedelta
 from commands import permissions
 from commands.context import CommandContext
 from commands.deals.summaries import stage_totals, summarize_many
-from commands.home.replies import FailedPost, FailedPosts, FollowUp, HomeDashboard
+from commands.home.replies import (
+    REFUSED,
+    SLACK_FAILING,
+    STOPPED,
+    UNREACHABLE,
+    FailedPost,
+    FailedPosts,
+    FollowUp,
+    HomeDashboard,
+)
 from commands.localtime import day_bounds, period_bounds, work_days_in
 from commands.pipelines import WON
 from commands.posts.schedule import team_id_of
@@ -62,15 +72,32 @@ def _failed_post(row: Delivery, named: dict[int, Team]) -> FailedPost:
     team_id = team_id_of(row.target)
     team = named.get(team_id) if team_id is not None else None
     channel = (team.channel_id if team else None) or row.channel_id
+    kind, reason = failure_kind(row.error or "")
     return FailedPost(
         job=row.job,
         period=row.period,
         period_start=period_start(row.period),
-        error=row.error or "",
+        kind=kind,
+        reason=reason,
+        attempts=row.attempts,
         user_id=row.target if team_id is None and _SLACK_USER.fullmatch(row.target) else None,
         team_name=team.name if team else None,
         channel_id=channel if team_id is not None else None,  # a nudge's DM says nothing
     )
+
+
+def failure_kind(error: str) -> tuple[str, str]:
+    """Why a post failed for good, read from its outbox ``error``, and the code to show: an
+    admin acts on Slack's refusal ("invite Corong") but only waits out a Slack that was out of
+    reach or failing, so the two must never read alike."""
+    last = error.removeprefix(outbox.GAVE_UP)
+    if outbox.CONNECTION in last:  # "connection:URLError", "token_refresh_failed:connection:..."
+        return UNREACHABLE, last.rpartition(outbox.CONNECTION)[2]
+    if last in outbox.CORONG_REASONS:
+        return STOPPED, last
+    if last != error:  # a 5xx or 429 retried until the attempts or the window ran out
+        return SLACK_FAILING, last
+    return REFUSED, error
 
 
 def period_start(period: str) -> date | None:

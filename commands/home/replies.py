@@ -10,15 +10,22 @@ from datetime import date
 
 from commands.replies import DealSummary, Money, Reply, StageTotal
 
+# Why a post failed for good, as an admin needs to read it: Slack refused it (its error code
+# says why), Corong could not reach Slack at all, Slack kept failing (5xx, rate limits), or
+# Corong stopped on its own account (too late to be of use, its sender kept dying, a bug).
+REFUSED, UNREACHABLE, SLACK_FAILING, STOPPED = "refused", "unreachable", "slack_failing", "stopped"
+
 
 @dataclass(frozen=True)
 class FailedPost:
-    """A scheduled post Slack refused for good: what it was, for whom, and Slack's reason."""
+    """A scheduled post that failed for good: what it was, for whom, and why."""
 
     job: str  # "nudge" | "standup" | "digest"
     period: str  # as stored: the local date ("2026-11-23") or the ISO week ("2026-W48")
     period_start: date | None  # that day, or the week's Monday; None when unreadable
-    error: str  # Slack's error code, or "gave_up:<code>"
+    kind: str  # REFUSED | UNREACHABLE | SLACK_FAILING | STOPPED
+    reason: str  # Slack's error code, what broke the connection ("URLError"), or Corong's reason
+    attempts: int  # how many times Corong tried it
     user_id: str | None  # the rep a nudge was for (a Slack user id)
     team_name: str | None  # the team a standup or digest was for; None when it is gone
     channel_id: str | None  # the team's channel, when known

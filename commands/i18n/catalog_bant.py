@@ -64,6 +64,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Choose when they intend to buy, or give a date.",
         "id": "Pilih kapan mereka mau beli, atau isi tanggalnya.",
     },
+    "bant.budget_unit": {
+        "en": "\u201c{text}\u201d rupiah is less than any budget: did you mean {number}jt? "
+        "Write the unit, e.g. {number}jt or {number} miliar.",
+        "id": "\u201c{text}\u201d rupiah terlalu kecil untuk anggaran: maksudnya {number}jt? "
+        "Tulis satuannya, misalnya {number}jt atau {number} miliar.",
+    },
     "bant.timeline_past": {
         "en": "That date has passed; give the date they now intend to buy, or choose above.",
         "id": "Tanggal itu sudah lewat; isi tanggal rencana beli yang baru, atau pilih di atas.",

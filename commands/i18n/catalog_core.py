@@ -208,8 +208,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "menghapus pekerjaan itu. Tidak ada yang dibatalkan.",
     },
     "pipeline.unknown": {
-        "en": "\u201c{preset}\u201d is not a pipeline preset. Presets: {presets}.",
-        "id": "\u201c{preset}\u201d bukan pilihan pipeline. Pilihannya: {presets}.",
+        "en": "\u201c{preset}\u201d is not a pipeline preset. Presets: {presets}. Stages of "
+        "your own are typed in /sales setup.",
+        "id": "\u201c{preset}\u201d bukan pilihan pipeline. Pilihannya: {presets}. Tahapan "
+        "sendiri diketik di /sales setup.",
     },
     "pipeline.stranded": {
         "en": "Open deals in stages that {preset} does not have: {count} ({refs}). "
@@ -343,6 +345,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "That choice has expired; please type the command again.",
         "id": "Pilihan itu sudah kedaluwarsa; silakan ketik perintahnya lagi.",
     },
+    # --- questions a typed command asks (keep or change a date already past)
+    "deal.past_dates_close": {
+        "en": "The close date, {close}, has already passed. Keep it, or change it?",
+        "id": "Tanggal closing, {close}, sudah lewat. Tetap pakai, atau ganti?",
+    },
+    "deal.past_dates_due": {
+        "en": "The due date, {due}, has already passed. Keep it, or change it?",
+        "id": "Tenggat, {due}, sudah lewat. Tetap pakai, atau ganti?",
+    },
+    "deal.past_dates_close_due": {
+        "en": "The close date, {close}, and the due date, {due}, have already passed. "
+        "Keep them, or change them?",
+        "id": "Tanggal closing, {close}, dan tenggat, {due}, sudah lewat. Tetap pakai, atau ganti?",
+    },
+    "deal.past_dates_keep": {"en": "Keep", "id": "Tetap pakai"},
+    "deal.past_dates_change": {"en": "Change", "id": "Ganti"},
+    "deal.new_dates_title": {"en": "Change the date", "id": "Ganti tanggal"},
+    "deal.new_dates_submit": {"en": "Save", "id": "Simpan"},
+    "deal.new_close": {"en": "New close date", "id": "Tanggal closing baru"},
+    "deal.new_due": {"en": "New due date", "id": "Tenggat baru"},
+    "deal.new_date_missing": {
+        "en": "Pick the new date.",
+        "id": "Pilih tanggal barunya.",
+    },
+    "deal.new_date_past": {
+        "en": "Pick today or a later day.",
+        "id": "Pilih hari ini atau sesudahnya.",
+    },
     # --- help and pipeline
     "help.intro": {
         "en": "*Corong* keeps your pipeline honest without opening a CRM. What you can type:",
@@ -400,8 +430,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": "Pipeline: {preset}",
     },
     "pipeline.presets": {
-        "en": "Presets: {presets}. Switch with /sales pipeline <preset>.",
-        "id": "Preset: {presets}. Ganti dengan /sales pipeline <preset>.",
+        "en": "Presets: {presets}. Switch with /sales pipeline <preset>; stages of your own "
+        "go in /sales setup.",
+        "id": "Preset: {presets}. Ganti dengan /sales pipeline <preset>; tahapan sendiri "
+        "diisi di /sales setup.",
     },
     # --- the terminal shell
     "shell.banner": {
@@ -433,6 +465,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "shell.form_closed": {
         "en": "Form closed; nothing saved.",
         "id": "Formulir ditutup; tidak ada yang disimpan.",
+    },
+    "shell.form_closed_for": {
+        "en": "Form closed; nothing saved. Running {command} instead.",
+        "id": "Formulir ditutup; tidak ada yang disimpan. Menjalankan {command}.",
+    },
+    "shell.more_lines": {
+        "en": "end a line with \\ to type another",
+        "id": "akhiri baris dengan \\ untuk mengetik baris berikutnya",
+    },
+    "shell.name_taken": {
+        "en": "{name} is already {ids}: type :user {first} to act as them, or pick another "
+        "name. Nothing changed.",
+        "id": "{name} sudah dipakai {ids}: ketik :user {first} untuk menjadi dia, atau pilih "
+        "nama lain. Tidak ada yang berubah.",
+    },
+    "shell.name_shared": {
+        "en": "Several members are called {name} ({ids}): say which by id, <@{first}> in a "
+        "command or :user {first}. Nothing changed.",
+        "id": "Ada beberapa anggota bernama {name} ({ids}): sebut yang mana dengan ID-nya, "
+        "<@{first}> di perintah atau :user {first}. Tidak ada yang berubah.",
     },
     "shell.choose_number": {
         "en": "Type one of the numbers (or cancel).",

@@ -70,6 +70,12 @@ MESSAGES: dict[str, dict[str, str]] = {
             "misalnya 20m atau 1j30m: lebih dari 0 dan maksimal 24 jam."
         ),
     },
+    "grammar.million_or_miliar_ask": {
+        "en": "\u201c{text}\u201d: do you mean {million} (million) or {billion}?",
+        "id": "\u201c{text}\u201d maksudnya {million} (juta) atau {billion}?",
+    },
+    "grammar.answer_juta": {"en": "{number} juta", "id": "{number} juta"},
+    "grammar.answer_miliar": {"en": "{number} miliar", "id": "{number} miliar"},
     "grammar.million_or_miliar": {
         "en": "\u201c{text}\u201d could mean {million} (million) or {billion}. Write the unit out.",
         "id": "\u201c{text}\u201d bisa berarti {million} (juta) atau {billion}. "

@@ -1,4 +1,5 @@
-"""Messages of ``corong import``: what a file's line could not say, and the import's summary.
+"""Messages of ``corong import`` and ``/sales import``: what a file's line could not say, and
+the import's summary; and of ``/sales export``.
 
 A line's problem is shown after its place (``line 14, Deal Stage:``); each says what to do.
 """
@@ -283,5 +284,180 @@ MESSAGES: dict[str, dict[str, str]] = {
     "import.needs_workspace": {
         "en": "The database has no workspace yet: name the one to import into with --workspace T….",
         "id": "Database belum punya workspace: sebutkan tujuannya dengan --workspace T….",
+    },
+    # --- /sales import: the form in Slack
+    "help.sales_import": {
+        "en": "Admins: import deals or activities from a CSV file (HubSpot, Pipedrive, "
+        "Salesforce or Corong's own); a form shows what it would change before anything is "
+        "written.",
+        "id": "Admin: impor deal atau aktivitas dari file CSV (HubSpot, Pipedrive, Salesforce "
+        "atau format Corong); formulir menampilkan apa yang akan berubah sebelum ada yang "
+        "ditulis.",
+    },
+    "import.bad_kind": {
+        "en": "\u201c{text}\u201d is not something to import: choose deals or activities.",
+        "id": "\u201c{text}\u201d tidak bisa diimpor: pilih deals atau activities.",
+    },
+    "import.bad_date_order": {
+        "en": "\u201c{text}\u201d is not a date order: dmy or mdy.",
+        "id": "\u201c{text}\u201d bukan urutan tanggal: dmy atau mdy.",
+    },
+    "modal.import_title": {"en": "Import a CSV file", "id": "Impor file CSV"},
+    "import.field_file": {"en": "CSV file", "id": "File CSV"},
+    "import.hint_file": {
+        "en": "An export from HubSpot, Pipedrive or Salesforce, or Corong's own format "
+        "(corong import template). Nothing is written until you have seen what it changes.",
+        "id": "Ekspor dari HubSpot, Pipedrive atau Salesforce, atau format Corong sendiri "
+        "(corong import template). Tidak ada yang ditulis sebelum Anda melihat perubahannya.",
+    },
+    "import.field_kind": {"en": "The file holds", "id": "Isi file"},
+    "import.kind.deals": {"en": "Deals", "id": "Deal"},
+    "import.kind.activities": {
+        "en": "Activities (calls, meetings, notes)",
+        "id": "Aktivitas (telepon, rapat, catatan)",
+    },
+    "import.field_dates": {"en": "Dates such as 01/10/2026", "id": "Tanggal seperti 01/10/2026"},
+    "import.dates_auto": {"en": "Read from the file", "id": "Baca dari file"},
+    "import.field_bad_rows": {"en": "Bad rows", "id": "Baris bermasalah"},
+    "import.skip_bad": {
+        "en": "Skip them: import the good rows alone",
+        "id": "Lewati: impor baris yang benar saja",
+    },
+    "import.check": {"en": "Check", "id": "Periksa"},
+    "import.close": {"en": "Close", "id": "Tutup"},
+    "import.button": {"en": "Import", "id": "Impor"},
+    "import.checking": {"en": "Checking {file}\u2026", "id": "Memeriksa {file}\u2026"},
+    "import.importing": {"en": "Importing {file}\u2026", "id": "Mengimpor {file}\u2026"},
+    "import.rows_to_fix": {"en": "Rows to fix", "id": "Baris yang perlu diperbaiki"},
+    "import.file_missing": {
+        "en": "Attach the CSV file to import.",
+        "id": "Lampirkan file CSV yang mau diimpor.",
+    },
+    "import.file_not_csv": {
+        "en": "\u201c{file}\u201d is not a CSV file: save it as CSV and attach that.",
+        "id": "\u201c{file}\u201d bukan file CSV: simpan sebagai CSV lalu lampirkan.",
+    },
+    "import.file_too_big": {
+        "en": "\u201c{file}\u201d is over {limit} MB: split it into smaller files.",
+        "id": "\u201c{file}\u201d lebih dari {limit} MB: pecah jadi beberapa file.",
+    },
+    "import.download_failed": {
+        "en": (
+            "Slack did not hand over \u201c{file}\u201d ({reason}). Try again in a moment; if "
+            "it keeps failing, the app needs the files:read scope (reinstall it from "
+            "manifest.yml)."
+        ),
+        "id": (
+            "Slack tidak memberikan \u201c{file}\u201d ({reason}). Coba lagi sebentar lagi; "
+            "kalau tetap gagal, aplikasinya perlu scope files:read (pasang ulang dari "
+            "manifest.yml)."
+        ),
+    },
+    "import.slack_unavailable": {
+        "en": "Slack did not answer a look-up of the people in the file; try again in a moment.",
+        "id": "Slack tidak menjawab pencarian orang-orang di file; coba lagi sebentar lagi.",
+    },
+    "import.dates_line_form": {
+        "en": "  dates read {order}; if that is wrong, choose the date order in the form and "
+        "upload the file again",
+        "id": "  tanggal dibaca {order}; kalau salah, pilih urutan tanggal di formulir lalu "
+        "unggah file-nya lagi",
+    },
+    "import.ready": {
+        "en": "Nothing is written until you press Import.",
+        "id": "Belum ada yang ditulis sampai Anda menekan Impor.",
+    },
+    "import.ready_skipping": {
+        "en": "Nothing is written until you press Import; bad rows to be left out: {count}.",
+        "id": "Belum ada yang ditulis sampai Anda menekan Impor; baris bermasalah yang akan "
+        "dilewati: {count}.",
+    },
+    "import.refused_form": {
+        "en": (
+            "Nothing can be imported yet: fix the rows above and upload the file again, or "
+            "tick \u201cSkip them\u201d to import the good rows alone."
+        ),
+        "id": (
+            "Belum ada yang bisa diimpor: perbaiki baris di atas lalu unggah file-nya lagi, "
+            "atau centang \u201cLewati\u201d untuk mengimpor baris yang benar saja."
+        ),
+    },
+    "import.mapping_hint": {
+        "en": (
+            "Mapping a stage, an owner or a column by hand (--stage, --owner, --map) is done "
+            "with corong import on the command line; here, fix the file."
+        ),
+        "id": (
+            "Memetakan tahap, pemilik atau kolom secara manual (--stage, --owner, --map) "
+            "dilakukan dengan corong import di command line; di sini, perbaiki file-nya."
+        ),
+    },
+    "import.skipped_form": {
+        "en": "Bad rows left out: {count}.",
+        "id": "Baris bermasalah yang dilewati: {count}.",
+    },
+    "import.nothing_new_activities": {
+        "en": "Nothing to import: every activity in the file is here already.",
+        "id": "Tidak ada yang perlu diimpor: semua aktivitas di file sudah ada.",
+    },
+    # --- /sales export
+    "help.sales_export": {
+        "en": "Admins: get the workspace's deals, activities or BANT as a CSV file in your DM "
+        "(deals in the format /sales import reads back).",
+        "id": "Admin: dapatkan deal, aktivitas atau BANT workspace sebagai file CSV di DM Anda "
+        "(deal dalam format yang bisa dibaca lagi oleh /sales import).",
+    },
+    "export.bad_kind": {
+        "en": "\u201c{text}\u201d is not something to export: choose deals, activities or bant.",
+        "id": "\u201c{text}\u201d tidak bisa diekspor: pilih deals, activities atau bant.",
+    },
+    "export.sending.deals_one": {
+        "en": "Sending the one deal to your DM with Corong as a CSV file\u2026",
+        "id": "Mengirim satu-satunya deal ke DM Anda dengan Corong sebagai file CSV\u2026",
+    },
+    "export.sending.activities_one": {
+        "en": "Sending the one activity to your DM with Corong as a CSV file\u2026",
+        "id": "Mengirim satu-satunya aktivitas ke DM Anda dengan Corong sebagai file CSV\u2026",
+    },
+    "export.sending.bant_one": {
+        "en": "Sending the one BANT qualification to your DM with Corong as a CSV file\u2026",
+        "id": "Mengirim satu-satunya kualifikasi BANT ke DM Anda dengan Corong sebagai file "
+        "CSV\u2026",
+    },
+    "export.sending.deals": {
+        "en": "Sending {count} deals to your DM with Corong as a CSV file\u2026",
+        "id": "Mengirim {count} deal ke DM Anda dengan Corong sebagai file CSV\u2026",
+    },
+    "export.sending.activities": {
+        "en": "Sending {count} activities to your DM with Corong as a CSV file\u2026",
+        "id": "Mengirim {count} aktivitas ke DM Anda dengan Corong sebagai file CSV\u2026",
+    },
+    "export.sending.bant": {
+        "en": "Sending {count} BANT qualifications to your DM with Corong as a CSV file\u2026",
+        "id": "Mengirim {count} kualifikasi BANT ke DM Anda dengan Corong sebagai file CSV\u2026",
+    },
+    "export.empty.deals": {
+        "en": "There are no deals to export yet, so no file was sent.",
+        "id": "Belum ada deal untuk diekspor, jadi tidak ada file yang dikirim.",
+    },
+    "export.empty.activities": {
+        "en": "There are no activities to export yet, so no file was sent.",
+        "id": "Belum ada aktivitas untuk diekspor, jadi tidak ada file yang dikirim.",
+    },
+    "export.empty.bant": {
+        "en": "There are no BANT qualifications to export yet, so no file was sent.",
+        "id": "Belum ada kualifikasi BANT untuk diekspor, jadi tidak ada file yang dikirim.",
+    },
+    "export.comment": {
+        "en": "{file}: {count} rows, as Corong had them at {time}.",
+        "id": "{file}: {count} baris, sesuai data Corong pada {time}.",
+    },
+    "export.comment_one": {
+        "en": "{file}: one row, as Corong had it at {time}.",
+        "id": "{file}: satu baris, sesuai data Corong pada {time}.",
+    },
+    "export.upload_failed": {
+        "en": "Slack did not take the export file just now; type /sales export again.",
+        "id": "Slack belum menerima file ekspornya barusan; ketik /sales export lagi.",
     },
 }

@@ -127,9 +127,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "id": ":warning: Postingan terjadwal yang perlu Anda tangani ({count})",
     },
     "home.jobs.intro": {
-        "en": "Slack refused these in the last 7 days and Corong will not try them again.",
-        "id": "Slack menolak postingan ini dalam 7 hari terakhir dan Corong tidak akan "
+        "en": "These did not go out in the last 7 days, and Corong will not try them again.",
+        "id": "Postingan ini tidak terkirim dalam 7 hari terakhir, dan Corong tidak akan "
         "mencobanya lagi.",
+    },
+    "home.jobs.refused": {"en": "Slack refused it: `{code}`", "id": "Ditolak Slack: `{code}`"},
+    "home.jobs.unreachable": {
+        "en": "Corong could not reach Slack ({tries} attempt(s)): `{code}`",
+        "id": "Corong tidak bisa menghubungi Slack ({tries} percobaan): `{code}`",
+    },
+    "home.jobs.slack_failing": {
+        "en": "Slack kept failing ({tries} attempt(s)): `{code}`",
+        "id": "Slack terus gagal ({tries} percobaan): `{code}`",
+    },
+    "home.jobs.stopped": {
+        "en": "Corong stopped trying: `{code}`",
+        "id": "Corong berhenti mencoba: `{code}`",
     },
     "home.jobs.nudge": {"en": "Morning nudge to {user}", "id": "Pengingat pagi untuk {user}"},
     "home.jobs.standup": {"en": "Standup in team {team}", "id": "Standup di tim {team}"},
@@ -155,14 +168,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Reinstall the app with the scopes in manifest.yml.",
         "id": "Pasang ulang aplikasi dengan scope yang ada di manifest.yml.",
     },
+    "home.jobs.hint.unreachable": {
+        "en": "Slack never answered (network, DNS or a timeout on Corong's side): ask whoever "
+        "runs Corong to check its connection to Slack.",
+        "id": "Slack tidak pernah menjawab (jaringan, DNS atau batas waktu di sisi Corong): "
+        "minta pengelola Corong memeriksa koneksinya ke Slack.",
+    },
+    "home.jobs.hint.expired": {
+        "en": "Its time had passed before it could go out (Corong was down or still retrying).",
+        "id": "Waktunya sudah lewat sebelum sempat terkirim (Corong mati atau masih mencoba "
+        "ulang).",
+    },
     "home.jobs.more": {
         "en": "… and {count} more: `corong jobs status` lists them all.",
         "id": "… dan {count} lainnya: `corong jobs status` menampilkan semuanya.",
     },
     "home.jobs.retrying": {
-        "en": ":hourglass_flowing_sand: {count} other post(s) hit a Slack hiccup and will be "
-        "retried on their own: nothing to do yet.",
-        "id": ":hourglass_flowing_sand: {count} postingan lain terkena gangguan Slack dan akan "
-        "dicoba ulang otomatis: belum perlu tindakan.",
+        "en": ":hourglass_flowing_sand: {count} other post(s) did not get through yet (Slack "
+        "busy or out of reach) and will be retried on their own: nothing to do yet.",
+        "id": ":hourglass_flowing_sand: {count} postingan lain belum tembus (Slack sibuk atau "
+        "tidak terjangkau) dan akan dicoba ulang otomatis: belum perlu tindakan.",
     },
 }

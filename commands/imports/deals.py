@@ -97,6 +97,17 @@ def parse_csv(text: str) -> tuple[list[str], list[tuple[int, list[str]]]]:
     return header, records
 
 
+def decode_file(raw: bytes) -> str | None:
+    """A CSV file's text: UTF-8 (with or without a byte order mark), else the Windows encoding
+    Excel still saves "CSV" in; None when it is neither."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
 def import_deals(
     session: Session,
     *,

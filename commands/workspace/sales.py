@@ -1,5 +1,5 @@
 """``/sales``: help, undo, the workspace pipeline and its settings (BANT, report targets),
-teams and admins."""
+teams and admins, and a CSV file in or out."""
 
 from __future__ import annotations
 
@@ -10,8 +10,10 @@ from commands.context import CommandContext
 from commands.deals.bant import policy_of
 from commands.deals.bant_scoring import BantPolicy
 from commands.errors import UsageError
+from commands.exports.files import request_export
 from commands.grammar import Token
 from commands.grammar.options import split_options
+from commands.imports.upload import open_import
 from commands.registry import help_topics
 from commands.replies import Help, Notice, Reply
 from commands.reports.settings import run_benchmark, run_targets
@@ -41,6 +43,10 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         return run_admin(ctx, tokens)
     if sub in ("setup", "pengaturan"):
         return open_setup(ctx, tokens)
+    if sub in ("import", "impor"):
+        return open_import(ctx, tokens)
+    if sub in ("export", "ekspor"):
+        return request_export(ctx, tokens)
     return Help(help_topics())
 
 

@@ -143,6 +143,10 @@ def _check_element(el: Any, path: str) -> list[str]:
     elif kind == "image":
         problems += _check_len(el.get("alt_text"), f"{path}.alt_text", 2000)
         problems += _check_len(el.get("image_url"), f"{path}.image_url", 3000)
+    elif kind == "file_input":
+        max_files = el.get("max_files")
+        if max_files is not None and not (isinstance(max_files, int) and 1 <= max_files <= 10):
+            problems.append(f"{path}.max_files: {max_files!r}, must be 1-10")
     return problems
 
 

@@ -296,6 +296,7 @@ _STATE_KEYS: dict[str, tuple[str, Any]] = {
     "multi_conversations_select": ("selected_conversations", []),
     "channels_select": ("selected_channel", None),
     "multi_channels_select": ("selected_channels", []),
+    "file_input": ("files", []),  # answer: file objects, as ``FakeSlack.add_file`` makes them
 }
 _INITIAL_KEYS = {
     "value": "initial_value",
@@ -371,7 +372,8 @@ def submission_values_from_view(view: dict[str, Any], answers: dict[str, Any]) -
     buttons -> ``selected_option`` (answer is the option's value, or an option dict);
     multi-selects/checkboxes -> ``selected_options`` (list of values); datepicker ->
     ``selected_date`` (``date`` or ``"YYYY-MM-DD"``); timepicker -> ``selected_time``;
-    users/conversations/channels selects -> ``selected_user``/... (ids).
+    users/conversations/channels selects -> ``selected_user``/... (ids); file inputs ->
+    ``files`` (a list of file objects from ``FakeSlack.add_file``).
 
     Like Slack: every input block appears (unanswered ones with their initial value or null);
     stateful elements of section/actions blocks appear only when answered. Raises ``KeyError``
@@ -410,7 +412,7 @@ def submission_values_from_view(view: dict[str, Any], answers: dict[str, Any]) -
                 value = _state_value(element, key, answers[action_id], action_id)
             elif kind != "input":
                 continue
-            elif _INITIAL_KEYS[key] in element:
+            elif _INITIAL_KEYS.get(key, "") in element:
                 value = copy.deepcopy(element[_INITIAL_KEYS[key]])
             else:
                 if not block.get("optional", False):

@@ -18,6 +18,11 @@ What it does, in order, for each ``/api/<method>`` request:
 3. applies scripted answers (``fail``/``rate_limit``/``server_error``/``stub``), else answers
    like Slack with realistic ids.
 
+Files users upload: ``add_file`` is a file a user attached to a form (a ``file_input``); it
+answers with the file object Slack puts in the submission's state values, and serves the bytes
+at its ``url_private_download`` only to a request with a bot token Slack accepts (anything else
+gets Slack's sign-in page, and a violation).
+
 Installs into many workspaces: ``register_app`` (client id, secret, redirect URL) and
 ``add_team`` set up Slack's side; ``approve_install`` scripts what the installing user does on
 ``GET /oauth/v2/authorize`` (Slack's consent page: it redirects back with a one-time code);
@@ -42,7 +47,7 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urlsplit
+from urllib.parse import parse_qsl, quote, urlencode, urlsplit
 
 from tests.patience import PATIENCE
 
@@ -90,7 +95,8 @@ class Call:
     """One request the fake received.
 
     ``method`` is the Web API method (``"chat.postMessage"``), ``"response_url"`` for posts to a
-    response_url, or ``"file_upload"`` for the bytes POSTed to an ``upload_url``.
+    response_url, ``"file_upload"`` for the bytes POSTed to an ``upload_url``, or
+    ``"file_download"`` for a GET of a user's file (``add_file``).
     """
 
     method: str
@@ -129,6 +135,18 @@ class UploadedFile:
     channels: list[str] = field(default_factory=list)
     initial_comment: str | None = None
     thread_ts: str | None = None
+
+
+@dataclass
+class UserFile:
+    """A file a user uploaded (``add_file``), as Slack keeps it."""
+
+    file_id: str
+    name: str
+    data: bytes
+    user_id: str
+    download_path: str
+    downloads: int = 0
 
 
 class _Check:
@@ -240,6 +258,7 @@ class FakeSlack:
         self._response_urls: dict[str, dict[str, Any]] = {}  # path -> {"tag", "posts"}
         self._uploads: dict[str, UploadedFile] = {}  # file id -> file
         self._upload_paths: dict[str, str] = {}  # upload path -> file id
+        self._user_files: dict[str, UserFile] = {}  # download path -> a file a user uploaded
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
         self._limits: dict[str, int] = {}  # see enforce_rate_limits
@@ -503,6 +522,60 @@ class FakeSlack:
     def files(self) -> dict[str, UploadedFile]:
         with self._cond:
             return dict(self._uploads)
+
+    def add_file(
+        self, name: str, data: bytes, *, user_id: str | None = None, filetype: str | None = None
+    ) -> dict[str, Any]:
+        """A file a user uploaded in a form: the object a ``file_input``'s state value holds
+        (``{"type": "file_input", "files": [<this>]}``), its bytes served at
+        ``url_private_download`` to the bot's token."""
+        file_id = self.ids.id("F", 11)
+        user = user_id or self.ids.id("U")
+        slug = quote(name.lower().replace(" ", "_"))
+        kind = filetype or (name.rsplit(".", 1)[-1].lower() if "." in name else "binary")
+        path = f"/files-pri/{self.team_id}-{file_id}/download/{slug}"
+        now = int(time.time())
+        with self._cond:
+            self._user_files[path] = UserFile(file_id, name, data, user, path)
+        return {
+            "id": file_id,
+            "created": now,
+            "timestamp": now,
+            "name": name,
+            "title": name,
+            "mimetype": "text/csv" if kind == "csv" else "application/octet-stream",
+            "filetype": kind,
+            "pretty_type": kind.upper(),
+            "user": user,
+            "user_team": self.team_id,
+            "editable": False,
+            "size": len(data),
+            "mode": "hosted",
+            "is_external": False,
+            "external_type": "",
+            "is_public": False,
+            "public_url_shared": False,
+            "display_as_bot": False,
+            "username": "",
+            "url_private": f"{self.base_url}/files-pri/{self.team_id}-{file_id}/{slug}",
+            "url_private_download": self.base_url + path,
+            "permalink": f"https://{self.team_domain}.slack.com/files/{user}/{file_id}/{slug}",
+            "permalink_public": f"https://slack-files.com/{self.team_id}-{file_id}-"
+            f"{self.ids.hex(10)}",
+            "comments_count": 0,
+            "shares": {},
+            "channels": [],
+            "groups": [],
+            "ims": [],
+            "has_more_shares": False,
+            "has_rich_preview": False,
+            "file_access": "visible",
+        }
+
+    def file_downloads(self, file_id: str) -> int:
+        """How often the bot fetched a file ``add_file`` made (with a token Slack accepts)."""
+        with self._cond:
+            return sum(f.downloads for f in self._user_files.values() if f.file_id == file_id)
 
     def new_trigger_id(self) -> str:
         """A trigger_id this fake checks like Slack: usable once, within ``trigger_ttl``."""
@@ -1548,6 +1621,36 @@ class FakeSlack:
             return 400, self._error(chk), args, chk.violations
         return 200, {"ok": True}, args, chk.violations
 
+    def _file_download(
+        self, path: str, headers: dict[str, str]
+    ) -> tuple[int, bytes, str, dict[str, Any], list[str]]:
+        """GET url_private_download: the bytes for a bot token Slack accepts, else (as Slack
+        does) its sign-in page with status 200."""
+        chk = _Check("file_download")
+        auth = next((v for k, v in headers.items() if k.lower() == "authorization"), "")
+        token = auth[7:].strip() if auth.lower().startswith("bearer ") else None
+        with self._cond:
+            found = self._user_files.get(path)
+            args: dict[str, Any] = {"url": self.base_url + path, "file_id": found and found.file_id}
+            if found is None:
+                chk.violation(f"GET {path}: no such file")
+                return 404, b"Not Found", "text/plain; charset=utf-8", args, chk.violations
+            accepted = (
+                token is not None
+                and token.startswith(("xoxb-", "xoxe.xoxb-"))
+                and (self.expected_token is None or token == self.expected_token)
+                and token not in self._revoked
+            )
+            if not accepted:
+                chk.violation(
+                    f"file {found.file_id} fetched without a bot token Slack accepts "
+                    "(Authorization: Bearer xoxb-...)"
+                )
+                page = b"<!DOCTYPE html><html><body>Sign in to Slack</body></html>"
+                return 200, page, "text/html; charset=utf-8", args, chk.violations
+            found.downloads += 1
+        return 200, found.data, "text/csv", args, chk.violations
+
     def _upload_post(self, path: str, data: bytes) -> tuple[int, str, dict[str, Any], list[str]]:
         chk = _Check("file_upload")
         with self._cond:
@@ -1705,6 +1808,23 @@ class _Handler(BaseHTTPRequestHandler):
                 )
             )
             self._send(status, text.encode(), "text/plain; charset=utf-8", extra)
+        elif path.startswith("/files-pri/") and verb == "GET":
+            status, data, content_type, args, problems = fake._file_download(path, headers)
+            fake._record(
+                Call(
+                    "file_download",
+                    args,
+                    headers,
+                    status,
+                    {"length": len(data)},
+                    verb,
+                    None,
+                    b"",
+                    "",
+                    problems,
+                )
+            )
+            self._send(status, data, content_type)
         elif path.startswith("/upload/") and verb == "POST":
             status, text, args, problems = fake._upload_post(path, raw)
             fake._record(
