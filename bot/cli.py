@@ -201,7 +201,7 @@ def cmd_jobs(settings: Settings, args: argparse.Namespace) -> int:
         if args.jobs_command == "list":
             output = cmd_jobs_list(engine, args, now)
         elif args.jobs_command == "status":
-            output = cmd_jobs_status(engine, args, now)
+            output = cmd_jobs_status(engine, args, now, budget=settings.daily_post_budget)
         else:
             output = cmd_jobs_run(engine, settings, args, now)
     except JobsFailed as failed:

@@ -55,6 +55,9 @@ class Settings(BaseSettings):
     scheduled_posts: bool = True
     # The app's id (Basic Information): lets a nudge's "and N more" link to the App Home.
     slack_app_id: str | None = Field(default=None, pattern=r"^A[A-Z0-9]{6,20}$")
+    # Scheduled posts a workspace may get in one of its days (a guard against a fault flooding
+    # Slack); unset: max(50, 3 x its members), see commands/posts/budget.py.
+    daily_post_budget: int | None = Field(default=None, ge=1)
 
     @field_validator("sqlite_synchronous", mode="before")
     @classmethod
@@ -126,6 +129,8 @@ _HOW_TO_GET = {
     "the Client Secret from your Slack app's Basic Information page (App Credentials)",
     "slack_redirect_uri": "SLACK_REDIRECT_URI must be the https URL of /slack/oauth_redirect on "
     "your host, as listed under Redirect URLs on your Slack app's OAuth & Permissions page",
+    "daily_post_budget": "DAILY_POST_BUDGET must be a whole number of scheduled posts a "
+    "workspace may get a day, 1 or more (leave it unset for max(50, 3 x members))",
     "slack_app_id": "SLACK_APP_ID must be the App ID from your Slack app's Basic Information "
     "page (like A0123ABCDEF)",
 }

@@ -110,7 +110,12 @@ def produce_funnel_report(
             period = requested_period(args.period, args.first_day, args.last_day)
             scope = report_scope(session, workspace, team=args.team, rep=args.rep)
             report = funnel_report_for(
-                session, workspace, owner_ids=scope.owner_ids, period=period, now=now
+                session,
+                workspace,
+                owner_ids=scope.owner_ids,
+                manager_ids=scope.manager_ids,
+                period=period,
+                now=now,
             )
             members = report_members(session, report)
     except CommandError as error:

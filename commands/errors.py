@@ -11,11 +11,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from commands.i18n import Text
+
 
 class CommandError(Exception):
-    """A problem the user can fix; shown to them verbatim (translated) and nothing is written."""
+    """A problem the user can fix; shown to them verbatim (translated) and nothing is written.
 
-    def __init__(self, key: str, /, *, example: str | None = None, **params: Any) -> None:
+    ``example`` is one correct way to type it: a ``Phrase`` when its words differ by language,
+    so the reader sees an example in their own."""
+
+    def __init__(self, key: str, /, *, example: Text | None = None, **params: Any) -> None:
         super().__init__(key)
         self.key = key
         self.example = example
@@ -106,7 +111,7 @@ class Question(UsageError):
         ask_key: str,
         answers: Sequence[Answer],
         subject: str,
-        example: str | None = None,
+        example: Text | None = None,
         **params: Any,
     ) -> None:
         super().__init__(key, example=example, **params)

@@ -13,6 +13,7 @@ from typing import Any
 
 from commands.errors import CommandError
 from commands.grammar.free_text import clean_text
+from commands.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Field:
     label_key: str
     required: bool = False
     hint_key: str | None = None
-    placeholder: str | None = None
+    placeholder: Text | None = None  # an example answer, in the reader's language
     hint_params: Mapping[str, object] = dataclass_field(default_factory=dict)
     choices: tuple[str, ...] = ()  # option keys of a choice, labelled by choice_label_prefix
     choice_label_prefix: str = ""  # catalog key prefix of the choice labels

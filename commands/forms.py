@@ -19,6 +19,7 @@ from commands.errors import Ambiguous, FormErrors, UsageError
 from commands.fields import Field, collect_fields
 from commands.grammar import parse_amount, parse_date, parse_duration
 from commands.grammar.free_text import check_length
+from commands.i18n import Phrase
 from commands.pipelines import resolve_stage
 from commands.replies import Notice, Reply
 from commands.workspace.setup import setup_fields, submit_setup
@@ -47,7 +48,7 @@ def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
             ),
             Field("close", "date", "form.deal_close"),
             Field("contact", "text", "form.deal_contact", placeholder="Budi (CTO)"),
-            Field("next", "text", "form.next_step", placeholder="send proposal"),
+            Field("next", "text", "form.next_step", placeholder=Phrase("example.next_step")),
             Field("due", "date", "form.next_due"),
         )
     if form == "call":
@@ -69,14 +70,20 @@ def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
                 choice_label_prefix="outcome.",
             ),
             Field("notes", "long_text", "form.call_notes"),
-            Field("next", "text", "form.next_step", placeholder="send proposal"),
+            Field("next", "text", "form.next_step", placeholder=Phrase("example.next_step")),
             Field("due", "date", "form.next_due"),
         )
     if form == "bant":
         return bant_fields()
     if form == "follow_up":
         return (
-            Field("next", "text", "form.next_step", required=True, placeholder="send proposal"),
+            Field(
+                "next",
+                "text",
+                "form.next_step",
+                required=True,
+                placeholder=Phrase("example.next_step"),
+            ),
             Field("due", "date", "form.next_due"),
         )
     if form == "setup":
@@ -125,7 +132,7 @@ def _submit_deal_add(ctx: CommandContext, values: Mapping[str, str | None]) -> N
             "stage": lambda raw: resolve_stage(ctx.pipeline, raw),
             "close": lambda raw: parse_date(raw, ctx.today),
             "contact": lambda raw: check_length("contact", raw, 200, "Budi (CTO)"),
-            "next": lambda raw: check_length("next", raw, 500, "send proposal"),
+            "next": lambda raw: check_length("next", raw, 500, Phrase("example.next_step")),
             "due": lambda raw: parse_date(raw, ctx.today),
         },
     )
@@ -149,7 +156,10 @@ def _submit_call(ctx: CommandContext, values: Mapping[str, str | None]) -> Notic
     def outcome(raw: str) -> str:
         if raw not in OUTCOMES:
             raise UsageError(
-                "call.bad_outcome", example="connected", text=raw, known=", ".join(OUTCOMES)
+                "call.bad_outcome",
+                example=Phrase("example.outcome"),
+                text=raw,
+                known=Phrase("example.outcomes"),
             )
         return raw
 
@@ -170,8 +180,8 @@ def _submit_call(ctx: CommandContext, values: Mapping[str, str | None]) -> Notic
             "deal": deal,
             "duration": parse_duration,
             "outcome": outcome,
-            "notes": lambda raw: check_length("notes", raw, 2000, "pricing ok"),
-            "next": lambda raw: check_length("next", raw, 500, "send proposal"),
+            "notes": lambda raw: check_length("notes", raw, 2000, Phrase("example.note")),
+            "next": lambda raw: check_length("next", raw, 500, Phrase("example.next_step")),
             "due": lambda raw: parse_date(raw, ctx.today),
         },
     )

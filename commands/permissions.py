@@ -18,6 +18,7 @@ from datetime import datetime, timedelta
 
 from commands.context import CommandContext
 from commands.errors import NotAllowed, StaleProfile
+from commands.i18n import Text
 from commands.replies import People
 from storage import queries, teams
 from storage.models import Deal, Member
@@ -34,7 +35,7 @@ def is_admin_member(member: Member) -> bool:
     return bool(member.is_admin or member.admin_granted)
 
 
-def require_admin(ctx: CommandContext, key: str = "role.admins_only", *, example: str) -> None:
+def require_admin(ctx: CommandContext, key: str = "role.admins_only", *, example: Text) -> None:
     """Refuse unless the caller is an admin; the refusal names the admins to ask.
 
     Rights that come only from Slack's admin flag must have been read within the last
@@ -79,7 +80,7 @@ def may_handle(ctx: CommandContext, owner_id: int) -> bool:
     return visible is None or owner_id in visible
 
 
-def check_deal(ctx: CommandContext, deal: Deal, *, example: str = "/deal list") -> None:
+def check_deal(ctx: CommandContext, deal: Deal, *, example: Text = "/deal list") -> None:
     """Refuse a deal that belongs to a rep outside the caller's reach, saying who can act."""
     if may_handle(ctx, deal.owner_id):
         return
@@ -104,7 +105,7 @@ def lock_deal(ctx: CommandContext, deal: Deal) -> None:
     check_deal(ctx, deal)
 
 
-def check_reassign(ctx: CommandContext, deal: Deal, new_owner: Member, *, example: str) -> None:
+def check_reassign(ctx: CommandContext, deal: Deal, new_owner: Member, *, example: Text) -> None:
     """Managers hand deals between the reps they manage (themselves included); admins
     between anyone. A rep may not give their deal away."""
     assert new_owner.id is not None
@@ -128,7 +129,7 @@ def check_reassign(ctx: CommandContext, deal: Deal, new_owner: Member, *, exampl
         )
 
 
-def check_member(ctx: CommandContext, member: Member | None, *, example: str) -> None:
+def check_member(ctx: CommandContext, member: Member | None, *, example: Text) -> None:
     """Refuse reading another rep's deals unless the caller manages them (or is an admin)."""
     if member is None or member.id is None or may_handle(ctx, member.id):
         return
@@ -141,7 +142,7 @@ def check_member(ctx: CommandContext, member: Member | None, *, example: str) ->
     )
 
 
-def check_team(ctx: CommandContext, team_id: int, team_name: str, *, example: str) -> None:
+def check_team(ctx: CommandContext, team_id: int, team_name: str, *, example: Text) -> None:
     """Team reports are for the team's managers and admins."""
     if is_admin(ctx):
         return
@@ -157,7 +158,28 @@ def check_team(ctx: CommandContext, team_id: int, team_name: str, *, example: st
     )
 
 
-def check_workspace_wide(ctx: CommandContext, *, example: str) -> None:
+def require_team_manager(
+    ctx: CommandContext, team_id: int, team_name: str, key: str, *, example: Text
+) -> None:
+    """A team's own settings (its deal alerts) are for its managers and admins; an admin by
+    Slack's flag alone needs it read recently, as for ``require_admin``."""
+    managers = teams.team_manager_ids(ctx.session, team_id=team_id)
+    if ctx.member_id in managers:
+        return
+    if ctx.profile_check and slack_admin_flag_stale(ctx.member, ctx.now):
+        raise StaleProfile
+    if is_admin(ctx):
+        return
+    raise NotAllowed(
+        key,
+        example=example,
+        team=team_name,
+        managers=_people(ctx, managers, "role.no_manager"),
+        admins=_admins(ctx),
+    )
+
+
+def check_workspace_wide(ctx: CommandContext, *, example: Text) -> None:
     """Workspace-wide reports are for admins."""
     if not is_admin(ctx):
         raise NotAllowed("role.all_admins_only", example=example, admins=_admins(ctx))

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from commands.errors import UsageError
-from commands.i18n import CATALOG
+from commands.i18n import CATALOG, Phrase, Text
 
 PRESETS: dict[str, tuple[str, ...]] = {
     "funnel4": ("lead", "prospect", "potential", "closeable"),
@@ -74,6 +74,12 @@ def stage_label_key(stage: str) -> str:
     return f"stage.{stage}"
 
 
+def stage_phrase(stage: str) -> Text:
+    """A stage as a reader types it: its label in their language (a custom stage as named)."""
+    key = stage_label_key(stage)
+    return Phrase(key) if key in CATALOG else stage
+
+
 def _names_for(stage: str) -> set[str]:
     names = {_normalise(stage)}
     for text in CATALOG.get(stage_label_key(stage), {}).values():
@@ -99,10 +105,12 @@ def resolve_stage(pipeline: Pipeline, typed: str, *, allow_closed: bool = False)
     if len(prefixed) == 1:
         return prefixed[0]
     if len(prefixed) > 1:
-        raise UsageError("stage.ambiguous", example=prefixed[0], typed=typed, stages=prefixed)
+        raise UsageError(
+            "stage.ambiguous", example=stage_phrase(prefixed[0]), typed=typed, stages=prefixed
+        )
     raise UsageError(
         "stage.unknown",
-        example=pipeline.stages[min(1, len(pipeline.stages) - 1)],
+        example=stage_phrase(pipeline.stages[min(1, len(pipeline.stages) - 1)]),
         typed=typed,
         stages=pipeline.stages,
     )
@@ -133,7 +141,7 @@ def parse_custom_stages(text: str, current: Sequence[str] = ()) -> tuple[str, ..
     holds one), so a terminal's single line works too. ``won``/``lost`` are reserved: every
     pipeline ends in them.
     """
-    example = "Discovery\nDemo\nProposal\nNegotiation"
+    example = Phrase("example.stages")
     lines = [" ".join(line.split()) for line in re.split(r"[\n\r,;]", text)]
     names = [_LIST_MARK.sub("", line) for line in lines if line]
     low, high = CUSTOM_STAGES
@@ -148,7 +156,7 @@ def parse_custom_stages(text: str, current: Sequence[str] = ()) -> tuple[str, ..
     return tuple(stages)
 
 
-def _custom_stage(name: str, current: Sequence[str], example: str) -> str:
+def _custom_stage(name: str, current: Sequence[str], example: Text) -> str:
     """One line of a custom pipeline as the stage key it stands for."""
     if len(name) > STAGE_NAME_LIMIT:
         raise UsageError("setup.stage_too_long", example=example, name=name, limit=STAGE_NAME_LIMIT)

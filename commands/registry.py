@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from commands.i18n import Phrase, Text
 from commands.replies import HelpTopic
 
 
@@ -19,7 +20,7 @@ class Subcommand:
     command: str
     words: tuple[str, ...]
     usage_key: str
-    example: str
+    example: Text  # a Phrase when its words differ by language
     admin: bool = False
 
 
@@ -28,11 +29,11 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "/deal",
         ("add", "new", "tambah", "baru"),
         "help.deal_add",
-        '/deal add Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"',
+        Phrase("example.deal_add"),
     ),
-    Subcommand("/deal", ("move", "pindah", "geser"), "help.deal_move", "/deal move acme potential"),
+    Subcommand("/deal", ("move", "pindah", "geser"), "help.deal_move", Phrase("example.deal_move")),
     Subcommand("/deal", ("won", "menang", "win"), "help.deal_won", "/deal won acme 48jt"),
-    Subcommand("/deal", ("lost", "kalah", "lose"), "help.deal_lost", "/deal lost D-12 price"),
+    Subcommand("/deal", ("lost", "kalah", "lose"), "help.deal_lost", Phrase("example.deal_lost")),
     Subcommand("/deal", ("show", "lihat", "info"), "help.deal_show", "/deal show acme"),
     Subcommand("/deal", ("list", "daftar", "ls"), "help.deal_list", "/deal list @budi"),
     Subcommand(
@@ -45,11 +46,11 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "/call",
         (),
         "help.call",
-        '/call acme 20m connected "pricing ok" next:"send proposal" due:fri',
+        Phrase("example.call"),
     ),
     Subcommand("/bant", (), "help.bant", "/bant acme"),
     Subcommand("/pipeline", (), "help.pipeline", "/pipeline @budi"),
-    Subcommand("/funnel", (), "help.funnel", "/funnel last week team Jakarta"),
+    Subcommand("/funnel", (), "help.funnel", Phrase("example.funnel")),
     Subcommand(
         "/sales", ("undo", "batal", "urungkan"), "help.sales_undo", "/sales undo", admin=True
     ),
@@ -67,7 +68,7 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "/sales",
         ("targets", "target"),
         "help.sales_targets",
-        "/sales targets calls:12",
+        Phrase("example.targets_calls"),
         admin=True,
     ),
     Subcommand(
@@ -81,14 +82,21 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "/sales",
         ("team", "teams", "tim"),
         "help.sales_team",
-        "/sales team add Jakarta @budi @sari",
+        Phrase("example.team_add", team="Jakarta", people="@budi @sari"),
         admin=True,
     ),
-    Subcommand("/sales", ("admin",), "help.sales_admin", "/sales admin add @rina", admin=True),
+    Subcommand("/sales", ("admin",), "help.sales_admin", Phrase("example.admin_add"), admin=True),
     Subcommand("/sales", ("setup", "pengaturan"), "help.sales_setup", "/sales setup", admin=True),
     Subcommand("/sales", ("import", "impor"), "help.sales_import", "/sales import", admin=True),
     Subcommand(
         "/sales", ("export", "ekspor"), "help.sales_export", "/sales export deals", admin=True
+    ),
+    Subcommand(
+        "/sales",
+        ("holidays", "holiday", "libur"),
+        "help.sales_holidays",
+        Phrase("example.holidays_add"),
+        admin=True,
     ),
     Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
 )

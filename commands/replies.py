@@ -11,6 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from commands.errors import Answer, Candidate
+from commands.i18n import Text
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ class Problem(Reply):
 
     key: str
     params: dict[str, Any] = field(default_factory=dict)
-    example: str | None = None
+    example: Text | None = None
     bant_ref: str | None = None  # offer "Run BANT" for this deal
 
 
@@ -155,7 +156,7 @@ class HelpTopic:
 
     command: str
     usage_key: str
-    example: str
+    example: Text
 
 
 @dataclass(frozen=True)
@@ -228,7 +229,7 @@ class ReportTargets(Reply):
     benchmark: tuple[float, ...] | None  # the ratio the report uses for this pipeline, if any
     saved: bool = False  # an admin just changed them
     can_change: bool = False  # the reader is an admin: say how to change them
-    example: str = ""
+    example: Text = ""
 
 
 @dataclass(frozen=True)

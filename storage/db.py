@@ -17,6 +17,7 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from sqlalchemy import Engine, create_engine, event, make_url, text
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session
@@ -175,3 +176,17 @@ def database_reachable(engine: Engine) -> bool:
     except Exception:
         return False
     return True
+
+
+def insert_unless_present(
+    session: Session, model: Any, values: dict[str, Any]
+) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT of ``values`` into ``model``'s table that does nothing when a row with the same
+    key is there already, in this session's dialect: how a claim is taken once across
+    replicas (an outbox slot, an event, a day's yardsticks)."""
+    dialect = session.get_bind().dialect.name
+    if dialect == "postgresql":
+        return postgresql.insert(model).values(values).on_conflict_do_nothing()
+    if dialect == "sqlite":
+        return sqlite.insert(model).values(values).on_conflict_do_nothing()
+    raise NotImplementedError(f"Corong runs on SQLite and PostgreSQL, not {dialect}")

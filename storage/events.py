@@ -20,9 +20,9 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, Result, delete, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, col, select
 
+from storage.db import insert_unless_present
 from storage.models import HandledEvent
 
 KEEP_FOR = timedelta(days=1)  # Slack's last retry comes about five minutes after the first try
@@ -60,14 +60,7 @@ def claim(
         "claimed_by": attempt,
         "claimed_at": now,
     }
-    dialect = session.get_bind().dialect.name
-    statement: postgresql.Insert | sqlite.Insert
-    if dialect == "postgresql":
-        statement = postgresql.insert(HandledEvent).values(values).on_conflict_do_nothing()
-    elif dialect == "sqlite":
-        statement = sqlite.insert(HandledEvent).values(values).on_conflict_do_nothing()
-    else:  # pragma: no cover - Corong runs on SQLite and PostgreSQL only
-        raise NotImplementedError(f"no event claims on {dialect}")
+    statement = insert_unless_present(session, HandledEvent, values)
     inserted = session.execute(statement.returning(col(HandledEvent.event_id))).first()
     if inserted is not None:
         return Claim.HANDLE

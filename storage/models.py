@@ -31,6 +31,10 @@ class Workspace(SQLModel, table=True):
     report_policy: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     next_deal_number: int = Field(default=0)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The country whose public holidays are days off (ISO 3166 code, ``holidays`` package).
+    holiday_country: str = Field(
+        default="ID", max_length=8, sa_column_kwargs={"server_default": "ID"}
+    )
     # One more with every change of the settings above (not of ``next_deal_number``): processes
     # keep the settings they read and reload them when this moved (``storage.workspace_cache``).
     version: int = Field(default=0)
@@ -305,6 +309,26 @@ class Team(SQLModel, table=True):
     digest_weekday: int = Field(default=0)  # Monday 0 .. Sunday 6
     digest_time: str = Field(default="08:00", max_length=5)
     timezone: str | None = Field(default=None, max_length=64)
+    # A team in another country follows that country's holidays (None: the workspace's).
+    holiday_country: str | None = Field(default=None, max_length=8)
+    # Deal alerts to the team channel, opt-in: event ("won", "closeable", "lost") -> the least
+    # value that earns one, {"value": int, "currency": "IDR"}; None or {} when off.
+    alerts: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class CompanyDay(SQLModel, table=True):
+    """A day the company sets apart from the public calendar: a day off of its own (an
+    offsite), or a public holiday it works (``works``). One per workspace and day."""
+
+    __table_args__ = (UniqueConstraint("workspace_id", "day"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    day: date
+    name: str = Field(default="", max_length=100)
+    works: bool = Field(default=False)
+    created_by: int | None = Field(default=None, foreign_key="member.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
@@ -337,7 +361,8 @@ class Delivery(SQLModel, table=True):
     The unique key (workspace, job, target, period) is what makes a post go out once: two
     replicas racing for the same morning's nudge both try to insert it and only one row exists.
     ``status`` moves sending -> sent | retry | failed | skipped; a ``sending`` row whose lease ran
-    out (its sender died) may be claimed again.
+    out (its sender died) may be claimed again. A deal alert starts ``queued``, written by the
+    deal change that earned it, and is claimed from there.
     """
 
     __table_args__ = (
@@ -345,13 +370,16 @@ class Delivery(SQLModel, table=True):
         Index("ix_delivery_status_next", "status", "next_attempt_at"),
         Index("ix_delivery_message", "workspace_id", "channel_id", "message_ts"),
         Index("ix_delivery_ws_created", "workspace_id", "created_at"),
+        Index("ix_delivery_ws_counted", "workspace_id", "counted_at"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
     workspace_id: int = Field(foreign_key="workspace.id")
-    job: str = Field(max_length=16)  # "nudge" | "standup" | "digest"
+    job: str = Field(max_length=16)  # "nudge" | "standup" | "digest" | "alert"
     target: str = Field(max_length=32)  # a Slack user id (nudge) or "team:<id>"
-    period: str = Field(max_length=16)  # the local date ("2026-11-23") or ISO week ("2026-W48")
+    # The local date ("2026-11-23"), ISO week ("2026-W48"), or an alert's event and deal id
+    # ("won:123"): one alert per team, deal and event.
+    period: str = Field(max_length=16)
     fire_at: datetime = Field(sa_type=UTCDateTime)  # when it was due
     status: str = Field(default="sending", max_length=16)
     attempts: int = Field(default=0)
@@ -366,6 +394,9 @@ class Delivery(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # When the post was counted toward its workspace's daily budget of scheduled posts (just
+    # before it was first sent); None for one never sent (skipped, held over the budget).
+    counted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
 class HandledEvent(SQLModel, table=True):

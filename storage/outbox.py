@@ -22,15 +22,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, delete, exists, func, or_, update
+from sqlalchemy import and_, case, delete, exists, func, or_, true, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
+from storage.db import insert_unless_present
 from storage.models import Delivery, Member
 
 SENDING, SENT, RETRY, FAILED, SKIPPED = "sending", "sent", "retry", "failed", "skipped"
-STATUSES = (SENDING, SENT, RETRY, FAILED, SKIPPED)
+QUEUED = "queued"  # written by the change that earned it (a deal alert), not yet claimed
+STATUSES = (QUEUED, SENDING, SENT, RETRY, FAILED, SKIPPED)
 ERROR_LENGTH = 200  # Delivery.error's column size
 # What ``error`` says on a row that failed for good (``corong jobs status`` shows it as is, the
 # admins' App Home sorts it): Slack's own error code when Slack refused the post; GAVE_UP and the
@@ -40,7 +42,10 @@ ERROR_LENGTH = 200  # Delivery.error's column size
 GAVE_UP = "gave_up:"
 CONNECTION = "connection:"
 EXPIRED, SENDER_DIED, INTERNAL_ERROR = "expired", "sender_died", "internal_error_in_corong"
-CORONG_REASONS = frozenset({EXPIRED, SENDER_DIED, INTERNAL_ERROR})
+OVER_BUDGET = "daily_budget_reached"  # held: the workspace's scheduled posts of the day ran out
+CORONG_REASONS = frozenset({EXPIRED, SENDER_DIED, INTERNAL_ERROR, OVER_BUDGET})
+# pg_advisory_xact_lock's first key for a workspace's budget count (the second is its id).
+_BUDGET_LOCK = 0x434F52
 _KEY_COLUMNS = ("workspace_id", "job", "target", "period")
 
 
@@ -114,14 +119,21 @@ def claim(
 
 
 def claim_due(
-    session: Session, *, now: datetime, owner: str, lease: timedelta, limit: int
+    session: Session,
+    *,
+    now: datetime,
+    owner: str,
+    lease: timedelta,
+    limit: int,
+    except_jobs: Collection[str] = (),
 ) -> list[Delivery]:
     """Up to ``limit`` rows to send again, leased to ``owner``: retries whose time has come and
-    ``sending`` rows whose sender's lease ran out. Two replicas never get the same row."""
+    ``sending`` rows whose sender's lease ran out. Two replicas never get the same row. Rows of
+    ``except_jobs`` are left to their own claimer (deal alerts go out in batches)."""
     due = _due(now)
     ids = session.exec(
         select(col(Delivery.id))
-        .where(due)
+        .where(due, col(Delivery.job).not_in(tuple(except_jobs)) if except_jobs else true())
         .order_by(col(Delivery.fire_at), col(Delivery.id))
         .limit(limit)
         # PostgreSQL: a row another replica is taking is skipped, not waited for (SQLite
@@ -143,6 +155,155 @@ def claim_due(
             .order_by(col(Delivery.fire_at), col(Delivery.id))
             .execution_options(populate_existing=True)
         ).all()
+    )
+
+
+def enqueue(session: Session, key: SlotKey, *, now: datetime) -> bool:
+    """Queue a post for the next look at the outbox, in the caller's transaction: written with
+    the change that earned it, it is lost with that change or kept with it, whatever happens to
+    the process after the commit. The key exists once: a post already queued or gone out is not
+    queued again (False), while one skipped because it no longer applied is queued anew."""
+    values = {
+        "workspace_id": key.workspace_id,
+        "job": key.job,
+        "target": key.target,
+        "period": key.period,
+        "fire_at": now,
+        "status": QUEUED,
+        "attempts": 0,
+        "next_attempt_at": now,
+        "created_at": now,
+        "updated_at": now,
+    }
+    statement = insert_unless_present(session, Delivery, values)
+    if session.execute(statement.returning(col(Delivery.id))).scalar_one_or_none() is not None:
+        return True
+    again = session.execute(
+        update(Delivery)
+        .where(
+            col(Delivery.workspace_id) == key.workspace_id,
+            col(Delivery.job) == key.job,
+            col(Delivery.target) == key.target,
+            col(Delivery.period) == key.period,
+            col(Delivery.status) == SKIPPED,
+        )
+        .values(
+            status=QUEUED, fire_at=now, next_attempt_at=now, error=None, attempts=0, updated_at=now
+        )
+        .execution_options(synchronize_session=False)
+    )
+    return _rowcount(again) == 1
+
+
+def due_queue(
+    session: Session, *, job: str, now: datetime, limit: int
+) -> dict[tuple[int, str], list[int]]:
+    """The ids of ``job``'s rows ready to go, by (workspace, target), oldest first: queued ones
+    whose time has come, retries whose time has come, and sends whose sender died."""
+    rows = session.exec(
+        select(Delivery.id, Delivery.workspace_id, Delivery.target)
+        .where(col(Delivery.job) == job, or_(_queued(now), _due(now)))
+        .order_by(col(Delivery.created_at), col(Delivery.id))
+        .limit(limit)
+    ).all()
+    groups: dict[tuple[int, str], list[int]] = {}
+    for delivery_id, workspace_id, target in rows:
+        if delivery_id is not None:
+            groups.setdefault((workspace_id, target), []).append(delivery_id)
+    return groups
+
+
+def claim_rows(
+    session: Session, ids: Sequence[int], *, now: datetime, owner: str, lease: timedelta
+) -> list[Delivery]:
+    """Of rows ``due_queue`` found, those still ready, leased to ``owner`` (another replica may
+    have taken some meanwhile), in the order given."""
+    ready = or_(_queued(now), _due(now))
+    taken = [i for i in ids if _take(session, i, ready, now=now, owner=owner, lease=lease)]
+    if not taken:
+        return []
+    loaded = session.exec(
+        select(Delivery)
+        .where(col(Delivery.id).in_(taken))
+        .execution_options(populate_existing=True)
+    ).all()
+    by_id = {row.id: row for row in loaded}
+    return [by_id[i] for i in taken if i in by_id]
+
+
+def posts_since(
+    session: Session, *, workspace_id: int, job: str, target: str, since: datetime
+) -> list[datetime]:
+    """When each message of ``job`` went to ``target`` at or after ``since``, oldest first (rows
+    sent together as one message count once)."""
+    rows = session.exec(
+        select(func.min(col(Delivery.sent_at)))
+        .where(
+            col(Delivery.workspace_id) == workspace_id,
+            col(Delivery.job) == job,
+            col(Delivery.target) == target,
+            col(Delivery.status) == SENT,
+            col(Delivery.sent_at) >= since,
+        )
+        .group_by(col(Delivery.channel_id), col(Delivery.message_ts))
+    ).all()
+    return sorted(moment for moment in rows if moment is not None)
+
+
+def spend_budget(
+    session: Session,
+    delivery_id: int,
+    *,
+    workspace_id: int,
+    since: datetime,
+    budget: int,
+    now: datetime,
+) -> bool:
+    """Count the post toward its workspace's posts since ``since`` (its day) if fewer than
+    ``budget`` were counted; False when the day's budget is spent. A post counted before (a
+    retry, the digest's next step) is free. Counts of one workspace queue up (a transaction
+    lock on PostgreSQL; SQLite writers queue anyway), so two senders never both take the last
+    place."""
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(select(func.pg_advisory_xact_lock(_BUDGET_LOCK, workspace_id)))
+    counted = session.exec(
+        select(Delivery.counted_at).where(col(Delivery.id) == delivery_id)
+    ).one_or_none()
+    if counted is not None:
+        return True
+    if budget_spent(session, workspace_id=workspace_id, since=since) >= budget:
+        return False
+    session.execute(
+        update(Delivery)
+        .where(col(Delivery.id) == delivery_id)
+        .values(counted_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    return True
+
+
+def budget_spent(session: Session, *, workspace_id: int, since: datetime) -> int:
+    """How many posts of the workspace counted toward its budget at or after ``since``."""
+    return int(
+        session.exec(
+            select(func.count()).where(
+                col(Delivery.workspace_id) == workspace_id, col(Delivery.counted_at) >= since
+            )
+        ).one()
+    )
+
+
+def held_over_budget(session: Session, *, workspace_id: int, since: datetime) -> int:
+    """How many posts of the workspace were held at or after ``since`` for want of budget."""
+    return int(
+        session.exec(
+            select(func.count()).where(
+                col(Delivery.workspace_id) == workspace_id,
+                col(Delivery.status) == FAILED,
+                col(Delivery.error) == OVER_BUDGET,
+                col(Delivery.updated_at) >= since,
+            )
+        ).one()
     )
 
 
@@ -391,6 +552,11 @@ def refused_since_profile(
 
 
 # --- helpers ----------------------------------------------------------------------------------
+
+
+def _queued(now: datetime) -> ColumnElement[bool]:
+    """Queued rows whose time has come."""
+    return and_(col(Delivery.status) == QUEUED, col(Delivery.next_attempt_at) <= now)
 
 
 def _due(now: datetime) -> ColumnElement[bool]:

@@ -8,6 +8,7 @@ every function is scoped to the workspace like the rest of storage.
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass
 
 from sqlmodel import Session, col, or_, select
 
@@ -100,7 +101,8 @@ def teams_of(session: Session, *, workspace_id: int, member_id: int) -> list[Tea
 
 
 def team_rep_ids(session: Session, *, team: Team) -> list[int]:
-    """The reps of a team: the owners whose deals, calls and follow-ups are the team's."""
+    """The reps of a team; ``team_people`` adds its managers, whose deals and calls are the
+    team's too."""
     return sorted(
         session.exec(
             select(TeamMember.member_id).where(
@@ -108,6 +110,69 @@ def team_rep_ids(session: Session, *, team: Team) -> list[int]:
             )
         ).all()
     )
+
+
+def rep_teams(session: Session, *, workspace_id: int) -> dict[int, Team]:
+    """Each rep's team (a rep belongs to one), by member id, in one query: whose calendar a
+    rep's nudge follows."""
+    rows = session.exec(
+        select(TeamMember.member_id, Team)
+        .join(Team, col(Team.id) == col(TeamMember.team_id))
+        .where(Team.workspace_id == workspace_id, TeamMember.role == REP)
+    ).all()
+    return {member_id: team for member_id, team in rows}
+
+
+@dataclass(frozen=True)
+class TeamPeople:
+    """Whom a report of some teams is about: their reps, and their managers who are none of
+    those teams' reps. A manager's own deals and calls are the team's too; reports show them
+    as the manager's, apart from the reps the per-rep targets are for."""
+
+    rep_ids: tuple[int, ...]
+    manager_ids: tuple[int, ...]
+
+    @property
+    def member_ids(self) -> tuple[int, ...]:
+        """Everyone: whose deals, calls and follow-ups the teams' reports cover."""
+        return tuple(sorted({*self.rep_ids, *self.manager_ids}))
+
+
+def team_people(session: Session, *, team_ids: Collection[int]) -> TeamPeople:
+    """The reps and managers of these teams, in one statement."""
+    if not team_ids:
+        return TeamPeople((), ())
+    rows = session.exec(
+        select(TeamMember.member_id, TeamMember.role).where(
+            col(TeamMember.team_id).in_(list(team_ids))
+        )
+    ).all()
+    reps = {member for member, role in rows if role == REP}
+    managers = {member for member, role in rows if role == MANAGER} - reps
+    return TeamPeople(tuple(sorted(reps)), tuple(sorted(managers)))
+
+
+def managers_not_reps(
+    session: Session, *, workspace_id: int, among: Collection[int] | None
+) -> list[int]:
+    """The members (of ``among``, or of the whole workspace when None) who manage a team and
+    are a rep of none: outside a team's own report, who counts as a manager, not a rep."""
+    if among is not None and not among:
+        return []
+    reps = select(TeamMember.member_id).where(TeamMember.role == REP)
+    query = (
+        select(TeamMember.member_id)
+        .join(Team, col(Team.id) == col(TeamMember.team_id))
+        .where(
+            Team.workspace_id == workspace_id,
+            TeamMember.role == MANAGER,
+            col(TeamMember.member_id).not_in(reps),
+        )
+        .distinct()
+    )
+    if among is not None:
+        query = query.where(col(TeamMember.member_id).in_(list(among)))
+    return sorted(session.exec(query).all())
 
 
 def managed_rep_ids(session: Session, *, manager_id: int) -> list[int]:

@@ -6,7 +6,7 @@ beside the member look-ups every request makes).
 
 from __future__ import annotations
 
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlmodel import Session, SQLModel, col, select
 
 from storage import outbox
@@ -34,6 +34,15 @@ def get_workspace(session: Session, *, workspace_id: int) -> Workspace | None:
 def list_workspaces(session: Session) -> list[Workspace]:
     """Every workspace the database serves, by Slack team id: what an operator reads."""
     return list(session.exec(select(Workspace).order_by(col(Workspace.slack_team_id))).all())
+
+
+def member_count(session: Session, *, workspace_id: int) -> int:
+    """How many members Corong knows in the workspace (what its daily post budget grows with)."""
+    return int(
+        session.exec(
+            select(func.count()).select_from(Member).where(col(Member.workspace_id) == workspace_id)
+        ).one()
+    )
 
 
 def erase_workspace(session: Session, *, slack_team_id: str) -> bool:

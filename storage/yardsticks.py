@@ -9,11 +9,10 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import delete
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, select
 
-from storage.db import ENGINE, READ_ONLY, unit_of_work
+from storage.db import ENGINE, READ_ONLY, insert_unless_present, unit_of_work
 from storage.models import Yardstick
 
 log = logging.getLogger(__name__)
@@ -79,15 +78,7 @@ def keep_yardstick(
 
 
 def _insert_new(session: Session, values: dict[str, Any]) -> None:
-    dialect = session.get_bind().dialect.name
-    statement: postgresql.Insert | sqlite.Insert
-    if dialect == "postgresql":
-        statement = postgresql.insert(Yardstick).values(values).on_conflict_do_nothing()
-    elif dialect == "sqlite":
-        statement = sqlite.insert(Yardstick).values(values).on_conflict_do_nothing()
-    else:  # pragma: no cover - Corong runs on SQLite and PostgreSQL only
-        raise NotImplementedError(f"no yardsticks on {dialect}")
-    session.execute(statement)
+    session.execute(insert_unless_present(session, Yardstick, values))
 
 
 def forget_yardsticks(session: Session, *, before: date) -> int:

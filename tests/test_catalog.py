@@ -16,7 +16,7 @@ from commands.pipelines import CLOSED_STAGES, PRESETS
 
 ROOT = Path(__file__).resolve().parents[1]
 _KEY_CALL = re.compile(
-    r"(?:UsageError|NotFound|NotAllowed|CommandError|Notice|Problem|plain|message|translate)"
+    r"(?:UsageError|NotFound|NotAllowed|CommandError|Notice|Problem|Phrase|plain|message|translate)"
     r"\(\s*\"([a-z_]+(?:\.[a-z_]+)+)\""
 )
 

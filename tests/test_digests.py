@@ -9,12 +9,14 @@ added on Wednesday, was never called.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from sqlalchemy import Engine
 
 from commands.context import Invocation, open_context
 from commands.grammar import tokenize
+from commands.localtime import DateRange
 from commands.posts.digest import build_digest
 from commands.replies import Money
 from commands.reports.funnel import run_funnel
@@ -40,9 +42,9 @@ def test_the_digest_is_what_funnel_team_last_week_shows(engine: Engine) -> None:
         asked = run_funnel(ctx, tokenize("last week team Jakarta"))
 
     assert digest.team_name == "Jakarta"
-    assert digest.funnel == asked
+    # A Monday digest covers the week before: the very report /funnel shows for last week.
+    assert digest.funnel == replace(asked, period=DateRange(WEEK, date(2026, 11, 22)))
     view = digest.funnel
-    assert view.period == "last_week"
     assert view.scope.kind == "team" and view.scope.team_names == ("Jakarta",)
     assert view.scope.owner_ids == (history.members["ayu"],)
     report = view.report
@@ -57,6 +59,21 @@ def test_the_digest_is_what_funnel_team_last_week_shows(engine: Engine) -> None:
     assert [deal.ref for deal in report.hygiene.uncontacted.deals] == ["D-3"]
 
 
+def test_a_digest_due_on_the_weeks_last_work_day_covers_that_week(engine: Engine) -> None:
+    history = write_history(engine, WEEK)
+    assert history.workspace.id is not None
+    friday = datetime(2026, 11, 20, 16, 0, tzinfo=JAKARTA).astimezone(UTC)
+    with unit_of_work(engine) as session:
+        team = teams.team_by_name(session, workspace_id=history.workspace.id, name="jakarta")
+        assert team is not None
+        team.digest_weekday, team.digest_time = 4, "16:00"
+        digest = build_digest(session, history.workspace, team, now=friday)
+    # Friday 16:00: Monday 16 to Sunday 22 November, the week the team just worked.
+    assert digest.funnel.period == DateRange(WEEK, date(2026, 11, 22))
+    assert digest.funnel.report.period_start == datetime(2026, 11, 16, tzinfo=JAKARTA)
+    assert digest.moved_from is None
+
+
 def test_a_team_without_reps_gets_an_empty_digest_like_funnel_would_show(engine: Engine) -> None:
     history = write_history(engine, WEEK, team=None)
     assert history.workspace.id is not None
@@ -67,7 +84,7 @@ def test_a_team_without_reps_gets_an_empty_digest_like_funnel_would_show(engine:
         ctx.member.is_admin = True
         asked = run_funnel(ctx, tokenize("last week team Nobody"))
 
-    assert digest.funnel == asked
+    assert digest.funnel == replace(asked, period=DateRange(WEEK, date(2026, 11, 22)))
     assert digest.funnel.scope.owner_ids == ()
     assert digest.funnel.report.outcomes.won_count == 0
     assert digest.funnel.report.activity.calls == ()

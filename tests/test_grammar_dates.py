@@ -8,6 +8,7 @@ import pytest
 
 from commands.errors import UsageError
 from commands.grammar import looks_like_duration, parse_date, parse_duration
+from commands.i18n import LANGUAGES, in_language
 
 WED = dt.date(2026, 5, 13)  # a Wednesday
 FRI = dt.date(2026, 5, 15)
@@ -197,7 +198,8 @@ def test_unreadable_or_impossible_dates_are_errors(text: str) -> None:
     assert info.value.key == "grammar.bad_date"
     assert info.value.params == {"text": text}
     assert info.value.example is not None
-    assert parse_date(info.value.example, WED)
+    for lang in LANGUAGES:  # the example reads in each language it is shown in
+        assert parse_date(in_language(info.value.example, lang), WED)
 
 
 def test_dates_past_the_end_of_the_calendar_are_errors_not_crashes() -> None:
@@ -248,7 +250,7 @@ def test_zero_huge_or_unreadable_durations_are_errors(text: str) -> None:
     assert info.value.key == "grammar.bad_duration"
     assert info.value.params == {"text": text}
     assert info.value.example is not None
-    assert parse_duration(info.value.example) > 0
+    assert parse_duration(in_language(info.value.example, "id")) > 0
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ import pytest
 from sqlalchemy import event
 
 from bot import handling
+from commands.i18n import in_language
 from commands.registry import SUBCOMMANDS
 from storage.models import AuditEntry, Deal
 from tests.harness import ANDI, TEAM, Bot, message_text
@@ -99,7 +100,9 @@ def test_a_demoted_admin_is_refused_by_a_command_run_once(bot: Bot, ran: Recorde
 
 
 @pytest.mark.parametrize(
-    "subcommand", [s for s in SUBCOMMANDS if not s.admin], ids=lambda s: s.example
+    "subcommand",
+    [s for s in SUBCOMMANDS if not s.admin],
+    ids=lambda s: in_language(s.example, "en"),
 )
 def test_commands_that_never_need_admin_rights_answer_an_admin_at_once(
     bot: Bot, ran: Recorder, subcommand: Any
@@ -107,7 +110,7 @@ def test_commands_that_never_need_admin_rights_answer_an_admin_at_once(
     """An old reading of Slack's admin flag holds up only commands declared ``admin``; one
     that asked for admin rights without saying so would come back empty here."""
     bot.clock.advance(hours=2)
-    command, _, text = subcommand.example.partition(" ")
+    command, _, text = in_language(subcommand.example, "en").partition(" ")
     sent = bot.slash(command, text, user=ANDI)
     assert sent.ack.body != "" or bot.fake.calls_to("views.open")
     bot.settle()

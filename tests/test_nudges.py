@@ -312,11 +312,12 @@ def test_a_snoozed_deal_comes_back_on_the_day_the_snooze_ends(world: World) -> N
 
 
 def test_most_urgent_first_and_a_screenful_at_most(world: World) -> None:
-    yesterday, three_days_ago = TODAY - timedelta(days=1), TODAY - timedelta(days=3)
+    # Today is a Monday: due yesterday (Sunday) is 1 work day late, due Thursday 2.
+    yesterday, thursday = TODAY - timedelta(days=1), TODAY - timedelta(days=4)
     idle = NOW - timedelta(days=8)
     world.deal(1, touched=idle, value=100 * JT)  # stale, big
     world.deal(2, due=yesterday, touched=NOW - timedelta(days=1), value=5 * JT)
-    world.deal(3, due=three_days_ago)  # the most overdue
+    world.deal(3, due=thursday)  # the most overdue
     world.deal(4, due=TODAY, touched=idle)  # due today (and stale)
     world.deal(5, stage="potential")  # missing BANT: the least urgent reason
     world.deal(6, due=yesterday, touched=NOW - timedelta(days=2))  # idle longer than D-2
@@ -333,7 +334,7 @@ def test_most_urgent_first_and_a_screenful_at_most(world: World) -> None:
     # uncontacted, stuck, stale (bigger first); D-9 and the BANT-less D-5 did not fit.
     assert refs(nudge) == ["D-3", "D-6", "D-7", "D-2", "D-11", "D-4", "D-8", "D-10"]
     assert nudge is not None and nudge.more == 3
-    assert nudge.items[0].overdue_days == 3
+    assert nudge.items[0].overdue_days == 2  # work days: Friday and Monday
 
 
 # --- calls of the previous work day -------------------------------------------------------------

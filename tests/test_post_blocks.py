@@ -204,7 +204,7 @@ def test_each_reason_gets_its_own_line_with_its_number() -> None:
     today = item(deal(13, name="Beta", next_step="demo"), (DUE_TODAY,))
     text = text_of(valid(render_nudge(nudge((overdue, today)), "en", JAKARTA)))
     assert "*D-12* Acme Corp · Potential · IDR 50,000,000" in text
-    assert "Next step overdue by 3 days: send proposal" in text
+    assert "Next step overdue by 3 work days: send proposal" in text
     assert "Due today: demo" in text
     assert "No activity for 9 days" in text
     assert "In Potential for 21 days" in text
@@ -216,7 +216,7 @@ def test_each_reason_gets_its_own_line_with_its_number() -> None:
 def test_one_day_reads_as_a_day() -> None:
     late = item(deal(1), (OVERDUE,), overdue=1)
     text = text_of(valid(render_nudge(nudge((late,)), "en", JAKARTA)))
-    assert "Next step overdue by 1 day: send proposal" in text
+    assert "Next step overdue by 1 work day: send proposal" in text
     assert "*1 deal needs you today*" in text
 
 
@@ -326,7 +326,7 @@ def test_indonesian_nudge_speaks_indonesian_with_rupiah() -> None:
     message = valid(render_nudge(nudge((overdue,), more=2), "id", JAKARTA))
     text = text_of(message)
     assert "Rp 1.500.000" in text
-    assert "Langkah berikutnya terlambat 3 hari: send proposal" in text
+    assert "Langkah berikutnya terlambat 3 hari kerja: send proposal" in text
     assert "Tidak ada aktivitas selama 9 hari" in text
     assert "Di tahap Potensial selama 21 hari" in text
     assert "Belum dihubungi" in text

@@ -68,10 +68,10 @@ def test_pipeline_lists_my_open_deals_by_stage_most_urgent_first(bot: Bot) -> No
     order = ("Overdue Lead", "Old Lead", "Fresh Lead", "Acme")
     positions = [text.index(name) for name in order]
     assert positions == sorted(positions), "lead stage first; overdue, then stale, then fresh"
-    assert "next step 2 d overdue" in text
+    assert "next step overdue by 2 work days" in text
     assert "stale: untouched 11 d" in text  # Old Lead: nothing logged since it was added
     assert "touched 2 d ago" in text  # Fresh Lead: called two days ago
-    assert "1 with an overdue next step, 2 untouched for 7+ days" in text  # Old Lead + Acme
+    assert "1 with an overdue next step, 2 untouched for 5+ work days" in text  # Old Lead + Acme
 
 
 def test_pipeline_of_another_rep_and_in_indonesian_with_rupiah(bot: Bot) -> None:

@@ -239,7 +239,7 @@ def test_json_names_every_rep_by_slack_id_and_name_beside_the_ids(engine: Engine
     assert data["owner_ids"] == [ayu, budi]  # the ids stay, for scripts that read them
     assert data["owners"] == [ayu_json, budi_json]
     calls = {row["member_id"]: row for row in data["activity"]["calls"]}
-    assert calls[budi] == {"member_id": budi, "member": budi_json, "calls": 1}
+    assert calls[budi] == {"member_id": budi, "member": budi_json, "calls": 1, "manager": False}
     overdue = data["hygiene"]["overdue"]["deals"][0]
     assert (overdue["ref"], overdue["owner_id"], overdue["owner"]) == ("D-4", budi, budi_json)
     # A member the caller could not name still shows their id, with nulls beside it.

@@ -50,7 +50,7 @@ def test_anyone_sees_the_default_targets(bot: Bot) -> None:
     shown = _ask(bot, "targets")
     assert "Funnel report settings" in shown
     assert "10 per rep each work day" in shown
-    assert "7 days without activity" in shown
+    assert "5 work days without activity" in shown
     assert "over 40% of open deals in Closeable" in shown
     assert "deals created in the last 90 days" in shown
     assert "Mon\u2013Fri" in shown
@@ -62,7 +62,7 @@ def test_an_admin_changes_the_targets_and_everyone_sees_them(bot: Bot) -> None:
     saved = _ask(bot, "targets calls:12 stale:5 pileup:35% cohort:60 days:mon-sat", user=ANDI)
     assert "Funnel report settings saved" in saved
     assert "12 per rep each work day" in saved
-    assert "5 days without activity" in saved
+    assert "5 work days without activity" in saved
     assert "over 35% of open deals" in saved
     assert "last 60 days" in saved
     assert "Mon\u2013Sat" in saved
@@ -80,11 +80,11 @@ def test_an_admin_changes_the_targets_and_everyone_sees_them(bot: Bot) -> None:
 def test_a_change_keeps_the_targets_not_named_and_default_resets_them(bot: Bot) -> None:
     _ask(bot, "targets calls:12", user=ANDI)
     shown = _ask(bot, "targets stale:3", user=ANDI)
-    assert "12 per rep each work day" in shown and "3 days without activity" in shown
-    assert "1 day without activity" in _ask(bot, "targets stale:1", user=ANDI)
+    assert "12 per rep each work day" in shown and "3 work days without activity" in shown
+    assert "1 work day without activity" in _ask(bot, "targets stale:1", user=ANDI)
     _ask(bot, "benchmark 10:6:3:1", user=ANDI)
     reset = _ask(bot, "targets default", user=ANDI)
-    assert "10 per rep each work day" in reset and "7 days without activity" in reset
+    assert "10 per rep each work day" in reset and "5 work days without activity" in reset
     assert _policy(bot) == ReportPolicy(benchmark=(10, 6, 3, 1))  # the benchmark stays
 
 
@@ -143,7 +143,7 @@ def test_indonesian_option_names_and_replies(bot: Bot) -> None:
     saved = _ask(bot, "target telepon:8 basi:3 tumpukan:0,5 kohort:30 hari:senin-jumat", user=RINA)
     assert "Pengaturan laporan funnel disimpan" in saved
     assert "8 per sales setiap hari kerja" in saved
-    assert "3 hari tanpa aktivitas" in saved
+    assert "3 hari kerja tanpa aktivitas" in saved
     assert "lebih dari 50% deal aktif" in saved
     assert "Sen\u2013Jum" in saved
     assert _policy(bot).calls_per_day == 8

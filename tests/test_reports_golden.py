@@ -489,7 +489,8 @@ def test_hygiene_flags_stale_overdue_stuck_uncontacted_and_unqualified_deals(
     golden: Golden,
 ) -> None:
     hygiene = report(golden).hygiene
-    # Stale: open and untouched since Nov 18 06:00 (now - 7 days): D7 never touched, created
+    # Stale: open and untouched for 5 work days, since Nov 18 06:00 (Wednesday to Wednesday,
+    # the weekend between): D7 never touched, created
     # Nov 17 09:00; D13 last activity the Nov 17 14:00 meeting. (D6 Nov 23, D8 Nov 20,
     # D9 Nov 19, D11 Nov 22, D12 created Nov 24 are fresh.)
     assert refs(hygiene.stale.deals) == ["D-7", "D-13"]

@@ -288,8 +288,12 @@ def test_digests_fire_on_the_chosen_weekday_with_the_iso_week(engine: Engine) ->
     assert set(digests) == {
         Slot(DIGEST, ws, target, "2026-W48", _utc(2026, 11, 27, 9, 0), "Asia/Jakarta")
     }
-    # New Year's Day 2027 is a Friday of ISO week 2026-W53.
-    assert (DIGEST, target, "2026-W53") in _due_keys(engine, _utc(2027, 1, 1, 9, 0))
+    # New Year's Day 2027, a public holiday, is the Friday of ISO week 2026-W53: that week's
+    # digest goes out on the next work day, Monday, still as 2026-W53 and saying so.
+    assert (DIGEST, target, "2026-W53") not in _due_keys(engine, _utc(2027, 1, 1, 9, 0))
+    [moved] = [s for s in _due(engine, _utc(2027, 1, 4, 9, 0)) if s.job == DIGEST]
+    assert (moved.period, moved.fire_at) == ("2026-W53", _utc(2027, 1, 4, 9, 0))
+    assert moved.moved_from == "Fri 2027-01-01, holiday: New Year's Day"
 
 
 def test_a_window_crossing_local_midnight_still_catches_yesterdays_slot(engine: Engine) -> None:

@@ -122,7 +122,7 @@ def test_each_rep_is_nudged_once_at_their_own_morning_in_their_language(bot: Bot
     sent = dms(bot)
     assert set(sent) == {BUDI, SARI}  # Lina's morning has not come; Andi has no deals
     budi = message_text(sent[BUDI][0])
-    assert "D-1" in budi and "Acme" in budi and "Next step overdue by 1 day: demo" in budi
+    assert "D-1" in budi and "Acme" in budi and "Next step overdue by 1 work day: demo" in budi
     sari = message_text(sent[SARI][0])
     assert "Toko Maju" in sari and "Good morning" not in sari  # Indonesian, not English
 

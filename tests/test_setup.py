@@ -90,7 +90,7 @@ def test_an_admin_gets_the_settings_form_filled_with_the_current_settings(bot: B
         "currency": "IDR",
         "pipeline": "funnel4",
         "bant_mode": "warn",
-        "stale_days": "7",
+        "stale_days": "5",
         "calls_per_day": "10",
         "work_days": ["mon", "tue", "wed", "thu", "fri"],
     }
@@ -139,7 +139,7 @@ def test_saving_changes_every_setting_at_once_and_undo_takes_it_all_back(bot: Bo
             "currency": "USD",
             "pipeline": "seven-step",
             "bant_mode": "strict",
-            "stale_days": "5",
+            "stale_days": "8",
             "calls_per_day": "12",
             "work_days": ["mon", "tue", "wed", "thu", "fri", "sat"],
         },
@@ -152,7 +152,7 @@ def test_saving_changes_every_setting_at_once_and_undo_takes_it_all_back(bot: Bo
         "seven-step",
     )
     assert stored["bant_policy"]["strict"] is True
-    assert stored["report_policy"]["stale_days"] == 5
+    assert stored["report_policy"]["stale_days"] == 8
     assert stored["report_policy"]["calls_per_day"] == 12
     assert stored["report_policy"]["work_days"] == [0, 1, 2, 3, 4, 5]
     summary = message_text(sent.replies(1)[0])
@@ -160,7 +160,7 @@ def test_saving_changes_every_setting_at_once_and_undo_takes_it_all_back(bot: Bo
     assert "IDR \u2192 USD" in summary
     assert "English \u2192 Bahasa Indonesia" in summary
     assert "funnel4 (Lead" in summary and "seven-step (Prospecting" in summary
-    assert "warn \u2192 strict" in summary and "7 days \u2192 5 days" in summary
+    assert "warn \u2192 strict" in summary and "5 work days \u2192 8 work days" in summary
     assert "Mon\u2013Fri \u2192 Mon\u2013Sat" in summary
     assert "/sales undo" in summary
     # What users see afterwards.
@@ -281,7 +281,7 @@ def test_a_setting_another_admin_changed_meanwhile_is_kept_not_overwritten(bot: 
     _submit(bot, view, {"calls_per_day": "12"})
     assert _settings(bot)["report_policy"]["stale_days"] == 3
     assert _settings(bot)["report_policy"]["calls_per_day"] == 12
-    clash = _submit(bot, view, {"stale_days": "5"})
+    clash = _submit(bot, view, {"stale_days": "8"})
     assert "Another admin changed this setting" in _errors(clash)["field_stale_days"]
     assert _settings(bot)["report_policy"]["stale_days"] == 3
 

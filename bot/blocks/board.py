@@ -21,6 +21,7 @@ from bot.blocks.elements import (
     deal_line,
     section,
 )
+from bot.blocks.post_parts import work_day_count
 from bot.blocks.text import escape, plain, say, stage_label
 from commands.i18n.formatting import format_money
 from commands.reports.replies import BoardRow, PipelineBoard
@@ -44,7 +45,10 @@ def _row_line(row: BoardRow, lang: str, show_owner: bool) -> str:
     parts = [deal_line(row.deal, lang, with_stage=False)]
     facts = [say("board.in_stage", lang, days=row.days_in_stage)]
     if row.overdue_days:
-        facts.append(":alarm_clock: " + say("board.overdue", lang, days=row.overdue_days))
+        facts.append(
+            ":alarm_clock: "
+            + say("board.overdue", lang, days=work_day_count(row.overdue_days, lang))
+        )
     if row.stale:
         facts.append(":zzz: " + say("board.stale", lang, days=row.idle_days))
     elif row.contacted:
@@ -52,7 +56,10 @@ def _row_line(row: BoardRow, lang: str, show_owner: bool) -> str:
     else:
         facts.append(say("board.not_contacted", lang, days=row.idle_days))
     if show_owner and row.deal.owner_user_id:
-        facts.append(f"<@{row.deal.owner_user_id}>")
+        owner = f"<@{row.deal.owner_user_id}>"
+        if row.manager_owner:
+            owner += " " + plain("report.manager_mark", lang)
+        facts.append(owner)
     parts.append(" \u00b7 ".join(facts))
     return "\n".join(parts)
 

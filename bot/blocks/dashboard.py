@@ -26,8 +26,10 @@ from bot.blocks.elements import (
     deal_line,
     section,
 )
+from bot.blocks.post_parts import work_day_count
 from bot.blocks.text import escape, plain, say, stage_label
 from commands.home.replies import (
+    HELD,
     REFUSED,
     SLACK_FAILING,
     STOPPED,
@@ -48,6 +50,7 @@ ERROR_HINTS = {
     "account_inactive": "home.jobs.hint.inactive",
     "missing_scope": "home.jobs.hint.scope",
     "expired": "home.jobs.hint.expired",
+    "daily_budget_reached": "home.jobs.hint.daily_budget",
 }
 # How each kind of failure reads (the code and the tries fill it in), and a hint for a kind
 # whose every post needs the same from the admin.
@@ -56,6 +59,7 @@ KIND_TEXTS = {
     UNREACHABLE: "home.jobs.unreachable",
     SLACK_FAILING: "home.jobs.slack_failing",
     STOPPED: "home.jobs.stopped",
+    HELD: "home.jobs.held",
 }
 KIND_HINTS = {UNREACHABLE: "home.jobs.hint.unreachable"}
 
@@ -69,7 +73,7 @@ def _what(post: FailedPost, lang: str) -> str:
     if post.job == "nudge" and post.user_id:
         return plain("home.jobs.nudge", lang, user=f"<@{post.user_id}>")
     team = escape(post.team_name) if post.team_name else plain("home.jobs.deleted_team", lang)
-    if post.job in ("standup", "digest"):
+    if post.job in ("standup", "digest", "alert"):
         what = plain(f"home.jobs.{post.job}", lang, team=f"*{team}*")
         if post.channel_id and _CHANNEL.fullmatch(post.channel_id):
             what += f" (<#{post.channel_id}>)"
@@ -135,7 +139,7 @@ def render_home(home: HomeDashboard, lang: str, tz: ZoneInfo) -> View:
         blocks.append(context(plain("home.no_follow_ups", lang)))
     for index, item in enumerate(home.follow_ups):
         when = (
-            say("home.overdue", lang, days=item.overdue_days)
+            say("home.overdue", lang, days=work_day_count(item.overdue_days, lang))
             if item.overdue_days
             else plain("home.due_today", lang)
         )

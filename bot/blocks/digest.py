@@ -27,7 +27,7 @@ from bot.blocks.funnel import (
     speed_section,
 )
 from bot.blocks.post_parts import pack_sections
-from bot.blocks.text import escape, plain
+from bot.blocks.text import escape, plain, say
 from commands.i18n import CATALOG
 from commands.i18n.formatting import format_moment, format_money, format_number
 from commands.posts.replies import Digest
@@ -123,11 +123,11 @@ def _calls_summary(view: FunnelView, lang: str) -> str:
     activity = view.report.activity
     total = sum(row.calls for row in activity.calls)
     parts = [plain("jobs.digest.calls_total", lang, count=format_number(total, lang))]
-    reps = len(activity.calls)
+    reps = activity.rep_calls  # a manager's calls are in the total, not held to the target
     target = activity.calls_target
     if reps and target > 0:
-        below = sum(1 for row in activity.calls if row.calls < target)
-        params = {"reps": format_number(reps, lang), "target": format_number(target, lang)}
+        below = sum(1 for row in reps if row.calls < target)
+        params = {"reps": format_number(len(reps), lang), "target": format_number(target, lang)}
         if below:
             parts.append(
                 plain("jobs.digest.calls_below", lang, count=format_number(below, lang), **params)
@@ -230,8 +230,13 @@ def render_digest_summary(digest: Digest, lang: str, tz: ZoneInfo) -> RenderedMe
     ]
     lines = [clip(line, SECTION_TEXT_LIMIT) for line in lines]
     chunks, _ = pack_sections(lines, separator="\n", room=len(lines))
-    blocks: list[Block] = [
-        section(f"*{title}*"),
+    blocks: list[Block] = [section(f"*{title}*")]
+    if digest.moved_from is not None:
+        moved = digest.moved_from
+        blocks.append(
+            context(say("jobs.digest.moved", lang, tz, day=moved.day, name=moved.name or "—"))
+        )
+    blocks += [
         *(section(chunk) for chunk in chunks),
         context(plain("jobs.digest.footer", lang)),
     ]

@@ -24,7 +24,7 @@ from bot.blocks.elements import RenderedMessage, context, section, weekdays_text
 from bot.blocks.text import escape, plain, say, stage_label
 from commands.errors import CommandError
 from commands.forms import Field
-from commands.i18n import translate
+from commands.i18n import in_language, translate
 from commands.workspace.setup import SetupSaved
 
 TITLE_KEYS = {
@@ -87,7 +87,7 @@ def _element(field: Field, lang: str, prefill: dict[str, str]) -> Any:
         action_id=field.name,
         multiline=field.kind == "long_text",
         initial_value=initial or None,
-        placeholder=field.placeholder,
+        placeholder=in_language(field.placeholder, lang) if field.placeholder else None,
         max_length=INPUT_MAX_LENGTH.get(field.name),
     )
 

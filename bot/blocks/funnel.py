@@ -95,7 +95,8 @@ def outcomes_section(report: FunnelReport, lang: str) -> Block:
 
 
 def activity_sections(view: FunnelView, lang: str) -> list[Block]:
-    """The call target, then each rep's calls against it, 25 reps to a section."""
+    """The call target, then each rep's calls against it, 25 reps to a section; a manager's
+    own calls come after the reps', marked, with no target of their own."""
     activity = view.report.activity
     target = activity.calls_target
     head = [
@@ -111,18 +112,21 @@ def activity_sections(view: FunnelView, lang: str) -> list[Block]:
     if activity.followups_per_deal is not None:
         followups = format_number(round(activity.followups_per_deal, 1), lang)
     head.append(f"{_t('report.followups_per_deal', lang)}: {followups}")
-    at_target = sum(1 for row in activity.calls if row.calls >= target)
-    if activity.calls:
-        head.append(say("funnel.at_target", lang, count=at_target, reps=len(activity.calls)))
+    reps = activity.rep_calls
+    at_target = sum(1 for row in reps if row.calls >= target)
+    if reps:
+        head.append(say("funnel.at_target", lang, count=at_target, reps=len(reps)))
     blocks: list[Block] = [section("\n".join(head))]
     lines = []
     for row in activity.calls:
         user = view.user_ids.get(row.member_id)
         who = f"<@{user}>" if user else f"#{row.member_id}"
+        calls = format_number(row.calls, lang)
+        if row.manager:  # their own calls, shown but not held to the reps' target
+            lines.append(f":briefcase: {who} {_t('report.manager_mark', lang)} {calls}")
+            continue
         mark = ":white_check_mark:" if row.calls >= target else ":small_red_triangle_down:"
-        lines.append(
-            f"{mark} {who} {format_number(row.calls, lang)} / {format_number(target, lang)}"
-        )
+        lines.append(f"{mark} {who} {calls} / {format_number(target, lang)}")
     chunks = [lines[i : i + REPS_PER_SECTION] for i in range(0, len(lines), REPS_PER_SECTION)]
     for chunk in chunks[:MAX_REP_SECTIONS]:
         blocks.append(section("\n".join(chunk)))

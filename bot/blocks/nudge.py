@@ -38,7 +38,7 @@ from bot.blocks.elements import (
     context,
     section,
 )
-from bot.blocks.post_parts import day_count, short_day, stage_text
+from bot.blocks.post_parts import day_count, short_day, stage_text, work_day_count
 from bot.blocks.text import escape, plain, stage_label
 from commands.i18n.formatting import format_money, format_number
 from commands.posts.nudge import SNOOZE_DAYS
@@ -92,7 +92,7 @@ def _reason_line(item: NudgeItem, reason: str, lang: str) -> str:
     deal = item.deal
     step = escape(clip(deal.next_step, STEP_PREVIEW)) if deal.next_step else None
     if reason == OVERDUE:
-        days = day_count(item.overdue_days, lang)
+        days = work_day_count(item.overdue_days, lang)
         if step:
             text = plain("jobs.nudge.reason.overdue", lang, days=days, step=step)
         else:

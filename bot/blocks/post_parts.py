@@ -19,6 +19,13 @@ def short_day(day: date, lang: str) -> str:
     return format_date(day, pattern, locale=babel_locale(lang))
 
 
+def work_day_count(count: int, lang: str) -> str:
+    """``1 work day`` / ``3 work days`` / ``3 hari kerja``: what the "days" rules count."""
+    if count == 1:
+        return plain("jobs.work_days_one", lang)
+    return plain("jobs.work_days", lang, count=format_number(count, lang))
+
+
 def day_count(count: int, lang: str) -> str:
     """``1 day`` / ``3 days`` / ``3 hari``."""
     if count == 1:

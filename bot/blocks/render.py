@@ -16,6 +16,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.blocks.board import render_board
+from bot.blocks.calendar import render_holiday_list
 from bot.blocks.elements import RenderedMessage
 from bot.blocks.forms import render_setup_saved
 from bot.blocks.funnel import render_funnel
@@ -33,6 +34,7 @@ from bot.blocks.replies import (
     render_report_targets,
 )
 from bot.blocks.teams import render_admin_list, render_team_view
+from commands.calendar.replies import HolidayList
 from commands.replies import (
     Asked,
     BantSummary,
@@ -74,6 +76,7 @@ RENDERERS: dict[type[Reply], Renderer] = {
     TeamView: render_team_view,
     AdminList: render_admin_list,
     SetupSaved: _render_setup_saved,
+    HolidayList: render_holiday_list,
 }
 
 

@@ -30,6 +30,7 @@ from bot.blocks.elements import (
     weekdays_text,
 )
 from bot.blocks.text import escape, message, plain, stage_label
+from commands.i18n import in_language
 from commands.i18n.formatting import (
     format_day,
     format_duration,
@@ -61,9 +62,9 @@ def render_problem(problem: Problem, lang: str, tz: ZoneInfo) -> RenderedMessage
     text = ":warning: " + message(problem.key, lang, tz, problem.params)
     blocks: list[Block] = [section(text)]
     if problem.example:
-        example = plain("error.example", lang, example=f"`{escape(problem.example)}`")
-        blocks.append(context(example))
-        text = f"{text}\n{plain('error.example', lang, example=escape(problem.example))}"
+        typed = escape(in_language(problem.example, lang))
+        blocks.append(context(plain("error.example", lang, example=f"`{typed}`")))
+        text = f"{text}\n{plain('error.example', lang, example=typed)}"
     if problem.bant_ref:
         blocks.append(
             ActionsBlock(
@@ -339,7 +340,10 @@ def render_asked(reply: Asked, lang: str, tz: ZoneInfo, *, token: str) -> Render
 def render_help(reply: Help, lang: str, tz: ZoneInfo) -> RenderedMessage:
     """Each topic as an example and its usage, five to a section."""
     intro = message(reply.intro_key, lang, tz, reply.intro_params)
-    lines = [f"`{escape(topic.example)}`\n{plain(topic.usage_key, lang)}" for topic in reply.topics]
+    lines = [
+        f"`{escape(in_language(topic.example, lang))}`\n{plain(topic.usage_key, lang)}"
+        for topic in reply.topics
+    ]
     blocks: list[Block] = [section(intro)]
     for start in range(0, len(lines), 5):
         blocks.append(section("\n\n".join(lines[start : start + 5])))
@@ -399,7 +403,11 @@ def render_report_targets(reply: ReportTargets, lang: str, tz: ZoneInfo) -> Rend
         ("settings.benchmark_label", f"{benchmark} \u00b7 `/sales benchmark`"),
     ]
     hint = (
-        plain("settings.targets_change_hint", lang, example=f"`{escape(reply.example)}`")
+        plain(
+            "settings.targets_change_hint",
+            lang,
+            example=f"`{escape(in_language(reply.example, lang))}`",
+        )
         if reply.can_change
         else plain("settings.admins_hint", lang)
     )
@@ -441,7 +449,7 @@ def render_benchmark(reply: BenchmarkInfo, lang: str, tz: ZoneInfo) -> RenderedM
             "settings.benchmark_change_hint",
             lang,
             example=f"`{escape(reply.example)}`",
-            reset="`/sales benchmark default`",
+            reset=f"`{plain('example.benchmark_default', lang)}`",
         )
     else:
         hint = plain("settings.admins_hint", lang)

@@ -61,11 +61,12 @@ def _calls_text(count: int, lang: str) -> str:
 
 def _rep_text(rep: StandupRep, standup: Standup, lang: str) -> str:
     who = f"<@{rep.user_id}>"
+    role = f" {plain('report.manager_mark', lang)}" if rep.manager else ""
     since = short_day(standup.since, lang)
     active = rep.calls or rep.moves or rep.moves_more
     if not rep.plan and not rep.plan_more and not active:
-        return f"{who} \u2014 _{plain('jobs.standup.idle', lang, since=since)}_"
-    lines = [f"*{who}*"]
+        return f"{who}{role} \u2014 _{plain('jobs.standup.idle', lang, since=since)}_"
+    lines = [f"*{who}*{role}"]
     shown = rep.plan[:STANDUP_PLAN_SHOWN]
     plan_more = rep.plan_more + len(rep.plan) - len(shown)
     if shown or plan_more:

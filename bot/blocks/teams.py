@@ -8,8 +8,8 @@ from babel.dates import get_day_names
 from slack_sdk.models.blocks import Block, MarkdownTextObject, SectionBlock
 
 from bot.blocks.elements import SECTION_TEXT_LIMIT, RenderedMessage, clip, context, field, section
-from bot.blocks.text import escape, message, people_text, plain
-from commands.i18n.formatting import babel_locale
+from bot.blocks.text import escape, message, people_text, plain, stage_label
+from commands.i18n.formatting import babel_locale, format_money
 from commands.replies import People
 from commands.workspace.replies import AdminList, TeamFacts, TeamView
 
@@ -66,5 +66,21 @@ def _card(team: TeamFacts, lang: str) -> SectionBlock:
             field(plain("team.card_managers", lang), people_text(managers, lang)),
             field(plain("team.card_reps", lang), people_text(reps, lang)),
             field(plain("team.card_schedule", lang), schedule),
+            field(plain("team.card_alerts", lang), _alerts_text(team, lang)),
         ],
+    )
+
+
+def _alerts_text(team: TeamFacts, lang: str) -> str:
+    """``won ≥ Rp 100.000.000 · to Closeable ≥ …``, or ``off``."""
+    if not team.alerts:
+        return plain("team.card_alerts_off", lang)
+    return " \u00b7 ".join(
+        plain(
+            f"team.card_alert_{event}",
+            lang,
+            value=format_money(value.value, value.currency, lang),
+            stage=escape(stage_label(team.closing_stage, lang)),
+        )
+        for event, value in team.alerts
     )

@@ -7,8 +7,16 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from commands.i18n import CATALOG, translate
-from commands.i18n.formatting import format_day, format_moment, format_money, format_number
+from babel import Locale
+
+from commands.i18n import CATALOG, Phrase, in_language, translate
+from commands.i18n.formatting import (
+    babel_locale,
+    format_day,
+    format_moment,
+    format_money,
+    format_number,
+)
 from commands.pipelines import stage_label_key
 from commands.replies import Channel, Money, People
 
@@ -56,8 +64,14 @@ def format_param(name: str, value: Any, lang: str, tz: ZoneInfo, *, mrkdwn: bool
         return escape(stage_label(value, lang))
     if name == "stages" and isinstance(value, Sequence) and not isinstance(value, str):
         return ", ".join(escape(stage_label(stage, lang)) for stage in value)
+    if isinstance(value, Phrase) or (
+        isinstance(value, tuple) and all(isinstance(v, str | Phrase) for v in value)
+    ):
+        return escape(in_language(value, lang))  # words a reader may type, in their language
     if name == "status" and isinstance(value, str):
         return translate(f"status.{value}", lang)
+    if name == "country" and isinstance(value, str):
+        return escape(country_name(value, lang))
     if name == "mode" and isinstance(value, str):
         return translate(f"bant.mode.{value}", lang)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -66,6 +80,12 @@ def format_param(name: str, value: Any, lang: str, tz: ZoneInfo, *, mrkdwn: bool
     if len(text) > QUOTE_LIMIT:
         text = text[: QUOTE_LIMIT - 1].rstrip() + "\u2026"
     return escape(text)
+
+
+def country_name(code: str, lang: str) -> str:
+    """``Singapura (SG)``: a country's name in the reader's language, with its code."""
+    name = Locale.parse(babel_locale(lang)).territories.get(code)
+    return f"{name} ({code})" if name else code
 
 
 def people_text(people: People, lang: str) -> str:
@@ -92,11 +112,11 @@ def message(
     return translate(key, lang, **formatted)
 
 
-def plain(key: str, lang: str, **params: Any) -> str:
+def plain(key: str, lang: str, /, **params: Any) -> str:
     """A catalog message for plain_text fields (labels, titles, buttons)."""
     return translate(key, lang, **params)
 
 
-def say(key: str, lang: str, tz: ZoneInfo | None = None, **params: Any) -> str:
+def say(key: str, lang: str, tz: ZoneInfo | None = None, /, **params: Any) -> str:
     """A catalog message for mrkdwn with its parameters formatted (``1.234``, ``Rp 5.000``)."""
     return message(key, lang, tz or ZoneInfo("UTC"), params)

@@ -30,6 +30,7 @@ from bot.runtime import Runtime
 from commands.context import CommandContext
 from commands.errors import CommandError, FormErrors
 from commands.forms import FORMS, submit_form
+from commands.i18n import in_language
 from commands.replies import Problem, Reply
 from commands.workspace.setup import SetupSaved
 
@@ -144,5 +145,5 @@ def inline_text(problem: Problem, lang: str, tz: ZoneInfo) -> str:
     would show "&amp;" to the user) within Slack's 2,000 characters."""
     text = message(problem.key, lang, tz, problem.params, mrkdwn=False)
     if problem.example:
-        text += " " + plain("error.example", lang, example=problem.example)
+        text += " " + plain("error.example", lang, example=in_language(problem.example, lang))
     return text[:2000]

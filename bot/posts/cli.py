@@ -20,6 +20,7 @@ from bot.blocks.terminal import render_blocks
 from bot.config import ConfigError, Settings, check_oauth_credentials
 from commands.errors import CommandError
 from commands.i18n import translate
+from commands.posts.budget import budget_usage
 from commands.posts.schedule import (
     DIGEST,
     NUDGE,
@@ -104,6 +105,15 @@ def _when(moment: datetime, tz_name: str) -> str:
     return f"{local:%a %Y-%m-%d %H:%M} {tz_name} ({moment.astimezone(UTC):%H:%M} UTC)"
 
 
+def _why(slot: Slot) -> str:
+    """What a listed post's line adds: why it is skipped, or the day off it moved from."""
+    if slot.skip:
+        return f"  skipped: {slot.skip}"
+    if slot.moved_from:
+        return f"  (moved from {slot.moved_from})"
+    return ""
+
+
 def cmd_jobs_list(engine: Engine, args: argparse.Namespace, now: datetime) -> str:
     with unit_of_work(engine, read_only=True) as session:
         workspace = _workspace(session, args.workspace)
@@ -116,13 +126,14 @@ def cmd_jobs_list(engine: Engine, args: argparse.Namespace, now: datetime) -> st
     team_slots = sorted((s for s in slots if s.job != NUDGE), key=lambda s: (s.fire_at, s.job))
     for slot in team_slots:
         name = teams.get(slot.target, slot.target)
-        lines.append(f"  {slot.job:8} {name:24} {_when(slot.fire_at, slot.tz_name)}")
+        line = f"  {slot.job:8} {name:24} {_when(slot.fire_at, slot.tz_name)}"
+        lines.append(line + _why(slot))
     if not team_slots:
         lines.append("  no team has a channel yet: standups and digests need one")
-    nudges = Counter((s.fire_at, s.tz_name) for s in slots if s.job == NUDGE)
-    for (fire_at, tz_name), count in sorted(nudges.items()):
+    nudges = Counter((s.fire_at, s.tz_name, _why(s)) for s in slots if s.job == NUDGE)
+    for (fire_at, tz_name, why), count in sorted(nudges.items()):
         reps = f"{count} rep" + ("" if count == 1 else "s")
-        lines.append(f"  {'nudge':8} {reps:24} {_when(fire_at, tz_name)}")
+        lines.append(f"  {'nudge':8} {reps:24} {_when(fire_at, tz_name)}{why}")
     if not nudges:
         lines.append("  no rep has an open deal: nobody is nudged")
     return "\n".join(lines) + "\n"
@@ -177,14 +188,20 @@ def cmd_jobs_run(
         raise ConfigError("--at is in the future: only --dry-run can look ahead")
     with unit_of_work(engine, read_only=True) as session:
         workspace = _workspace(session, args.workspace)
-        slots = run_slots_for(session, workspace, args, at)
-    if not slots:
+        found = run_slots_for(session, workspace, args, at)
+    if not found:
         return (
             f"{args.job}: nothing to run at {at:%Y-%m-%d %H:%M} UTC "
             "(no target, or not a work day)\n"
         )
+    slots = [slot for slot in found if slot.skip is None]
+    skipped = [
+        f"=== {slot.job} to {slot.target} for {slot.period}: skipped, {slot.skip} ==="
+        for slot in found
+        if slot.skip is not None
+    ]
     if args.dry_run:
-        out, cutoffs = [], StuckCutoffsCache()
+        out, cutoffs = list(skipped), StuckCutoffsCache()
         for slot in slots:
             composed = compose(
                 engine,
@@ -197,7 +214,8 @@ def cmd_jobs_run(
                 app_id=settings.slack_app_id,
             )
             where = composed.channel_id or slot.target if composed else slot.target
-            out.append(f"=== {slot.job} to {where} for {slot.period} ===")
+            moved = f" (moved from {slot.moved_from})" if slot.moved_from else ""
+            out.append(f"=== {slot.job} to {where} for {slot.period}{moved} ===")
             if composed is None:
                 out.append("(nothing to post)")
                 continue
@@ -207,6 +225,8 @@ def cmd_jobs_run(
                 details, _ = render_blocks(composed.details.as_dicts()["blocks"], {})
                 out.extend(["--- in the thread ---", details])
         return "\n".join(out) + "\n"
+    if not slots:
+        return "\n".join(skipped) + "\n"
     from bot.posts.scheduler import deliverer_for
 
     settings_check(settings)
@@ -218,6 +238,8 @@ def cmd_jobs_run(
     )
     if report.errors:
         line += " (" + ", ".join(f"{code} x{n}" for code, n in sorted(report.errors.items())) + ")"
+    if skipped:
+        line += f", {len(skipped)} skipped for a day off"
     if report.failed or report.retrying:
         raise JobsFailed(line)
     return line + "\n"
@@ -242,13 +264,24 @@ def settings_check(settings: Settings) -> None:
         )
 
 
-def cmd_jobs_status(engine: Engine, args: argparse.Namespace, now: datetime) -> str:
+def cmd_jobs_status(
+    engine: Engine, args: argparse.Namespace, now: datetime, *, budget: int | None = None
+) -> str:
+    """Today's count against the daily budget (``budget``: DAILY_POST_BUDGET), then the recent
+    deliveries by job and status, then every failure with its error."""
     since = now - timedelta(days=max(args.days, 1))
     with unit_of_work(engine, read_only=True) as session:
         workspace = _workspace(session, args.workspace)
         counts = outbox.status_counts(session, since=since, workspace_id=workspace.id)
         rows = outbox.recent(session, workspace_id=workspace.id, since=since, limit=200)
-    lines = [f"Deliveries since {since:%Y-%m-%d %H:%M} UTC"]
+        usage = budget_usage(session, workspace, now, fixed=budget)
+    today = usage.budget
+    held = f"; {usage.held} held over the budget" if usage.held else ""
+    lines = [
+        f"Today ({today.day.isoformat()}, {today.tz_name}): {usage.spent} of the daily budget "
+        f"of {today.limit} scheduled posts used{held}",
+        f"Deliveries since {since:%Y-%m-%d %H:%M} UTC",
+    ]
     if not counts:
         lines.append("  none")
     for (job, status), count in sorted(counts.items()):

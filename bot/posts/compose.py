@@ -116,7 +116,7 @@ def compose(
         if job == STANDUP:
             return _compose_standup(session, workspace, team, now)
         if job == DIGEST:
-            return _compose_digest(session, workspace, team, now)
+            return _compose_digest(session, workspace, team, now, _due_day(period, team))
     raise ValueError(f"unknown job {job!r}")
 
 
@@ -160,8 +160,20 @@ def _compose_standup(
     return Composed(STANDUP, render_standup(standup, lang, tz), lang, channel_id=team.channel_id)
 
 
-def _compose_digest(session: Session, workspace: Workspace, team: Team, now: datetime) -> Composed:
-    digest = build_digest(session, workspace, team, now=now)
+def _due_day(period: str, team: Team) -> date | None:
+    """The day a digest of ISO week ``period`` ("2026-W48") was due on, by the team's digest
+    weekday; None for a period that is no ISO week (the digest then takes today's)."""
+    try:
+        year, week = period.split("-W")
+        return date.fromisocalendar(int(year), int(week), team.digest_weekday % 7 + 1)
+    except ValueError:
+        return None
+
+
+def _compose_digest(
+    session: Session, workspace: Workspace, team: Team, now: datetime, due_day: date | None
+) -> Composed:
+    digest = build_digest(session, workspace, team, now=now, due_day=due_day)
     lang = language_for(None, fallback=workspace.language)
     tz = zone(team.timezone, workspace.timezone)
     title = digest_chart_title(digest, lang)

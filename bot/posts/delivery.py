@@ -6,6 +6,12 @@ run or ``corong jobs run`` finds it taken and posts nothing. After sending, the 
 message ts (sent), that there was nothing to say (skipped), that Slack refused for good (failed,
 shown by ``corong jobs status`` and the admins' App Home), or when to try again (retry, with
 backoff, for 429s that outlast the gate, 5xx and dropped connections).
+
+Deal alerts are queued by the deal change that earned them rather than found due; each tick
+claims a team's waiting alerts together and posts them one each or batched
+(``run_alerts``). Before any post is first sent it is counted toward its workspace's daily
+budget (``commands.posts.budget``); past the budget it is held (failed, ``daily_budget_reached``)
+and the log says so once a day.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ import logging
 import os
 import random
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -26,8 +33,12 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
-from bot.posts.compose import Posted, StuckCutoffsCache, compose, send
+from bot.posts.alerts import compose_alerts
+from bot.posts.compose import Composed, Posted, StuckCutoffsCache, compose, send
 from bot.posts.sender import NotInstalled, SendFailure, SlackSender
+from commands.deal_alerts import ALERT
+from commands.posts.alerts import WINDOW, waits
+from commands.posts.budget import DailyBudget, daily_budget
 from commands.posts.schedule import DEFAULT_GRACE, NUDGE, Slot, due_slots
 from storage import outbox, queries
 from storage.db import unit_of_work
@@ -42,6 +53,7 @@ MAX_ATTEMPTS = 6
 FIRST_BACKOFF = timedelta(seconds=30)
 MAX_BACKOFF = timedelta(minutes=20)
 WORKERS = 16  # threads sending at once: Slack's latency, not our CPU, is what they wait on
+ALERTS_PER_RUN = 1000  # queued deal alerts one run looks at (the rest wait for the next tick)
 
 T = TypeVar("T")
 
@@ -91,6 +103,7 @@ class Deliverer:
         workers: int = WORKERS,
         owner: str | None = None,
         app_id: str | None = None,
+        daily_budget: int | None = None,
     ) -> None:
         self.engine = engine
         self.sender_for = sender_for
@@ -99,19 +112,27 @@ class Deliverer:
         self.workers = workers
         self.owner = owner or replica_name()
         self.app_id = app_id  # for the nudge's link to the App Home
+        # Every workspace's scheduled posts a day: this many (DAILY_POST_BUDGET), or None for
+        # ``commands.posts.budget.default_budget``.
+        self.daily_budget = daily_budget
         self._team_ids: dict[int, str] = {}
+        # The day's budget of each workspace found spent: its later posts that day are held
+        # without composing them first, and the log hears of it once.
+        self._spent: dict[int, DailyBudget] = {}
+        self._budget_lock = threading.Lock()
 
     # --- what the scheduler calls ---------------------------------------------------------------
 
     def run_due(self) -> RunReport:
-        """Send every post that is due now (within the grace window) and every retry whose time
-        has come."""
+        """Send every post that is due now (within the grace window), the deal alerts waiting,
+        and every retry whose time has come."""
         now = self.clock()
         with unit_of_work(self.engine, read_only=True) as session:
             slots = due_slots(session, now=now, grace=self.grace)
             open_keys = set(outbox.unclaimed(session, [slot.key for slot in slots]))
         slots = [slot for slot in slots if slot.key in open_keys]
         report = self.run_slots(slots)
+        report.add(self.run_alerts())
         report.add(self.run_retries())
         return report
 
@@ -132,11 +153,162 @@ class Deliverer:
             now = self.clock()
             with unit_of_work(self.engine) as session:
                 claimed = outbox.claim_due(
-                    session, now=now, owner=self.owner, lease=LEASE, limit=self.workers
+                    session,
+                    now=now,
+                    owner=self.owner,
+                    lease=LEASE,
+                    limit=self.workers,
+                    except_jobs=(ALERT,),  # retried with their team's others, by run_alerts
                 )
             if not claimed:
                 return total
             total.add(self._pool(lambda row: self._send(row, cutoffs, retry=True), claimed))
+
+    def run_alerts(self) -> RunReport:
+        """Post the deal alerts whose time has come, team by team: one post each while the
+        team's channel is under its hour's share, batched beyond it, and none while it had its
+        share (``commands.posts.alerts``); a waiting alert is looked at again next tick."""
+        now = self.clock()
+        ready: list[tuple[list[int], int]] = []
+        with unit_of_work(self.engine, read_only=True) as session:
+            queue = outbox.due_queue(session, job=ALERT, now=now, limit=ALERTS_PER_RUN)
+            for (workspace_id, target), ids in queue.items():
+                posted = outbox.posts_since(
+                    session, workspace_id=workspace_id, job=ALERT, target=target, since=now - WINDOW
+                )
+                if not waits(len(posted)):
+                    ready.append((ids, len(posted)))
+        return self._pool(lambda item: self._send_alerts(*item), ready)
+
+    def _send_alerts(self, ids: list[int], posted_this_hour: int) -> RunReport:
+        """Claim one team's alerts and post them as composed."""
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            rows = outbox.claim_rows(session, ids, now=now, owner=self.owner, lease=LEASE)
+        report = RunReport(taken=len(ids) - len(rows))
+        live: list[Delivery] = []
+        for row in rows:
+            if row.attempts > MAX_ATTEMPTS:
+                report.add(
+                    self._failed(row, SendFailure(outbox.GAVE_UP + outbox.SENDER_DIED, False))
+                )
+            elif now > row.fire_at + self.grace:
+                report.add(self._failed(row, SendFailure(outbox.EXPIRED, False)))
+            else:
+                live.append(row)
+        if not live:
+            return report
+        try:
+            sender = self.sender_for(self._team_id(live[0].workspace_id))
+            posts, dropped = compose_alerts(self.engine, live, posted_this_hour=posted_this_hour)
+        except NotInstalled as missing:
+            report.add(self._skip(live, missing.code))
+            report.errors[missing.code] = report.errors.get(missing.code, 0) + len(live)
+            return report
+        except SendFailure as failure:  # the workspace's token could not be refreshed
+            return self._fail_all(report, live, failure)
+        except Exception:  # a bug: record it, never retry it forever
+            log.exception("deal alerts %s crashed", [row.id for row in live])
+            return self._fail_all(report, live, SendFailure(outbox.INTERNAL_ERROR, False))
+        for row, reason in dropped:
+            report.add(self._skip([row], reason))
+        for covered, composed in posts:
+            report.add(self._post_alerts(sender, covered, composed))
+        return report
+
+    def _post_alerts(
+        self, sender: SlackSender, rows: list[Delivery], composed: Composed
+    ) -> RunReport:
+        """Send one alert post (a single alert or a batch) and mark every row it covers."""
+        spent = self._spend_budget(rows[0])  # one post, one count, whatever it lists
+        if spent is not None:
+            return self._hold(rows, spent)
+        try:
+            posted = send(
+                sender, composed, done={}, progress=lambda _: None, remember_dm=lambda _: None
+            )
+        except SendFailure as failure:
+            return self._fail_all(RunReport(), rows, failure)
+        except Exception:
+            log.exception("deal alerts %s crashed", [row.id for row in rows])
+            return self._fail_all(RunReport(), rows, SendFailure(outbox.INTERNAL_ERROR, False))
+        for row in rows:
+            if not self._mark_sent(row, posted, []):
+                log.warning("delivery %s was sent, but another sender had taken it over", row.id)
+        return RunReport(sent=len(rows))
+
+    def _skip(self, rows: list[Delivery], reason: str | None) -> RunReport:
+        with unit_of_work(self.engine) as session:
+            for row in rows:
+                assert row.id is not None
+                outbox.mark_skipped(
+                    session, row.id, owner=self.owner, now=self.clock(), reason=reason
+                )
+        return RunReport(skipped=len(rows))
+
+    def _fail_all(self, report: RunReport, rows: list[Delivery], failure: SendFailure) -> RunReport:
+        for row in rows:
+            report.add(self._failed(row, failure))
+        return report
+
+    # --- the daily budget -------------------------------------------------------------------------
+
+    def _spend_budget(self, row: Delivery) -> DailyBudget | None:
+        """Count ``row`` toward its workspace's posts of the day: None when it may go, the
+        day's budget when that is spent (the post is then held)."""
+        assert row.id is not None
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            workspace = get_workspace(session, workspace_id=row.workspace_id)
+            if workspace is None:  # erased meanwhile: composing found nothing to say either
+                return None
+            budget = daily_budget(session, workspace, now, fixed=self.daily_budget)
+            counted = outbox.spend_budget(
+                session,
+                row.id,
+                workspace_id=row.workspace_id,
+                since=budget.since,
+                budget=budget.limit,
+                now=now,
+            )
+        return None if counted else budget
+
+    def _known_spent(self, row: Delivery) -> DailyBudget | None:
+        """The budget of the row's workspace when this deliverer already found it spent today
+        (a row counted before, the digest's next step, still goes)."""
+        with self._budget_lock:
+            budget = self._spent.get(row.workspace_id)
+        if budget is None or row.counted_at is not None:
+            return None
+        return budget if budget.since <= self.clock() < budget.until else None
+
+    def _hold(self, rows: list[Delivery], budget: DailyBudget) -> RunReport:
+        """Fail posts the day's budget has no room for (the admins' App Home and ``corong jobs
+        status`` show why), and say so in the log once a day per workspace, not per post."""
+        now = self.clock()
+        with unit_of_work(self.engine) as session:
+            for row in rows:
+                assert row.id is not None
+                outbox.mark_failed(
+                    session, row.id, owner=self.owner, now=now, error=outbox.OVER_BUDGET
+                )
+        workspace_id = rows[0].workspace_id
+        with self._budget_lock:
+            known = self._spent.get(workspace_id)
+            first = known is None or known.day != budget.day
+            if first:
+                self._spent[workspace_id] = budget
+        if first:
+            log.warning(
+                "scheduled posts: workspace %s reached its daily budget of %d posts on %s (%s); "
+                "the rest of that day's posts are held, not sent (corong jobs status lists "
+                "them; DAILY_POST_BUDGET sets the budget)",
+                self._team_id(workspace_id),
+                budget.limit,
+                budget.day.isoformat(),
+                budget.tz_name,
+            )
+        return RunReport(failed=len(rows), errors={outbox.OVER_BUDGET: len(rows)})
 
     # --- one post ---------------------------------------------------------------------------------
 
@@ -192,6 +364,9 @@ class Deliverer:
         except Exception:  # a bug finding the token: record it, never crash the batch
             log.exception("delivery %s (%s %s): no sender", row.id, row.job, row.target)
             return self._failed(row, SendFailure(outbox.INTERNAL_ERROR, False))
+        spent = self._known_spent(row)
+        if spent is not None:
+            return self._hold([row], spent)
         try:
             composed = compose(
                 self.engine,
@@ -208,6 +383,9 @@ class Deliverer:
                 with unit_of_work(self.engine) as session:
                     outbox.mark_skipped(session, row.id, owner=self.owner, now=self.clock())
                 return RunReport(skipped=1)
+            spent = self._spend_budget(row)
+            if spent is not None:
+                return self._hold([row], spent)
             posted = send(
                 sender,
                 composed,

@@ -60,7 +60,13 @@ def deliverer_for(
         def sender_for(team_id: str) -> SlackSender:
             return SlackSender(client, gate, team_id)
 
-    return Deliverer(engine, sender_for, clock=clock, app_id=settings.slack_app_id)
+    return Deliverer(
+        engine,
+        sender_for,
+        clock=clock,
+        app_id=settings.slack_app_id,
+        daily_budget=settings.daily_post_budget,
+    )
 
 
 def run_tick(deliverer: Deliverer) -> None:

@@ -32,6 +32,7 @@ from commands.errors import CommandError, FormErrors, NeedsBant, UsageError
 from commands.fields import Field
 from commands.grammar import Amount, Token, join_words, parse_amount, parse_date
 from commands.grammar.free_text import check_length, clean_text
+from commands.i18n import Phrase
 from commands.replies import BantSummary, BantView, Money, Notice, OpenForm
 from storage import queries
 from storage.models import BantRecord, Deal
@@ -161,12 +162,14 @@ def submit_bant(
         if raw in options:
             answers[name] = raw
         elif raw or name != "timeline":
-            errors[name] = UsageError("bant.choose", example=next(iter(options)))
+            errors[name] = UsageError(
+                "bant.choose", example=Phrase(f"bant.{name}.{next(iter(options))}")
+            )
     details: dict[str, Any] = {}
     checks = {
         "budget_value": lambda raw: parse_amount(raw, m_means=ctx.m_means),
         "authority_name": lambda raw: check_length("authority_name", raw, 200, "Budi (CTO)"),
-        "need_pain": lambda raw: check_length("need_pain", raw, 2000, "manual invoicing"),
+        "need_pain": lambda raw: check_length("need_pain", raw, 2000, Phrase("example.need_pain")),
         "timeline_date": lambda raw: parse_date(raw, ctx.today),
     }
     for name, check in checks.items():
@@ -187,7 +190,9 @@ def submit_bant(
     elif details.get("timeline_date") is not None:
         answers["timeline"] = timeline_bucket(details["timeline_date"], ctx.today)
     elif "timeline" not in answers and "timeline" not in errors:
-        errors["timeline"] = UsageError("bant.timeline_missing", example="1-3 months")
+        errors["timeline"] = UsageError(
+            "bant.timeline_missing", example=Phrase("bant.timeline.one_to_three_months")
+        )
     if errors:
         raise FormErrors(errors)
 
@@ -302,12 +307,12 @@ def submit_follow_up(
     errors: dict[str, CommandError] = {}
     next_step = clean_text(values.get("next"))
     if not next_step:
-        errors["next"] = UsageError("follow_up.next_missing", example="call back in March")
+        errors["next"] = UsageError("follow_up.next_missing", example=Phrase("example.follow_up"))
     elif len(next_step) > 500:
         errors["next"] = UsageError(
             "field.too_long",
-            example="call back in March",
-            field="next",
+            example=Phrase("example.follow_up"),
+            field=Phrase("field.label.next"),
             limit=500,
             length=len(next_step),
         )

@@ -17,11 +17,12 @@ from commands.errors import UsageError
 from commands.grammar import Token, looks_like_duration, parse_date, parse_duration
 from commands.grammar.free_text import check_length, clean_text
 from commands.grammar.options import reject_stray, split_options
+from commands.i18n import Phrase
 from commands.replies import Notice
 from storage import changes
 from storage.models import Deal
 
-CALL_EXAMPLE = '/call acme 20m connected "pricing ok" next:"send proposal" due:fri'
+CALL_EXAMPLE = Phrase("example.call")  # /call acme 20m connected "pricing ok" ... due:fri
 
 # Outcome keys and the words (English and Indonesian) that mean them.
 OUTCOMES: dict[str, tuple[str, ...]] = {
@@ -91,7 +92,7 @@ def parse_call(ctx: CommandContext, tokens: list[Token]) -> tuple[str, CallDraft
                 "call.bad_outcome",
                 example=CALL_EXAMPLE,
                 text=options["outcome"],
-                known=", ".join(OUTCOMES),
+                known=Phrase("example.outcomes"),
             )
     reject_stray(rest, CALL_EXAMPLE)
     notes: list[str] = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from commands import audit, permissions
+from commands import audit, deal_alerts, permissions
 from commands.context import CommandContext
 from commands.deals.bant import latest_bant_view, needs_bant_warning
 from commands.deals.next_step import next_step_values
@@ -33,15 +33,16 @@ from commands.grammar import (
 )
 from commands.grammar.free_text import check_length, clean_text
 from commands.grammar.options import reject_stray, split_options
+from commands.i18n import Phrase, Text
 from commands.pipelines import LOST, WON, resolve_stage
 from commands.replies import DealCard, DealList, Notice, People, Reply
 from storage import changes, queries
 from storage.models import Deal, Member
 
-ADD_EXAMPLE = '/deal add Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"'
-MOVE_EXAMPLE = "/deal move acme potential"
+ADD_EXAMPLE = Phrase("example.deal_add")  # /deal add Acme Corp 50jt close:2026-12-31 ...
+MOVE_EXAMPLE = Phrase("example.deal_move")  # /deal move acme potential
 WON_EXAMPLE = "/deal won acme 48jt"
-LOST_EXAMPLE = "/deal lost D-12 price"
+LOST_EXAMPLE = Phrase("example.deal_lost")  # /deal lost D-12 price
 SHOW_EXAMPLE = "/deal show acme"
 LIST_EXAMPLE = "/deal list @budi"
 ASSIGN_EXAMPLE = "/deal assign acme @sari"
@@ -140,6 +141,7 @@ def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
     ctx.session.flush()
     change_id = _record_stage(ctx, deal, None, stage)
     audit.record(ctx, "deal.add", deal=deal, after=audit.snapshot(deal), stage_change_id=change_id)
+    deal_alerts.deal_changed(ctx, deal, deal_alerts.CLOSEABLE)  # one added straight to closing
     return Notice(
         "deal.added", {"ref": deal.ref}, deal=summarize_deal(ctx, deal), bant_warning=warn
     )
@@ -173,7 +175,7 @@ def _change_stage(ctx: CommandContext, deal: Deal, to_stage: str, **also: Any) -
     return change_id
 
 
-def _require_open(deal: Deal, example: str) -> None:
+def _require_open(deal: Deal, example: Text) -> None:
     if deal.status != "open":
         raise UsageError(
             "deal.closed", example=example, ref=deal.ref, name=deal.name, status=deal.status
@@ -230,6 +232,7 @@ def move_deal(
         after=audit.snapshot(deal),
         stage_change_id=change_id,
     )
+    deal_alerts.deal_changed(ctx, deal, deal_alerts.CLOSEABLE)
     return Notice(
         "deal.moved",
         {"ref": deal.ref, "from_stage": from_stage, "to_stage": stage},
@@ -267,6 +270,7 @@ def close_deal(
         after=audit.snapshot(deal),
         stage_change_id=change_id,
     )
+    deal_alerts.deal_changed(ctx, deal, outcome)
     return Notice(f"deal.{outcome}", {"ref": deal.ref}, deal=summarize_deal(ctx, deal))
 
 

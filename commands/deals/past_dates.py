@@ -12,12 +12,13 @@ from datetime import date
 
 from commands.context import CommandContext
 from commands.errors import CHANGE, KEEP, PAST_DATES_QUESTION, Answer, Question
+from commands.i18n import Text
 
 # The date options a typed command may carry, in the order they are asked about.
 DATE_FIELDS = ("close", "due")
 
 
-def confirm_past_dates(ctx: CommandContext, example: str, **dates: date | None) -> None:
+def confirm_past_dates(ctx: CommandContext, example: Text, **dates: date | None) -> None:
     """Ask about every given date (``close=…``, ``due=…``) before the caller's today, unless
     they already chose to keep them for this command."""
     past = {name: day for name, day in dates.items() if day is not None and day < ctx.today}

@@ -10,6 +10,7 @@ from commands.context import CommandContext
 from commands.errors import Ambiguous, Candidate, NotFound, UsageError
 from commands.grammar import Token
 from commands.grammar.refs import typed_ref_number
+from commands.i18n import Phrase, Text
 from storage import queries
 from storage.models import Deal
 
@@ -26,13 +27,17 @@ def name_key(name: str) -> str:
     return " ".join(stripped.casefold().split())[:NAME_LIMIT]
 
 
-def check_deal_name(name: str, example: str) -> str:
+def check_deal_name(name: str, example: Text) -> str:
     """A new deal's name: not empty, not a number or a ref (those would be read as refs)."""
     if typed_ref_number(name) is not None or name_key(name).replace(" ", "").isdigit():
         raise UsageError("deal.name_is_number", example=example, name=name)
     if len(name) > NAME_LIMIT:
         raise UsageError(
-            "field.too_long", example=example, field="name", limit=NAME_LIMIT, length=len(name)
+            "field.too_long",
+            example=example,
+            field=Phrase("field.label.name"),
+            limit=NAME_LIMIT,
+            length=len(name),
         )
     return name
 

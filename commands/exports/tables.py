@@ -50,7 +50,8 @@ Cell = str | int | None
 
 @dataclass(frozen=True)
 class ExportRequest:
-    """Which rows: the workspace, a team's reps (None: everyone), a range of days."""
+    """Which rows: the workspace, a team's reps and managers (None: everyone), a range of
+    days."""
 
     workspace_id: int
     tz: ZoneInfo

@@ -12,8 +12,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from commands.errors import UsageError
 from commands.grammar.lexer import shorten
+from commands.i18n import Phrase
 
-DATE_EXAMPLE = "fri"
+DATE_EXAMPLE = Phrase("example.due")  # "fri", "jumat"
 DURATION_EXAMPLE = "20m"
 MAX_DURATION = 24 * 60 * 60
 """No call lasts a day; a bigger number is a typo (minutes typed as seconds, say)."""

@@ -14,6 +14,7 @@ from typing import Literal
 
 from commands.errors import UsageError
 from commands.grammar.refs import deal_ref, typed_ref_number
+from commands.i18n import Phrase
 
 MAX_TEXT_LENGTH = 3000
 """Slack itself allows more; anything longer than this is a paste accident, not a command."""
@@ -86,7 +87,9 @@ def _read_quoted(text: str, start: int) -> tuple[str, int]:
     for end in range(start + 1, len(text)):
         if text[end] in QUOTES:
             return text[start + 1 : end], end + 1
-    raise UsageError("grammar.unclosed_quote", example='"pricing ok"', text=shorten(text[start:]))
+    raise UsageError(
+        "grammar.unclosed_quote", example=Phrase("example.quoted_note"), text=shorten(text[start:])
+    )
 
 
 def _read_angle(text: str, start: int) -> tuple[Token, int] | None:

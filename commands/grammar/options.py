@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 
 from commands.errors import UsageError
 from commands.grammar import Token
+from commands.i18n import CATALOG, Phrase, Text
 
 # Indonesian option names, so "tutup:31/12" works as well as "close:31/12".
 ALIASES = {
@@ -24,7 +25,7 @@ ALIASES = {
 
 
 def split_options(
-    tokens: Sequence[Token], allowed: Iterable[str], example: str
+    tokens: Sequence[Token], allowed: Iterable[str], example: Text
 ) -> tuple[dict[str, str], list[Token]]:
     """Options by key, and the other tokens; an option not in ``allowed`` is a usage error."""
     known = set(allowed)
@@ -41,13 +42,19 @@ def split_options(
                 "option.unknown",
                 example=example,
                 option=token.key,
-                known=", ".join(sorted(known)),
+                known=tuple(option_name(name) for name in sorted(known)),
             )
         options[key] = token.value
     return options, rest
 
 
-def reject_stray(tokens: Sequence[Token], example: str) -> None:
+def option_name(name: str) -> Text:
+    """An option's name as a reader of either language types it (``due``, ``tenggat``)."""
+    key = f"option.name.{name}"
+    return Phrase(key) if key in CATALOG else name
+
+
+def reject_stray(tokens: Sequence[Token], example: Text) -> None:
     """Mentions, channels and refs where only words belong are refused, not ignored."""
     for token in tokens:
         if token.kind in ("user", "channel", "ref"):

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from zoneinfo import ZoneInfo
 
 from commands import permissions
 from commands.context import CommandContext
+from commands.deal_alerts import ALERT
 from commands.deals.summaries import stage_totals, summarize_many
 from commands.home.replies import (
+    HELD,
     REFUSED,
     SLACK_FAILING,
     STOPPED,
@@ -32,7 +35,7 @@ from commands.localtime import day_bounds, period_bounds, work_days_in
 from commands.pipelines import WON
 from commands.posts.schedule import team_id_of
 from commands.reports.metrics import money_by_currency
-from commands.reports.policy import ReportPolicy
+from commands.reports.policy import ReportPolicy, calendar_of
 from storage import outbox, queries, teams
 from storage import reports as db
 from storage.models import Team
@@ -62,13 +65,13 @@ def failed_posts(ctx: CommandContext) -> FailedPosts | None:
     team_ids = {team_id for row in found.newest if (team_id := team_id_of(row.target)) is not None}
     named = teams.teams_by_id(ctx.session, workspace_id=ctx.workspace_id, ids=team_ids)
     return FailedPosts(
-        shown=tuple(_failed_post(row, named) for row in found.newest),
+        shown=tuple(_failed_post(row, named, ctx.tz) for row in found.newest),
         failed_total=found.failed,
         retrying=found.retrying,
     )
 
 
-def _failed_post(row: Delivery, named: dict[int, Team]) -> FailedPost:
+def _failed_post(row: Delivery, named: dict[int, Team], tz: ZoneInfo) -> FailedPost:
     team_id = team_id_of(row.target)
     team = named.get(team_id) if team_id is not None else None
     channel = (team.channel_id if team else None) or row.channel_id
@@ -76,7 +79,10 @@ def _failed_post(row: Delivery, named: dict[int, Team]) -> FailedPost:
     return FailedPost(
         job=row.job,
         period=row.period,
-        period_start=period_start(row.period),
+        # A deal alert's period names its deal: the day it was earned is the one to show.
+        period_start=(
+            row.fire_at.astimezone(tz).date() if row.job == ALERT else period_start(row.period)
+        ),
         kind=kind,
         reason=reason,
         attempts=row.attempts,
@@ -93,6 +99,8 @@ def failure_kind(error: str) -> tuple[str, str]:
     last = error.removeprefix(outbox.GAVE_UP)
     if outbox.CONNECTION in last:  # "connection:URLError", "token_refresh_failed:connection:..."
         return UNREACHABLE, last.rpartition(outbox.CONNECTION)[2]
+    if last == outbox.OVER_BUDGET:  # not a failure of Slack's or Corong's: a guard that held
+        return HELD, last
     if last in outbox.CORONG_REASONS:
         return STOPPED, last
     if last != error:  # a 5xx or 429 retried until the attempts or the window ran out
@@ -124,7 +132,8 @@ def build_home(ctx: CommandContext) -> HomeDashboard:
         key=lambda d: (d.next_step_due or today, d.number),
     )
     shown = due[:FOLLOW_UPS_SHOWN]
-    stale_before = ctx.now - timedelta(days=policy.stale_days)
+    calendar = calendar_of(ctx.session, ctx.workspace, around=today)
+    stale_before = calendar.work_days_ago(ctx.now, policy.stale_days, ctx.tz)
     week_start, week_end = period_bounds("week", ctx.now, ctx.tz)
     day_start, day_end = day_bounds(today, ctx.tz)
     calls_week = db.calls_per_member(
@@ -144,7 +153,11 @@ def build_home(ctx: CommandContext) -> HomeDashboard:
     return HomeDashboard(
         user_id=ctx.member.slack_user_id,
         follow_ups=tuple(
-            FollowUp(summary, d.next_step_due or today, (today - (d.next_step_due or today)).days)
+            FollowUp(
+                summary,
+                d.next_step_due or today,
+                calendar.work_days_late(d.next_step_due or today, today),
+            )
             for d, summary in zip(shown, summarize_many(ctx, shown), strict=True)
         ),
         follow_ups_total=len(due),

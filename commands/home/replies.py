@@ -14,16 +14,17 @@ from commands.replies import DealSummary, Money, Reply, StageTotal
 # says why), Corong could not reach Slack at all, Slack kept failing (5xx, rate limits), or
 # Corong stopped on its own account (too late to be of use, its sender kept dying, a bug).
 REFUSED, UNREACHABLE, SLACK_FAILING, STOPPED = "refused", "unreachable", "slack_failing", "stopped"
+HELD = "held"  # the workspace's daily budget of scheduled posts was spent (commands.posts.budget)
 
 
 @dataclass(frozen=True)
 class FailedPost:
     """A scheduled post that failed for good: what it was, for whom, and why."""
 
-    job: str  # "nudge" | "standup" | "digest"
+    job: str  # "nudge" | "standup" | "digest" | "alert"
     period: str  # as stored: the local date ("2026-11-23") or the ISO week ("2026-W48")
     period_start: date | None  # that day, or the week's Monday; None when unreadable
-    kind: str  # REFUSED | UNREACHABLE | SLACK_FAILING | STOPPED
+    kind: str  # REFUSED | UNREACHABLE | SLACK_FAILING | STOPPED | HELD
     reason: str  # Slack's error code, what broke the connection ("URLError"), or Corong's reason
     attempts: int  # how many times Corong tried it
     user_id: str | None  # the rep a nudge was for (a Slack user id)

@@ -190,7 +190,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "bant.policy_strict": {
         "en": "\u201c{text}\u201d: strict takes on or off.",
-        "id": "\u201c{text}\u201d: strict diisi on atau off.",
+        "id": "\u201c{text}\u201d: strict diisi ya atau tidak.",
     },
     "bant.policy_invalid": {
         "en": "The weights must add up to 100; these add up to {total}.",
@@ -204,7 +204,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "help.sales_bant": {
         "en": "Show the BANT weights and thresholds; admins can change them (strict:on refuses "
         "moves past qualification without BANT).",
-        "id": "Lihat bobot dan ambang BANT; admin bisa mengubahnya (strict:on menolak deal tanpa "
+        "id": "Lihat bobot dan ambang BANT; admin bisa mengubahnya (strict:ya menolak deal tanpa "
         "BANT melewati tahap kualifikasi).",
     },
 }

@@ -113,6 +113,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The {field} is {length} characters long; the most it can hold is {limit}.",
         "id": "Isian {field} sepanjang {length} karakter; maksimal {limit}.",
     },
+    # The {field} of field.too_long, in the reader's words.
+    "field.label.name": {"en": "name", "id": "nama"},
+    "field.label.contact": {"en": "contact", "id": "kontak"},
+    "field.label.next": {"en": "next", "id": "lanjut"},
+    "field.label.notes": {"en": "notes", "id": "catatan"},
+    "field.label.reason": {"en": "reason", "id": "alasan"},
+    "field.label.authority_name": {"en": "authority_name", "id": "nama dan jabatan"},
+    "field.label.need_pain": {"en": "need_pain", "id": "kebutuhan"},
     "deal.ambiguous": {
         "en": "\u201c{query}\u201d matches {count} deals. Which one did you mean?",
         "id": "\u201c{query}\u201d cocok dengan {count} deal. Yang mana maksudnya?",
@@ -382,7 +390,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Amounts: 50jt, 1.5M, 750k, Rp 50.000.000, $12k. Dates: tomorrow, fri, in 3 days, "
         "2026-12-31, besok, jumat. Deals: D-12 or part of the name.",
         "id": "Nilai: 50jt, 1,5M, 750rb, Rp 50.000.000, $12k. Tanggal: besok, jumat, 3 hari lagi, "
-        "2026-12-31, tomorrow, fri. Deal: D-12 atau sebagian namanya.",
+        "31/12/2026, 2026-12-31. Deal: D-12 atau sebagian namanya.",
     },
     "help.deal_add": {
         "en": "Add a deal in the first stage, owned by you.",

@@ -296,7 +296,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "import.bad_kind": {
         "en": "\u201c{text}\u201d is not something to import: choose deals or activities.",
-        "id": "\u201c{text}\u201d tidak bisa diimpor: pilih deals atau activities.",
+        "id": "\u201c{text}\u201d tidak bisa diimpor: pilih deal atau aktivitas.",
     },
     "import.bad_date_order": {
         "en": "\u201c{text}\u201d is not a date order: dmy or mdy.",
@@ -409,7 +409,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "export.bad_kind": {
         "en": "\u201c{text}\u201d is not something to export: choose deals, activities or bant.",
-        "id": "\u201c{text}\u201d tidak bisa diekspor: pilih deals, activities atau bant.",
+        "id": "\u201c{text}\u201d tidak bisa diekspor: pilih deal, aktivitas atau bant.",
     },
     "export.sending.deals_one": {
         "en": "Sending the one deal to your DM with Corong as a CSV file\u2026",

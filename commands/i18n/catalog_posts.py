@@ -10,6 +10,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- shared ------------------------------------------------------------------------------
     "jobs.days": {"en": "{count} days", "id": "{count} hari"},
     "jobs.days_one": {"en": "1 day", "id": "1 hari"},
+    "jobs.work_days": {"en": "{count} work days", "id": "{count} hari kerja"},
+    "jobs.work_days_one": {"en": "1 work day", "id": "1 hari kerja"},
     # --- the morning nudge -------------------------------------------------------------------
     "jobs.nudge.intro": {
         "en": "Good morning! *{count} deals need you today* ({day})",
@@ -125,7 +127,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "jobs.standup.no_reps": {
         "en": "This team has no reps yet: `/sales team add @name` adds one.",
-        "id": "Tim ini belum punya sales: `/sales team add @nama` untuk menambahkan.",
+        "id": "Tim ini belum punya sales: `/sales team tambah @nama` untuk menambahkan.",
     },
     "jobs.standup.closing": {
         "en": ":speech_balloon: Reply in this thread with your plan for today and anything "
@@ -217,6 +219,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "jobs.digest.hygiene.pile_up": {
         "en": "pile-up: {share} in {stage}",
         "id": "penumpukan: {share} di {stage}",
+    },
+    "jobs.digest.moved": {
+        "en": "Due on {day}, a day off ({name}): posted on the next work day.",
+        "id": "Jadwalnya {day}, hari libur ({name}): dikirim di hari kerja berikutnya.",
     },
     "jobs.digest.footer": {
         "en": ":thread: Chart and details in the thread.",

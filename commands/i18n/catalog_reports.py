@@ -60,6 +60,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.column.conversion": {"en": "Conversion", "id": "Konversi"},
     "report.column.benchmark": {"en": "Benchmark", "id": "Acuan"},
     "report.column.rep": {"en": "Rep", "id": "Sales"},
+    # Beside a manager's name where a report lists people: their calls, not a rep's.
+    "report.manager_mark": {"en": "(manager)", "id": "(manajer)"},
     "report.column.calls": {"en": "Calls", "id": "Telepon"},
     "report.column.target": {"en": "Target", "id": "Target"},
     "report.column.median": {"en": "Median", "id": "Median"},

@@ -31,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Workspace-wide reports are for admins ({admins}). Managers read their teams' "
         "(`team`), reps their own.",
         "id": "Laporan seluruh workspace hanya untuk admin ({admins}). Manajer membaca laporan "
-        "timnya (`team`), rep laporannya sendiri.",
+        "timnya (`tim`), rep laporannya sendiri.",
     },
     "role.no_admin": {
         "en": "a workspace admin or owner",

@@ -18,12 +18,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "settings.stale_label": {"en": "Stale after", "id": "Dianggap basi setelah"},
     "settings.stale_value": {
-        "en": "{count} days without activity",
-        "id": "{count} hari tanpa aktivitas",
+        "en": "{count} work days without activity",
+        "id": "{count} hari kerja tanpa aktivitas",
     },
     "settings.stale_value_one": {
-        "en": "{count} day without activity",
-        "id": "{count} hari tanpa aktivitas",
+        "en": "{count} work day without activity",
+        "id": "{count} hari kerja tanpa aktivitas",
     },
     "settings.pile_up_label": {"en": "Pile-up warning", "id": "Peringatan penumpukan"},
     "settings.pile_up_value": {
@@ -46,7 +46,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Only admins can change these settings: Slack workspace admins and owners, and "
         "anyone they name with `/sales admin add`.",
         "id": "Hanya admin yang bisa mengubah pengaturan ini: admin dan pemilik workspace Slack, "
-        "serta yang mereka tunjuk dengan `/sales admin add`.",
+        "serta yang mereka tunjuk dengan `/sales admin tambah`.",
     },
     # --- /sales benchmark
     "settings.benchmark_shown": {
@@ -112,7 +112,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\u201c{option}:{text}\u201d: \u201c{word}\u201d is not a day of the week. Write "
         "days like mon-fri or mon,wed,fri (senin-jumat works too). Nothing was changed.",
         "id": "\u201c{option}:{text}\u201d: \u201c{word}\u201d bukan nama hari. Tulis harinya "
-        "seperti senin-jumat atau senin,rabu,jumat (mon-fri juga bisa). Tidak ada yang diubah.",
+        "seperti senin-jumat atau senin,rabu,jumat. Tidak ada yang diubah.",
     },
     "settings.benchmark_number": {
         "en": "\u201c{text}\u201d is not a positive number: the benchmark needs a number above "
@@ -159,6 +159,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Show the benchmark ratio of deals per stage (10:5:3:1 for funnel4); admins set "
         "one number per stage, or default to go back.",
         "id": "Lihat patokan rasio deal per tahap (10:5:3:1 untuk funnel4); admin mengatur "
-        "satu angka per tahap, atau default untuk kembali ke bawaan.",
+        "satu angka per tahap, atau bawaan untuk kembali ke patokan bawaan.",
     },
 }

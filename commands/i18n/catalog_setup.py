@@ -37,8 +37,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "setup.field.bant_mode": {"en": "BANT before moving on", "id": "BANT sebelum lanjut"},
     "setup.field.stale_days": {
-        "en": "Stale after (days without activity)",
-        "id": "Dianggap basi setelah (hari tanpa aktivitas)",
+        "en": "Stale after (work days without activity)",
+        "id": "Dianggap basi setelah (hari kerja tanpa aktivitas)",
     },
     "setup.field.calls_per_day": {
         "en": "Calls target (per rep each work day)",
@@ -164,8 +164,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "setup.mode.warn": {"en": "warn", "id": "peringatan"},
     "setup.mode.strict": {"en": "strict", "id": "ketat"},
-    "setup.days_value": {"en": "{count} days", "id": "{count} hari"},
-    "setup.days_value_one": {"en": "{count} day", "id": "{count} hari"},
+    "setup.days_value": {"en": "{count} work days", "id": "{count} hari kerja"},
+    "setup.days_value_one": {"en": "{count} work day", "id": "{count} hari kerja"},
     "setup.calls_value": {"en": "{count} a day", "id": "{count} per hari"},
     # --- /sales undo
     "undo.workspace.settings": {

@@ -4,20 +4,20 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "help.sales_team": {
-        "en": "Teams: create one and add reps, set its channel, managers and schedule "
-        "(`/sales team` lists them).",
-        "id": "Tim: buat tim dan tambahkan rep, atur kanal, manajer dan jadwalnya "
-        "(`/sales team` menampilkan semuanya).",
+        "en": "Teams: create one and add reps, set its channel, managers, schedule and deal "
+        "alerts (`/sales team` lists them).",
+        "id": "Tim: buat tim dan tambahkan rep, atur kanal, manajer, jadwal dan peringatan "
+        "deal-nya (`/sales team` menampilkan semuanya).",
     },
     "help.sales_admin": {
         "en": "Corong admins besides Slack's admins and owners: `add @x`, `remove @x`.",
-        "id": "Admin Corong selain admin dan pemilik Slack: `add @x`, `remove @x`.",
+        "id": "Admin Corong selain admin dan pemilik Slack: `tambah @x`, `hapus @x`.",
     },
     "team.usage": {
         "en": "Say what to do with the team: `list`, `show`, `add`, `remove`, or the team's "
-        "name followed by `channel`, `manager` or `schedule`.",
-        "id": "Sebutkan apa yang dilakukan: `list`, `show`, `add`, `remove`, atau nama tim "
-        "lalu `channel`, `manager` atau `schedule`.",
+        "name followed by `channel`, `manager`, `schedule` or `alerts`.",
+        "id": "Sebutkan apa yang dilakukan: `daftar`, `lihat`, `tambah`, `hapus`, atau nama tim "
+        "lalu `kanal`, `manajer`, `jadwal` atau `peringatan`.",
     },
     "team.none_yet": {
         "en": "No teams yet. An admin creates one with `{example}`.",
@@ -35,7 +35,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Team *{team}* created. Next: its channel and manager, e.g. "
         "`/sales team {team} channel #sales` and `/sales team {team} manager @rina`.",
         "id": "Tim *{team}* dibuat. Berikutnya: kanal dan manajernya, mis. "
-        "`/sales team {team} channel #sales` dan `/sales team {team} manager @rina`.",
+        "`/sales team {team} kanal #sales` dan `/sales team {team} manajer @rina`.",
     },
     "team.reps_added": {
         "en": "Added {people} to *{team}*.",
@@ -83,7 +83,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "team.channel_usage": {
         "en": "Name one channel for *{team}* (type `#` and pick it), or `none` to stop its posts.",
-        "id": "Sebutkan satu kanal untuk *{team}* (ketik `#` lalu pilih), atau `none` untuk "
+        "id": "Sebutkan satu kanal untuk *{team}* (ketik `#` lalu pilih), atau `tidak` untuk "
         "menghentikan postingnya.",
     },
     "team.channel_set": {
@@ -106,8 +106,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "team.schedule_usage": {
         "en": "\u201c{text}\u201d is not a schedule setting. Use `standup:HH:MM`, "
         '`digest:"<day> HH:MM"` and `tz:<Area/City>`.',
-        "id": "\u201c{text}\u201d bukan pengaturan jadwal. Pakai `standup:HH:MM`, "
-        '`digest:"<hari> HH:MM"` dan `tz:<Area/Kota>`.',
+        "id": "\u201c{text}\u201d bukan pengaturan jadwal. Pakai `jam:HH:MM` (standup), "
+        '`ringkasan:"<hari> HH:MM"` dan `zona:<Area/Kota>`.',
     },
     "team.schedule_set": {
         "en": "Schedule of *{team}* saved; it applies from the next post.",
@@ -142,7 +142,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "\u201c{text}\u201d is not a digest time: give a day and a time, like "
         '`digest:"mon 08:00"`.',
         "id": "\u201c{text}\u201d bukan waktu ringkasan: sebutkan hari dan jam, mis. "
-        '`digest:"senin 08:00"`.',
+        '`ringkasan:"senin 08:00"`.',
     },
     "team.bad_zone": {
         "en": "\u201c{text}\u201d is not a time zone: use a name like Asia/Jakarta or "
@@ -178,7 +178,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "{team} channel #...`.",
         "id": "Corong tidak bisa melihat {channel}: jika kanal itu privat, buka lalu ketik "
         "`/invite @Corong`; jika sudah dihapus atau diarsipkan, atur kanal lain dengan "
-        "`/sales team {team} channel #...`.",
+        "`/sales team {team} kanal #...`.",
     },
     "admin.list": {
         "en": "*Corong admins*",
@@ -204,7 +204,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "admin.usage": {
         "en": "\u201c{text}\u201d: say `add` or `remove`, then mention people.",
-        "id": "\u201c{text}\u201d: tulis `add` atau `remove`, lalu sebut orangnya.",
+        "id": "\u201c{text}\u201d: tulis `tambah` atau `hapus`, lalu sebut orangnya.",
     },
     "admin.is_slack_admin": {
         "en": "{person} is an admin or owner of this Slack workspace, and so always a Corong "

@@ -43,13 +43,13 @@ MESSAGES: dict[str, dict[str, str]] = {
     "board.title_all": {"en": "Pipeline of everyone", "id": "Pipeline semua orang"},
     "board.summary": {"en": "{count} open deal(s)", "id": "{count} deal aktif"},
     "board.attention": {
-        "en": "{overdue} with an overdue next step, {stale} untouched for {days}+ days",
-        "id": "{overdue} langkah berikutnya terlambat, {stale} tak disentuh {days}+ hari",
+        "en": "{overdue} with an overdue next step, {stale} untouched for {days}+ work days",
+        "id": "{overdue} langkah berikutnya terlambat, {stale} tak disentuh {days}+ hari kerja",
     },
     "board.in_stage": {"en": "{days} d in stage", "id": "{days} hr di tahap ini"},
     "board.overdue": {
-        "en": "next step {days} d overdue",
-        "id": "langkah berikutnya telat {days} hr",
+        "en": "next step overdue by {days}",
+        "id": "langkah berikutnya telat {days}",
     },
     "board.stale": {"en": "stale: untouched {days} d", "id": "basi: tak disentuh {days} hr"},
     "board.touched": {"en": "touched {days} d ago", "id": "disentuh {days} hr lalu"},
@@ -101,9 +101,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "home.no_follow_ups": {
         "en": 'Nothing due today. Set a next step with `/call acme next:"demo" due:fri`.',
         "id": "Tidak ada yang jatuh tempo hari ini. Atur langkah berikutnya dengan "
-        '`/call acme next:"demo" due:jumat`.',
+        '`/call acme lanjut:"demo" tenggat:jumat`.',
     },
-    "home.overdue": {"en": ":alarm_clock: {days} d overdue", "id": ":alarm_clock: telat {days} hr"},
+    "home.overdue": {
+        "en": ":alarm_clock: overdue by {days}",
+        "id": ":alarm_clock: telat {days}",
+    },
     "home.due_today": {"en": "due today", "id": "jatuh tempo hari ini"},
     "home.more_follow_ups": {
         "en": "… and {count} more: `/pipeline` lists them all.",

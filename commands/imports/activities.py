@@ -24,6 +24,7 @@ from commands.deals.call import outcome_for
 from commands.deals.resolve import name_key
 from commands.errors import CommandError, UsageError
 from commands.grammar import parse_duration
+from commands.i18n import Phrase
 from commands.imports.cells import DAY_FIRST, date_order, read_date, read_time, text_reader
 from commands.imports.columns import normalise_header
 from commands.imports.deals import parse_csv
@@ -302,7 +303,10 @@ def _kind(text: str) -> str:
     kind = KINDS.get(" ".join(text.casefold().split()))
     if kind is None:
         raise UsageError(
-            "import.activity_kind", example="call", text=text, kinds="call, meeting, email, note"
+            "import.activity_kind",
+            example=Phrase("example.activity_kind"),
+            text=text,
+            kinds=Phrase("example.activity_kinds"),
         )
     return kind
 
@@ -327,9 +331,9 @@ def _outcome(text: str) -> str:
     if outcome is None:
         raise UsageError(
             "import.activity_outcome",
-            example="connected",
+            example=Phrase("example.outcome"),
             text=text,
-            outcomes="connected, no-answer, voicemail, busy, wrong-number, meeting",
+            outcomes=Phrase("example.outcomes"),
         )
     return outcome
 

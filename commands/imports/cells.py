@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 from commands.errors import UsageError
 from commands.grammar import Amount, parse_amount
 from commands.grammar.free_text import clean_text
+from commands.i18n import Phrase
 from commands.pipelines import LOST, WON
 
 DAY_FIRST, MONTH_FIRST = "dmy", "mdy"
@@ -95,7 +96,9 @@ def read_status(text: str) -> str | None:
         return None
     status = _STATUSES.get(wanted)
     if status is None or status == "deleted":
-        raise UsageError("import.bad_status", example="won", text=text.strip())
+        raise UsageError(
+            "import.bad_status", example=Phrase("example.status_won"), text=text.strip()
+        )
     return status
 
 

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from commands.deals.resolve import check_deal_name
 from commands.errors import CommandError, UsageError
 from commands.grammar.free_text import clean_text
+from commands.i18n import Text
 from commands.imports.cells import (
     read_amount,
     read_currency,
@@ -27,7 +28,7 @@ from commands.imports.cells import (
 from commands.imports.columns import ColumnMap
 from commands.imports.owners import OwnerResolver
 from commands.imports.stages import stage_for
-from commands.pipelines import CLOSED_STAGES, LOST, Pipeline
+from commands.pipelines import CLOSED_STAGES, LOST, Pipeline, stage_phrase
 
 T = TypeVar("T")
 _SOURCE = re.compile(r"^[a-z][a-z0-9_-]{0,15}$")
@@ -120,14 +121,20 @@ class RowReader:
         closed_stage = stage if stage in CLOSED_STAGES else None
         if not stage_text and status not in CLOSED_STAGES:
             problems.append(
-                self._missing(line, "stage", "import.stage_missing", self.pipeline.stages[0])
+                self._missing(
+                    line, "stage", "import.stage_missing", stage_phrase(self.pipeline.first)
+                )
             )
         if closed_stage and status and status != "open" and status != closed_stage:
             problems.append(
                 RowProblem(
                     line,
                     self.columns.column_of("status") or "status",
-                    UsageError("import.status_conflict", example=closed_stage, stage=stage_text),
+                    UsageError(
+                        "import.status_conflict",
+                        example=stage_phrase(closed_stage),
+                        stage=stage_text,
+                    ),
                 )
             )
         outcome = status if status in CLOSED_STAGES else closed_stage
@@ -179,6 +186,6 @@ class RowReader:
         company = clean_text(cell("company"))
         return company[:200] if company else None
 
-    def _missing(self, line: int, field: str, key: str, example: str) -> RowProblem:
+    def _missing(self, line: int, field: str, key: str, example: Text) -> RowProblem:
         column = self.columns.column_of(field) or field
         return RowProblem(line, column, UsageError(key, example=example))

@@ -13,8 +13,9 @@ import re
 from collections.abc import Mapping, Sequence
 
 from commands.errors import UsageError
+from commands.i18n import Phrase
 from commands.imports.columns import HUBSPOT, PIPEDRIVE, SALESFORCE
-from commands.pipelines import CLOSED_STAGES, LOST, WON, Pipeline, resolve_stage
+from commands.pipelines import CLOSED_STAGES, LOST, WON, Pipeline, resolve_stage, stage_phrase
 
 VENDOR_STAGES: dict[str, tuple[tuple[str, ...], ...]] = {
     HUBSPOT: (
@@ -66,10 +67,9 @@ def parse_stage_mapping(pairs: Sequence[str], pipeline: Pipeline) -> dict[str, s
     for pair in pairs:
         theirs, sep, ours = pair.rpartition("=")
         if not sep or not theirs.strip() or not ours.strip():
-            raise UsageError(
-                "import.bad_stage_map", example=f'--stage "Contract Sent={pipeline.stages[-1]}"',
-                given=pair,
-            )  # fmt: skip
+            last = stage_phrase(pipeline.stages[-1])
+            example = Phrase("example.stage_map", theirs="Contract Sent", ours=last)
+            raise UsageError("import.bad_stage_map", example=example, given=pair)
         mapping[normalise_stage(theirs)] = resolve_stage(pipeline, ours, allow_closed=True)
     return mapping
 
@@ -90,7 +90,7 @@ def stage_for(text: str, *, pipeline: Pipeline, source: str, overrides: Mapping[
     """Our stage key (an open stage, ``won`` or ``lost``) for a stage cell."""
     wanted = normalise_stage(text)
     if not wanted:
-        raise UsageError("import.stage_missing", example=pipeline.stages[0])
+        raise UsageError("import.stage_missing", example=stage_phrase(pipeline.first))
     if wanted in overrides:
         return overrides[wanted]
     if wanted in _CLOSED:
@@ -106,7 +106,7 @@ def stage_for(text: str, *, pipeline: Pipeline, source: str, overrides: Mapping[
         return found
     raise UsageError(
         "import.unknown_stage",
-        example=f'--stage "{text.strip()}={pipeline.stages[0]}"',
+        example=Phrase("example.stage_map", theirs=text.strip(), ours=stage_phrase(pipeline.first)),
         text=text.strip(),
-        stages=", ".join(pipeline.stages),
+        stages=pipeline.stages,
     )

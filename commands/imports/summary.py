@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from commands.i18n import CATALOG, translate
+from commands.i18n import CATALOG, Phrase, in_language, translate
 from commands.imports.activities import ActivityImport
 from commands.imports.cells import DAY_FIRST
 from commands.imports.deals import ImportResult
@@ -120,10 +121,12 @@ def summary_lines(summary: ImportSummary, lang: str, *, dates_key: str = CLI_DAT
 
 
 def problem_line(problem: RowProblem, lang: str) -> str:
-    """One bad row: its line, its column and what to do (with an example, if there is one)."""
-    message = translate(problem.error.key, lang, **problem.error.params)
+    """One bad row: its line, its column and what to do (with an example, if there is one),
+    all in the reader's language: our stages by their labels, an example in their words."""
+    params = {name: _param(name, value, lang) for name, value in problem.error.params.items()}
+    message = translate(problem.error.key, lang, **params)
     if problem.error.example:
-        message = f"{message} ({problem.error.example})"
+        message = f"{message} ({in_language(problem.error.example, lang)})"
     return translate(
         "import.problem_line", lang, line=problem.line, column=problem.column, message=message
     )
@@ -139,6 +142,15 @@ def problem_lines(problems: Sequence[RowProblem], lang: str, *, shown: int) -> l
 
 def more_line(count: int, lang: str) -> str:
     return translate("import.more_problems", lang, count=count)
+
+
+def _param(name: str, value: Any, lang: str) -> Any:
+    """A problem's parameter for the reader: a stage (or the pipeline's stages) by its label."""
+    if name == "stages" and isinstance(value, tuple):
+        return ", ".join(_stage(stage, lang) for stage in value)
+    if isinstance(value, Phrase):
+        return in_language(value, lang)
+    return value
 
 
 def _stage(stage: str, lang: str) -> str:

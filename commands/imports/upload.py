@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token
+from commands.i18n import Phrase
 from commands.imports.activities import import_activities
 from commands.imports.cells import DATE_ORDERS
 from commands.imports.deals import ImportOptions, import_deals
@@ -80,7 +81,7 @@ def open_import(ctx: CommandContext, tokens: list[Token]) -> OpenImport:
     kind = _KIND_WORDS.get(tokens[0].value.casefold())
     if kind is None:
         raise UsageError(
-            "import.bad_kind", example=f"{IMPORT_EXAMPLE} {ACTIVITIES}", text=tokens[0].value
+            "import.bad_kind", example=Phrase("example.import_activities"), text=tokens[0].value
         )
     return OpenImport(kind)
 

@@ -1,17 +1,25 @@
-"""The weekly digest in a team channel: the team's funnel report for the week just ended.
+"""The weekly digest in a team channel: the team's funnel report for the week it covers.
 
-It is exactly what ``/funnel team <name> last week`` shows: the same report request
-(``commands.reports.request.funnel_report_for``, "last week" in the workspace's time zone, the
-workspace's report settings) and the same scope a named team resolves to.
+It is exactly what ``/funnel team <name>`` shows for that week: the same report request
+(``commands.reports.request.funnel_report_for``, in the workspace's time zone, the workspace's
+report settings) and the same scope a named team resolves to.
+
+Which week: a digest due on or after the team's last work day of the week (a Friday 16:00
+digest) covers that week, Monday to Sunday; one due earlier (Monday 08:00) covers the week
+before. The post names it. A digest due on a holiday goes out on the next work day, covers the
+week it was due for, and says it moved.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from commands.posts.replies import Digest
+from commands.localtime import DateRange
+from commands.posts.replies import Digest, MovedFrom
+from commands.reports.policy import ReportPolicy, calendar_of
 from commands.reports.replies import FunnelView
 from commands.reports.request import funnel_report_for
 from commands.reports.scopes import ReportScope
@@ -19,19 +27,67 @@ from storage import queries, teams
 from storage.models import Team, Workspace
 
 
-def build_digest(session: Session, workspace: Workspace, team: Team, *, now: datetime) -> Digest:
-    """The digest of ``team`` posted at ``now``: last week's funnel report of its reps."""
-    assert workspace.id is not None
-    owner_ids = tuple(teams.team_rep_ids(session, team=team))
-    report = funnel_report_for(session, workspace, owner_ids=owner_ids, period="last_week", now=now)
+def build_digest(
+    session: Session,
+    workspace: Workspace,
+    team: Team,
+    *,
+    now: datetime,
+    due_day: date | None = None,
+) -> Digest:
+    """The digest of ``team`` posted at ``now`` for the digest due on ``due_day`` (default:
+    the last digest day up to today): the funnel report of the week it covers, for its reps and
+    its managers (their own deals and calls, shown as the managers')."""
+    assert workspace.id is not None and team.id is not None
+    today = now.astimezone(ZoneInfo(workspace.timezone)).date()
+    due = due_day or today - timedelta(days=(today.weekday() - team.digest_weekday) % 7)
+    covered = covered_week(due, ReportPolicy.from_workspace(workspace).work_days)
+    people = teams.team_people(session, team_ids=[team.id])
+    owner_ids = people.member_ids
+    report = funnel_report_for(
+        session,
+        workspace,
+        owner_ids=owner_ids,
+        manager_ids=people.manager_ids,
+        period=covered,
+        now=now,
+    )
     member_ids = sorted({row.member_id for row in report.activity.calls})
     members = queries.members_by_id(session, workspace_id=workspace.id, ids=member_ids)
     view = FunnelView(
         report=report,
-        scope=ReportScope("team", owner_ids, team_names=(team.name,)),
-        period="last_week",
+        scope=ReportScope(
+            "team", owner_ids, team_names=(team.name,), manager_ids=people.manager_ids
+        ),
+        period=covered,
         user_ids={mid: member.slack_user_id for mid, member in members.items()},
         currency=workspace.currency,
         tz_name=workspace.timezone,
     )
-    return Digest(team_name=team.name, funnel=view)
+    return Digest(
+        team_name=team.name,
+        funnel=view,
+        moved_from=_moved_from(session, workspace, team, due, today),
+    )
+
+
+def covered_week(due: date, work_days: tuple[int, ...]) -> DateRange:
+    """The week a digest due on ``due`` reports: its own week when it is due on or after the
+    week's last work day, else the week before; Monday to Sunday."""
+    monday = due - timedelta(days=due.weekday())
+    if not work_days or due.weekday() < max(work_days):
+        monday -= timedelta(days=7)
+    return DateRange(monday, monday + timedelta(days=6))
+
+
+def _moved_from(
+    session: Session, workspace: Workspace, team: Team, due: date, today: date
+) -> MovedFrom | None:
+    """The day off the digest was due on, when it goes out later because of it."""
+    if today <= due:
+        return None
+    calendar = calendar_of(session, workspace, around=due, team=team, lang=workspace.language)
+    off = calendar.day_off(due)
+    if off is None or off.kind == "weekend":
+        return None
+    return MovedFrom(due, off.name)

@@ -46,7 +46,7 @@ from commands.posts.replies import (
 )
 from commands.replies import Notice
 from commands.reports.metrics import stuck_cutoffs
-from commands.reports.policy import ReportPolicy
+from commands.reports.policy import ReportPolicy, calendar_of
 from commands.reports.yardsticks import WIN_RATE_DAYS, yardsticks_for
 from storage import posts, queries
 from storage import reports as db
@@ -70,14 +70,15 @@ def nudge_reasons(
     *,
     day: date,
     now: datetime,
-    stale_days: int,
+    idle_since: datetime,
     stuck_before: Mapping[str, datetime],
     missing_bant: bool,
 ) -> tuple[str, ...]:
     """Every reason an open deal needs its owner's action on ``day`` (the owner's local date),
     in REASONS order. As in the funnel report: a deal is uncontacted a full day after creation
     with no activity yet, stuck when it entered its stage before the stage's cutoff, stale when
-    untouched (or, never touched, created) more than ``stale_days`` days before ``now``."""
+    untouched (or, never touched, created) before ``idle_since`` (the stale threshold's work
+    days before ``now``)."""
     reasons = []
     due = deal.next_step_due
     if due is not None and due < day:
@@ -89,7 +90,7 @@ def nudge_reasons(
     cutoff = stuck_before.get(deal.stage)
     if cutoff is not None and deal.stage_entered_at < cutoff:
         reasons.append(STUCK)
-    if (deal.last_activity_at or deal.created_at) < now - timedelta(days=stale_days):
+    if (deal.last_activity_at or deal.created_at) < idle_since:
         reasons.append(STALE)
     if missing_bant:
         reasons.append(NO_BANT)
@@ -116,7 +117,9 @@ def workspace_stuck_cutoffs(
         stay_window_days=policy.cohort_days,
         win_rate_days=WIN_RATE_DAYS,
     )
-    return stuck_cutoffs(yardsticks.stage_times, now)
+    tz = zone(workspace.timezone, "UTC")
+    calendar = calendar_of(session, workspace, around=now.astimezone(tz).date())
+    return stuck_cutoffs(yardsticks.stage_times, now, calendar, tz)
 
 
 @dataclass(frozen=True)
@@ -160,19 +163,22 @@ def build_nudge(
     unqualified = _missing_bant_ids(
         ctx, stages_past_qualification(pipeline.name, pipeline.stages), deals
     )
+    calendar = calendar_of(ctx.session, ctx.workspace, around=day)
+    idle_since = calendar.work_days_ago(ctx.now, policy.stale_days, ctx.tz)
     candidates = []
     for deal in deals:
         reasons = nudge_reasons(
             deal,
             day=day,
             now=ctx.now,
-            stale_days=policy.stale_days,
+            idle_since=idle_since,
             stuck_before=stuck_cutoffs,
             missing_bant=deal.id in unqualified,
         )
         if reasons:
             due = deal.next_step_due
-            overdue = (day - due).days if OVERDUE in reasons and due is not None else 0
+            late = OVERDUE in reasons and due is not None
+            overdue = calendar.work_days_late(due, day) if late and due is not None else 0
             candidates.append(_Candidate(deal, reasons, overdue))
     if not candidates:
         return None

@@ -78,7 +78,8 @@ class StageMove:
 
 @dataclass(frozen=True)
 class StandupRep:
-    """One rep's line in the standup: today's plan and the previous work day's activity."""
+    """One rep's line in the standup: today's plan and the previous work day's activity (or a
+    manager's, of their own deals and calls, marked as theirs)."""
 
     user_id: str
     plan: tuple[DealSummary, ...]  # open deals whose next step is due today or overdue
@@ -86,6 +87,7 @@ class StandupRep:
     calls: int
     moves: tuple[StageMove, ...]
     moves_more: int
+    manager: bool = False
 
 
 @dataclass(frozen=True)
@@ -99,8 +101,17 @@ class Standup(Reply):
 
 
 @dataclass(frozen=True)
+class MovedFrom:
+    """The day off a weekly digest was due on; it went out on the next work day instead."""
+
+    day: date
+    name: str
+
+
+@dataclass(frozen=True)
 class Digest(Reply):
-    """The weekly digest in a team channel: the team's funnel report for the week just ended."""
+    """The weekly digest in a team channel: the team's funnel report for the week it covers."""
 
     team_name: str
     funnel: FunnelView
+    moved_from: MovedFrom | None = None

@@ -5,6 +5,11 @@ rep's new time zone or a workspace's new work days apply at the next call, witho
 A slot's period (the rep's or team's local date, or the ISO week of a digest) is what the outbox
 keys a post on, so a slot seen twice, or by two replicas, is still posted once.
 
+Days off keep the bot quiet (``commands.calendar``): no nudge and no standup on a public
+holiday or a company day off, and a digest due on one goes out on the next work day, for the
+same week, saying so. ``next_slots`` and ``slot_at`` show a skipped post with its reason, so
+``corong jobs list`` and ``corong jobs run --dry-run --at`` can say why nothing goes out.
+
 Local times become UTC the way cron treats them: a time skipped by a spring-forward change fires
 at the first instant after the gap, and a time repeated by a fall-back change fires once, at its
 first occurrence. A stored time or zone that does not parse falls back to its default (with a
@@ -15,14 +20,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from commands.calendar.workdays import DayOff, WorkCalendar
 from commands.localtime import iso_week, local_days_around, local_fire_time, parse_local_time, zone
-from commands.reports.policy import ReportPolicy
+from commands.reports.policy import calendar_of
 from storage import posts, queries, teams
 from storage.models import Member, Team, Workspace
 from storage.outbox import SlotKey
@@ -42,6 +48,8 @@ USER_GONE_ERRORS = ("account_inactive", "user_not_found", "user_disabled")
 TEAM_TARGET_PREFIX = "team:"
 # Far enough ahead to reach the next work day (or digest weekday) from any day of the week.
 _LOOKAHEAD_DAYS = 8
+# How far back a digest moved off a day off may have been due (Lebaran closes offices a week).
+_MOVE_WINDOW = timedelta(days=14)
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,11 @@ class Slot:
     period: str  # the local date ("2026-11-23") or the ISO week ("2026-W48")
     fire_at: datetime
     tz_name: str
+    # Why this post does not go out (a holiday, a company day off); only ``next_slots`` and
+    # ``slot_at`` return such slots, to show the skip.
+    skip: str | None = None
+    # A digest due on a day off goes out on the next work day: the day off it moved from.
+    moved_from: str | None = None
 
     @property
     def key(self) -> SlotKey:
@@ -64,6 +77,12 @@ class Slot:
 
 
 # --- pure time rules ---------------------------------------------------------------------------
+
+
+def day_off_reason(day: date, off: DayOff) -> str:
+    """How ``corong jobs`` names a skip: ``holiday: Hari Kemerdekaan`` or ``day off: Offsite``."""
+    kind = "holiday" if off.kind == "holiday" else "day off"
+    return f"{kind}: {off.name}" if off.name else f"{kind} {day.isoformat()}"
 
 
 def team_target(team_id: int) -> str:
@@ -91,6 +110,7 @@ def due_slots(session: Session, *, now: datetime, grace: timedelta = DEFAULT_GRA
         slot
         for workspace in list_workspaces(session)
         for slot in _slots_between(session, workspace, since, now)
+        if slot.skip is None
     ]
     return sorted(slots, key=_slot_order)
 
@@ -101,7 +121,8 @@ def next_slots(session: Session, *, now: datetime, workspace_id: int | None = No
     _require_aware(now)
     found: dict[tuple[str, int, str], Slot] = {}
     for workspace in _workspaces(session, workspace_id):
-        for slot in _slots_between(session, workspace, now, now + timedelta(days=_LOOKAHEAD_DAYS)):
+        ahead = now + timedelta(days=_LOOKAHEAD_DAYS)
+        for slot in _slots_between(session, workspace, now, ahead, show_skips=True):
             identity = (slot.job, slot.workspace_id, slot.target)
             if identity not in found or slot.fire_at < found[identity].fire_at:
                 found[identity] = slot
@@ -112,23 +133,27 @@ def slot_at(
     session: Session, job: str, *, workspace_id: int, target: str, at: datetime
 ) -> Slot | None:
     """The slot of ``job`` for ``target`` whose period contains ``at``, whatever the time now
-    (``corong jobs run --at``); None when the target is unknown or ``at`` is not a work day."""
+    (``corong jobs run --at``); None when the target is unknown or ``at`` is no work weekday. On
+    a holiday or company day off the slot says why it is skipped (``skip``)."""
     _require_aware(at)
     if job not in JOBS:
         raise ValueError(f"unknown job {job!r}; expected one of {', '.join(JOBS)}")
     workspace = get_workspace(session, workspace_id=workspace_id)
     if workspace is None:
         return None
-    work_days = ReportPolicy.from_workspace(workspace).work_days
+    calendars = _Calendars(session, workspace, at)
     if job == NUDGE:
         member = queries.find_member(session, workspace_id=workspace_id, slack_user_id=target)
         if member is None:
             return None
         tz = zone(member.timezone, workspace.timezone)
         day = at.astimezone(tz).date()
-        if day.weekday() not in work_days:
-            return None
-        return _daily(NUDGE, workspace_id, target, day, NUDGE_TIME, tz)
+        return _on_work_day(
+            calendars.of_member(member),
+            day,
+            _daily(NUDGE, workspace_id, target, day, NUDGE_TIME, tz),
+            show_skips=True,
+        )
     team_id = team_id_of(target)
     team = (
         teams.get_team(session, workspace_id=workspace_id, team_id=team_id)
@@ -139,52 +164,102 @@ def slot_at(
         return None
     tz = zone(team.timezone, workspace.timezone)
     day = at.astimezone(tz).date()
+    calendar = calendars.of_team(team)
     if job == STANDUP:
-        if day.weekday() not in work_days:
-            return None
-        return _daily(STANDUP, workspace_id, target, day, _standup_time(team), tz)
+        slot = _daily(STANDUP, workspace_id, target, day, _standup_time(team), tz)
+        return _on_work_day(calendar, day, slot, show_skips=True)
     weekday = _digest_weekday(team)
-    fire_day = day + timedelta(days=weekday - day.weekday())
-    return _digest(workspace_id, target, fire_day, _digest_time(team), tz)
+    due_day = day + timedelta(days=weekday - day.weekday())
+    return _digest(workspace_id, target, due_day, _digest_time(team), tz, calendar)
 
 
 # --- helpers ------------------------------------------------------------------------------------
 
 
+class _Calendars:
+    """The work calendars one look at a workspace's schedule needs: the workspace's, and each
+    country a team follows, built once; a rep's is their team's."""
+
+    def __init__(self, session: Session, workspace: Workspace, around: datetime) -> None:
+        self._session, self._workspace = session, workspace
+        self._around = around.date()
+        self._by_country: dict[str, WorkCalendar] = {}
+        self._rep_teams: dict[int, Team] | None = None
+
+    def of_team(self, team: Team | None) -> WorkCalendar:
+        country = (team.holiday_country if team else None) or self._workspace.holiday_country
+        if country not in self._by_country:
+            self._by_country[country] = calendar_of(
+                self._session,
+                self._workspace,
+                around=self._around,
+                team=team,
+                lang=self._workspace.language,
+            )
+        return self._by_country[country]
+
+    def of_member(self, member: Member) -> WorkCalendar:
+        if self._rep_teams is None:
+            assert self._workspace.id is not None
+            self._rep_teams = teams.rep_teams(self._session, workspace_id=self._workspace.id)
+        return self.of_team(self._rep_teams.get(member.id or 0))
+
+
+def _on_work_day(calendar: WorkCalendar, day: date, slot: Slot, *, show_skips: bool) -> Slot | None:
+    """``slot`` on a work day; on a holiday or company day off, the slot with its reason when
+    skips are shown, else nothing; nothing on a weekend (no post was ever due then)."""
+    off = calendar.day_off(day)
+    if off is None:
+        return slot
+    if off.kind == "weekend" or not show_skips:
+        return None
+    return replace(slot, skip=day_off_reason(day, off))
+
+
 def _slots_between(
-    session: Session, workspace: Workspace, start: datetime, end: datetime
+    session: Session,
+    workspace: Workspace,
+    start: datetime,
+    end: datetime,
+    *,
+    show_skips: bool = False,
 ) -> Iterator[Slot]:
-    """The workspace's slots firing in ``(start, end]``."""
+    """The workspace's slots firing in ``(start, end]``; with ``show_skips``, also those a day
+    off skips (their ``skip`` says why)."""
     assert workspace.id is not None
     workspace_id = workspace.id
-    work_days = ReportPolicy.from_workspace(workspace).work_days
+    calendars = _Calendars(session, workspace, end)
 
-    def inside(slot: Slot) -> bool:
-        return start < slot.fire_at <= end
+    def inside(slot: Slot | None) -> bool:
+        return slot is not None and start < slot.fire_at <= end
 
     for member in _nudged_members(session, workspace_id):
         tz = zone(member.timezone, workspace.timezone)
+        calendar = calendars.of_member(member)
         for day in local_days_around(start, end, tz):
-            if day.weekday() in work_days:
-                slot = _daily(NUDGE, workspace_id, member.slack_user_id, day, NUDGE_TIME, tz)
-                if inside(slot):
-                    yield slot
+            slot = _daily(NUDGE, workspace_id, member.slack_user_id, day, NUDGE_TIME, tz)
+            shown = _on_work_day(calendar, day, slot, show_skips=show_skips)
+            if shown is not None and inside(shown):
+                yield shown
 
     for team in teams.teams_with_channel(session, workspace_id=workspace_id):
         assert team.id is not None
         target = team_target(team.id)
         tz = zone(team.timezone, workspace.timezone)
+        calendar = calendars.of_team(team)
         standup_at, digest_at = _standup_time(team), _digest_time(team)
         digest_weekday = _digest_weekday(team)
         for day in local_days_around(start, end, tz):
-            if day.weekday() in work_days:
-                slot = _daily(STANDUP, workspace_id, target, day, standup_at, tz)
-                if inside(slot):
-                    yield slot
+            slot = _daily(STANDUP, workspace_id, target, day, standup_at, tz)
+            shown = _on_work_day(calendar, day, slot, show_skips=show_skips)
+            if shown is not None and inside(shown):
+                yield shown
+        # A digest moved off a day off fires days after it was due: look back for it.
+        for day in local_days_around(start - _MOVE_WINDOW, end, tz):
             if day.weekday() == digest_weekday:
-                slot = _digest(workspace_id, target, day, digest_at, tz)
-                if inside(slot):
-                    yield slot
+                digest = _digest(workspace_id, target, day, digest_at, tz, calendar)
+                if inside(digest):
+                    yield digest
 
 
 def _daily(job: str, workspace_id: int, target: str, day: date, at: time, tz: ZoneInfo) -> Slot:
@@ -198,14 +273,25 @@ def _daily(job: str, workspace_id: int, target: str, day: date, at: time, tz: Zo
     )
 
 
-def _digest(workspace_id: int, target: str, day: date, at: time, tz: ZoneInfo) -> Slot:
+def _digest(
+    workspace_id: int, target: str, day: date, at: time, tz: ZoneInfo, calendar: WorkCalendar
+) -> Slot:
+    """The digest due on ``day`` for its week; due on a holiday or company day off, it goes out
+    on the next work day instead (still that week's digest, posted once). A digest day the team
+    chose outside its work days (a Saturday) is kept."""
+    fire_day, moved_from = day, None
+    off = calendar.day_off(day)
+    if off is not None and off.kind != "weekend":
+        fire_day = calendar.next_work_day(day)
+        moved_from = f"{day:%a %Y-%m-%d}, {day_off_reason(day, off)}"
     return Slot(
         job=DIGEST,
         workspace_id=workspace_id,
         target=target,
         period=iso_week(day),
-        fire_at=local_fire_time(day, at, tz),
+        fire_at=local_fire_time(fire_day, at, tz),
         tz_name=tz.key,
+        moved_from=moved_from,
     )
 
 

@@ -3,8 +3,10 @@
 The team's day is its own time zone's (``Team.timezone``, else the workspace's). A rep's plan
 is their open deals whose next step is due today or overdue, most overdue first; their last
 work day is the calls they logged and the stage moves of their deals on the previous work day
-(moves later undone are left out; a deal's creation shows as a move from nowhere). The whole
-team is read in a handful of queries, whatever its size.
+(moves later undone are left out; a deal's creation shows as a move from nowhere). A manager
+who sells gets the same line after the reps', marked as the manager's: their own follow-ups
+are the team's too; a manager with nothing of their own to show gets none. The whole team is
+read in a handful of queries, whatever its size.
 """
 
 from __future__ import annotations
@@ -31,39 +33,46 @@ MOVES_SHOWN = 5
 def build_standup(
     session: Session, workspace: Workspace, team: Team, *, now: datetime
 ) -> Standup | None:
-    """The standup of ``team`` as of ``now``; None when the team has no reps to report on."""
-    assert workspace.id is not None
+    """The standup of ``team`` as of ``now``; None when it has nobody to report on (no reps,
+    and no manager with a follow-up, call or move of their own)."""
+    assert workspace.id is not None and team.id is not None
     workspace_id = workspace.id
-    members = queries.members_by_id(
-        session, workspace_id=workspace_id, ids=teams.team_rep_ids(session, team=team)
-    )
+    people = teams.team_people(session, team_ids=[team.id])
+    members = queries.members_by_id(session, workspace_id=workspace_id, ids=people.member_ids)
     if not members:
         return None
-    reps = sorted(members.values(), key=_rep_order)
-    rep_ids = list(members)
+    managers = set(people.manager_ids)
+    ordered = sorted(members.values(), key=lambda m: (m.id in managers, *_rep_order(m)))
+    member_ids = list(members)
     tz = zone(team.timezone, workspace.timezone)
     today = now.astimezone(tz).date()
     since = previous_work_day(today, ReportPolicy.from_workspace(workspace).work_days)
     start, end = day_bounds(since, tz)
     plans = _plans(session, workspace_id, members, today)
     calls = db.calls_per_member(
-        session, workspace_id=workspace_id, owner_ids=rep_ids, start=start, end=end
+        session, workspace_id=workspace_id, owner_ids=member_ids, start=start, end=end
     )
-    moves = _moves(session, workspace_id, rep_ids, start, end)
+    moves = _moves(session, workspace_id, member_ids, start, end)
     rows = []
-    for rep in reps:
-        assert rep.id is not None
-        plan, rep_moves = plans.get(rep.id, []), moves.get(rep.id, [])
+    for person in ordered:
+        assert person.id is not None
+        plan, rep_moves = plans.get(person.id, []), moves.get(person.id, [])
+        manager = person.id in managers
+        if manager and not (plan or calls.get(person.id) or rep_moves):
+            continue  # a manager who sold nothing that day has no line
         rows.append(
             StandupRep(
-                user_id=rep.slack_user_id,
+                user_id=person.slack_user_id,
                 plan=tuple(plan[:PLAN_SHOWN]),
                 plan_more=max(0, len(plan) - PLAN_SHOWN),
-                calls=calls.get(rep.id, 0),
+                calls=calls.get(person.id, 0),
                 moves=tuple(rep_moves[:MOVES_SHOWN]),
                 moves_more=max(0, len(rep_moves) - MOVES_SHOWN),
+                manager=manager,
             )
         )
+    if not rows:
+        return None
     return Standup(team_name=team.name, day=today, since=since, reps=tuple(rows))
 
 

@@ -11,34 +11,46 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from commands.calendar.workdays import WorkCalendar
 from commands.context import CommandContext
 from commands.deals.summaries import stage_totals, summarize_many
 from commands.grammar import Token
+from commands.i18n import Phrase
 from commands.localtime import whole_days
 from commands.replies import DealSummary
-from commands.reports.policy import ReportPolicy
+from commands.reports.policy import ReportPolicy, calendar_of
 from commands.reports.replies import BoardRow, PipelineBoard
-from commands.reports.scopes import parse_scope
+from commands.reports.scopes import parse_scope, scope_managers
 from storage import queries
 from storage.models import Deal
 
 PAGE_SIZE = 20
-EXAMPLE = "/pipeline team"
+EXAMPLE = Phrase("example.pipeline_team")  # /pipeline team
 
 
 def board_row(
-    deal: Deal, summary: DealSummary, now: datetime, today: date, stale_days: int
+    deal: Deal,
+    summary: DealSummary,
+    now: datetime,
+    today: date,
+    idle_since: datetime,
+    calendar: WorkCalendar,
+    *,
+    manager_owner: bool = False,
 ) -> BoardRow:
-    """A deal's place on the board as of ``now``: age in stage, idleness, overdue days."""
-    idle = whole_days(deal.last_activity_at or deal.created_at, now)
-    overdue = (today - deal.next_step_due).days if deal.next_step_due else 0
+    """A deal's place on the board as of ``now``: age in stage, idleness (stale when untouched
+    since before ``idle_since``), and how many work days its next step is late."""
+    last_touch = deal.last_activity_at or deal.created_at
+    due = deal.next_step_due
+    overdue = calendar.work_days_late(due, today) if due else 0
     return BoardRow(
         deal=summary,
         days_in_stage=whole_days(deal.stage_entered_at, now),
-        idle_days=idle,
-        overdue_days=max(0, overdue),
-        stale=idle >= stale_days,
+        idle_days=whole_days(last_touch, now),
+        overdue_days=overdue,
+        stale=last_touch < idle_since,
         contacted=deal.last_activity_at is not None,
+        manager_owner=manager_owner,
     )
 
 
@@ -52,6 +64,8 @@ def run_pipeline(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -
     """The board for the scope the tokens name (the caller's own deals by default)."""
     scope = parse_scope(ctx, tokens, example=EXAMPLE)
     stale_days = ReportPolicy.from_workspace(ctx.workspace).stale_days
+    calendar = calendar_of(ctx.session, ctx.workspace, around=ctx.today)
+    idle_since = calendar.work_days_ago(ctx.now, stale_days, ctx.tz)
     deals = (
         []
         if scope.owner_ids == ()
@@ -60,8 +74,17 @@ def run_pipeline(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -
         )
     )
     summaries = summarize_many(ctx, deals)
+    managers = scope_managers(ctx, scope) if deals and scope.kind != "mine" else frozenset()
     rows = [
-        board_row(deal, summary, ctx.now, ctx.today, stale_days)
+        board_row(
+            deal,
+            summary,
+            ctx.now,
+            ctx.today,
+            idle_since,
+            calendar,
+            manager_owner=deal.owner_id in managers,
+        )
         for deal, summary in zip(deals, summaries, strict=True)
     ]
     pipeline = ctx.pipeline

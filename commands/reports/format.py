@@ -170,6 +170,13 @@ def member_name(member_id: int, names: Mapping[int, str]) -> str:
     return names.get(member_id, f"#{member_id}")
 
 
+def person_name(member_id: int, names: Mapping[int, str], lang: str, *, manager: bool) -> str:
+    """A member's name where a report lists people, a manager's marked as one (``Rina
+    (manager)``): their calls are theirs, never one of the reps'."""
+    name = member_name(member_id, names)
+    return f"{name} {translate('report.manager_mark', lang)}" if manager else name
+
+
 def hygiene_detail(kind: str, deal: DealFacts, lang: str, tz: ZoneInfo) -> str:
     """Why a deal is on a hygiene list, in the words that list calls for (``kind`` is the
     ``Hygiene`` field: stale, overdue, stuck, uncontacted, missing_bant)."""
@@ -300,10 +307,13 @@ def _activity_lines(report: FunnelReport, lang: str, names: Mapping[int, str]) -
         ]
         rows = [
             [
-                member_name(row.member_id, names),
+                person_name(row.member_id, names, lang, manager=row.manager),
                 format_number(row.calls, lang),
-                format_number(a.calls_target, lang),
-                format_ratio(row.calls / a.calls_target if a.calls_target else None, lang),
+                not_available(lang) if row.manager else format_number(a.calls_target, lang),
+                format_ratio(
+                    row.calls / a.calls_target if a.calls_target and not row.manager else None,
+                    lang,
+                ),
             ]
             for row in a.calls
         ]
@@ -370,6 +380,7 @@ def _hygiene_lines(
     labels.append(translate("report.pile_up", lang))
     width = max(len(label) for label in labels)
     listed = [deal for kind, _ in HYGIENE_LISTS for deal in getattr(h, kind).deals]
+    managers = {row.member_id for row in report.activity.calls if row.manager}
     ref_width = max((len(deal.ref) for deal in listed), default=0)
     lines = []
     for (kind, _key), label in zip(HYGIENE_LISTS, labels, strict=False):
@@ -379,7 +390,8 @@ def _hygiene_lines(
         lines.append(f"{INDENT}{label.ljust(width)}  {count.rjust(4)}{clear}")
         for deal in sample.deals:
             detail = hygiene_detail(kind, deal, lang, tz)
-            owner = member_name(deal.owner_id, names)
+            manager = deal.owner_id in managers
+            owner = person_name(deal.owner_id, names, lang, manager=manager)
             lines.append(
                 f"{INDENT * 2}{deal.ref.ljust(ref_width)}  {deal.name} · {owner} · {detail}"
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from commands import permissions
 from commands.context import CommandContext
 from commands.grammar import Token
+from commands.i18n import Phrase
 from commands.localtime import Period, PeriodKind
 from commands.reports.periods import looks_like_range, parse_range
 from commands.reports.replies import FunnelView
@@ -18,7 +19,7 @@ from commands.reports.request import funnel_report_for
 from commands.reports.scopes import ReportScope, mine, parse_scope, team_scope
 from storage import queries, teams
 
-EXAMPLE = "/funnel last week team Jakarta"
+EXAMPLE = Phrase("example.funnel")  # /funnel last week team Jakarta
 RANGE_EXAMPLE = "/funnel 2026-10-01..2026-12-31"
 
 # Period phrases, longest first so "last week" wins over "week".
@@ -91,7 +92,12 @@ def run_funnel(ctx: CommandContext, tokens: list[Token]) -> FunnelView:
     period, rest = split_period(tokens)
     scope = parse_scope(ctx, rest, example=EXAMPLE) if rest else default_scope(ctx)
     report = funnel_report_for(
-        ctx.session, ctx.workspace, owner_ids=scope.owner_ids, period=period, now=ctx.now
+        ctx.session,
+        ctx.workspace,
+        owner_ids=scope.owner_ids,
+        manager_ids=scope.manager_ids,
+        period=period,
+        now=ctx.now,
     )
     member_ids = sorted({row.member_id for row in report.activity.calls})
     members = queries.members_by_id(ctx.session, workspace_id=ctx.workspace_id, ids=member_ids)

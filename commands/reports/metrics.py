@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from fractions import Fraction
@@ -24,6 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from commands.calendar.workdays import WorkCalendar, weekdays_only
 from commands.deals.bant_scoring import stages_past_qualification
 from commands.localtime import previous_period, work_days_in
 from commands.pipelines import LOST, WON, Pipeline
@@ -90,22 +91,28 @@ class Outcomes:
 
 @dataclass(frozen=True)
 class RepCalls:
-    """Calls one member logged in the period."""
+    """Calls one member logged in the period; a manager's are shown as theirs, not a rep's."""
 
     member_id: int
     calls: int
+    manager: bool = False  # a manager's own calls: in the totals, not held to the rep target
 
 
 @dataclass(frozen=True)
 class ActivityStats:
     """Calls per rep against target, and follow-ups per deal."""
 
-    calls: tuple[RepCalls, ...]  # most calls first
+    calls: tuple[RepCalls, ...]  # the reps, most calls first, then the managers likewise
     work_days: int
     calls_target: int  # per rep for the whole period
     activities: int
     deals_touched: int
     followups_per_deal: float | None
+
+    @property
+    def rep_calls(self) -> tuple[RepCalls, ...]:
+        """The reps' rows: the ones "N of M reps at target" counts (managers are only shown)."""
+        return tuple(row for row in self.calls if not row.manager)
 
 
 @dataclass(frozen=True)
@@ -296,17 +303,27 @@ def lead_response_hours(leads: Sequence[LeadTouch]) -> tuple[float | None, int, 
     return _median(hours), len(hours), len(leads) - len(hours)
 
 
-STUCK_AT_LEAST = timedelta(days=1)
+UTC_ZONE = ZoneInfo("UTC")
 
 
-def stuck_cutoffs(times: Sequence[StageTime], now: datetime) -> dict[str, datetime]:
+def stuck_cutoffs(
+    times: Sequence[StageTime],
+    now: datetime,
+    calendar: WorkCalendar | None = None,
+    tz: ZoneInfo = UTC_ZONE,
+) -> dict[str, datetime]:
     """A deal is stuck when it has been in its current stage more than twice that stage's
-    median time in stage, and at least a day: it entered the stage before
-    now - max(2 x median, 1 day). The day's floor keeps a stage that deals usually leave within
-    hours (a median near 0) from calling every deal added this morning stuck. Stages without
-    a median have no cutoff (nothing in them is stuck)."""
+    median time in stage, and at least a work day: it entered the stage before
+    now - max(2 x median, 1 work day). The median is in calendar days (weekends in it), so the
+    reach is pushed back only by the holidays and company days off in between
+    (``WorkCalendar.reach_back``): a Lebaran week does not make every deal stuck. The work
+    day's floor keeps a stage that deals usually leave within hours (a median near 0) from
+    calling a deal stuck on its first work day there. Stages without a median have no cutoff
+    (nothing in them is stuck)."""
+    calendar = calendar or weekdays_only(tuple(range(7)))
+    floor = calendar.work_days_ago(now, 1, tz)
     return {
-        row.stage: now - max(timedelta(days=2 * row.median_days), STUCK_AT_LEAST)
+        row.stage: min(calendar.reach_back(now, 2 * row.median_days, tz), floor)
         for row in times
         if row.median_days is not None
     }
@@ -366,23 +383,30 @@ def build_funnel_report(
     period_end: datetime,
     now: datetime,
     owner_ids: Sequence[int] | None = None,
+    manager_ids: Collection[int] = (),
     cohort_days: int = 90,
-    stale_days: int = 7,
+    stale_days: int = 5,
     calls_per_day_target: int = 10,
     work_days: Sequence[int] = (0, 1, 2, 3, 4),
     pile_up_threshold: float = 0.4,
     sample_size: int = 10,
     benchmark_ratio: Sequence[float] | None = None,
     win_rate_days: int = WIN_RATE_DAYS,
+    calendar: WorkCalendar | None = None,
 ) -> FunnelReport:
     """The funnel report of ``workspace`` for ``[period_start, period_end)``, with "now" facts
     (open deals, hygiene) as of ``now``. ``owner_ids`` narrows it to a team or a rep: their
     deals, and the calls and follow-ups they logged; historical win rates stay workspace-wide
-    (deals closed in the ``win_rate_days`` before ``now``).
+    (deals closed in the ``win_rate_days`` before ``now``). ``manager_ids`` are the managers
+    among the people it covers: their calls count in every total and are listed as theirs,
+    but the per-rep calls target is not theirs (``RepCalls.manager``).
     Each hygiene list keeps its total and its ``sample_size`` most urgent deals;
     ``benchmark_ratio`` (deals per open stage, like 10:5:3:1) sets the conversion benchmarks
-    (``benchmark_conversions``)."""
+    (``benchmark_conversions``). ``calendar`` says which days are work days for the "days"
+    rules (stale after ``stale_days`` work days, stuck); without one, ``work_days`` alone.
+    """
     assert workspace.id is not None
+    calendar = calendar or weekdays_only(tuple(work_days))
     db.tune_for_reports(session)
     scope = _Scope(session, workspace.id, owner_ids, period_start, period_end)
     tz = ZoneInfo(workspace.timezone)
@@ -400,9 +424,9 @@ def build_funnel_report(
     open_now = db.open_deals_now(
         session,
         **scope.who,
-        idle_since=now - timedelta(days=stale_days),
+        idle_since=calendar.work_days_ago(now, stale_days, tz),
         today=now.astimezone(tz).date(),
-        entered_before=stuck_cutoffs(yardsticks.stage_times, now),
+        entered_before=stuck_cutoffs(yardsticks.stage_times, now, calendar, tz),
         bant_stages=stages_past_qualification(pipeline.name, pipeline.stages),
     )
     open_totals = open_now.totals
@@ -415,7 +439,7 @@ def build_funnel_report(
         now=now,
         funnel=_funnel(scope, pipeline, open_totals, cohort_days, benchmark_ratio),
         outcomes=_outcomes(scope, workspace.currency, tz),
-        activity=_activity(scope, open_now, tz, calls_per_day_target, work_days),
+        activity=_activity(scope, open_now, tz, calls_per_day_target, work_days, manager_ids),
         speed=_speed(scope, times, leads),
         hygiene=_hygiene(
             scope,
@@ -426,6 +450,7 @@ def build_funnel_report(
             now=now,
             tz=tz,
             stale_days=stale_days,
+            calendar=calendar,
             pile_up_threshold=pile_up_threshold,
             sample_size=sample_size,
         ),
@@ -531,17 +556,21 @@ def _activity(
     tz: ZoneInfo,
     calls_per_day_target: int,
     work_days: Sequence[int],
+    manager_ids: Collection[int],
 ) -> ActivityStats:
     """Calls per rep: every member with a call in the period or an open deal now (within the
-    scope), zero calls included."""
+    scope), zero calls included; the reps first, then the managers (``manager_ids``), each
+    most calls first."""
     logged = db.activity_per_member(scope.session, **scope.period)
     calls = {member: done.calls for member, done in logged.items() if done.calls}
-    reps = set(calls) | set(open_now.owner_ids)
+    people = set(calls) | set(open_now.owner_ids)
     days = work_days_in(scope.start, scope.end, tz, work_days)
     activities = sum(done.activities for done in logged.values())
     touched = db.deals_touched(scope.session, **scope.period) if activities else 0
+    managers = frozenset(manager_ids)
     rows = sorted(
-        (RepCalls(m, calls.get(m, 0)) for m in reps), key=lambda r: (-r.calls, r.member_id)
+        (RepCalls(m, calls.get(m, 0), manager=m in managers) for m in people),
+        key=lambda r: (r.manager, -r.calls, r.member_id),
     )
     return ActivityStats(
         calls=tuple(rows),
@@ -581,6 +610,7 @@ def _hygiene(
     now: datetime,
     tz: ZoneInfo,
     stale_days: int,
+    calendar: WorkCalendar,
     pile_up_threshold: float,
     sample_size: int,
 ) -> Hygiene:
@@ -602,7 +632,7 @@ def _hygiene(
                 session,
                 **who,
                 limit=sample_size,
-                idle_since=now - timedelta(days=stale_days),
+                idle_since=calendar.work_days_ago(now, stale_days, tz),
                 total=open_now.stale,
             )
         ),
@@ -620,7 +650,7 @@ def _hygiene(
                 session,
                 **who,
                 limit=sample_size,
-                entered_before=stuck_cutoffs(baseline, now),
+                entered_before=stuck_cutoffs(baseline, now, calendar, tz),
                 total=open_now.stuck,
             )
         ),

@@ -14,6 +14,7 @@ from datetime import date
 
 from commands.errors import UsageError
 from commands.grammar.lexer import shorten
+from commands.i18n import Text
 from commands.localtime import DateRange
 
 MAX_RANGE_DAYS = 366 * 2
@@ -29,7 +30,7 @@ def looks_like_range(word: str) -> bool:
     return _RANGE_LIKE.fullmatch(word) is not None
 
 
-def parse_day(text: str, *, example: str | None = None) -> date:
+def parse_day(text: str, *, example: Text | None = None) -> date:
     """A local date written ``YYYY-MM-DD``; a clear refusal for anything else."""
     match = _ISO_DAY.fullmatch(text.strip())
     if match is not None:
@@ -40,7 +41,7 @@ def parse_day(text: str, *, example: str | None = None) -> date:
     raise UsageError("period.bad_day", example=example, text=shorten(text))
 
 
-def date_range(first: str, last: str, *, example: str | None = None) -> DateRange:
+def date_range(first: str, last: str, *, example: Text | None = None) -> DateRange:
     """The range from ``first`` to ``last`` (both ``YYYY-MM-DD``, both included), checked."""
     period = DateRange(parse_day(first, example=example), parse_day(last, example=example))
     if period.last < period.first:
@@ -55,7 +56,7 @@ def date_range(first: str, last: str, *, example: str | None = None) -> DateRang
     return period
 
 
-def parse_range(word: str, *, example: str | None = None) -> DateRange:
+def parse_range(word: str, *, example: Text | None = None) -> DateRange:
     """``2026-10-01..2026-12-31`` as a checked range."""
     parts = word.split(RANGE_SEPARATOR)
     if len(parts) != 2 or not all(parts):

@@ -10,11 +10,16 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
+from sqlmodel import Session
+
+from commands.calendar.lookup import work_calendar
+from commands.calendar.workdays import WorkCalendar
 from commands.pipelines import Pipeline
 from commands.reports.metrics import FUNNEL4_RATIO
-from storage.models import Workspace
+from storage.models import Team, Workspace
 
 # Inclusive bounds an admin may choose from; outside them a report stops meaning anything.
 CALLS_PER_DAY = (1, 200)
@@ -29,7 +34,7 @@ class ReportPolicy:
     """Targets, hygiene thresholds and the benchmark the funnel report is measured against."""
 
     calls_per_day: int = 10  # calls a rep should log each work day
-    stale_days: int = 7  # an open deal untouched this long is stale
+    stale_days: int = 5  # an open deal untouched this many work days is stale
     pile_up_threshold: float = 0.4  # warn above this share of open deals in the last stage
     cohort_days: int = 90  # conversions are measured on deals created this many days back
     work_days: tuple[int, ...] = MONDAY_TO_FRIDAY  # Monday 0 .. Sunday 6, ascending
@@ -172,3 +177,23 @@ _READERS: dict[str, Callable[[Any], Any]] = {
     "work_days": _weekdays,
     "benchmark": _ratio,
 }
+
+
+def calendar_of(
+    session: Session,
+    workspace: Workspace,
+    *,
+    around: date,
+    team: Team | None = None,
+    lang: str = "en",
+) -> WorkCalendar:
+    """The work calendar the report settings' ``work_days`` and the public holidays of the
+    workspace's (or ``team``'s) country make: what every "days" rule and the schedule count."""
+    return work_calendar(
+        session,
+        workspace,
+        around=around,
+        work_weekdays=ReportPolicy.from_workspace(workspace).work_days,
+        team=team,
+        lang=lang,
+    )

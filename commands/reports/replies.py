@@ -24,6 +24,7 @@ class BoardRow:
     overdue_days: int  # days the next step is past due; 0 when not overdue
     stale: bool  # idle for at least the workspace's stale threshold
     contacted: bool  # any activity logged yet (else idle counts from creation)
+    manager_owner: bool = False  # a manager's own deal, marked as theirs on a team's board
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ every surface builds the very same report from the same words.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -21,7 +21,7 @@ from commands.pipelines import pipeline_for
 from commands.reports.format import ReportMember, display_names
 from commands.reports.metrics import FunnelReport, build_funnel_report
 from commands.reports.periods import date_range
-from commands.reports.policy import ReportPolicy
+from commands.reports.policy import ReportPolicy, calendar_of
 from storage import queries, teams
 from storage.models import Member, Workspace
 from storage.workspaces import list_workspaces
@@ -56,11 +56,13 @@ def requested_period(name: str | None, first: str | None, last: str | None) -> P
 @dataclass(frozen=True)
 class ReportSubject:
     """Whose deals a report covers (``owner_ids``, None for the whole workspace) and the name a
-    title gives them (a team's name, a rep's name, or None for the workspace)."""
+    title gives them (a team's name, a rep's name, or None for the workspace); a team's
+    ``manager_ids`` (None: decided by role, ``funnel_report_for``)."""
 
     owner_ids: tuple[int, ...] | None
     team: str | None = None
     rep: str | None = None
+    manager_ids: tuple[int, ...] | None = None
 
 
 def find_report_workspace(session: Session, slack_team_id: str | None) -> Workspace:
@@ -84,7 +86,8 @@ def find_report_workspace(session: Session, slack_team_id: str | None) -> Worksp
 def report_scope(
     session: Session, workspace: Workspace, *, team: str | None = None, rep: str | None = None
 ) -> ReportSubject:
-    """The deals of a team's reps, of one rep (by Slack user id), or of the whole workspace."""
+    """The deals of a team's reps and managers, of one rep (by Slack user id), or of the whole
+    workspace."""
     assert workspace.id is not None
     if team:
         found = teams.team_by_name(session, workspace_id=workspace.id, name=team)
@@ -93,7 +96,9 @@ def report_scope(
             if not known:
                 raise NotFound("report.no_teams", team=team)
             raise NotFound("report.unknown_team", team=team, teams=", ".join(t.name for t in known))
-        return ReportSubject(tuple(teams.team_rep_ids(session, team=found)), team=found.name)
+        assert found.id is not None
+        people = teams.team_people(session, team_ids=[found.id])
+        return ReportSubject(people.member_ids, team=found.name, manager_ids=people.manager_ids)
     if rep:
         member = find_rep(session, workspace.id, rep)
         assert member.id is not None
@@ -124,21 +129,33 @@ def funnel_report_for(
     owner_ids: Sequence[int] | None,
     period: Period,
     now: datetime,
+    manager_ids: Collection[int] | None = None,
 ) -> FunnelReport:
     """The funnel report every surface shows: ``period`` in the workspace's time zone, its
-    pipeline, and the report settings its admin chose (``ReportPolicy``)."""
+    pipeline, and the report settings its admin chose (``ReportPolicy``).
+
+    ``manager_ids`` are the managers among the people it covers: a team report's are the
+    team's (``teams.team_people``); otherwise (None) they are whoever manages a team and is
+    a rep of none, so a manager's own calls are never counted as a rep's."""
+    assert workspace.id is not None
+    if manager_ids is None:
+        manager_ids = teams.managers_not_reps(session, workspace_id=workspace.id, among=owner_ids)
     tz = ZoneInfo(workspace.timezone)
     start, end = period_bounds(period, now, tz)
     pipeline = pipeline_for(workspace.pipeline, workspace.custom_stages)
+    policy = ReportPolicy.from_workspace(workspace)
+    calendar = calendar_of(session, workspace, around=now.astimezone(tz).date())
     return build_funnel_report(
         session,
         workspace=workspace,
+        calendar=calendar,
         pipeline=pipeline,
         period_start=start,
         period_end=end,
         now=now,
         owner_ids=owner_ids,
-        **ReportPolicy.from_workspace(workspace).engine_kwargs(pipeline),
+        manager_ids=manager_ids,
+        **policy.engine_kwargs(pipeline),
     )
 
 

@@ -1,7 +1,8 @@
 """Whose deals a report is about: ``mine``, ``@rep``, ``team [name]`` or ``all``.
 
 ``/pipeline`` and ``/funnel`` share this small language. A scope resolves to the member ids
-whose deals (and logged activities) the report covers, or ``None`` for the whole workspace.
+whose deals (and logged activities) the report covers, or ``None`` for the whole workspace. A
+team's are its reps and its managers: a manager's own deals and calls are the team's too.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from commands import permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token
+from commands.i18n import DEFAULT_LANGUAGE, Phrase, Text, in_language
 from storage import queries, teams
 
 ScopeKind = Literal["mine", "member", "team", "all"]
@@ -32,6 +34,8 @@ class ReportScope:
     user_id: str | None = None  # the Slack user of a ``member`` scope
     team_names: tuple[str, ...] = ()  # the team(s) of a ``team`` scope
     member_name: str | None = None  # the rep's name, for titles where a mention can't render
+    # The managers among owner_ids (a team's own); None: whoever manages a team, rep of none.
+    manager_ids: tuple[int, ...] | None = None
 
     @property
     def canonical(self) -> str:
@@ -46,7 +50,17 @@ class ReportScope:
         return self.kind
 
 
-def parse_scope(ctx: CommandContext, tokens: Sequence[Token], *, example: str) -> ReportScope:
+def scope_managers(ctx: CommandContext, scope: ReportScope) -> frozenset[int]:
+    """The managers among a scope's people, whose own deals and calls a report marks as theirs:
+    a team's own managers, else whoever manages a team and is a rep of none."""
+    if scope.manager_ids is not None:
+        return frozenset(scope.manager_ids)
+    among = scope.owner_ids
+    found = teams.managers_not_reps(ctx.session, workspace_id=ctx.workspace_id, among=among)
+    return frozenset(found)
+
+
+def parse_scope(ctx: CommandContext, tokens: Sequence[Token], *, example: Text) -> ReportScope:
     """Read the scope words of ``tokens`` (all of them); the caller's own deals by default."""
     if not tokens:
         return mine(ctx)
@@ -57,12 +71,17 @@ def parse_scope(ctx: CommandContext, tokens: Sequence[Token], *, example: str) -
     if word in MINE_WORDS and len(tokens) == 1:
         return mine(ctx)
     if word in ALL_WORDS and len(tokens) == 1:
-        permissions.check_workspace_wide(ctx, example=example.split()[0])
+        permissions.check_workspace_wide(ctx, example=_command(example))
         return ReportScope("all", None)
     if word in TEAM_WORDS:
         name = " ".join(token.value for token in tokens[1:])
         return team_scope(ctx, name, example=example)
     raise UsageError("scope.unknown", example=example, text=" ".join(t.value for t in tokens))
+
+
+def _command(example: Text) -> str:
+    """The slash command of a report's example (``/funnel``): the same in every language."""
+    return in_language(example, DEFAULT_LANGUAGE).split()[0]
 
 
 def mine(ctx: CommandContext) -> ReportScope:
@@ -74,20 +93,22 @@ def mine(ctx: CommandContext) -> ReportScope:
     )
 
 
-def member_scope(ctx: CommandContext, user_id: str, *, example: str) -> ReportScope:
+def member_scope(ctx: CommandContext, user_id: str, *, example: Text) -> ReportScope:
     """Another member's deals; a Slack user Corong never saw simply has none."""
     member = queries.find_member(ctx.session, workspace_id=ctx.workspace_id, slack_user_id=user_id)
-    permissions.check_member(ctx, member, example=example.split()[0])  # what they may read
+    permissions.check_member(ctx, member, example=_command(example))  # what they may read
     owner_ids = (member.id,) if member is not None and member.id is not None else ()
     name = member.name if member is not None and member.name else user_id
     return ReportScope("member", owner_ids, user_id=user_id, member_name=name)
 
 
-def team_scope(ctx: CommandContext, name: str, *, example: str) -> ReportScope:
+def team_scope(ctx: CommandContext, name: str, *, example: Text) -> ReportScope:
     """A named team, or with no name the caller's own team(s) (a manager may lead several)."""
     known = teams.list_teams(ctx.session, workspace_id=ctx.workspace_id)
     if not known:
-        raise UsageError("scope.no_teams", example=example.split()[0] + " all")
+        raise UsageError(
+            "scope.no_teams", example=Phrase("example.scope_all", command=_command(example))
+        )
     names = ", ".join(team.name for team in known)
     if name:
         team = teams.team_by_name(ctx.session, workspace_id=ctx.workspace_id, name=name)
@@ -99,7 +120,8 @@ def team_scope(ctx: CommandContext, name: str, *, example: str) -> ReportScope:
         joined = teams.teams_of(ctx.session, workspace_id=ctx.workspace_id, member_id=ctx.member_id)
         if not joined:
             raise UsageError(
-                "scope.not_in_team", example=f"{example.split()[0]} team {known[0].name}"
+                "scope.not_in_team",
+                example=Phrase("example.scope_team", command=_command(example), team=known[0].name),
             )
         led = teams.managed_teams(
             ctx.session, workspace_id=ctx.workspace_id, manager_id=ctx.member_id
@@ -107,8 +129,11 @@ def team_scope(ctx: CommandContext, name: str, *, example: str) -> ReportScope:
         chosen = led or joined
     for team in chosen:
         assert team.id is not None
-        permissions.check_team(ctx, team.id, team.name, example=example.split()[0])
-    owner_ids = sorted(
-        {rep for team in chosen for rep in teams.team_rep_ids(ctx.session, team=team)}
+        permissions.check_team(ctx, team.id, team.name, example=_command(example))
+    people = teams.team_people(ctx.session, team_ids=[t.id for t in chosen if t.id is not None])
+    return ReportScope(
+        "team",
+        people.member_ids,
+        team_names=tuple(t.name for t in chosen),
+        manager_ids=people.manager_ids,
     )
-    return ReportScope("team", tuple(owner_ids), team_names=tuple(t.name for t in chosen))

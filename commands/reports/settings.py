@@ -20,6 +20,7 @@ from commands.grammar import Token
 from commands.grammar.dates import WEEKDAYS
 from commands.grammar.lexer import shorten
 from commands.grammar.options import reject_stray, split_options
+from commands.i18n import Phrase, Text
 from commands.pipelines import Pipeline
 from commands.replies import BenchmarkInfo, Reply, ReportTargets
 from commands.reports.metrics import FUNNEL4_RATIO
@@ -34,7 +35,7 @@ from storage import queries
 
 TARGETS_ACTION = "workspace.report_targets"
 BENCHMARK_ACTION = "workspace.benchmark"
-TARGETS_EXAMPLE = "/sales targets calls:12 stale:5 pileup:40% cohort:60 days:mon-fri"
+TARGETS_EXAMPLE = Phrase("example.targets")  # /sales targets calls:12 ... days:mon-fri
 # "/sales targets default" and "/sales benchmark default" go back to the defaults.
 DEFAULT_WORDS = frozenset({"default", "reset", "bawaan", "standar"})
 
@@ -68,7 +69,13 @@ TARGET_FIELDS = {
 }
 WHOLE_BOUNDS = {"calls": CALLS_PER_DAY, "stale": STALE_DAYS, "cohort": COHORT_DAYS}
 # A correct value for each option, for the example under an error.
-OPTION_EXAMPLES = {"calls": "12", "stale": "5", "pileup": "40%", "cohort": "60", "days": "mon-fri"}
+OPTION_EXAMPLES: dict[str, Text] = {
+    "calls": "12",
+    "stale": "5",
+    "pileup": "40%",
+    "cohort": "60",
+    "days": Phrase("example.work_days"),
+}
 
 # The weekday names the date grammar reads (commands.grammar.dates keeps its table private).
 
@@ -131,8 +138,9 @@ def _targets_view(ctx: CommandContext, policy: ReportPolicy, *, saved: bool = Fa
     )
 
 
-def _option_example(option: str, name: str) -> str:
-    return f"/sales targets {option}:{OPTION_EXAMPLES[name]}"
+def _option_example(option: str, name: str) -> Phrase:
+    """The option as the reader typed it (``hari:``), with a value that works."""
+    return Phrase("example.targets_option", option=option, value=OPTION_EXAMPLES[name])
 
 
 def parse_whole(option: str, raw: str, bounds: tuple[int, int], name: str) -> int:

@@ -11,12 +11,13 @@ from commands import audit, permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token
+from commands.i18n import Phrase
 from commands.replies import People
 from commands.workspace.replies import AdminList
 from storage import queries, teams
 from storage.models import Member
 
-ADMIN_EXAMPLE = "/sales admin add @rina"
+ADMIN_EXAMPLE = Phrase("example.admin_add")  # /sales admin add @rina
 ADD_WORDS = ("add", "tambah")
 REMOVE_WORDS = ("remove", "hapus", "rm")
 LIST_WORDS = ("list", "daftar", "ls")

@@ -10,6 +10,7 @@ from commands import audit, permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token
+from commands.i18n import Phrase
 from commands.pipelines import PRESETS, pipeline_for
 from commands.replies import Notice, PipelineInfo, Reply
 from storage import queries
@@ -51,7 +52,7 @@ def switch_pipeline(ctx: CommandContext, preset: str, *, record: bool) -> None:
     if stranded:
         raise UsageError(
             "pipeline.stranded",
-            example="/deal list all",
+            example=Phrase("example.deal_list_all"),
             preset=preset,
             count=len(stranded),
             refs=", ".join(d.ref for d in stranded[:5]),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from commands.replies import Reply
+from commands.replies import Money, Reply
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,9 @@ class TeamFacts:
     digest_weekday: int  # Monday 0 .. Sunday 6
     digest_time: str
     timezone: str
+    # Deal alerts to its channel: (event, least value) in won, closeable, lost order; none: off.
+    alerts: tuple[tuple[str, Money], ...] = ()
+    closing_stage: str = ""  # the stage closeable alerts watch
 
 
 @dataclass(frozen=True)

@@ -13,11 +13,13 @@ from commands.errors import UsageError
 from commands.exports.files import request_export
 from commands.grammar import Token
 from commands.grammar.options import split_options
+from commands.i18n import Phrase
 from commands.imports.upload import open_import
 from commands.registry import help_topics
 from commands.replies import Help, Notice, Reply
 from commands.reports.settings import run_benchmark, run_targets
 from commands.workspace.admins import run_admin
+from commands.workspace.holidays import run_holidays
 from commands.workspace.pipeline import run_pipeline
 from commands.workspace.setup import open_setup
 from commands.workspace.teams import run_team
@@ -47,6 +49,8 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         return open_import(ctx, tokens)
     if sub in ("export", "ekspor"):
         return request_export(ctx, tokens)
+    if sub in ("holidays", "holiday", "libur"):
+        return run_holidays(ctx, tokens)
     return Help(help_topics())
 
 
@@ -78,7 +82,7 @@ def _bant_policy(ctx: CommandContext, tokens: list[Token]) -> Reply:
         flag = options["strict"].casefold()
         if flag not in ("on", "off", "ya", "tidak", "yes", "no"):
             raise UsageError(
-                "bant.policy_strict", example="/sales bant strict:on", text=options["strict"]
+                "bant.policy_strict", example=Phrase("example.bant_strict"), text=options["strict"]
             )
         strict = flag in ("on", "ya", "yes")
     qualified_at = numbers.get("qualified", policy.qualified_at)

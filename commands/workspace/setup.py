@@ -25,7 +25,7 @@ from commands.errors import CommandError, FormErrors, UsageError
 from commands.fields import Field
 from commands.grammar import Token
 from commands.grammar.dates import WEEKDAYS
-from commands.i18n import CATALOG, LANGUAGES, translate
+from commands.i18n import CATALOG, LANGUAGES, Phrase, Text, translate
 from commands.permissions import require_admin
 from commands.pipelines import (
     CUSTOM,
@@ -70,7 +70,7 @@ SETTINGS = (
     "work_days",
 )
 REFS_SHOWN = 5
-STAGES_EXAMPLE = "Discovery\nDemo\nProposal\nNegotiation"
+STAGES_EXAMPLE = Phrase("example.stages")  # Discovery, Demo, Proposal, Negotiation
 
 
 @dataclass(frozen=True)
@@ -285,7 +285,7 @@ def _read(
         "language": lambda raw: _choice(raw.casefold(), LANGUAGES),
         "currency": lambda raw: _choice(raw.upper(), currencies),
         "bant_mode": _bant_mode,
-        "stale_days": lambda raw: _whole(raw, STALE_DAYS, "7"),
+        "stale_days": lambda raw: _whole(raw, STALE_DAYS, "5"),
         "calls_per_day": lambda raw: _whole(raw, CALLS_PER_DAY, "10"),
         "work_days": _work_days,
     }
@@ -372,7 +372,7 @@ def _bant_mode(raw: str) -> str:
     return _choice(word, BANT_MODES)
 
 
-def _whole(raw: str, bounds: tuple[int, int], example: str) -> int:
+def _whole(raw: str, bounds: tuple[int, int], example: Text) -> int:
     low, high = bounds
     if not re.fullmatch(r"[0-9]{1,4}", raw) or not low <= int(raw) <= high:
         raise UsageError("setup.whole_number", example=example, text=raw, low=low, high=high)
@@ -386,11 +386,11 @@ def _work_days(raw: str) -> tuple[int, ...]:
     for word in filter(None, words):
         ends = word.split("-")
         if len(ends) > 2 or any(end not in WEEKDAYS for end in ends):
-            raise UsageError("setup.days", example="mon-fri", text=raw)
+            raise UsageError("setup.days", example=Phrase("example.work_days"), text=raw)
         start, end = WEEKDAYS[ends[0]], WEEKDAYS[ends[-1]]
         days.update((start + step) % 7 for step in range((end - start) % 7 + 1))
     if not days:
-        raise UsageError("setup.days", example="mon-fri", text=raw)
+        raise UsageError("setup.days", example=Phrase("example.work_days"), text=raw)
     return tuple(sorted(days))
 
 
@@ -414,7 +414,7 @@ def _check_stranded(
     field = "custom_stages" if pipeline.name == CUSTOM else "pipeline"
     errors[field] = UsageError(
         "setup.stranded",
-        example="/deal list all",
+        example=Phrase("example.deal_list_all"),
         stages=tuple(dict.fromkeys(deal.stage for deal in stranded)),
         count=len(stranded),
         refs=", ".join(deal.ref for deal in stranded[:REFS_SHOWN])

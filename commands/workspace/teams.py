@@ -8,8 +8,10 @@
     /sales team Jakarta channel #sales-jkt        where its standup and digest are posted
     /sales team Jakarta manager @rina @tono       who manages it (a manager may lead several)
     /sales team Jakarta schedule standup:09:30 digest:"mon 08:00" tz:Asia/Jakarta
+    /sales team Jakarta alerts won:100jt closeable:250jt lost:100jt   (team_alerts.py)
 
-Reading is open to everyone in the workspace; every change is for admins. A rep belongs to one
+Reading is open to everyone in the workspace; every change is for admins (deal alerts also for
+the team's managers). A rep belongs to one
 team. Changes take the workspace lock, so two admins editing teams at once queue up and each
 sees the other's result.
 """
@@ -22,18 +24,24 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from commands import audit, permissions
 from commands.context import CommandContext
+from commands.deal_alerts import closing_stage, thresholds
 from commands.errors import UsageError
 from commands.grammar import Token
 from commands.grammar.dates import WEEKDAYS
-from commands.replies import Channel, People
+from commands.i18n import Phrase, Text
+from commands.replies import Channel, Money, People
+from commands.workspace.holidays import parse_country
 from commands.workspace.replies import TeamFacts, TeamView
+from commands.workspace.team_alerts import ALERT_WORDS, change_alerts
 from storage import queries, teams
 from storage.models import Member, Team
 
-TEAM_EXAMPLE = "/sales team add Jakarta @budi @sari"
-CHANNEL_EXAMPLE = "/sales team Jakarta channel #sales-jakarta"
-MANAGER_EXAMPLE = "/sales team Jakarta manager @rina"
-SCHEDULE_EXAMPLE = '/sales team Jakarta schedule standup:09:30 digest:"mon 08:00" tz:Asia/Jakarta'
+TEAM_EXAMPLE = Phrase("example.team_add", team="Jakarta", people="@budi @sari")
+CHANNEL_EXAMPLE = Phrase("example.team_channel")  # /sales team Jakarta channel #sales-jakarta
+MANAGER_EXAMPLE = Phrase("example.team_manager")  # /sales team Jakarta manager @rina
+SCHEDULE_EXAMPLE = Phrase("example.team_schedule")  # ... standup:09:30 digest:"mon 08:00" ...
+LIST_EXAMPLE = Phrase("example.team_list")  # /sales team list
+SHOW_EXAMPLE = Phrase("example.team_show", team="Jakarta")  # /sales team show Jakarta
 NAME_LIMIT = 80
 
 LIST_WORDS = ("list", "daftar", "ls")
@@ -43,7 +51,8 @@ REMOVE_WORDS = ("remove", "hapus", "rm", "delete", "keluarkan")
 CHANNEL_WORDS = ("channel", "kanal", "saluran")
 MANAGER_WORDS = ("manager", "managers", "manajer")
 SCHEDULE_WORDS = ("schedule", "jadwal")
-SETTING_WORDS = CHANNEL_WORDS + MANAGER_WORDS + SCHEDULE_WORDS
+HOLIDAY_WORDS = ("holidays", "holiday", "libur")
+SETTING_WORDS = CHANNEL_WORDS + MANAGER_WORDS + SCHEDULE_WORDS + HOLIDAY_WORDS + ALERT_WORDS
 RESERVED = set(LIST_WORDS + SHOW_WORDS + ADD_WORDS + REMOVE_WORDS + SETTING_WORDS)
 NO_CHANNEL_WORDS = ("none", "off", "-", "tidak", "hapus")
 SCHEDULE_ALIASES = {"jam": "standup", "ringkasan": "digest", "zona": "tz", "timezone": "tz"}
@@ -53,11 +62,11 @@ _CLOCK = re.compile(r"^([01]?\d|2[0-3])[:.]([0-5]\d)$")
 def run_team(ctx: CommandContext, tokens: list[Token]) -> TeamView:
     """Dispatch ``/sales team ...``."""
     if not tokens or _word(tokens[0]) in LIST_WORDS:
-        _no_more(tokens[1:], "/sales team list")
+        _no_more(tokens[1:], LIST_EXAMPLE)
         return _list(ctx)
     first = _word(tokens[0])
     if first in SHOW_WORDS:
-        return _show(ctx, _team(ctx, _name(tokens[1:], "/sales team show Jakarta")))
+        return _show(ctx, _team(ctx, _name(tokens[1:], SHOW_EXAMPLE)))
     if first in ADD_WORDS:
         return _add(ctx, tokens[1:])
     if first in REMOVE_WORDS:
@@ -65,7 +74,7 @@ def run_team(ctx: CommandContext, tokens: list[Token]) -> TeamView:
     at = next((i for i, token in enumerate(tokens) if _word(token) in SETTING_WORDS), None)
     if at is None:
         if all(token.kind in ("word", "quoted") for token in tokens):
-            return _show(ctx, _team(ctx, _name(tokens, "/sales team show Jakarta")))
+            return _show(ctx, _team(ctx, _name(tokens, SHOW_EXAMPLE)))
         raise UsageError("team.usage", example=TEAM_EXAMPLE)
     team = _team(ctx, _name(tokens[:at], CHANNEL_EXAMPLE))
     setting, args = _word(tokens[at]), tokens[at + 1 :]
@@ -73,6 +82,10 @@ def run_team(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         return _set_channel(ctx, team, args)
     if setting in MANAGER_WORDS:
         return _add_managers(ctx, team, args)
+    if setting in HOLIDAY_WORDS:
+        return _holidays(ctx, team, args)
+    if setting in ALERT_WORDS:
+        return _alerts(ctx, team, args)
     return _schedule(ctx, team, args)
 
 
@@ -104,13 +117,15 @@ def team_facts(ctx: CommandContext, team: Team) -> TeamFacts:
         digest_weekday=team.digest_weekday,
         digest_time=team.digest_time,
         timezone=team.timezone or ctx.workspace.timezone,
+        alerts=tuple((t.event, Money(t.value, t.currency)) for t in thresholds(team).values()),
+        closing_stage=closing_stage(ctx.pipeline),
     )
 
 
 # --- changing ----------------------------------------------------------------------------------
 
 
-def _begin_change(ctx: CommandContext, example: str) -> None:
+def _begin_change(ctx: CommandContext, example: Text) -> None:
     """Admins only; then hold the workspace lock so concurrent team edits queue up."""
     permissions.require_admin(ctx, example=example)
     queries.lock_workspace(ctx.session, ctx.workspace, exclusive=True)
@@ -130,7 +145,9 @@ def _add(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         team = found or _create(ctx, name)
         if not created and not users:
             raise UsageError(
-                "team.exists", example=f"/sales team add {team.name} @budi", team=team.name
+                "team.exists",
+                example=Phrase("example.team_add", team=team.name, people="@budi"),
+                team=team.name,
             )
     assert team.id is not None
     added = []
@@ -141,7 +158,7 @@ def _add(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         if place is not None and place.role == teams.MANAGER:
             raise UsageError(
                 "team.already_manager",
-                example=f"/sales team remove {team.name} <@{user_id}>",
+                example=Phrase("example.team_remove", team=team.name, person=f"<@{user_id}>"),
                 person=People((user_id,)),
                 team=team.name,
             )
@@ -151,7 +168,7 @@ def _add(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         if elsewhere is not None:
             raise UsageError(
                 "team.rep_elsewhere",
-                example=f"/sales team remove {elsewhere.name} <@{user_id}>",
+                example=Phrase("example.team_remove", team=elsewhere.name, person=f"<@{user_id}>"),
                 person=People((user_id,)),
                 team=elsewhere.name,
             )
@@ -166,7 +183,7 @@ def _add(ctx: CommandContext, tokens: list[Token]) -> TeamView:
 
 def _remove(ctx: CommandContext, tokens: list[Token]) -> TeamView:
     """Take people out of a team, or delete the team when nobody is named."""
-    example = "/sales team remove Jakarta @sari"
+    example = Phrase("example.team_remove", team="Jakarta", person="@sari")
     _begin_change(ctx, example)
     name_tokens, users = _split_users(tokens, example)
     team = _team(ctx, _name(name_tokens, example))
@@ -186,7 +203,7 @@ def _remove(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         ):
             raise UsageError(
                 "team.not_member",
-                example=f"/sales team show {team.name}",
+                example=Phrase("example.team_show", team=team.name),
                 person=People((user_id,)),
                 team=team.name,
             )
@@ -225,7 +242,7 @@ def _add_managers(ctx: CommandContext, team: Team, args: list[Token]) -> TeamVie
         if place is not None and place.role == teams.REP:
             raise UsageError(
                 "team.already_rep",
-                example=f"/sales team remove {team.name} <@{token.value}>",
+                example=Phrase("example.team_remove", team=team.name, person=f"<@{token.value}>"),
                 person=People((token.value,)),
                 team=team.name,
             )
@@ -234,6 +251,15 @@ def _add_managers(ctx: CommandContext, team: Team, args: list[Token]) -> TeamVie
     _record(ctx, "team.managers", team, managers=[t.value for t in args])
     params = {"team": team.name, "people": People(tuple(t.value for t in args))}
     return TeamView("team.managers_added", params, teams=(team_facts(ctx, team),))
+
+
+def _alerts(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView:
+    """Show, or (the team's managers and admins) change, its deal alerts (``team_alerts``)."""
+    key = change_alerts(ctx, team, args)
+    if key is None:
+        return _show(ctx, team)
+    params = {"team": team.name, "channel": Channel(team.channel_id), "example": CHANNEL_EXAMPLE}
+    return TeamView(key, params, teams=(team_facts(ctx, team),))
 
 
 def _schedule(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView:
@@ -259,6 +285,22 @@ def _schedule(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView:
     return TeamView("team.schedule_set", {"team": team.name}, teams=(team_facts(ctx, team),))
 
 
+def _holidays(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView:
+    """(Admins) the country whose public holidays the team keeps, when not the workspace's:
+    ``default`` goes back to the workspace's."""
+    example = Phrase("example.team_holidays", team=team.name)
+    _begin_change(ctx, example)
+    if len(args) == 1 and args[0].value.casefold() in ("default", "bawaan"):
+        team.holiday_country = None
+    else:
+        team.holiday_country = parse_country(args, example)
+    ctx.session.add(team)
+    ctx.session.flush()
+    _record(ctx, "team.holidays", team, holidays=team.holiday_country)
+    country = team.holiday_country or ctx.workspace.holiday_country
+    return TeamView("team.holidays_set", {"team": team.name, "country": country})
+
+
 def _record(ctx: CommandContext, action: str, team: Team, **details: object) -> None:
     """The audit trail of who changed which team how (``/sales undo`` does not take these
     back: the team commands do, and say so)."""
@@ -272,12 +314,12 @@ def _word(token: Token) -> str:
     return token.value.casefold() if token.kind == "word" else ""
 
 
-def _no_more(tokens: Sequence[Token], example: str) -> None:
+def _no_more(tokens: Sequence[Token], example: Text) -> None:
     if tokens:
         raise UsageError("input.unexpected", example=example, text=tokens[0].value)
 
 
-def _name(tokens: Sequence[Token], example: str) -> str:
+def _name(tokens: Sequence[Token], example: Text) -> str:
     """A team name: the words typed (or one quoted string)."""
     if not tokens:
         raise UsageError("team.name_missing", example=example)
@@ -287,12 +329,16 @@ def _name(tokens: Sequence[Token], example: str) -> str:
     name = " ".join(" ".join(token.value for token in tokens).split())
     if len(name) > NAME_LIMIT:
         raise UsageError(
-            "field.too_long", example=example, field="name", limit=NAME_LIMIT, length=len(name)
+            "field.too_long",
+            example=example,
+            field=Phrase("field.label.name"),
+            limit=NAME_LIMIT,
+            length=len(name),
         )
     return name
 
 
-def _split_users(tokens: Sequence[Token], example: str) -> tuple[list[Token], list[str]]:
+def _split_users(tokens: Sequence[Token], example: Text) -> tuple[list[Token], list[str]]:
     """The name words before the first mention, and the mentioned users (each once)."""
     at = next((i for i, token in enumerate(tokens) if token.kind == "user"), len(tokens))
     users: list[str] = []
@@ -312,7 +358,7 @@ def _team(ctx: CommandContext, name: str) -> Team:
             raise UsageError("team.none_to_find", example=TEAM_EXAMPLE, team=name)
         raise UsageError(
             "scope.unknown_team",
-            example="/sales team list",
+            example=LIST_EXAMPLE,
             team=name,
             teams=", ".join(t.name for t in known),
         )

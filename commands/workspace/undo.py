@@ -11,6 +11,7 @@ from commands import audit, permissions
 from commands.context import CommandContext
 from commands.deals.summaries import summarize_deal
 from commands.errors import UsageError
+from commands.i18n import Phrase
 from commands.imports.undo import undo_import
 from commands.pipelines import CLOSED_STAGES, pipeline_for
 from commands.replies import Notice
@@ -86,7 +87,7 @@ def _undo_setup(ctx: CommandContext, entry: AuditEntry) -> Notice:
         if stranded:
             raise UsageError(
                 "undo.setup_stranded",
-                example="/deal list all",
+                example=Phrase("example.deal_list_all"),
                 count=len(stranded),
                 refs=", ".join(deal.ref for deal in stranded[:REFS_SHOWN]),
             )
