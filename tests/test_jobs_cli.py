@@ -288,6 +288,19 @@ def test_list_shows_each_teams_next_posts_in_its_zone_and_the_nudges(bot: Bot, j
     assert "Bandung" not in ran.out
 
 
+def test_a_run_on_a_weekend_names_the_next_work_days_posts(bot: Bot, jobs: Jobs) -> None:
+    two_reps_with_work(bot)
+    ran = jobs("run", "daily-nudges", "--dry-run", "--at", "2026-11-28T08:31+07:00")
+    assert ran.status == 0, ran.err
+    assert ran.out == (
+        "daily-nudges: nothing to run at 2026-11-28 01:31 UTC (no target, or not a work day); "
+        "the next is due Mon 2026-11-30 08:30 Asia/Jakarta (01:30 UTC): "
+        "add --at 2026-11-30T08:31+07:00 to see it\n"
+    )
+    shown = jobs("run", "daily-nudges", "--dry-run", "--at", "2026-11-30T08:31+07:00")
+    assert f"=== nudge to {BUDI} for 2026-11-30 ===" in shown.out
+
+
 # --- jobs status -------------------------------------------------------------------------------
 
 

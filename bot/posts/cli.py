@@ -177,6 +177,16 @@ def run_slots_for(
     return [slot for slot in found if slot is not None]
 
 
+def _next_of(session: Session, workspace: Workspace, job: str, at: datetime) -> list[Slot]:
+    """The next posts of ``job`` after ``at`` that will go out: what a run that found nothing
+    to do points to (a weekend morning's dry-run names Monday's)."""
+    return [
+        slot
+        for slot in next_slots(session, now=at, workspace_id=workspace.id)
+        if slot.job == job and slot.skip is None
+    ]
+
+
 def cmd_jobs_run(
     engine: Engine, settings: Settings, args: argparse.Namespace, now: datetime
 ) -> str:
@@ -189,11 +199,19 @@ def cmd_jobs_run(
     with unit_of_work(engine, read_only=True) as session:
         workspace = _workspace(session, args.workspace)
         found = run_slots_for(session, workspace, args, at)
+        upcoming = [] if found else _next_of(session, workspace, JOB_NAMES[args.job], at)
     if not found:
-        return (
-            f"{args.job}: nothing to run at {at:%Y-%m-%d %H:%M} UTC "
-            "(no target, or not a work day)\n"
+        line = (
+            f"{args.job}: nothing to run at {at:%Y-%m-%d %H:%M} UTC (no target, or not a work day)"
         )
+        if upcoming:
+            first = min(upcoming, key=lambda slot: slot.fire_at)
+            local = (first.fire_at + timedelta(minutes=1)).astimezone(ZoneInfo(first.tz_name))
+            line += (
+                f"; the next is due {_when(first.fire_at, first.tz_name)}: "
+                f"add --at {local.isoformat(timespec='minutes')} to see it"
+            )
+        return line + "\n"
     slots = [slot for slot in found if slot.skip is None]
     skipped = [
         f"=== {slot.job} to {slot.target} for {slot.period}: skipped, {slot.skip} ==="
