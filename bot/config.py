@@ -58,6 +58,9 @@ class Settings(BaseSettings):
     # Scheduled posts a workspace may get in one of its days (a guard against a fault flooding
     # Slack); unset: max(50, 3 x its members), see commands/posts/budget.py.
     daily_post_budget: int | None = Field(default=None, ge=1)
+    # What makes a Slack status time off: emoji and words, comma-separated (unset: the defaults
+    # of commands/calendar/status.py, :palm_tree:, vacationing, ooo, cuti, sakit, ...).
+    away_status: str | None = Field(default=None, max_length=2000)
 
     @field_validator("sqlite_synchronous", mode="before")
     @classmethod
@@ -131,6 +134,8 @@ _HOW_TO_GET = {
     "your host, as listed under Redirect URLs on your Slack app's OAuth & Permissions page",
     "daily_post_budget": "DAILY_POST_BUDGET must be a whole number of scheduled posts a "
     "workspace may get a day, 1 or more (leave it unset for max(50, 3 x members))",
+    "away_status": "AWAY_STATUS must be a comma-separated list of emoji and words that make a "
+    "Slack status time off, e.g. :palm_tree:, vacationing, ooo, cuti, sakit",
     "slack_app_id": "SLACK_APP_ID must be the App ID from your Slack app's Basic Information "
     "page (like A0123ABCDEF)",
 }

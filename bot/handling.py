@@ -125,7 +125,7 @@ def run_work(
             reply = work(ctx)
         return Handled(
             reply,
-            lang,
+            ctx.lang,  # the work may change it: ``/sales me language id`` answers in Indonesian
             tz,
             profile_stale=stale,
             changed=ctx.changed,

@@ -15,6 +15,12 @@ BANT_MARK_LOST = "bant_mark_lost"  # value: deal ref
 LIST_PAGE = "deal_list_page"  # or + "_prev"; value: JSON {"f": filter text, "o": offset}
 PIPELINE_PAGE = "pipeline_page"  # or + "_prev"; value: JSON {"f": scope text, "o": offset}
 HOME_REFRESH = "home_refresh"  # App Home: rebuild the dashboard now
+# App Home "Your settings": static_selects; option value: "07:30" | "daily" | "weekly" | "off"
+# | "en" | "id" | "auto" | "19:00-07:00" | "off", read as ``/sales me`` reads what is typed.
+HOME_ME_TIME = "home_me_time"
+HOME_ME_CADENCE = "home_me_cadence"
+HOME_ME_LANGUAGE = "home_me_language"
+HOME_ME_QUIET = "home_me_quiet"
 # The morning nudge: one of each per item, + "_<n>" (LOG_CALL and RUN_BANT are reused likewise)
 NUDGE_MOVE = "nudge_move"  # static_select; option value: JSON {"r": deal ref, "s": stage}
 NUDGE_SNOOZE = "nudge_snooze"  # overflow; option value: JSON {"r": deal ref, "n": days}

@@ -43,6 +43,7 @@ BOT_SCOPES = (
     "im:write",
     "users:read",
     "users:read.email",
+    "users.profile:read",
     "channels:read",
     "groups:read",
     "files:write",

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from typing import Any
 
 from commands.context import CommandContext
+from commands.posts.prefs import note_acted
 from storage import changes
 from storage.models import Deal
 
@@ -63,7 +64,7 @@ def record(
     undo_of_id: int | None = None,
 ) -> None:
     """Write one audit entry in the current unit of work; the caller's App Home and today's
-    nudge are then out of date (``ctx.changed``)."""
+    nudge are then out of date (``ctx.changed``), and they acted on their latest nudge."""
     changes.add_audit_entry(
         ctx.session,
         workspace_id=ctx.workspace_id,
@@ -78,3 +79,4 @@ def record(
         created_at=ctx.now,
     )
     ctx.changed = True
+    note_acted(ctx.member)

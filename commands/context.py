@@ -131,15 +131,15 @@ def member_context(
     """The context of a known member, for a request or a scheduled post (which starts from
     stored rows, not a Slack request): the one place their language and time zone are decided.
 
-    The language is ``locale`` (what a request says the user's Slack client speaks), else the
-    member's stored locale, else the workspace's language; the zone is the member's, else the
-    workspace's. Writes nothing.
+    The language is the one the member chose (``/sales me language``), else ``locale`` (what a
+    request says the user's Slack client speaks), else the member's stored locale, else the
+    workspace's language; the zone is the member's, else the workspace's. Writes nothing.
     """
     return CommandContext(
         session=session,
         workspace=workspace,
         member=member,
         now=now,
-        lang=language_for(locale or member.locale, fallback=workspace.language),
+        lang=language_for(member.language or locale or member.locale, fallback=workspace.language),
         tz=zone(member.timezone, workspace.timezone),
     )

@@ -142,6 +142,32 @@ def check_member(ctx: CommandContext, member: Member | None, *, example: Text) -
     )
 
 
+def acts_as_admin_now(ctx: CommandContext) -> bool:
+    """Whether the caller is an admin, with a Slack admin flag read recently where it can be
+    read again first (slash commands): else ``StaleProfile`` has it looked up, then re-run."""
+    if ctx.profile_check and slack_admin_flag_stale(ctx.member, ctx.now):
+        raise StaleProfile
+    return is_admin(ctx)
+
+
+def check_member_change(ctx: CommandContext, member: Member, key: str, *, example: Text) -> None:
+    """A member's own arrangements (their time off) are theirs, their team's managers' and
+    admins' to read and change; an admin by Slack's flag alone needs it read recently, as for
+    ``require_admin``."""
+    assert member.id is not None
+    if member.id == ctx.member_id or member.id in managed_rep_ids(ctx):
+        return
+    if acts_as_admin_now(ctx):
+        return
+    raise NotAllowed(
+        key,
+        example=example,
+        rep=_mention(member),
+        managers=_managers_of(ctx, member.id),
+        admins=_admins(ctx),
+    )
+
+
 def check_team(ctx: CommandContext, team_id: int, team_name: str, *, example: Text) -> None:
     """Team reports are for the team's managers and admins."""
     if is_admin(ctx):
@@ -166,9 +192,7 @@ def require_team_manager(
     managers = teams.team_manager_ids(ctx.session, team_id=team_id)
     if ctx.member_id in managers:
         return
-    if ctx.profile_check and slack_admin_flag_stale(ctx.member, ctx.now):
-        raise StaleProfile
-    if is_admin(ctx):
+    if acts_as_admin_now(ctx):
         return
     raise NotAllowed(
         key,
@@ -183,6 +207,11 @@ def check_workspace_wide(ctx: CommandContext, *, example: Text) -> None:
     """Workspace-wide reports are for admins."""
     if not is_admin(ctx):
         raise NotAllowed("role.all_admins_only", example=example, admins=_admins(ctx))
+
+
+def admins_to_ask(ctx: CommandContext) -> People:
+    """The workspace's admins, as a refusal names them (or a phrase saying there are none)."""
+    return _admins(ctx)
 
 
 def _admins(ctx: CommandContext) -> People:

@@ -98,6 +98,10 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         Phrase("example.holidays_add"),
         admin=True,
     ),
+    Subcommand(
+        "/sales", ("away", "cuti"), "help.sales_away", Phrase("example.away_set"), admin=True
+    ),
+    Subcommand("/sales", ("me", "saya"), "help.sales_me", Phrase("example.me_nudge")),
     Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
 )
 

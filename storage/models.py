@@ -62,6 +62,21 @@ class Member(SQLModel, table=True):
     nudge_channel_id: str | None = Field(default=None, max_length=32)
     nudge_ts: str | None = Field(default=None, max_length=32)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # Their own settings (``/sales me``, ``commands.posts.prefs``): the local time of their
+    # nudge (HH:MM; None: Corong's default), "daily" | "weekly" | "off", a language chosen over
+    # their Slack locale, and quiet hours (HH:MM to HH:MM) when nothing scheduled reaches them.
+    nudge_time: str | None = Field(default=None, max_length=5)
+    nudge_cadence: str = Field(
+        default="daily", max_length=8, sa_column_kwargs={"server_default": "daily"}
+    )
+    language: str | None = Field(default=None, max_length=8)
+    quiet_start: str | None = Field(default=None, max_length=5)
+    quiet_end: str | None = Field(default=None, max_length=5)
+    # Their nudges in a row that went unanswered (counted when the next is sent), when the
+    # latest was sent, and whether they acted on it (a click, or any change they made since).
+    nudges_ignored: int = Field(default=0, sa_column_kwargs={"server_default": "0"})
+    nudge_sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    nudge_acted: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
 
 
 class Deal(SQLModel, table=True):
@@ -330,6 +345,28 @@ class CompanyDay(SQLModel, table=True):
     works: bool = Field(default=False)
     created_by: int | None = Field(default=None, foreign_key="member.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class TimeOff(SQLModel, table=True):
+    """A member's time off: every day from ``first_day`` to ``last_day`` (both included) they
+    are away. Set with ``/sales away`` (``source`` "command") or read from their Slack status
+    ("slack_status", ``note`` its text or emoji); ending it early moves ``last_day``."""
+
+    __table_args__ = (
+        Index("ix_timeoff_ws_last", "workspace_id", "last_day"),
+        Index("ix_timeoff_member_last", "member_id", "last_day"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    member_id: int = Field(foreign_key="member.id")
+    first_day: date
+    last_day: date
+    source: str = Field(default="command", max_length=16)
+    note: str = Field(default="", max_length=100)
+    set_by: int | None = Field(default=None, foreign_key="member.id")
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    updated_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 
 class TeamMember(SQLModel, table=True):

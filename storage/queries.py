@@ -94,13 +94,33 @@ def find_member(session: Session, *, workspace_id: int, slack_user_id: str) -> M
 
 
 def remember_nudge(
-    session: Session, *, workspace_id: int, slack_user_id: str, day: date, channel_id: str, ts: str
+    session: Session,
+    *,
+    workspace_id: int,
+    slack_user_id: str,
+    day: date,
+    channel_id: str,
+    ts: str,
+    sent_at: datetime,
+    unanswered_before: datetime,
 ) -> None:
-    """Record on the member row the nudge they were sent for their local ``day``."""
+    """Record on the member row the nudge they were sent at ``sent_at`` for their local ``day``,
+    counting the nudge before it as unanswered unless they acted on it (``nudge_acted``) or it
+    went out after ``unanswered_before`` (no time to act): one statement, the row's old values
+    read where it is written."""
+    answered = col(Member.nudge_acted)
+    unanswered = (col(Member.nudge_sent_at) <= unanswered_before) & answered.is_(False)
     session.execute(
         update(Member)
         .where(col(Member.workspace_id) == workspace_id, col(Member.slack_user_id) == slack_user_id)
-        .values(nudge_day=day, nudge_channel_id=channel_id, nudge_ts=ts)
+        .values(
+            nudge_day=day,
+            nudge_channel_id=channel_id,
+            nudge_ts=ts,
+            nudges_ignored=case((unanswered, col(Member.nudges_ignored) + 1), else_=0),
+            nudge_sent_at=sent_at,
+            nudge_acted=False,
+        )
     )
 
 

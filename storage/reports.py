@@ -10,7 +10,7 @@ rows reach Python only where a median or a list of deals needs them.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, NamedTuple, TypeVar
@@ -309,14 +309,16 @@ def open_deals_now(
     today: date,
     entered_before: Mapping[str, datetime],
     bant_stages: Sequence[str],
+    idle_since_by_owner: Mapping[int, datetime] | None = None,
+    entered_before_by_owner: Mapping[int, Mapping[str, datetime]] | None = None,
 ) -> OpenDeals:
     """Every figure of the open deals a report needs, with conditional counts in one scan of
     them, where reading totals, owners and four hygiene counts took six. The signals are those
     of ``stale_deals``, ``overdue_deals``, ``stuck_deals`` and ``missing_bant_deals``."""
     signals = (
-        _stale(idle_since),
+        _stale(idle_since, idle_since_by_owner),
         _overdue(today),
-        _stuck(entered_before),
+        _stuck(entered_before, entered_before_by_owner),
         _missing_bant(bant_stages),
     )
     query = (
@@ -613,22 +615,56 @@ def _touched() -> ColumnElement[datetime]:
     return func.coalesce(col(Deal.last_activity_at), col(Deal.created_at))
 
 
-def _stale(idle_since: datetime) -> ColumnElement[bool]:
-    return _touched() < idle_since
+def _stale(
+    idle_since: datetime, by_owner: Mapping[int, datetime] | None = None
+) -> ColumnElement[bool]:
+    """Untouched since before ``idle_since``, or an owner's own cutoff (``by_owner``: the few
+    whose time off moves it)."""
+    return _per_owner(lambda cutoff: _touched() < cutoff, idle_since, by_owner)
 
 
 def _overdue(today: date) -> ColumnElement[bool]:
     return col(Deal.next_step_due) < today
 
 
-def _stuck(entered_before: Mapping[str, datetime]) -> ColumnElement[bool]:
-    if not entered_before:
-        return false()
-    return or_(
-        *(
-            and_(col(Deal.stage) == stage, col(Deal.stage_entered_at) < cutoff)
-            for stage, cutoff in entered_before.items()
+def _stuck(
+    entered_before: Mapping[str, datetime],
+    by_owner: Mapping[int, Mapping[str, datetime]] | None = None,
+) -> ColumnElement[bool]:
+    """In a stage since before its cutoff in ``entered_before``, or in an owner's own cutoffs
+    (``by_owner``: the few whose time off moves them)."""
+
+    def stuck(cutoffs: Mapping[str, datetime]) -> ColumnElement[bool]:
+        if not cutoffs:
+            return false()
+        return or_(
+            *(
+                and_(col(Deal.stage) == stage, col(Deal.stage_entered_at) < cutoff)
+                for stage, cutoff in cutoffs.items()
+            )
         )
+
+    return _per_owner(stuck, entered_before, by_owner)
+
+
+_Cutoff = TypeVar("_Cutoff")
+
+
+def _per_owner(
+    condition: Callable[[_Cutoff], ColumnElement[bool]],
+    cutoff: _Cutoff,
+    by_owner: Mapping[int, _Cutoff] | None,
+) -> ColumnElement[bool]:
+    """``condition`` on everyone's ``cutoff``, except the owners in ``by_owner``, each held to
+    their own: a handful of terms, whatever the number of deals."""
+    if not by_owner:
+        return condition(cutoff)
+    return or_(
+        and_(col(Deal.owner_id).not_in(sorted(by_owner)), condition(cutoff)),
+        *(
+            and_(col(Deal.owner_id) == owner, condition(own))
+            for owner, own in sorted(by_owner.items())
+        ),
     )
 
 
@@ -660,12 +696,14 @@ def stale_deals(
     idle_since: datetime,
     limit: int,
     total: int | None = None,
+    idle_since_by_owner: Mapping[int, datetime] | None = None,
 ) -> Sample:
-    """Open deals with no activity since ``idle_since``: their last activity (or, never touched,
-    their creation) is older. Longest idle first."""
+    """Open deals with no activity since ``idle_since`` (or their owner's own cutoff in
+    ``idle_since_by_owner``): their last activity (or, never touched, their creation) is older.
+    Longest idle first."""
     return _sample(
         session,
-        [*_open_deals(workspace_id, owner_ids), _stale(idle_since)],
+        [*_open_deals(workspace_id, owner_ids), _stale(idle_since, idle_since_by_owner)],
         [_touched(), col(Deal.number)],
         limit,
         total,
@@ -699,14 +737,19 @@ def stuck_deals(
     entered_before: Mapping[str, datetime],
     limit: int,
     total: int | None = None,
+    entered_before_by_owner: Mapping[int, Mapping[str, datetime]] | None = None,
 ) -> Sample:
     """Open deals that entered their current stage before that stage's cutoff in
-    ``entered_before`` (stages without one are never stuck). Longest in stage first."""
+    ``entered_before`` (or their owner's own in ``entered_before_by_owner``; stages without one
+    are never stuck). Longest in stage first."""
     if not entered_before:
         return Sample(0, [])
     return _sample(
         session,
-        [*_open_deals(workspace_id, owner_ids), _stuck(entered_before)],
+        [
+            *_open_deals(workspace_id, owner_ids),
+            _stuck(entered_before, entered_before_by_owner),
+        ],
         [col(Deal.stage_entered_at), col(Deal.number)],
         limit,
         total,

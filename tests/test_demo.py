@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 from sqlmodel import Session, col, func, select
 
 from commands.demo.cast import DEMO_TEAM_ID, LEAKY_TEAM
-from storage.models import Deal, Workspace
+from storage.models import CompanyDay, Deal, Workspace
 from tests.harness import Bot
 from tests.patience import PROCESS_PATIENCE
 from tests.processes import clean_env, corong
@@ -41,8 +42,14 @@ def test_the_demo_is_a_full_team_and_a_second_run_rebuilds_it(
     assert 250 <= sum(made.values()) <= 300
     assert made["won"] >= 5 and made["lost"] >= 20 and made["open"] >= 30
 
+    # Someone tried the calendar in the demo (as its head of sales would): still rebuilt.
+    with Session(bot.engine) as session:
+        demo = session.exec(select(Workspace).where(Workspace.slack_team_id == DEMO_TEAM_ID)).one()
+        session.add(CompanyDay(workspace_id=demo.id or 0, day=date(2027, 8, 19), name="Offsite"))
+        session.commit()
+
     again = corong_cli("demo")
-    assert again.status == 0
+    assert again.status == 0, again
     assert deals_by_status(bot, DEMO_TEAM_ID) == made  # rebuilt, not doubled
     assert deals_by_status(bot, bot.fake.team_id) == {"open": 1}  # the real team untouched
 

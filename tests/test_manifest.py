@@ -29,6 +29,7 @@ METHODS_CALLED = (
     "users.info",
     "users.list",
     "users.lookupByEmail",
+    "users.profile.get",
     "team.info",
     "views.open",
     "views.publish",

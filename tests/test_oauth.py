@@ -305,7 +305,8 @@ def test_a_token_about_to_expire_is_refreshed_for_requests_and_for_posts(
 
     assert oauth_bot.run_posts(tuesday_morning()).sent == 1  # a post: refreshed again first
     newest = fake.tokens_of(TEAM)[-1]
-    assert len(fake.tokens_of(TEAM)) == 3
+    # Twice, with a token of a minute: to read Budi's Slack status, then to post his nudge.
+    assert len(fake.tokens_of(TEAM)) == 4
     assert nudged_with(oauth_bot) == {BUDI: newest}
     assert tokens_used(fake, "chat.postMessage") == [newest]
     assert oauth_bot.installations()[0]["bot_token"] == newest
@@ -317,7 +318,8 @@ def test_a_refresh_slack_refuses_fails_that_post_and_not_the_batch(oauth_bot: OA
     oauth_bot.install(OTHER_TEAM, rotation=True, expires_in=60)
     with_work(oauth_bot, BUDI, TEAM)
     with_work(oauth_bot, RINA, OTHER_TEAM)
-    oauth_bot.fake.fail("oauth.v2.access", error="invalid_refresh_token")
+    # Refused twice: before Rina's status is read (which then goes unread), and before her nudge.
+    oauth_bot.fake.fail("oauth.v2.access", error="invalid_refresh_token", times=2)
 
     report = oauth_bot.run_posts(tuesday_morning())
 

@@ -338,6 +338,14 @@ COMMAND_EXAMPLES: tuple[tuple[str, dict[str, Any]], ...] = (
     ("example.team_holidays", {"team": "Jakarta"}),
     ("example.team_alerts", {}),
     ("example.team_remove", {"team": "Jakarta", "person": "@sari"}),
+    ("example.away_set", {}),
+    ("example.away_yours", {}),
+    ("example.away_team", {}),
+    ("example.away_off", {}),
+    ("example.me_nudge", {}),
+    ("example.me_nudges", {}),
+    ("example.me_quiet", {}),
+    ("example.me_language", {}),
 )
 # What a Slack client sends for what a reader writes as @budi or #sales-jakarta.
 MENTIONS = {

@@ -1,5 +1,5 @@
 """The App Home tab as a Block Kit view: today's follow-ups, deals by stage, the week's numbers,
-and for admins the scheduled posts that failed."""
+the person's own settings (with selects), and for admins the scheduled posts that failed."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ from bot.blocks.elements import (
     deal_line,
     section,
 )
+from bot.blocks.my_settings import home_settings_blocks
 from bot.blocks.post_parts import work_day_count
 from bot.blocks.text import escape, plain, say, stage_label
 from commands.home.replies import (
@@ -169,6 +170,9 @@ def render_home(home: HomeDashboard, lang: str, tz: ZoneInfo) -> View:
     if home.stale_count:
         lines.append(":zzz: " + say("home.stale", lang, count=home.stale_count))
     blocks.append(section("\n".join(lines)))
+    blocks.append(DividerBlock())
+    if home.settings is not None:
+        blocks.extend(home_settings_blocks(home.settings, lang))
     blocks.append(context(plain("home.commands", lang)))
     blocks.append(
         ActionsBlock(elements=[button(plain("home.refresh", lang), ids.HOME_REFRESH, "refresh")])

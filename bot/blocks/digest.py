@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, DividerBlock
 
+from bot.blocks.away import who_is_away
 from bot.blocks.elements import (
     FALLBACK_LIMIT,
     SECTION_TEXT_LIMIT,
@@ -31,6 +32,7 @@ from bot.blocks.text import escape, plain, say
 from commands.i18n import CATALOG
 from commands.i18n.formatting import format_moment, format_money, format_number
 from commands.posts.replies import Digest
+from commands.replies import People
 from commands.reports.format import (
     HYGIENE_LISTS,
     format_amounts,
@@ -228,6 +230,12 @@ def render_digest_summary(digest: Digest, lang: str, tz: ZoneInfo) -> RenderedMe
         *_speed_lines(view, lang),
         _hygiene_line(view, lang),
     ]
+    if digest.away:
+        away = who_is_away(digest.away, lang)
+        lines.append(f":palm_tree: {_label('jobs.digest.away', lang)}: {away}")
+    if digest.not_acting:
+        people = People(digest.not_acting, shown=len(digest.not_acting))
+        lines.append(say("jobs.digest.not_acting", lang, people=people))
     lines = [clip(line, SECTION_TEXT_LIMIT) for line in lines]
     chunks, _ = pack_sections(lines, separator="\n", room=len(lines))
     blocks: list[Block] = [section(f"*{title}*")]

@@ -1,5 +1,6 @@
 """The morning nudge as Block Kit: a rep's most urgent deals, each with why it needs them today
-and one-click actions (log a call, BANT, move, snooze, mark lost).
+and one-click actions (log a call, BANT, move, snooze, mark lost). A weekly summary reads the
+same, worded for the week, with a line saying why it is weekly.
 
 It stays inside Slack's limits whatever the data: at most ``NUDGE_MAX_ITEMS`` items are shown
 and the rest are counted as "more"; a handled item shows what was done in place of its buttons
@@ -42,6 +43,7 @@ from bot.blocks.post_parts import day_count, short_day, stage_text, work_day_cou
 from bot.blocks.text import escape, plain, stage_label
 from commands.i18n.formatting import format_money, format_number
 from commands.posts.nudge import SNOOZE_DAYS
+from commands.posts.prefs import IGNORED_LIMIT, NOT_ACTING, week_start
 from commands.posts.replies import (
     DONE_BANT,
     DONE_CALL,
@@ -50,6 +52,7 @@ from commands.posts.replies import (
     DONE_SNOOZED,
     DONE_WON,
     DUE_TODAY,
+    DUE_WEEK,
     NO_BANT,
     OVERDUE,
     STALE,
@@ -69,6 +72,7 @@ FALLBACK_DEALS = 3
 REASON_EMOJI = {
     OVERDUE: ":alarm_clock:",
     DUE_TODAY: ":calendar:",
+    DUE_WEEK: ":date:",
     UNCONTACTED: ":new:",
     STUCK: ":hourglass_flowing_sand:",
     STALE: ":zzz:",
@@ -102,6 +106,12 @@ def _reason_line(item: NudgeItem, reason: str, lang: str) -> str:
             text = plain("jobs.nudge.reason.due_today", lang, step=step)
         else:
             text = plain("jobs.nudge.reason.due_today_no_step", lang)
+    elif reason == DUE_WEEK and deal.next_step_due is not None:
+        due = short_day(deal.next_step_due, lang)
+        if step:
+            text = plain("jobs.nudge.reason.due_week", lang, day=due, step=step)
+        else:
+            text = plain("jobs.nudge.reason.due_week_no_step", lang, day=due)
     elif reason == UNCONTACTED:
         text = plain("jobs.nudge.reason.uncontacted", lang, days=day_count(item.idle_days, lang))
     elif reason == STUCK:
@@ -222,18 +232,26 @@ def _item_blocks(item: NudgeItem, n: int, nudge: Nudge, lang: str) -> list[Block
     return [section("\n".join(lines)), _item_actions(item, n, nudge, lang)]
 
 
+def _key(nudge: Nudge, key: str) -> str:
+    """A nudge message's key, or its weekly summary's (``jobs.nudge.week_…``)."""
+    return key.replace("jobs.nudge.", "jobs.nudge.week_") if nudge.weekly else key
+
+
 def _calls_line(nudge: Nudge, lang: str) -> str:
     day = short_day(nudge.calls_day, lang)
     if nudge.calls_target <= 0:
         text = plain(
-            "jobs.nudge.calls_no_target", lang, day=day, count=format_number(nudge.calls, lang)
+            _key(nudge, "jobs.nudge.calls_no_target"),
+            lang,
+            day=day,
+            count=format_number(nudge.calls, lang),
         )
         return f":telephone_receiver: {text}"
     mark = (
         ":white_check_mark:" if nudge.calls >= nudge.calls_target else ":small_red_triangle_down:"
     )
     text = plain(
-        "jobs.nudge.calls",
+        _key(nudge, "jobs.nudge.calls"),
         lang,
         day=day,
         count=format_number(nudge.calls, lang),
@@ -250,18 +268,19 @@ def _safe_url(url: str | None) -> str | None:
 
 
 def _nudge_intro(nudge: Nudge, shown: tuple[NudgeItem, ...], more: int, lang: str) -> str:
-    day = short_day(nudge.day, lang)
+    day = short_day(week_start(nudge.day) if nudge.weekly else nudge.day, lang)
     total = len(shown) + more
     done = sum(1 for item in shown if item.outcome is not None)
     if total == 0:
-        return plain("jobs.nudge.intro_calls_only", lang, day=day)
+        return plain(_key(nudge, "jobs.nudge.intro_calls_only"), lang, day=day)
     pending = total - done
     if not pending:
-        return plain("jobs.nudge.all_done", lang, day=day)
+        return plain(_key(nudge, "jobs.nudge.all_done"), lang, day=day)
     if pending == 1:
-        intro = plain("jobs.nudge.intro_one", lang, day=day)
+        intro = plain(_key(nudge, "jobs.nudge.intro_one"), lang, day=day)
     else:
-        intro = plain("jobs.nudge.intro", lang, count=format_number(pending, lang), day=day)
+        count = format_number(pending, lang)
+        intro = plain(_key(nudge, "jobs.nudge.intro"), lang, count=count, day=day)
     if done:
         intro += " \u00b7 " + plain("jobs.nudge.progress", lang, count=format_number(done, lang))
     return intro
@@ -279,9 +298,10 @@ def _nudge_fallback(nudge: Nudge, shown: tuple[NudgeItem, ...], more: int, lang:
     if len(pending) > FALLBACK_DEALS or (more and pending):
         deals += ", \u2026"
     if total == 1:
-        text = plain("jobs.nudge.fallback_one", lang, deals=deals)
+        text = plain(_key(nudge, "jobs.nudge.fallback_one"), lang, deals=deals)
     else:
-        text = plain("jobs.nudge.fallback", lang, count=format_number(total, lang), deals=deals)
+        count = format_number(total, lang)
+        text = plain(_key(nudge, "jobs.nudge.fallback"), lang, count=count, deals=deals)
     return clip(text, FALLBACK_LIMIT)
 
 
@@ -296,7 +316,13 @@ def render_nudge(
     shown = nudge.items[:NUDGE_MAX_ITEMS]
     more = nudge.more + len(nudge.items) - len(shown)
     intro = _nudge_intro(nudge, shown, more, lang)
-    blocks: list[Block] = [section(f"{intro}\n{_calls_line(nudge, lang)}"), DividerBlock()]
+    blocks: list[Block] = [section(f"{intro}\n{_calls_line(nudge, lang)}")]
+    if nudge.weekly == NOT_ACTING:
+        count = format_number(IGNORED_LIMIT, lang)
+        blocks.append(context(plain("jobs.nudge.weekly_not_acting", lang, count=count)))
+    elif nudge.weekly:
+        blocks.append(context(plain("jobs.nudge.weekly_chosen", lang)))
+    blocks.append(DividerBlock())
     for n, item in enumerate(shown):
         blocks.extend(_item_blocks(item, n, nudge, lang))
         if n < len(shown) - 1:

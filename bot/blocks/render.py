@@ -15,11 +15,13 @@ from collections.abc import Callable
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from bot.blocks.away import render_away_list
 from bot.blocks.board import render_board
 from bot.blocks.calendar import render_holiday_list
 from bot.blocks.elements import RenderedMessage
 from bot.blocks.forms import render_setup_saved
 from bot.blocks.funnel import render_funnel
+from bot.blocks.my_settings import render_my_settings
 from bot.blocks.replies import (
     render_asked,
     render_bant_summary,
@@ -34,7 +36,7 @@ from bot.blocks.replies import (
     render_report_targets,
 )
 from bot.blocks.teams import render_admin_list, render_team_view
-from commands.calendar.replies import HolidayList
+from commands.calendar.replies import AwayList, HolidayList
 from commands.replies import (
     Asked,
     BantSummary,
@@ -50,6 +52,7 @@ from commands.replies import (
     ReportTargets,
 )
 from commands.reports.replies import FunnelView, PipelineBoard
+from commands.workspace.me import MySettings
 from commands.workspace.replies import AdminList, TeamView
 from commands.workspace.setup import SetupSaved
 
@@ -77,6 +80,8 @@ RENDERERS: dict[type[Reply], Renderer] = {
     AdminList: render_admin_list,
     SetupSaved: _render_setup_saved,
     HolidayList: render_holiday_list,
+    MySettings: render_my_settings,
+    AwayList: render_away_list,
 }
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, HeaderBlock
 
+from bot.blocks.away import away_until
 from bot.blocks.elements import (
     FALLBACK_LIMIT,
     HEADER_LIMIT,
@@ -64,12 +65,17 @@ def _rep_text(rep: StandupRep, standup: Standup, lang: str) -> str:
     role = f" {plain('report.manager_mark', lang)}" if rep.manager else ""
     since = short_day(standup.since, lang)
     active = rep.calls or rep.moves or rep.moves_more
+    away = f":palm_tree: _{away_until(rep.away, lang)}_" if rep.away is not None else ""
+    if away and not active:
+        return f"{who}{role} \u2014 {away}"
     if not rep.plan and not rep.plan_more and not active:
         return f"{who}{role} \u2014 _{plain('jobs.standup.idle', lang, since=since)}_"
     lines = [f"*{who}*{role}"]
     shown = rep.plan[:STANDUP_PLAN_SHOWN]
     plan_more = rep.plan_more + len(rep.plan) - len(shown)
-    if shown or plan_more:
+    if away:  # away today: their plan waits for them
+        lines.append(away)
+    elif shown or plan_more:
         entries = [_plan_entry(deal, standup.day, lang) for deal in shown]
         if plan_more:
             entries.append(

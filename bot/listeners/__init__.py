@@ -6,7 +6,16 @@ from concurrent.futures import Executor
 
 from slack_bolt import App
 
-from bot.listeners import actions, commands, events, forms, imports, nudges, questions
+from bot.listeners import (
+    actions,
+    commands,
+    events,
+    forms,
+    imports,
+    my_settings,
+    nudges,
+    questions,
+)
 from bot.runtime import Runtime
 
 
@@ -16,6 +25,7 @@ def register_listeners(app: App, runtime: Runtime, after_ack: Executor) -> None:
     commands.register(app, runtime, after_ack)
     actions.register(app, runtime)
     nudges.register(app, runtime)
+    my_settings.register(app, runtime)
     forms.register(app, runtime)
     imports.register(app, runtime)
     questions.register(app, runtime)

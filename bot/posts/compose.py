@@ -30,6 +30,7 @@ from commands.localtime import zone
 from commands.pipelines import pipeline_for
 from commands.posts.digest import build_digest
 from commands.posts.nudge import build_nudge, nudge_payload, workspace_stuck_cutoffs
+from commands.posts.prefs import OFF, NudgePrefs
 from commands.posts.schedule import DIGEST, NUDGE, STANDUP, team_id_of
 from commands.posts.standup import build_standup
 from storage import queries, teams
@@ -53,6 +54,18 @@ class Composed:
     details: RenderedMessage | None = None  # the digest's thread reply
     chart: bytes | None = None
     chart_title: str = ""
+
+
+class NotNow(Exception):
+    """A post that must not go out at this moment: its rep's quiet hours began before a late
+    send (a retry, a catch-up). It is skipped with ``reason``; the next one comes as usual."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+QUIET_HOURS = "quiet_hours"
 
 
 @dataclass
@@ -91,11 +104,14 @@ def compose(
     sent_at: datetime | None = None,
     stuck_cutoffs: StuckCutoffsCache | None = None,
     app_id: str | None = None,
+    quiet_hours: bool = False,
 ) -> Composed | None:
     """What ``job`` would post to ``target`` for ``period`` as of ``now`` (its fire time);
     None when there is nothing to post (an empty nudge, a team without reps or channel, a
-    target that is gone). ``sent_at`` (default ``now``) is when it actually goes out: a click
-    later counts as done what happened after that."""
+    target that is gone, a rep who turned nudges off). ``sent_at`` (default ``now``) is when it
+    actually goes out: a click later counts as done what happened after that. With
+    ``quiet_hours`` (a real send), a nudge whose ``sent_at`` falls in its rep's quiet hours
+    raises ``NotNow``."""
     with unit_of_work(engine, read_only=True) as session:
         workspace = get_workspace(session, workspace_id=workspace_id)
         if workspace is None:
@@ -103,7 +119,15 @@ def compose(
         if job == NUDGE:
             home_url = app_home_url(workspace.slack_team_id, app_id)
             return _compose_nudge(
-                session, workspace, target, period, now, sent_at or now, stuck_cutoffs, home_url
+                session,
+                workspace,
+                target,
+                period,
+                now,
+                sent_at or now,
+                stuck_cutoffs,
+                home_url,
+                quiet_hours=quiet_hours,
             )
         team_id = team_id_of(target)
         team = (
@@ -129,14 +153,22 @@ def _compose_nudge(
     sent_at: datetime,
     stuck_cutoffs: StuckCutoffsCache | None,
     home_url: str | None,
+    *,
+    quiet_hours: bool,
 ) -> Composed | None:
     assert workspace.id is not None
     member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=user_id)
     if member is None:
         return None
     ctx = member_context(session, workspace, member, now=now)
+    day = date.fromisoformat(period)
+    prefs = NudgePrefs.of(member, at=now)  # as the schedule read it: off, or weekly
+    if prefs.cadence == OFF:
+        return None
+    if quiet_hours and prefs.quiet_at(sent_at, ctx.tz):
+        raise NotNow(QUIET_HOURS)
     cutoffs = (stuck_cutoffs or StuckCutoffsCache()).cutoffs(session, workspace, now)
-    nudge = build_nudge(ctx, day=date.fromisoformat(period), stuck_cutoffs=cutoffs)
+    nudge = build_nudge(ctx, day=day, stuck_cutoffs=cutoffs, weekly=prefs.weekly)
     if nudge is None:
         return None
     return Composed(

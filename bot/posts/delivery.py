@@ -34,11 +34,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session
 
 from bot.posts.alerts import compose_alerts
-from bot.posts.compose import Composed, Posted, StuckCutoffsCache, compose, send
+from bot.posts.compose import Composed, NotNow, Posted, StuckCutoffsCache, compose, send
 from bot.posts.sender import NotInstalled, SendFailure, SlackSender
+from bot.posts.statuses import StatusReader
+from commands.calendar.status import DEFAULT_PATTERNS, AwayPatterns
 from commands.deal_alerts import ALERT
 from commands.posts.alerts import WINDOW, waits
 from commands.posts.budget import DailyBudget, daily_budget
+from commands.posts.prefs import ANSWER_WINDOW
 from commands.posts.schedule import DEFAULT_GRACE, NUDGE, Slot, due_slots
 from storage import outbox, queries
 from storage.db import unit_of_work
@@ -104,6 +107,7 @@ class Deliverer:
         owner: str | None = None,
         app_id: str | None = None,
         daily_budget: int | None = None,
+        away_status: AwayPatterns = DEFAULT_PATTERNS,
     ) -> None:
         self.engine = engine
         self.sender_for = sender_for
@@ -120,13 +124,19 @@ class Deliverer:
         # without composing them first, and the log hears of it once.
         self._spent: dict[int, DailyBudget] = {}
         self._budget_lock = threading.Lock()
+        # Reps' Slack statuses, read before their nudges (time off until the status expires).
+        self.statuses = StatusReader(
+            engine, sender_for, self._team_id, clock=clock, grace=grace, patterns=away_status
+        )
 
     # --- what the scheduler calls ---------------------------------------------------------------
 
     def run_due(self) -> RunReport:
         """Send every post that is due now (within the grace window), the deal alerts waiting,
-        and every retry whose time has come."""
+        and every retry whose time has come; first, the Slack statuses of the reps whose
+        nudge is near (``bot.posts.statuses``)."""
         now = self.clock()
+        self.statuses.before_nudges(now)
         with unit_of_work(self.engine, read_only=True) as session:
             slots = due_slots(session, now=now, grace=self.grace)
             open_keys = set(outbox.unclaimed(session, [slot.key for slot in slots]))
@@ -378,6 +388,7 @@ class Deliverer:
                 sent_at=now,
                 stuck_cutoffs=cutoffs,
                 app_id=self.app_id,
+                quiet_hours=True,
             )
             if composed is None:
                 with unit_of_work(self.engine) as session:
@@ -393,6 +404,12 @@ class Deliverer:
                 progress=lambda payload: self._progress(row, payload),
                 remember_dm=opened.append,
             )
+        except NotNow as held:  # its rep's quiet hours began: never sent during them
+            with unit_of_work(self.engine) as session:
+                outbox.mark_skipped(
+                    session, row.id, owner=self.owner, now=self.clock(), reason=held.reason
+                )
+            return RunReport(skipped=1)
         except SendFailure as failure:
             self._keep_dm(row, opened)
             return self._failed(row, failure)
@@ -410,12 +427,13 @@ class Deliverer:
         assert row.id is not None
         for attempt in range(MARK_ATTEMPTS):
             try:
+                now = self.clock()
                 with unit_of_work(self.engine) as session:
                     recorded = outbox.mark_sent(
                         session,
                         row.id,
                         owner=self.owner,
-                        now=self.clock(),
+                        now=now,
                         channel_id=posted.channel_id,
                         ts=posted.ts,
                         payload=posted.payload,
@@ -423,7 +441,7 @@ class Deliverer:
                     if opened:  # the rep's DM, so tomorrow's nudge needs no conversations.open
                         _remember_dm(session, row, opened[-1])
                     if recorded and row.job == NUDGE:
-                        _remember_nudge(session, row, posted)
+                        _remember_nudge(session, row, posted, now)
                 return recorded
             except (SQLAlchemyError, TimeoutError):  # TimeoutError: SQLite's writers' queue
                 log.warning(
@@ -485,9 +503,10 @@ class Deliverer:
         return team_id
 
 
-def _remember_nudge(session: Session, row: Delivery, posted: Posted) -> None:
+def _remember_nudge(session: Session, row: Delivery, posted: Posted, now: datetime) -> None:
     """Keep the rep's nudge of the day on their member row: their changes that day redraw it,
-    found by the statement every command reads the member with."""
+    found by the statement every command reads the member with; and count the nudge before it
+    as unanswered if they did not act on it (``commands.posts.prefs``)."""
     try:
         day = date.fromisoformat(row.period)
     except ValueError:  # not a day: no nudge of a day to redraw
@@ -499,6 +518,8 @@ def _remember_nudge(session: Session, row: Delivery, posted: Posted) -> None:
         day=day,
         channel_id=posted.channel_id,
         ts=posted.ts,
+        sent_at=now,
+        unanswered_before=now - ANSWER_WINDOW,
     )
 
 

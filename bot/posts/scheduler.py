@@ -26,6 +26,7 @@ from bot.posts.sender import SlackSender, delivery_client
 from bot.posts.upkeep import UPKEEP_EVERY, Upkeep
 from bot.runtime import utc_now
 from bot.slack_client import make_web_client
+from commands.calendar.status import AwayPatterns
 
 log = logging.getLogger("corong.scheduler")
 
@@ -66,6 +67,7 @@ def deliverer_for(
         clock=clock,
         app_id=settings.slack_app_id,
         daily_budget=settings.daily_post_budget,
+        away_status=AwayPatterns.parse(settings.away_status),
     )
 
 

@@ -32,6 +32,7 @@ TRANSIENT_ERRORS = frozenset(
     {"ratelimited", "internal_error", "fatal_error", "service_unavailable", "request_timeout"}
 )
 MAX_RATE_LIMITED = 30  # 429s in a row on one call before it is handed back for a later retry
+PROFILE_RATE_LIMITED = 2  # a status read waits out one 429, never a nudge's morning
 DEFAULT_RETRY_AFTER = 1.0
 
 
@@ -92,14 +93,16 @@ class SlackSender:
         function: Callable[..., Any],
         *,
         pace_channel: str | None = None,
+        rate_limited: int = MAX_RATE_LIMITED,
         **kw: Any,
     ) -> Any:
         """``function(**kw)`` once the method's gate is open; a 429 holds the gate for every
-        thread and tries again. ``pace_channel`` spaces posts to that channel a second apart."""
+        thread and tries again (``rate_limited`` times at most). ``pace_channel`` spaces posts
+        to that channel a second apart."""
         key = f"{self.team_id}:{method}"
         if pace_channel:
             self.gate.take_turn(f"{self.team_id}:channel:{pace_channel}", CHANNEL_SPACING)
-        for _ in range(MAX_RATE_LIMITED):
+        for _ in range(rate_limited):
             self.gate.wait(key)
             try:
                 return function(**kw)
@@ -124,7 +127,7 @@ class SlackSender:
 
     def post(self, channel: str, content: dict[str, Any], *, thread_ts: str | None = None) -> str:
         """Post a message (text plus blocks); its ts."""
-        extra = {"thread_ts": thread_ts} if thread_ts else {}
+        extra: dict[str, Any] = {"thread_ts": thread_ts} if thread_ts else {}
         posted = self.call(
             "chat.postMessage",
             self.client.chat_postMessage,
@@ -135,6 +138,18 @@ class SlackSender:
         )
         return str(posted["ts"])
 
+    def profile(self, user_id: str) -> dict[str, Any]:
+        """The user's profile (``users.profile.get``: their status, its emoji and expiry). Read
+        before their nudge, so a rate limit is waited out briefly, then given up."""
+        answer = self.call(
+            "users.profile.get",
+            self.client.users_profile_get,
+            rate_limited=PROFILE_RATE_LIMITED,
+            user=user_id,
+        )
+        profile = answer.get("profile")
+        return profile if isinstance(profile, dict) else {}
+
     def update(self, channel: str, ts: str, content: dict[str, Any]) -> None:
         self.call("chat.update", self.client.chat_update, channel=channel, ts=ts, **content)
 
@@ -142,7 +157,7 @@ class SlackSender:
         self, channel: str, *, content: bytes, filename: str, title: str, thread_ts: str | None
     ) -> str:
         """Share a file in the channel (thread) with Slack's upload flow; the file id."""
-        extra = {"thread_ts": thread_ts} if thread_ts else {}
+        extra: dict[str, Any] = {"thread_ts": thread_ts} if thread_ts else {}
         uploaded = self.call(
             "files.completeUploadExternal",
             self.client.files_upload_v2,

@@ -1,4 +1,4 @@
-"""What ``/sales holidays`` answers, as plain values."""
+"""What ``/sales holidays`` and ``/sales away`` answer, as plain values."""
 
 from __future__ import annotations
 
@@ -28,3 +28,27 @@ class HolidayList(Reply):
     days: tuple[DayOffLine, ...] = ()
     more: int = 0
     worked: tuple[DayOffLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class AwayLine:
+    """One time off in a list: whose, from when to when, what they called it, and whether it
+    came from their Slack status."""
+
+    user_id: str
+    first: date
+    last: date
+    note: str = ""
+    from_status: bool = False
+
+
+@dataclass(frozen=True)
+class AwayList(Reply):
+    """What ``/sales away`` answers: a headline (``key``), then the time off it is about."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+    lines: tuple[AwayLine, ...] = ()
+    more: int = 0
+    # A line under the headline: a time off from a Slack status is read again from it.
+    note_key: str | None = None

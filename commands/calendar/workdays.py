@@ -1,29 +1,41 @@
 """One team's work days: its weekdays, its country's public holidays and the company's own
 days, and the arithmetic the schedule and the "days" rules need (next work day, work days
-between two dates)."""
+between two dates). A member's calendar adds their time off (``with_away``): those days are
+days off for them alone, so their nudges keep quiet and their deals' "days" stand still."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from typing import Literal
 from zoneinfo import ZoneInfo
 
 from commands.calendar.public import public_holidays
 
-DayOffKind = Literal["weekend", "holiday", "company"]
+DayOffKind = Literal["weekend", "holiday", "company", "away"]
 # No calendar has this many days off in a row; a search that goes further has a bug.
 _LONGEST_BREAK = 60
 
 
 @dataclass(frozen=True)
 class DayOff:
-    """Why a day is not a work day: the weekend, a public holiday or the company's own day."""
+    """Why a day is not a work day: the weekend, a public holiday, the company's own day, or
+    (in a member's calendar) their time off, which runs ``until`` its last day."""
 
     kind: DayOffKind
     name: str = ""
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class Away:
+    """A member's time off: ``first`` to ``last``, both included, and what they called it."""
+
+    first: date
+    last: date
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -35,19 +47,32 @@ class WorkCalendar:
     lang: str = "en"
     # The company's own days: date -> (name, works); ``works`` makes a holiday a work day.
     own_days: Mapping[date, tuple[str, bool]] = field(default_factory=dict)
+    # One member's time off (``with_away``); a team's calendar has none.
+    away: tuple[Away, ...] = ()
+
+    def with_away(self, away: tuple[Away, ...]) -> WorkCalendar:
+        """This calendar as one member works by it: their time off are days off too."""
+        return replace(self, away=away) if away else self
 
     def day_off(self, day: date) -> DayOff | None:
         """Why ``day`` is no work day, or None when it is one."""
         own = self.own_days.get(day)
         if own is not None:
             name, works = own
-            return None if works else DayOff("company", name)
+            return self._away_on(day) if works else DayOff("company", name)
         if day.weekday() not in self.work_weekdays:
             return DayOff("weekend")
-        if self.country is None:
-            return None
-        holiday = public_holidays(self.country, day.year, self.lang).get(day)
-        return DayOff("holiday", holiday) if holiday else None
+        if self.country is not None:
+            holiday = public_holidays(self.country, day.year, self.lang).get(day)
+            if holiday:
+                return DayOff("holiday", holiday)
+        return self._away_on(day)
+
+    def _away_on(self, day: date) -> DayOff | None:
+        for away in self.away:
+            if away.first <= day <= away.last:
+                return DayOff("away", away.note, until=away.last)
+        return None
 
     def is_work_day(self, day: date) -> bool:
         return self.day_off(day) is None
@@ -70,7 +95,7 @@ class WorkCalendar:
         return count
 
     def days_off_between(self, start: date, end: date) -> list[tuple[date, DayOff]]:
-        """The days off in ``[start, end]`` other than weekends, in order."""
+        """The days off in ``[start, end]`` other than weekends (time off included), in order."""
         found = []
         for offset in range((end - start).days + 1):
             day = start + timedelta(days=offset)
@@ -98,9 +123,10 @@ class WorkCalendar:
         return now - timedelta(days=back + (work_days - whole))
 
     def reach_back(self, now: datetime, days: float, tz: ZoneInfo) -> datetime:
-        """``days`` calendar days before ``now``, pushed back by every holiday and company day
-        off in between (weekends stay counted): for a yardstick measured in calendar days, such
-        as the usual time in a stage, so a Lebaran week does not make every deal stuck."""
+        """``days`` calendar days before ``now``, pushed back by every holiday, company day off
+        and day of time off in between (weekends stay counted): for a yardstick measured in
+        calendar days, such as the usual time in a stage, so a Lebaran week (or a rep's leave)
+        does not make every deal stuck."""
         start = now - timedelta(days=days)
         today = now.astimezone(tz).date()
         counted = 0

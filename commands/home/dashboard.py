@@ -35,7 +35,8 @@ from commands.localtime import day_bounds, period_bounds, work_days_in
 from commands.pipelines import WON
 from commands.posts.schedule import team_id_of
 from commands.reports.metrics import money_by_currency
-from commands.reports.policy import ReportPolicy, calendar_of
+from commands.reports.policy import ReportPolicy, member_calendar
+from commands.workspace.me import my_settings
 from storage import outbox, queries, teams
 from storage import reports as db
 from storage.models import Team
@@ -132,7 +133,7 @@ def build_home(ctx: CommandContext) -> HomeDashboard:
         key=lambda d: (d.next_step_due or today, d.number),
     )
     shown = due[:FOLLOW_UPS_SHOWN]
-    calendar = calendar_of(ctx.session, ctx.workspace, around=today)
+    calendar = member_calendar(ctx.session, ctx.workspace, ctx.member_id, today=today)
     stale_before = calendar.work_days_ago(ctx.now, policy.stale_days, ctx.tz)
     week_start, week_end = period_bounds("week", ctx.now, ctx.tz)
     day_start, day_end = day_bounds(today, ctx.tz)
@@ -173,4 +174,5 @@ def build_home(ctx: CommandContext) -> HomeDashboard:
         won_value_week=money_by_currency((row.currency, row.value) for row in won),
         week_start=week_start.astimezone(ctx.tz).date(),
         failed_posts=failed_posts(ctx) if permissions.is_admin(ctx) else None,
+        settings=my_settings(ctx),
     )

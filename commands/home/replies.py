@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from commands.replies import DealSummary, Money, Reply, StageTotal
+from commands.workspace.me import MySettings
 
 # Why a post failed for good, as an admin needs to read it: Slack refused it (its error code
 # says why), Corong could not reach Slack at all, Slack kept failing (5xx, rate limits), or
@@ -68,3 +69,4 @@ class HomeDashboard(Reply):
     won_value_week: tuple[Money, ...]
     week_start: date
     failed_posts: FailedPosts | None = None  # admins only, and only when some failed
+    settings: MySettings | None = None  # their own settings (``/sales me``), with selects

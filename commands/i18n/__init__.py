@@ -16,12 +16,14 @@ from typing import Any, TypeAlias
 
 from commands.i18n import (
     catalog_alerts,
+    catalog_away,
     catalog_bant,
     catalog_calendar,
     catalog_core,
     catalog_examples,
     catalog_grammar,
     catalog_imports,
+    catalog_me,
     catalog_nudges,
     catalog_posts,
     catalog_reports,
@@ -52,6 +54,8 @@ for _module in (
     catalog_imports,
     catalog_calendar,
     catalog_alerts,
+    catalog_away,
+    catalog_me,
 ):
     for _key, _texts in _module.MESSAGES.items():
         if _key in CATALOG:

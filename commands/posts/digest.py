@@ -7,24 +7,31 @@ report settings) and the same scope a named team resolves to.
 Which week: a digest due on or after the team's last work day of the week (a Friday 16:00
 digest) covers that week, Monday to Sunday; one due earlier (Monday 08:00) covers the week
 before. The post names it. A digest due on a holiday goes out on the next work day, covers the
-week it was due for, and says it moved.
+week it was due for, and says it moved. It names who of the team was away in the week it
+covers or will be in the week ahead (their time off), and the reps not acting on their nudges
+(who get a weekly summary instead): their manager reads it there rather than being pinged.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from commands.localtime import DateRange
-from commands.posts.replies import Digest, MovedFrom
+from commands.posts.prefs import NudgePrefs
+from commands.posts.replies import AwayNote, Digest, MovedFrom
 from commands.reports.policy import ReportPolicy, calendar_of
 from commands.reports.replies import FunnelView
 from commands.reports.request import funnel_report_for
 from commands.reports.scopes import ReportScope
-from storage import queries, teams
+from storage import queries, teams, timeoff
 from storage.models import Team, Workspace
+
+# How far past the digest's day its "away" line looks: the week the team is about to work.
+AWAY_AHEAD = timedelta(days=6)
 
 
 def build_digest(
@@ -68,7 +75,44 @@ def build_digest(
         team_name=team.name,
         funnel=view,
         moved_from=_moved_from(session, workspace, team, due, today),
+        away=_away(session, workspace.id, owner_ids, covered.first, today + AWAY_AHEAD),
+        not_acting=_not_acting(session, workspace.id, people.rep_ids, now),
     )
+
+
+def _not_acting(
+    session: Session, workspace_id: int, rep_ids: Sequence[int], now: datetime
+) -> tuple[str, ...]:
+    """The team's reps who stopped acting on their nudges and get a weekly summary instead
+    (``commands.posts.prefs``), read off their member rows in one statement: their manager
+    learns it here, not from a ping."""
+    members = queries.members_by_id(session, workspace_id=workspace_id, ids=list(rep_ids))
+    return tuple(
+        sorted(
+            member.slack_user_id
+            for member in members.values()
+            if NudgePrefs.of(member, at=now).not_acting
+        )
+    )
+
+
+def _away(
+    session: Session, workspace_id: int, member_ids: Sequence[int], first: date, last: date
+) -> tuple[AwayNote, ...]:
+    """The team's time off with a day from ``first`` to ``last``: who was away in the week the
+    digest covers, and who will be in the days ahead, soonest first."""
+    rows = timeoff.time_off_between(
+        session, workspace_id=workspace_id, start=first, end=last, member_ids=member_ids
+    )
+    members = queries.members_by_id(
+        session, workspace_id=workspace_id, ids=sorted({row.member_id for row in rows})
+    )
+    notes = [
+        AwayNote(members[row.member_id].slack_user_id, row.first_day, row.last_day, row.note)
+        for row in rows
+        if row.member_id in members
+    ]
+    return tuple(sorted(notes, key=lambda note: (note.first, note.last, note.user_id)))
 
 
 def covered_week(due: date, work_days: tuple[int, ...]) -> DateRange:

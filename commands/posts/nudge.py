@@ -1,11 +1,13 @@
 """The morning nudge: a rep's own deals that need action today, and snoozing one of them.
 
 ``build_nudge`` picks the rep's open deals with a reason to act (``commands.posts.replies``
-REASONS), most urgent first, with the previous work day's calls against target. The reasons
-follow the funnel report's hygiene definitions (``commands.reports.metrics``), applied to one
-rep's deals and seen from the rep's own local day. ``nudge_payload`` is what the outbox keeps of
-a sent nudge so that ``redraw_nudge`` can show the same items again, each marked with what the
-rep has done about it since. ``snooze_deal`` keeps a deal out of the nudges for a few days.
+REASONS), most urgent first, with the previous work day's calls against target; a weekly
+summary (``commands.posts.prefs``) looks ahead to the week's end and counts last week's calls.
+The reasons follow the funnel report's hygiene definitions (``commands.reports.metrics``),
+applied to one rep's deals and seen from the rep's own local day. ``nudge_payload`` is what
+the outbox keeps of a sent nudge so that ``redraw_nudge`` can show the same items again, each
+marked with what the rep has done about it since. ``snooze_deal`` keeps a deal out of the
+nudges for a few days.
 """
 
 from __future__ import annotations
@@ -14,18 +16,21 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from commands import permissions
+from commands.calendar.workdays import Away, WorkCalendar
 from commands.context import CommandContext
 from commands.deals.bant_scoring import stages_past_qualification
 from commands.deals.resolve import resolve_deal
 from commands.deals.summaries import summarize_deal, summarize_many
 from commands.errors import NotAllowed, UsageError
 from commands.grammar.refs import written_ref_number
-from commands.localtime import day_bounds, previous_work_day, whole_days, zone
+from commands.localtime import day_bounds, local_midnight, previous_work_day, whole_days, zone
 from commands.pipelines import LOST, WON, Pipeline
+from commands.posts.prefs import WEEKLY_WHY, note_acted, week_start
 from commands.posts.replies import (
     DONE_BANT,
     DONE_CALL,
@@ -34,6 +39,7 @@ from commands.posts.replies import (
     DONE_SNOOZED,
     DONE_WON,
     DUE_TODAY,
+    DUE_WEEK,
     NO_BANT,
     OVERDUE,
     REASONS,
@@ -46,7 +52,7 @@ from commands.posts.replies import (
 )
 from commands.replies import Notice
 from commands.reports.metrics import stuck_cutoffs
-from commands.reports.policy import ReportPolicy, calendar_of
+from commands.reports.policy import ReportPolicy, calendar_of, member_calendar
 from commands.reports.yardsticks import WIN_RATE_DAYS, yardsticks_for
 from storage import posts, queries
 from storage import reports as db
@@ -73,6 +79,7 @@ def nudge_reasons(
     idle_since: datetime,
     stuck_before: Mapping[str, datetime],
     missing_bant: bool,
+    due_by: date | None = None,
 ) -> tuple[str, ...]:
     """Every reason an open deal needs its owner's action on ``day`` (the owner's local date),
     in REASONS order. As in the funnel report: a deal is uncontacted a full day after creation
@@ -85,6 +92,8 @@ def nudge_reasons(
         reasons.append(OVERDUE)
     elif due is not None and due == day:
         reasons.append(DUE_TODAY)
+    elif due is not None and due_by is not None and day < due <= due_by:
+        reasons.append(DUE_WEEK)  # a weekly summary looks ahead to ``due_by``
     if deal.last_activity_at is None and deal.created_at + DAY <= now:
         reasons.append(UNCONTACTED)
     cutoff = stuck_before.get(deal.stage)
@@ -101,11 +110,17 @@ def nudge_reasons(
 
 
 def workspace_stuck_cutoffs(
-    session: Session, workspace: Workspace, pipeline: Pipeline, now: datetime
+    session: Session,
+    workspace: Workspace,
+    pipeline: Pipeline,
+    now: datetime,
+    *,
+    away: tuple[Away, ...] = (),
 ) -> dict[str, datetime]:
     """The stuck yardstick of the funnel report's hygiene: per stage, the entry time before
     which a deal is stuck, from today's yardsticks (``commands.reports.yardsticks``). The nudge
-    job computes it once per workspace and passes it to ``build_nudge``."""
+    job computes it once per workspace and passes it to ``build_nudge``; a rep's time off
+    (``away``) reaches further back for their own deals."""
     assert workspace.id is not None
     policy = ReportPolicy.from_workspace(workspace)
     yardsticks = yardsticks_for(
@@ -118,8 +133,17 @@ def workspace_stuck_cutoffs(
         win_rate_days=WIN_RATE_DAYS,
     )
     tz = zone(workspace.timezone, "UTC")
-    calendar = calendar_of(session, workspace, around=now.astimezone(tz).date())
+    calendar = calendar_of(session, workspace, around=now.astimezone(tz).date()).with_away(away)
     return stuck_cutoffs(yardsticks.stage_times, now, calendar, tz)
+
+
+def _away_within(away: tuple[Away, ...], cutoffs: Mapping[str, datetime]) -> bool:
+    """Whether some of a rep's time off falls inside the reach of the stuck cutoffs (their
+    cutoffs then differ from the workspace's); time off before every cutoff changes nothing."""
+    if not away or not cutoffs:
+        return False
+    reach = min(cutoffs.values()).date() - DAY
+    return any(period.last >= reach for period in away)
 
 
 @dataclass(frozen=True)
@@ -145,14 +169,21 @@ def build_nudge(
     *,
     day: date | None = None,
     stuck_cutoffs: Mapping[str, datetime] | None = None,
+    weekly: str | None = None,
 ) -> Nudge | None:
     """The morning nudge of ``ctx.member`` for ``day`` (their local today by default), as of
-    ``ctx.now``; None when nothing needs their action (an empty nudge is never sent)."""
+    ``ctx.now``; None when nothing needs their action (an empty nudge is never sent).
+    ``weekly`` (why: ``prefs.CHOSEN`` or ``prefs.NOT_ACTING``) makes it the week's summary: the
+    week's most urgent deals, those due later this week included, and last week's calls."""
     day = day or ctx.today
     policy = ReportPolicy.from_workspace(ctx.workspace)
     pipeline = ctx.pipeline
-    if stuck_cutoffs is None:
-        stuck_cutoffs = workspace_stuck_cutoffs(ctx.session, ctx.workspace, pipeline, ctx.now)
+    # The rep's time off is days off for their own deals: stale, stuck and overdue stand still.
+    calendar = member_calendar(ctx.session, ctx.workspace, ctx.member_id, today=day)
+    if stuck_cutoffs is None or _away_within(calendar.away, stuck_cutoffs):
+        stuck_cutoffs = workspace_stuck_cutoffs(
+            ctx.session, ctx.workspace, pipeline, ctx.now, away=calendar.away
+        )
     deals = [
         deal
         for deal in queries.open_deals(
@@ -163,7 +194,6 @@ def build_nudge(
     unqualified = _missing_bant_ids(
         ctx, stages_past_qualification(pipeline.name, pipeline.stages), deals
     )
-    calendar = calendar_of(ctx.session, ctx.workspace, around=day)
     idle_since = calendar.work_days_ago(ctx.now, policy.stale_days, ctx.tz)
     candidates = []
     for deal in deals:
@@ -174,6 +204,7 @@ def build_nudge(
             idle_since=idle_since,
             stuck_before=stuck_cutoffs,
             missing_bant=deal.id in unqualified,
+            due_by=week_start(day) + timedelta(days=6) if weekly else None,
         )
         if reasons:
             due = deal.next_step_due
@@ -185,8 +216,7 @@ def build_nudge(
     candidates.sort(key=_Candidate.urgency)
     shown = candidates[:NUDGE_ITEMS_SHOWN]
     summaries = summarize_many(ctx, [c.deal for c in shown])
-    calls_day = previous_work_day(day, policy.work_days)
-    start, end = day_bounds(calls_day, ctx.tz)
+    calls_day, start, end, calls_target = _calls_counted(day, policy, calendar, ctx.tz, weekly)
     calls = db.calls_per_member(
         ctx.session, workspace_id=ctx.workspace_id, owner_ids=[ctx.member_id], start=start, end=end
     )
@@ -206,9 +236,26 @@ def build_nudge(
         more=len(candidates) - len(shown),
         calls_day=calls_day,
         calls=calls.get(ctx.member_id, 0),
-        calls_target=policy.calls_per_day,
+        calls_target=calls_target,
         move_stages=pipeline.stages,
+        weekly=weekly,
     )
+
+
+def _calls_counted(
+    day: date, policy: ReportPolicy, calendar: WorkCalendar, tz: ZoneInfo, weekly: str | None
+) -> tuple[date, datetime, datetime, int]:
+    """The calls a nudge holds against target: the previous work day's, or for a weekly
+    summary last week's (Monday to Sunday, the target times its work days): the first day,
+    the UTC bounds and the target."""
+    if weekly is None:
+        calls_day = previous_work_day(day, policy.work_days)
+        start, end = day_bounds(calls_day, tz)
+        return calls_day, start, end, policy.calls_per_day
+    monday = week_start(day) - timedelta(days=7)
+    start, end = local_midnight(monday, tz), local_midnight(monday + timedelta(days=7), tz)
+    work_days = calendar.work_days_between(monday - DAY, monday + timedelta(days=6))
+    return monday, start, end, policy.calls_per_day * work_days
 
 
 def _missing_bant_ids(ctx: CommandContext, stages: Sequence[str], deals: list[Deal]) -> set[int]:
@@ -236,7 +283,9 @@ def nudge_payload(nudge: Nudge, *, sent_at: datetime) -> dict[str, Any]:
     calls and BANTs logged since)."""
     if sent_at.tzinfo is None:
         raise ValueError("sent_at must be an aware datetime")
+    weekly = {"weekly": nudge.weekly} if nudge.weekly else {}  # absent from a daily nudge's
     return {
+        **weekly,
         "v": PAYLOAD_VERSION,
         "sent_at": sent_at.astimezone(UTC).isoformat(),
         "day": nudge.day.isoformat(),
@@ -277,6 +326,7 @@ class _SentNudge:
     calls_target: int
     more: int
     items: tuple[_SentItem, ...]
+    weekly: str | None = None
 
 
 def redraw_nudge(ctx: CommandContext, payload: Any) -> Nudge:
@@ -326,6 +376,7 @@ def redraw_nudge(ctx: CommandContext, payload: Any) -> Nudge:
         calls=sent.calls,
         calls_target=sent.calls_target,
         move_stages=ctx.pipeline.stages,
+        weekly=sent.weekly,
     )
 
 
@@ -361,6 +412,9 @@ def read_nudge_payload(payload: Any) -> _SentNudge:
     read = tuple(_read_item(item) for item in items)
     if len({item.number for item in read}) != len(read):
         raise ValueError("nudge payload: a deal appears twice")
+    weekly = payload.get("weekly")
+    if weekly is not None and weekly not in WEEKLY_WHY:
+        raise ValueError("nudge payload: weekly is not a reason for a weekly summary")
     return _SentNudge(
         sent_at=_moment(payload, "sent_at"),
         day=_day(payload, "day"),
@@ -369,6 +423,7 @@ def read_nudge_payload(payload: Any) -> _SentNudge:
         calls_target=_whole(payload, "calls_target"),
         more=_whole(payload, "more"),
         items=read,
+        weekly=weekly,
     )
 
 
@@ -444,6 +499,7 @@ def snooze_deal(ctx: CommandContext, ref: str, days: int) -> Notice:
         raise UsageError("nudge.snooze_closed", ref=deal.ref, name=deal.name, status=deal.status)
     until = ctx.today + timedelta(days=days)
     deal.snoozed_until = until
+    note_acted(ctx.member)  # a click on the nudge answers it, audited or not
     ctx.session.flush()
     return Notice(
         "nudge.snoozed", {"ref": deal.ref, "until": until}, deal=summarize_deal(ctx, deal)

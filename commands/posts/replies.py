@@ -17,11 +17,12 @@ from commands.reports.replies import FunnelView
 # Why a deal is in a nudge, most urgent first: the order items and their reasons are shown in.
 OVERDUE = "overdue"  # the next step was due before today
 DUE_TODAY = "due_today"  # the next step is due today
+DUE_WEEK = "due_week"  # the next step is due later this week (a weekly summary's)
 UNCONTACTED = "uncontacted"  # a new lead with no activity a day after it was created
 STUCK = "stuck"  # in its stage for more than twice that stage's usual (median) stay
 STALE = "stale"  # no activity for the workspace's stale threshold
 NO_BANT = "no_bant"  # past the qualification stage without a qualifying BANT
-REASONS = (OVERDUE, DUE_TODAY, UNCONTACTED, STUCK, STALE, NO_BANT)
+REASONS = (OVERDUE, DUE_TODAY, DUE_WEEK, UNCONTACTED, STUCK, STALE, NO_BANT)
 
 # What the rep did about an item since the nudge was sent (shown in place of its buttons).
 DONE_CALL = "call"  # a call was logged on the deal
@@ -60,10 +61,13 @@ class Nudge(Reply):
     day: date  # the rep's local date the nudge is for
     items: tuple[NudgeItem, ...]  # at most a screenful, most urgent first
     more: int  # items that did not fit (the App Home lists them)
-    calls_day: date  # the previous work day, whose calls are counted
+    calls_day: date  # the previous work day, whose calls are counted (weekly: last Monday)
     calls: int
     calls_target: int
     move_stages: tuple[str, ...]  # the pipeline's open stages, for "Move to"
+    # The week's summary instead of a day's nudge, and why: "chosen" (``/sales me nudges
+    # weekly``) or "not_acting" (its rep let their last nudges go unanswered); None: daily.
+    weekly: str | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,16 @@ class StageMove:
     deal_name: str
     from_stage: str | None
     to_stage: str
+
+
+@dataclass(frozen=True)
+class AwayNote:
+    """Someone's time off as a post shows it: who, from when to when, and what they called it."""
+
+    user_id: str
+    first: date
+    last: date
+    note: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +102,7 @@ class StandupRep:
     moves: tuple[StageMove, ...]
     moves_more: int
     manager: bool = False
+    away: AwayNote | None = None  # away today: listed as away, not as having nothing due
 
 
 @dataclass(frozen=True)
@@ -115,3 +130,7 @@ class Digest(Reply):
     team_name: str
     funnel: FunnelView
     moved_from: MovedFrom | None = None
+    # Reps not acting on their nudges (weekly summaries instead), by Slack id: the manager
+    # reads it here rather than being pinged.
+    not_acting: tuple[str, ...] = ()
+    away: tuple[AwayNote, ...] = ()  # the team's time off in the week covered and the next

@@ -10,6 +10,12 @@ holiday or a company day off, and a digest due on one goes out on the next work 
 same week, saying so. ``next_slots`` and ``slot_at`` show a skipped post with its reason, so
 ``corong jobs list`` and ``corong jobs run --dry-run --at`` can say why nothing goes out.
 
+Each person's own settings (``commands.posts.prefs``, ``/sales me``) shape their nudge: it fires
+at their own time; weekly, only on the week's first work day (also for a rep who stopped acting
+on daily ones); never when off; and quiet hours hold it back until they end that day, or skip
+the day when they last past midnight. The skip or the move says why ("nudges off", "weekly on
+Mondays", "quiet hours until 07:00").
+
 Local times become UTC the way cron treats them: a time skipped by a spring-forward change fires
 at the first instant after the gap, and a time repeated by a fall-back change fires once, at its
 first occurrence. A stored time or zone that does not parse falls back to its default (with a
@@ -26,8 +32,10 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from commands.calendar.workdays import DayOff, WorkCalendar
+from commands.calendar.lookup import time_off
+from commands.calendar.workdays import Away, DayOff, WorkCalendar
 from commands.localtime import iso_week, local_days_around, local_fire_time, parse_local_time, zone
+from commands.posts.prefs import NOT_ACTING, OFF, NudgePrefs, clock_text, week_start
 from commands.reports.policy import calendar_of
 from storage import posts, queries, teams
 from storage.models import Member, Team, Workspace
@@ -38,7 +46,6 @@ log = logging.getLogger(__name__)
 
 NUDGE, STANDUP, DIGEST = "nudge", "standup", "digest"
 JOBS = (NUDGE, STANDUP, DIGEST)
-NUDGE_TIME = time(8, 30)
 STANDUP_TIME = time(9, 0)
 DIGEST_TIME = time(8, 0)
 DIGEST_WEEKDAY = 0  # Monday
@@ -50,6 +57,8 @@ TEAM_TARGET_PREFIX = "team:"
 _LOOKAHEAD_DAYS = 8
 # How far back a digest moved off a day off may have been due (Lebaran closes offices a week).
 _MOVE_WINDOW = timedelta(days=14)
+# Time off read around a look at the schedule: wider than any window it looks through.
+_AWAY_WINDOW = timedelta(days=_LOOKAHEAD_DAYS + 2)
 
 
 @dataclass(frozen=True)
@@ -65,7 +74,8 @@ class Slot:
     # Why this post does not go out (a holiday, a company day off); only ``next_slots`` and
     # ``slot_at`` return such slots, to show the skip.
     skip: str | None = None
-    # A digest due on a day off goes out on the next work day: the day off it moved from.
+    # A digest due on a day off goes out on the next work day: the day off it moved from; a
+    # nudge held back by its rep's quiet hours: the time it was set for, and why.
     moved_from: str | None = None
 
     @property
@@ -80,7 +90,11 @@ class Slot:
 
 
 def day_off_reason(day: date, off: DayOff) -> str:
-    """How ``corong jobs`` names a skip: ``holiday: Hari Kemerdekaan`` or ``day off: Offsite``."""
+    """How ``corong jobs`` names a skip: ``holiday: Hari Kemerdekaan``, ``day off: Offsite`` or,
+    for a rep's time off, ``away until 2027-08-14 (Cuti)``."""
+    if off.kind == "away":
+        until = f"away until {(off.until or day).isoformat()}"
+        return f"{until} ({off.name})" if off.name else until
     kind = "holiday" if off.kind == "holiday" else "day off"
     return f"{kind}: {off.name}" if off.name else f"{kind} {day.isoformat()}"
 
@@ -111,6 +125,20 @@ def due_slots(session: Session, *, now: datetime, grace: timedelta = DEFAULT_GRA
         for workspace in list_workspaces(session)
         for slot in _slots_between(session, workspace, since, now)
         if slot.skip is None
+    ]
+    return sorted(slots, key=_slot_order)
+
+
+def nudges_between(session: Session, *, start: datetime, end: datetime) -> list[Slot]:
+    """Every nudge of every workspace firing in ``(start, end]``, those skipped included (their
+    ``skip`` says why): whose Slack status to read before their morning (``bot.posts.statuses``)."""
+    _require_aware(start)
+    _require_aware(end)
+    slots = [
+        slot
+        for workspace in list_workspaces(session)
+        for slot in _slots_between(session, workspace, start, end, show_skips=True)
+        if slot.job == NUDGE
     ]
     return sorted(slots, key=_slot_order)
 
@@ -148,12 +176,7 @@ def slot_at(
             return None
         tz = zone(member.timezone, workspace.timezone)
         day = at.astimezone(tz).date()
-        return _on_work_day(
-            calendars.of_member(member),
-            day,
-            _daily(NUDGE, workspace_id, target, day, NUDGE_TIME, tz),
-            show_skips=True,
-        )
+        return _nudge_slot(workspace_id, member, day, tz, calendars.of_member(member), True)
     team_id = team_id_of(target)
     team = (
         teams.get_team(session, workspace_id=workspace_id, team_id=team_id)
@@ -178,13 +201,15 @@ def slot_at(
 
 class _Calendars:
     """The work calendars one look at a workspace's schedule needs: the workspace's, and each
-    country a team follows, built once; a rep's is their team's."""
+    country a team follows, built once; a rep's is their team's, with their time off (read
+    for the whole workspace in one query, when a nudge first asks)."""
 
     def __init__(self, session: Session, workspace: Workspace, around: datetime) -> None:
         self._session, self._workspace = session, workspace
         self._around = around.date()
         self._by_country: dict[str, WorkCalendar] = {}
         self._rep_teams: dict[int, Team] | None = None
+        self._away: dict[int, tuple[Away, ...]] | None = None
 
     def of_team(self, team: Team | None) -> WorkCalendar:
         country = (team.holiday_country if team else None) or self._workspace.holiday_country
@@ -199,10 +224,18 @@ class _Calendars:
         return self._by_country[country]
 
     def of_member(self, member: Member) -> WorkCalendar:
+        assert self._workspace.id is not None
         if self._rep_teams is None:
-            assert self._workspace.id is not None
             self._rep_teams = teams.rep_teams(self._session, workspace_id=self._workspace.id)
-        return self.of_team(self._rep_teams.get(member.id or 0))
+        if self._away is None:
+            self._away = time_off(
+                self._session,
+                self._workspace.id,
+                start=self._around - _AWAY_WINDOW,
+                end=self._around + _AWAY_WINDOW,
+            )
+        team_calendar = self.of_team(self._rep_teams.get(member.id or 0))
+        return team_calendar.with_away(self._away.get(member.id or 0, ()))
 
 
 def _on_work_day(calendar: WorkCalendar, day: date, slot: Slot, *, show_skips: bool) -> Slot | None:
@@ -237,8 +270,7 @@ def _slots_between(
         tz = zone(member.timezone, workspace.timezone)
         calendar = calendars.of_member(member)
         for day in local_days_around(start, end, tz):
-            slot = _daily(NUDGE, workspace_id, member.slack_user_id, day, NUDGE_TIME, tz)
-            shown = _on_work_day(calendar, day, slot, show_skips=show_skips)
+            shown = _nudge_slot(workspace_id, member, day, tz, calendar, show_skips)
             if shown is not None and inside(shown):
                 yield shown
 
@@ -260,6 +292,60 @@ def _slots_between(
                 digest = _digest(workspace_id, target, day, digest_at, tz, calendar)
                 if inside(digest):
                     yield digest
+
+
+def _nudge_slot(
+    workspace_id: int,
+    member: Member,
+    day: date,
+    tz: ZoneInfo,
+    calendar: WorkCalendar,
+    show_skips: bool,
+) -> Slot | None:
+    """``member``'s nudge on ``day`` as their own settings have it (``commands.posts.prefs``):
+    at their time, on work days; weekly on the week's first work day; none when off. Quiet
+    hours hold it back until they end that day, or skip the day when they last past midnight.
+    A skip says why when skips are shown."""
+    prefs = NudgePrefs.of(member)
+    at, quiet_end = prefs.fire_time()
+    slot = _daily(NUDGE, workspace_id, member.slack_user_id, day, at or prefs.nudge_at, tz)
+    shown = _on_work_day(calendar, day, slot, show_skips=show_skips)
+    if shown is None or shown.skip is not None:
+        return shown
+    prefs = NudgePrefs.of(member, at=slot.fire_at)  # their latest nudge, answered by then?
+    skip = _preference_skip(prefs, day, calendar)
+    if skip is None and at is None and quiet_end is not None:
+        skip = f"quiet hours until {clock_text(quiet_end)}"
+    if skip is not None:
+        return replace(slot, skip=skip) if show_skips else None
+    if quiet_end is not None:
+        return replace(
+            slot,
+            moved_from=f"{clock_text(prefs.nudge_at)}: quiet hours until {clock_text(quiet_end)}",
+        )
+    return slot
+
+
+def _preference_skip(prefs: NudgePrefs, day: date, calendar: WorkCalendar) -> str | None:
+    """Why a person's own settings leave ``day`` (a work day) without their nudge: nudges
+    off, or weekly and not the week's first work day."""
+    if prefs.cadence == OFF:
+        return "nudges off"
+    if prefs.weekly is None:
+        return None
+    monday = week_start(day)
+    week = [monday + timedelta(days=n) for n in range(7)]
+    first = next((d for d in week if calendar.is_work_day(d)), None)
+    if day == first:
+        return None
+    usual = min(calendar.work_weekdays, default=0)
+    why = f"weekly on {_WEEKDAYS[usual]}s"
+    if first is not None and first.weekday() != usual:
+        why += f" (this week {first:%a %Y-%m-%d})"
+    return why + (": not acting on nudges" if prefs.weekly == NOT_ACTING else "")
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def _daily(job: str, workspace_id: int, target: str, day: date, at: time, tz: ZoneInfo) -> Slot:

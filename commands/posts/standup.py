@@ -5,8 +5,9 @@ is their open deals whose next step is due today or overdue, most overdue first;
 work day is the calls they logged and the stage moves of their deals on the previous work day
 (moves later undone are left out; a deal's creation shows as a move from nowhere). A manager
 who sells gets the same line after the reps', marked as the manager's: their own follow-ups
-are the team's too; a manager with nothing of their own to show gets none. The whole team is
-read in a handful of queries, whatever its size.
+are the team's too; a manager with nothing of their own to show gets none. A rep on time off
+is listed as away until their last day, not as having nothing due. The whole team is read in a
+handful of queries, whatever its size.
 """
 
 from __future__ import annotations
@@ -19,10 +20,10 @@ from sqlmodel import Session
 from commands.deals.summaries import summarize
 from commands.grammar.refs import deal_ref
 from commands.localtime import day_bounds, previous_work_day, zone
-from commands.posts.replies import StageMove, Standup, StandupRep
+from commands.posts.replies import AwayNote, StageMove, Standup, StandupRep
 from commands.replies import DealSummary
 from commands.reports.policy import ReportPolicy
-from storage import posts, queries, teams
+from storage import posts, queries, teams, timeoff
 from storage import reports as db
 from storage.models import Member, Team, Workspace
 
@@ -53,13 +54,14 @@ def build_standup(
         session, workspace_id=workspace_id, owner_ids=member_ids, start=start, end=end
     )
     moves = _moves(session, workspace_id, member_ids, start, end)
+    away = away_today(session, workspace_id, members, today)
     rows = []
     for person in ordered:
         assert person.id is not None
         plan, rep_moves = plans.get(person.id, []), moves.get(person.id, [])
         manager = person.id in managers
         if manager and not (plan or calls.get(person.id) or rep_moves):
-            continue  # a manager who sold nothing that day has no line
+            continue  # a manager who sold nothing that day has no line (away or not)
         rows.append(
             StandupRep(
                 user_id=person.slack_user_id,
@@ -69,11 +71,27 @@ def build_standup(
                 moves=tuple(rep_moves[:MOVES_SHOWN]),
                 moves_more=max(0, len(rep_moves) - MOVES_SHOWN),
                 manager=manager,
+                away=away.get(person.id),
             )
         )
     if not rows:
         return None
     return Standup(team_name=team.name, day=today, since=since, reps=tuple(rows))
+
+
+def away_today(
+    session: Session, workspace_id: int, members: dict[int, Member], today: date
+) -> dict[int, AwayNote]:
+    """Which of ``members`` are away on ``today`` (their time off), in one query."""
+    rows = timeoff.time_off_between(
+        session, workspace_id=workspace_id, start=today, end=today, member_ids=members.keys()
+    )
+    return {
+        row.member_id: AwayNote(
+            members[row.member_id].slack_user_id, row.first_day, row.last_day, row.note
+        )
+        for row in rows
+    }
 
 
 def _rep_order(member: Member) -> tuple[str, int]:

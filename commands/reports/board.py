@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from commands.calendar.lookup import time_off_reaching
 from commands.calendar.workdays import WorkCalendar
 from commands.context import CommandContext
 from commands.deals.summaries import stage_totals, summarize_many
@@ -73,6 +74,12 @@ def run_pipeline(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -
             ctx.session, workspace_id=ctx.workspace_id, owner_ids=scope.owner_ids
         )
     )
+    # An owner's time off is days off for their deals' stale and overdue counts.
+    away = time_off_reaching(
+        ctx.session, ctx.workspace_id, today=ctx.today, member_ids=scope.owner_ids
+    )
+    theirs = {owner: calendar.with_away(periods) for owner, periods in away.items()}
+    idle = {owner: cal.work_days_ago(ctx.now, stale_days, ctx.tz) for owner, cal in theirs.items()}
     summaries = summarize_many(ctx, deals)
     managers = scope_managers(ctx, scope) if deals and scope.kind != "mine" else frozenset()
     rows = [
@@ -81,8 +88,8 @@ def run_pipeline(ctx: CommandContext, tokens: list[Token], *, offset: int = 0) -
             summary,
             ctx.now,
             ctx.today,
-            idle_since,
-            calendar,
+            idle.get(deal.owner_id, idle_since),
+            theirs.get(deal.owner_id, calendar),
             manager_owner=deal.owner_id in managers,
         )
         for deal, summary in zip(deals, summaries, strict=True)

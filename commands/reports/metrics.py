@@ -16,7 +16,7 @@ import math
 import statistics
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from fractions import Fraction
 from typing import Any
@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from commands.calendar.workdays import WorkCalendar, weekdays_only
+from commands.calendar.workdays import Away, WorkCalendar, weekdays_only
 from commands.deals.bant_scoring import stages_past_qualification
 from commands.localtime import previous_period, work_days_in
 from commands.pipelines import LOST, WON, Pipeline
@@ -329,6 +329,47 @@ def stuck_cutoffs(
     }
 
 
+@dataclass(frozen=True)
+class OwnerCutoffs:
+    """The "days" rules of the few owners whose time off moves them: their own stale cutoff
+    (``idle_since``) and stuck cutoffs per stage, only where they differ from everyone's."""
+
+    idle_since: Mapping[int, datetime] = field(default_factory=dict)
+    entered_before: Mapping[int, Mapping[str, datetime]] = field(default_factory=dict)
+
+
+def owner_cutoffs(
+    away: Mapping[int, tuple[Away, ...]],
+    *,
+    now: datetime,
+    tz: ZoneInfo,
+    calendar: WorkCalendar,
+    stale_days: int,
+    times: Sequence[StageTime],
+) -> OwnerCutoffs:
+    """Each owner's stale and stuck cutoffs with their time off (``away``) counted as days off,
+    like holidays: a rep back from two weeks' leave finds the deals they left as stale as they
+    were when they left, not all stale at once. Kept only where they differ from the
+    calendar's own, so a report's queries grow by a term per owner on leave, not per owner."""
+    everyone_idle = calendar.work_days_ago(now, stale_days, tz)
+    everyone_stuck = stuck_cutoffs(times, now, calendar, tz)
+    # Time off ending before every cutoff is out of every rule's reach: it changes nothing.
+    reach = min([everyone_idle, *everyone_stuck.values()]).astimezone(tz).date() - DAY
+    idle: dict[int, datetime] = {}
+    stuck: dict[int, dict[str, datetime]] = {}
+    for owner, periods in away.items():
+        if all(period.last < reach for period in periods):
+            continue
+        theirs = calendar.with_away(periods)
+        own_idle = theirs.work_days_ago(now, stale_days, tz)
+        if own_idle != everyone_idle:
+            idle[owner] = own_idle
+        own_stuck = stuck_cutoffs(times, now, theirs, tz)
+        if own_stuck != everyone_stuck:
+            stuck[owner] = own_stuck
+    return OwnerCutoffs(idle, stuck)
+
+
 def uncontacted_leads(leads: Sequence[LeadTouch]) -> list[int]:
     """New leads not contacted within a day: deals created in the period with no activity in
     the 24 h after creation (none at all, or the first later), oldest first, as deal ids. A
@@ -393,6 +434,7 @@ def build_funnel_report(
     benchmark_ratio: Sequence[float] | None = None,
     win_rate_days: int = WIN_RATE_DAYS,
     calendar: WorkCalendar | None = None,
+    away: Mapping[int, tuple[Away, ...]] | None = None,
 ) -> FunnelReport:
     """The funnel report of ``workspace`` for ``[period_start, period_end)``, with "now" facts
     (open deals, hygiene) as of ``now``. ``owner_ids`` narrows it to a team or a rep: their
@@ -404,6 +446,8 @@ def build_funnel_report(
     ``benchmark_ratio`` (deals per open stage, like 10:5:3:1) sets the conversion benchmarks
     (``benchmark_conversions``). ``calendar`` says which days are work days for the "days"
     rules (stale after ``stale_days`` work days, stuck); without one, ``work_days`` alone.
+    ``away`` is the owners' time off (``commands.calendar.lookup.time_off_reaching``): days
+    off for their own deals' stale and stuck rules (``owner_cutoffs``).
     """
     assert workspace.id is not None
     calendar = calendar or weekdays_only(tuple(work_days))
@@ -421,6 +465,14 @@ def build_funnel_report(
         stay_window_days=cohort_days,
         win_rate_days=win_rate_days,
     )
+    owners = owner_cutoffs(
+        away or {},
+        now=now,
+        tz=tz,
+        calendar=calendar,
+        stale_days=stale_days,
+        times=yardsticks.stage_times,
+    )
     open_now = db.open_deals_now(
         session,
         **scope.who,
@@ -428,6 +480,8 @@ def build_funnel_report(
         today=now.astimezone(tz).date(),
         entered_before=stuck_cutoffs(yardsticks.stage_times, now, calendar, tz),
         bant_stages=stages_past_qualification(pipeline.name, pipeline.stages),
+        idle_since_by_owner=owners.idle_since,
+        entered_before_by_owner=owners.entered_before,
     )
     open_totals = open_now.totals
     return FunnelReport(
@@ -451,6 +505,7 @@ def build_funnel_report(
             tz=tz,
             stale_days=stale_days,
             calendar=calendar,
+            owners=owners,
             pile_up_threshold=pile_up_threshold,
             sample_size=sample_size,
         ),
@@ -611,6 +666,7 @@ def _hygiene(
     tz: ZoneInfo,
     stale_days: int,
     calendar: WorkCalendar,
+    owners: OwnerCutoffs,
     pile_up_threshold: float,
     sample_size: int,
 ) -> Hygiene:
@@ -634,6 +690,7 @@ def _hygiene(
                 limit=sample_size,
                 idle_since=calendar.work_days_ago(now, stale_days, tz),
                 total=open_now.stale,
+                idle_since_by_owner=owners.idle_since,
             )
         ),
         overdue=_sample(
@@ -652,6 +709,7 @@ def _hygiene(
                 limit=sample_size,
                 entered_before=stuck_cutoffs(baseline, now, calendar, tz),
                 total=open_now.stuck,
+                entered_before_by_owner=owners.entered_before,
             )
         ),
         stuck_baseline=baseline,

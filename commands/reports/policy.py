@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlmodel import Session
 
-from commands.calendar.lookup import work_calendar
+from commands.calendar.lookup import time_off_reaching, work_calendar
 from commands.calendar.workdays import WorkCalendar
 from commands.pipelines import Pipeline
 from commands.reports.metrics import FUNNEL4_RATIO
@@ -197,3 +197,13 @@ def calendar_of(
         team=team,
         lang=lang,
     )
+
+
+def member_calendar(
+    session: Session, workspace: Workspace, member_id: int, *, today: date
+) -> WorkCalendar:
+    """The workspace's calendar as one member works by it: their time off are days off too
+    (``WorkCalendar.with_away``), for the "days" rules on their own deals."""
+    assert workspace.id is not None
+    away = time_off_reaching(session, workspace.id, today=today, member_ids=(member_id,))
+    return calendar_of(session, workspace, around=today).with_away(away.get(member_id, ()))

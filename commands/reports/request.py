@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from commands.calendar.lookup import time_off_reaching
 from commands.errors import NotFound, UsageError
 from commands.localtime import Period, PeriodKind, period_bounds
 from commands.pipelines import pipeline_for
@@ -144,11 +145,14 @@ def funnel_report_for(
     start, end = period_bounds(period, now, tz)
     pipeline = pipeline_for(workspace.pipeline, workspace.custom_stages)
     policy = ReportPolicy.from_workspace(workspace)
-    calendar = calendar_of(session, workspace, around=now.astimezone(tz).date())
+    today = now.astimezone(tz).date()
+    calendar = calendar_of(session, workspace, around=today)
+    away = time_off_reaching(session, workspace.id, today=today, member_ids=owner_ids)
     return build_funnel_report(
         session,
         workspace=workspace,
         calendar=calendar,
+        away=away,
         pipeline=pipeline,
         period_start=start,
         period_end=end,

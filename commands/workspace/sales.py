@@ -1,5 +1,6 @@
 """``/sales``: help, undo, the workspace pipeline and its settings (BANT, report targets),
-teams and admins, and a CSV file in or out."""
+teams and admins, the calendar (holidays, time off), one's own settings (``/sales me``), and
+a CSV file in or out."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from commands.registry import help_topics
 from commands.replies import Help, Notice, Reply
 from commands.reports.settings import run_benchmark, run_targets
 from commands.workspace.admins import run_admin
+from commands.workspace.away import run_away
 from commands.workspace.holidays import run_holidays
+from commands.workspace.me import run_me
 from commands.workspace.pipeline import run_pipeline
 from commands.workspace.setup import open_setup
 from commands.workspace.teams import run_team
@@ -51,6 +54,10 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         return request_export(ctx, tokens)
     if sub in ("holidays", "holiday", "libur"):
         return run_holidays(ctx, tokens)
+    if sub in ("away", "cuti"):
+        return run_away(ctx, tokens)
+    if sub in ("me", "saya"):
+        return run_me(ctx, tokens)
     return Help(help_topics())
 
 

@@ -289,6 +289,7 @@ class FakeSlack:
             "users.info": self._users_info,
             "users.list": self._users_list,
             "users.lookupByEmail": self._users_lookup_by_email,
+            "users.profile.get": self._users_profile_get,
             "conversations.open": self._conversations_open,
             "conversations.info": self._conversations_info,
             "conversations.members": self._conversations_members,
@@ -468,6 +469,9 @@ class FakeSlack:
                 "email": email or f"{name}@example.com",
                 "image_48": f"https://avatars.slack-edge.com/{user_id}_48.png",
                 "image_72": f"https://avatars.slack-edge.com/{user_id}_72.png",
+                "status_text": "",
+                "status_emoji": "",
+                "status_expiration": 0,
                 "team": team,
             },
             "is_admin": is_admin,
@@ -484,6 +488,16 @@ class FakeSlack:
         with self._cond:
             self._users[user_id] = user
         return user
+
+    def set_status(
+        self, user_id: str, text: str = "", emoji: str = "", *, expiration: int = 0
+    ) -> None:
+        """Set a user's Slack status, as they would in Slack: its text, emoji (``:palm_tree:``)
+        and expiry (seconds since the epoch; 0: it never clears). ``users.profile.get`` (and
+        ``users.info``'s profile) answer it."""
+        with self._cond:
+            profile = self._users[user_id]["profile"]
+            profile.update(status_text=text, status_emoji=emoji, status_expiration=expiration)
 
     def add_channel(
         self,
@@ -1329,6 +1343,16 @@ class FakeSlack:
             chk.runtime_error("user_not_found")
             return {}
         return {"ok": True, "user": self._public_user(user, _truthy(args.get("include_locale")))}
+
+    def _users_profile_get(
+        self, args: dict[str, Any], chk: _Check, token: str | None
+    ) -> dict[str, Any]:
+        # A bot token has no profile of its own: the bot always names the user.
+        user = self._users.get(str(args.get("user") or ""))
+        if user is None:
+            chk.runtime_error("user_not_found")
+            return {}
+        return {"ok": True, "profile": json.loads(json.dumps(user["profile"]))}
 
     def _users_lookup_by_email(
         self, args: dict[str, Any], chk: _Check, token: str | None
