@@ -27,6 +27,7 @@ from commands.deals.resolve import name_key
 from commands.dispatch import execute, may_need_admin
 from commands.errors import (
     KEEP,
+    LOST_REASON_QUESTION,
     M_QUESTION,
     PAST_DATES_QUESTION,
     Ambiguous,
@@ -262,6 +263,8 @@ def run_pending_choice(
             ctx.picks[name_key(choice.query)] = answer
         elif choice.kind == M_QUESTION:
             ctx.m_answer = answer
+        elif choice.kind == LOST_REASON_QUESTION:
+            ctx.lost_reason_answer = answer
         elif choice.kind == PAST_DATES_QUESTION and answer == KEEP:
             ctx.past_dates_kept = True
         elif choice.kind == PAST_DATES_QUESTION:

@@ -86,6 +86,7 @@ def produce_funnel_report(
 
     from commands.errors import CommandError
     from commands.i18n import DEFAULT_LANGUAGE, translate
+    from commands.reports.attainment import attainment_for
     from commands.reports.format import (
         display_names,
         period_label,
@@ -118,6 +119,13 @@ def produce_funnel_report(
                 now=now,
             )
             members = report_members(session, report)
+            attainment = attainment_for(
+                session,
+                workspace,
+                report,
+                member_id=scope.owner_ids[0] if scope.rep and scope.owner_ids else None,
+                team_names=(scope.team,) if scope.team else (),
+            )
     except CommandError as error:
         raise ConfigError(translate(error.key, reader, **error.params)) from None
     except SQLAlchemyError as error:
@@ -125,7 +133,8 @@ def produce_funnel_report(
     tz = ZoneInfo(workspace.timezone)
     names = display_names(members)
     if args.format == "json":
-        return json.dumps(report_as_json(report, members), indent=2, ensure_ascii=False) + "\n"
+        data = report_as_json(report, members, attainment)
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if args.format == "png":
         from bot.charts import funnel_chart_png  # matplotlib loads only for a chart
 
@@ -137,7 +146,7 @@ def produce_funnel_report(
             ]
         )
         return funnel_chart_png(report, reader, title)
-    return report_as_text(report, reader, names, tz, team=scope.team)
+    return report_as_text(report, reader, names, tz, team=scope.team, attainment=attainment)
 
 
 def write_report(output: str | bytes, path: str, lang: str) -> None:

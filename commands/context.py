@@ -48,6 +48,8 @@ class CommandContext:
     # a bare "M" meant ("jt" or "miliar"), and that dates already past are meant as typed.
     m_answer: str | None = None
     past_dates_kept: bool = False
+    # The reason key picked for a deal lost without one (``commands.deals.lost_reasons``).
+    lost_reason_answer: str | None = None
     # A command re-run with an answer or a pick: (command, text) as first typed, so a further
     # question about it keeps what it already knows.
     rerun: tuple[str, str] | None = None

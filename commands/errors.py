@@ -78,6 +78,7 @@ class Ambiguous(CommandError):
 # The questions a command may ask, and the answers the past-dates one takes.
 M_QUESTION = "m"  # "2M" to an Indonesian reader: 2 juta or 2 miliar?
 PAST_DATES_QUESTION = "past"  # a close or due date before today: keep or change?
+LOST_REASON_QUESTION = "lost"  # a deal lost with no reason: which one from the list?
 KEEP = "keep"
 CHANGE = "change"
 

@@ -150,12 +150,14 @@ def acts_as_admin_now(ctx: CommandContext) -> bool:
     return is_admin(ctx)
 
 
-def check_member_change(ctx: CommandContext, member: Member, key: str, *, example: Text) -> None:
+def check_member_change(
+    ctx: CommandContext, member: Member, key: str, *, example: Text, own: bool = True
+) -> None:
     """A member's own arrangements (their time off) are theirs, their team's managers' and
     admins' to read and change; an admin by Slack's flag alone needs it read recently, as for
-    ``require_admin``."""
+    ``require_admin``. ``own=False``: not theirs to change (a quota), only managers' and admins'."""
     assert member.id is not None
-    if member.id == ctx.member_id or member.id in managed_rep_ids(ctx):
+    if (own and member.id == ctx.member_id) or member.id in managed_rep_ids(ctx):
         return
     if acts_as_admin_now(ctx):
         return

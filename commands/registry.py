@@ -102,6 +102,16 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "/sales", ("away", "cuti"), "help.sales_away", Phrase("example.away_set"), admin=True
     ),
     Subcommand("/sales", ("me", "saya"), "help.sales_me", Phrase("example.me_nudge")),
+    Subcommand(
+        "/sales", ("quota", "quotas", "kuota"), "help.sales_quota", Phrase("example.quota_member")
+    ),
+    Subcommand(
+        "/sales",
+        ("reasons", "reason", "alasan"),
+        "help.sales_reasons",
+        "/sales reasons",
+        admin=True,
+    ),
     Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
 )
 

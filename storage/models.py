@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Index, Text, UniqueConstraint, text
+from sqlalchemy import JSON, BigInteger, CheckConstraint, Index, Text, UniqueConstraint, text
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime
@@ -35,6 +35,9 @@ class Workspace(SQLModel, table=True):
     holiday_country: str = Field(
         default="ID", max_length=8, sa_column_kwargs={"server_default": "ID"}
     )
+    # Why deals are lost, in the order offered: built-in keys and custom labels (``/sales
+    # reasons``); None: the built-in list (``commands.deals.lost_reasons``).
+    lost_reasons: list[str] | None = Field(default=None, sa_type=JSON)
     # One more with every change of the settings above (not of ``next_deal_number``): processes
     # keep the settings they read and reload them when this moved (``storage.workspace_cache``).
     version: int = Field(default=0)
@@ -124,6 +127,9 @@ class Deal(SQLModel, table=True):
     next_step: str | None = Field(default=None, max_length=500)
     next_step_due: date | None = None
     lost_reason: str | None = Field(default=None, max_length=500)
+    # The reason from the workspace's list (``commands.deals.lost_reasons``); ``lost_reason``
+    # keeps the words typed.
+    lost_reason_key: str | None = Field(default=None, max_length=64)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
     stage_entered_at: datetime = Field(sa_type=UTCDateTime)
@@ -329,6 +335,28 @@ class Team(SQLModel, table=True):
     # Deal alerts to the team channel, opt-in: event ("won", "closeable", "lost") -> the least
     # value that earns one, {"value": int, "currency": "IDR"}; None or {} when off.
     alerts: dict[str, Any] | None = Field(default=None, sa_type=JSON)
+    created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+
+
+class Quota(SQLModel, table=True):
+    """A rep's or a team's sales quota per month or quarter, from ``effective_from`` on. Rows
+    are never changed: a new quota is a new row, so the one in force on any day can be read
+    back (``storage.quotas``). Exactly one of ``member_id`` and ``team_id`` is set."""
+
+    __table_args__ = (
+        CheckConstraint("(member_id IS NULL) <> (team_id IS NULL)", name="ck_quota_target"),
+        Index("ix_quota_workspace_from", "workspace_id", "effective_from"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    member_id: int | None = Field(default=None, foreign_key="member.id")
+    team_id: int | None = Field(default=None, foreign_key="team.id")
+    period: str = Field(max_length=8)  # "month" or "quarter"
+    amount: int = Field(sa_type=BigInteger)  # whole units of ``currency``
+    currency: str = Field(max_length=3)
+    effective_from: date
+    set_by: int = Field(foreign_key="member.id")
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlmodel import Session, col, or_, select
 
 from storage.models import Member, Team, TeamMember
+from storage.quotas import delete_team_quotas
 
 REP, MANAGER = "rep", "manager"
 
@@ -278,9 +279,11 @@ def remove_from_team(session: Session, *, team_id: int, member_id: int) -> bool:
 
 
 def delete_team(session: Session, *, team: Team) -> None:
-    """Remove a team and its memberships (the reps' deals stay theirs)."""
+    """Remove a team, its memberships and quotas (the reps' deals stay theirs)."""
     for row in session.exec(select(TeamMember).where(TeamMember.team_id == team.id)).all():
         session.delete(row)
+    if team.id is not None:
+        delete_team_quotas(session, team_id=team.id)
     session.flush()
     session.delete(team)
     session.flush()

@@ -127,6 +127,7 @@ def test_a_hubspot_export_comes_in_with_its_values_owners_and_history(
     assert moves(bot, toko) == [(None, "potential", jakarta(days_ago(45), 10, 30))]
     assert (lancar.status, lancar.closed_at) == ("won", jakarta(days_ago(5)))
     assert (warung.status, warung.lost_reason) == ("lost", "Price too high")
+    assert warung.lost_reason_key == "price"  # the reason its words name
     # A stage without a date counts from the import: never "stuck" on its first day.
     assert maju.stage_entered_at > datetime.now(UTC) - timedelta(minutes=5)
 

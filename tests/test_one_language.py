@@ -346,6 +346,8 @@ COMMAND_EXAMPLES: tuple[tuple[str, dict[str, Any]], ...] = (
     ("example.me_nudges", {}),
     ("example.me_quiet", {}),
     ("example.me_language", {}),
+    ("example.quota_member", {}),
+    ("example.quota_team", {}),
 )
 # What a Slack client sends for what a reader writes as @budi or #sales-jakarta.
 MENTIONS = {

@@ -53,8 +53,8 @@ def built(engine: Engine) -> Built:
     return build(engine, write_history(engine, WEEK))
 
 
-def text(built: Built, lang: str, **options: str) -> str:
-    return report_as_text(built.report, lang, built.names, JAKARTA, **options)
+def text(built: Built, lang: str, *, team: str | None = None) -> str:
+    return report_as_text(built.report, lang, built.names, JAKARTA, team=team)
 
 
 def line_of(report: str, label: str) -> str:
@@ -138,7 +138,9 @@ def test_json_round_trips_with_iso_times_money_and_deal_refs(built: Built) -> No
     assert json.loads(json.dumps(data)) == data
     fields = [field.name for field in dataclasses.fields(FunnelReport)]
     named_at = fields.index("owner_ids") + 1  # who the owner ids are comes right after them
-    assert list(data) == [*fields[:named_at], "owners", *fields[named_at:]]
+    # then attainment against quota, null when the period has none
+    assert list(data) == [*fields[:named_at], "owners", *fields[named_at:], "attainment"]
+    assert data["attainment"] is None
     assert datetime.fromisoformat(data["period_start"]) == built.report.period_start
     assert data["period_start"] == "2026-11-15T17:00:00+00:00"  # Monday 00:00 in Jakarta
     assert data["outcomes"]["won_value"] == [{"value": 50_000_000, "currency": "IDR"}]

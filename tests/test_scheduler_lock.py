@@ -15,8 +15,8 @@ import signal
 import subprocess
 import sys
 import time
+from multiprocessing.connection import Connection
 from multiprocessing.context import ForkProcess
-from multiprocessing.queues import Queue
 from pathlib import Path
 
 from bot.posts.scheduler_lock import SchedulerLock
@@ -25,16 +25,17 @@ CEILING = 30.0
 FORK = multiprocessing.get_context("fork")
 
 
-def worker(lock: SchedulerLock, said: Queue[tuple[str, int]], serving: bool) -> None:
-    """A stand-in for an HTTP worker: wait for the lock, say what happened, live on until
-    killed (nothing shared is waited on, so a kill leaves nothing half-held)."""
-    pid = os.getpid()
+def worker(lock: SchedulerLock, said: Connection, serving: bool) -> None:
+    """A stand-in for an HTTP worker: wait for the lock, say what happened on its own pipe,
+    live on until killed. Nothing is shared with the other workers (a ``multiprocessing.Queue``
+    is: a worker killed just after a put may die holding its writers' lock, and the next
+    worker's put then waits forever)."""
 
     def asked() -> bool:
-        said.put(("asked", pid))
+        said.send("asked")
         return serving
 
-    lock.wait_then(lambda: said.put(("started", pid)), asked)
+    lock.wait_then(lambda: said.send("started"), asked)
     time.sleep(CEILING * 2)
 
 
@@ -60,31 +61,43 @@ def scenario() -> None:
 
 
 def _hand_on(lock: SchedulerLock) -> None:
-    said: Queue[tuple[str, int]] = FORK.Queue()
     workers: list[ForkProcess] = []
+    pipes: dict[int, Connection] = {}
 
     def fork(serving: bool = True) -> int:
-        process = FORK.Process(target=worker, args=(lock, said, serving), daemon=True)
+        reading, writing = FORK.Pipe(duplex=False)
+        process = FORK.Process(target=worker, args=(lock, writing, serving), daemon=True)
         process.start()
         workers.append(process)
         assert process.pid is not None
+        pipes[process.pid] = reading
         return process.pid
+
+    def said(pid: int) -> str:
+        pipe = pipes[pid]
+        assert pipe.poll(CEILING), f"worker {pid} said nothing"
+        return str(pipe.recv())
+
+    def silent(pid: int) -> bool:
+        return not pipes[pid].poll(0)
 
     try:
         first = fork()
-        assert said.get(timeout=CEILING) == ("asked", first)
-        assert said.get(timeout=CEILING) == ("started", first)
+        assert said(first) == "asked"
+        assert said(first) == "started"
         # A second worker waits; one asked to stop meanwhile lets the lock go by.
         stopping = fork(serving=False)
+        assert silent(stopping)  # the first holds the lock
         os.kill(first, signal.SIGKILL)
-        assert said.get(timeout=CEILING) == ("asked", stopping)
+        assert said(stopping) == "asked"
         second = fork()
-        assert said.get(timeout=CEILING) == ("asked", second)
-        assert said.get(timeout=CEILING) == ("started", second)
+        assert said(second) == "asked"
+        assert said(second) == "started"
+        assert silent(stopping)  # it stood down: it never starts
         third = fork()  # waits behind the second, which lives on
         os.kill(second, signal.SIGKILL)
-        assert said.get(timeout=CEILING) == ("asked", third)
-        assert said.get(timeout=CEILING) == ("started", third)
+        assert said(third) == "asked"
+        assert said(third) == "started"
     finally:
         for process in workers:
             process.kill()

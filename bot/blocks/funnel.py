@@ -19,6 +19,7 @@ from bot.blocks.text import escape, plain, say
 from commands.i18n import translate
 from commands.i18n.formatting import format_moment, format_number
 from commands.replies import Money
+from commands.reports.attainment import Attainment, attainment_text
 from commands.reports.format import (
     HYGIENE_LISTS,
     format_amounts,
@@ -76,8 +77,11 @@ def funnel_section(report: FunnelReport, lang: str) -> list[Block]:
     return [section("\n".join(lines)), context(escape(cohort))]
 
 
-def outcomes_section(report: FunnelReport, lang: str) -> Block:
-    """Bookings, losses, win rate and growth on the previous period."""
+def outcomes_section(
+    report: FunnelReport, lang: str, attainment: Attainment | None = None
+) -> Block:
+    """Bookings (against quota, when the period has one), losses, win rate and growth on the
+    previous period."""
     out = report.outcomes
     bookings = _t("report.won_deals", lang, count=format_number(out.won_count, lang))
     if out.won_value:
@@ -91,6 +95,8 @@ def outcomes_section(report: FunnelReport, lang: str) -> Block:
         + say("funnel.previous", lang, value=Money(out.previous_won_value, out.currency))
         + ")",
     ]
+    if attainment is not None:
+        lines.insert(2, f"{_t('report.attainment', lang)}: {attainment_text(attainment, lang)}")
     return section("\n".join(lines))
 
 
@@ -230,7 +236,7 @@ def render_funnel(view: FunnelView, lang: str, tz: ZoneInfo) -> RenderedMessage:
         ),
         *funnel_section(report, lang),
         DividerBlock(),
-        outcomes_section(report, lang),
+        outcomes_section(report, lang, view.attainment),
         *activity_sections(view, lang),
         speed_section(report, lang),
         DividerBlock(),

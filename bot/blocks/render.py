@@ -22,6 +22,7 @@ from bot.blocks.elements import RenderedMessage
 from bot.blocks.forms import render_setup_saved
 from bot.blocks.funnel import render_funnel
 from bot.blocks.my_settings import render_my_settings
+from bot.blocks.quotas import render_quota_list
 from bot.blocks.replies import (
     render_asked,
     render_bant_summary,
@@ -53,6 +54,7 @@ from commands.replies import (
 )
 from commands.reports.replies import FunnelView, PipelineBoard
 from commands.workspace.me import MySettings
+from commands.workspace.quotas import QuotaList
 from commands.workspace.replies import AdminList, TeamView
 from commands.workspace.setup import SetupSaved
 
@@ -82,6 +84,7 @@ RENDERERS: dict[type[Reply], Renderer] = {
     HolidayList: render_holiday_list,
     MySettings: render_my_settings,
     AwayList: render_away_list,
+    QuotaList: render_quota_list,
 }
 
 

@@ -179,7 +179,9 @@ def _key(slot: Slot) -> Key:
 
 def _whole(value: object) -> int:
     """Slack's ``status_expiration``: seconds since the epoch, 0 for none."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        return 0
     try:
-        return int(value)  # type: ignore[call-overload]
-    except (TypeError, ValueError):
+        return int(value)
+    except ValueError:
         return 0

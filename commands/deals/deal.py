@@ -16,6 +16,7 @@ from typing import Any
 from commands import audit, deal_alerts, permissions
 from commands.context import CommandContext
 from commands.deals.bant import latest_bant_view, needs_bant_warning
+from commands.deals.lost_reasons import ask_reason, reason_key
 from commands.deals.next_step import next_step_values
 from commands.deals.past_dates import confirm_past_dates
 from commands.deals.resolve import check_deal_name, name_key, resolve_deal, split_deal_words
@@ -248,8 +249,11 @@ def close_deal(
     *,
     amount: Amount | None = None,
     reason: str | None = None,
+    reason_key_: str | None = None,
 ) -> Notice:
-    """Mark a deal won (optionally with its final value) or lost (optionally with a reason)."""
+    """Mark a deal won (optionally with its final value) or lost: with a reason key from the
+    workspace's list (``reason_key_``; else the one ``reason``'s words name, else "other")
+    and the words themselves."""
     permissions.lock_deal(ctx, deal)
     _require_open(deal, WON_EXAMPLE if outcome == WON else LOST_EXAMPLE)
     before = audit.snapshot(deal)
@@ -261,6 +265,7 @@ def close_deal(
         closing["currency"] = amount.currency or deal.currency
     if outcome == LOST:
         closing["lost_reason"] = reason
+        closing["lost_reason_key"] = reason_key_ or reason_key(reason, ctx.workspace)
     change_id = _change_stage(ctx, deal, outcome, **closing)
     audit.record(
         ctx,
@@ -369,7 +374,10 @@ def _lost(ctx: CommandContext, tokens: list[Token]) -> Notice:
     reason = clean_text(options.get("reason") or join_words(rest)) or None
     check_length("reason", reason, 500, LOST_EXAMPLE)
     deal = resolve_deal(ctx, words, for_change=True)
-    return close_deal(ctx, deal, LOST, reason=reason)
+    key = ctx.lost_reason_answer
+    if reason is None and key is None:
+        ask_reason(ctx, deal.ref)
+    return close_deal(ctx, deal, LOST, reason=reason, reason_key_=key)
 
 
 def _show(ctx: CommandContext, tokens: list[Token]) -> DealCard:

@@ -100,6 +100,7 @@ def _deals(session: Session, request: ExportRequest) -> Iterator[dict[str, Cell]
             "stage": deal.stage,
             "status": deal.status,
             "lost_reason": deal.lost_reason,
+            "lost_reason_key": deal.lost_reason_key,
             "owner": owner,
             "contact": deal.contact,
             "company": None,

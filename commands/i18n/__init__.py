@@ -26,6 +26,8 @@ from commands.i18n import (
     catalog_me,
     catalog_nudges,
     catalog_posts,
+    catalog_quotas,
+    catalog_reasons,
     catalog_reports,
     catalog_roles,
     catalog_settings,
@@ -56,6 +58,8 @@ for _module in (
     catalog_alerts,
     catalog_away,
     catalog_me,
+    catalog_reasons,
+    catalog_quotas,
 ):
     for _key, _texts in _module.MESSAGES.items():
         if _key in CATALOG:

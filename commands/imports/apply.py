@@ -165,6 +165,7 @@ def _new_deal(
         "next_step": row.next_step,
         "next_step_due": row.next_step_due,
         "lost_reason": row.lost_reason,
+        "lost_reason_key": row.lost_reason_key,
         "created_at": created,
         "updated_at": now,
         "stage_entered_at": moves[-1].at,

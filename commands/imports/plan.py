@@ -33,6 +33,7 @@ _COMPARED = {
     "next_step": "next_step",
     "next_step_due": "next_step_due",
     "lost_reason": "lost_reason",
+    "lost_reason_key": "lost_reason_key",
 }
 
 

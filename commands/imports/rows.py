@@ -13,6 +13,7 @@ from datetime import date, datetime
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from commands.deals.lost_reasons import key_of, legacy_key, words_of
 from commands.deals.resolve import check_deal_name
 from commands.errors import CommandError, UsageError
 from commands.grammar.free_text import clean_text
@@ -33,7 +34,13 @@ from commands.pipelines import CLOSED_STAGES, LOST, Pipeline, stage_phrase
 T = TypeVar("T")
 _SOURCE = re.compile(r"^[a-z][a-z0-9_-]{0,15}$")
 NAME_EXAMPLE = "Acme Corp"
-_LIMITS = {"contact": 200, "next_step": 500, "lost_reason": 500, "external_id": 100}
+_LIMITS = {
+    "contact": 200,
+    "next_step": 500,
+    "lost_reason": 500,
+    "lost_reason_key": 64,
+    "external_id": 100,
+}
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,7 @@ class DealRow:
     currency: str | None = None
     contact: str | None = None
     lost_reason: str | None = None
+    lost_reason_key: str | None = None
     created: datetime | None = None
     stage_entered: datetime | None = None
     close_date: date | None = None
@@ -144,6 +152,9 @@ class RowReader:
         currency = read("currency", read_currency, None)
         amount = read("value", lambda t: read_amount(t, currency), None)
         moment = self._moment
+        lost = outcome == LOST
+        lost_reason = read("lost_reason", self._text("lost_reason"), None) if lost else None
+        key = read("lost_reason_key", self._text("lost_reason_key"), None) if lost else None
         row = DealRow(
             line=line,
             name=name,
@@ -155,8 +166,10 @@ class RowReader:
             value=amount.value if amount else None,
             currency=(amount.currency if amount else None) or currency,
             contact=read("contact", self._text("contact"), None) or self._company(cell),
-            lost_reason=read("lost_reason", self._text("lost_reason"), None)
-            if outcome == LOST
+            lost_reason=lost_reason,
+            # A lost deal keeps its reason: the key exported, else the one its words name.
+            lost_reason_key=(key_of(words_of(key)) if key else legacy_key(lost_reason))
+            if lost
             else None,
             created=read("created", moment, None),
             stage_entered=read("stage_entered", moment, None),

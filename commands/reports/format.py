@@ -29,6 +29,7 @@ from commands.i18n.formatting import (
 )
 from commands.pipelines import stage_label_key
 from commands.replies import Money
+from commands.reports.attainment import Attainment, attainment_text
 from commands.reports.metrics import FunnelReport
 from storage.reports import DealFacts
 
@@ -268,7 +269,9 @@ def _funnel_lines(report: FunnelReport, lang: str) -> list[str]:
     return [*_table(header, rows, "lrlrrrr"), "", INDENT + cohort, INDENT + leak]
 
 
-def _outcome_lines(report: FunnelReport, lang: str) -> list[str]:
+def _outcome_lines(
+    report: FunnelReport, lang: str, attainment: Attainment | None = None
+) -> list[str]:
     o = report.outcomes
     won = translate("report.won_deals", lang, count=format_number(o.won_count, lang))
     if o.won_value:
@@ -279,9 +282,11 @@ def _outcome_lines(report: FunnelReport, lang: str) -> list[str]:
         lang,
         value=format_money(o.previous_won_value, o.currency, lang),
     )
+    against = [] if attainment is None else [attainment_text(attainment, lang)]
     return _pairs(
         [
             (translate("report.bookings", lang), won),
+            *[(translate("report.attainment", lang), text) for text in against],
             (translate("report.lost", lang), format_number(o.lost_count, lang)),
             (translate("report.win_rate", lang), format_ratio(o.win_rate, lang)),
             (translate("report.growth", lang), f"{growth} ({previous})"),
@@ -442,9 +447,11 @@ def report_as_text(
     tz: ZoneInfo,
     *,
     team: str | None = None,
+    attainment: Attainment | None = None,
 ) -> str:
     """The whole report for a terminal: every metric, in ``lang``, columns aligned, dates in
-    ``tz``; ``names`` turns member ids into names, ``team`` names the team it is about."""
+    ``tz``; ``names`` turns member ids into names, ``team`` names the team it is about, and
+    ``attainment`` how bookings stand against its quota."""
     title = " · ".join(
         [
             translate("report.title", lang),
@@ -463,7 +470,10 @@ def report_as_text(
     )
     lines = [title, subtitle]
     lines += [*_heading("report.section.funnel", lang), *_funnel_lines(report, lang)]
-    lines += [*_heading("report.section.outcomes", lang), *_outcome_lines(report, lang)]
+    lines += [
+        *_heading("report.section.outcomes", lang),
+        *_outcome_lines(report, lang, attainment),
+    ]
     lines += [*_heading("report.section.activity", lang), *_activity_lines(report, lang, names)]
     lines += [*_heading("report.section.speed", lang), *_speed_lines(report, lang)]
     lines += [
@@ -540,11 +550,16 @@ def _fields(value: Any) -> dict[str, Any]:
     return {field.name: getattr(value, field.name) for field in dataclasses.fields(value)}
 
 
-def report_as_json(report: FunnelReport, members: Mapping[int, ReportMember]) -> dict[str, Any]:
+def report_as_json(
+    report: FunnelReport,
+    members: Mapping[int, ReportMember],
+    attainment: Attainment | None = None,
+) -> dict[str, Any]:
     """The whole report as a JSON-ready dict for scripts and spreadsheets: the report's own
     field names as keys (stable across releases, in field order), times in UTC ISO 8601,
     ratios as fractions (0.5, not 50), ``null`` where a metric is undefined. Beside every
     member id (``member_id``, ``owner_id``, ``owner_ids``) comes who that is (``member``,
     ``owner``, ``owners``): ``{"member_id", "slack_user_id", "name"}`` from ``members``."""
     result: dict[str, Any] = _jsonable(report, members)
+    result["attainment"] = _jsonable(attainment, members)  # null: no quota for the period
     return result

@@ -13,6 +13,8 @@ from commands.context import CommandContext
 from commands.grammar import Token
 from commands.i18n import Phrase
 from commands.localtime import Period, PeriodKind
+from commands.reports.attainment import Attainment, attainment_for
+from commands.reports.metrics import FunnelReport
 from commands.reports.periods import looks_like_range, parse_range
 from commands.reports.replies import FunnelView
 from commands.reports.request import funnel_report_for
@@ -108,4 +110,14 @@ def run_funnel(ctx: CommandContext, tokens: list[Token]) -> FunnelView:
         user_ids={mid: m.slack_user_id for mid, m in members.items()},
         currency=ctx.workspace.currency,
         tz_name=ctx.workspace.timezone,
+        attainment=_attainment(ctx, scope, report),
     )
+
+
+def _attainment(ctx: CommandContext, scope: ReportScope, report: FunnelReport) -> Attainment | None:
+    """A rep's or a team's attainment against quota (the whole workspace has none)."""
+    if scope.kind in ("mine", "member") and scope.owner_ids:
+        return attainment_for(ctx.session, ctx.workspace, report, member_id=scope.owner_ids[0])
+    if scope.kind == "team":
+        return attainment_for(ctx.session, ctx.workspace, report, team_names=scope.team_names)
+    return None

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from commands.localtime import Period
 from commands.replies import DealSummary, Reply, StageTotal
+from commands.reports.attainment import Attainment
 from commands.reports.metrics import FunnelReport
 from commands.reports.scopes import ReportScope
 
@@ -52,3 +53,4 @@ class FunnelView(Reply):
     user_ids: dict[int, str]  # member id -> Slack user id, for calls per rep
     currency: str  # the workspace currency growth is measured in
     tz_name: str  # the workspace time zone the period's edges are in
+    attainment: Attainment | None = None  # against the quota of a month or quarter, if set

@@ -1,6 +1,6 @@
 """``/sales``: help, undo, the workspace pipeline and its settings (BANT, report targets),
-teams and admins, the calendar (holidays, time off), one's own settings (``/sales me``), and
-a CSV file in or out."""
+teams and admins, quotas, the calendar (holidays, time off), one's own settings
+(``/sales me``), and a CSV file in or out."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ from commands.workspace.away import run_away
 from commands.workspace.holidays import run_holidays
 from commands.workspace.me import run_me
 from commands.workspace.pipeline import run_pipeline
+from commands.workspace.quotas import QUOTA_WORDS, run_quota
+from commands.workspace.reasons import REASONS_WORDS, run_reasons
 from commands.workspace.setup import open_setup
 from commands.workspace.teams import run_team
 from commands.workspace.undo import undo_last
@@ -58,6 +60,10 @@ def run_sales(ctx: CommandContext, sub: str, tokens: list[Token]) -> Reply:
         return run_away(ctx, tokens)
     if sub in ("me", "saya"):
         return run_me(ctx, tokens)
+    if sub in REASONS_WORDS:
+        return run_reasons(ctx, tokens)
+    if sub in QUOTA_WORDS:
+        return run_quota(ctx, tokens)
     return Help(help_topics())
 
 

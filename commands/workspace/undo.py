@@ -17,6 +17,7 @@ from commands.pipelines import CLOSED_STAGES, pipeline_for
 from commands.replies import Notice
 from commands.reports.settings import BENCHMARK_ACTION, TARGETS_ACTION
 from commands.workspace.pipeline import switch_pipeline
+from commands.workspace.reasons import LOST_REASONS_ACTION, undo_reasons
 from commands.workspace.setup import REFS_SHOWN, SETUP_ACTION, SETUP_COLUMNS, stranded_deals
 from storage import imports, queries
 from storage.models import Activity, AuditEntry, BantRecord, StageChange
@@ -52,6 +53,8 @@ def undo_last(ctx: CommandContext) -> Notice:
         ctx.workspace.bant_policy = (entry.before or {}).get("bant_policy")
         audit.record(ctx, "undo", before=entry.after, after=entry.before, undo_of_id=entry.id)
         return Notice("undo.workspace.bant_policy")
+    if entry.action == LOST_REASONS_ACTION:
+        return undo_reasons(ctx, entry, _claim)
     if entry.action in REPORT_POLICY_ACTIONS:
         return _undo_report_policy(ctx, entry)
     if entry.action == SETUP_ACTION:
