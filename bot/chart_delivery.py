@@ -27,7 +27,7 @@ def send_funnel_chart(client: WebClient, view: FunnelView, lang: str, user_id: s
         view.report.period_start, view.report.period_end, lang, ZoneInfo(view.tz_name)
     )
     title = f"{scope_title(view.scope, lang, 'funnel', mrkdwn=False)} \u00b7 {period}"
-    png = funnel_chart_png(view.report, lang, title=title)
+    png = funnel_chart_png(view.report, lang, title=title, attainment=view.attainment)
     return share_in_dm(
         client,
         user_id,

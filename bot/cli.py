@@ -286,7 +286,8 @@ def cmd_demo(settings: Settings) -> int:
     engine = open_database(settings, auto_upgrade=True)
     print(_build_demo(engine))
     print(
-        "Try it: corong shell --demo, then /pipeline team Jakarta or /funnel last month; "
+        "Try it: corong shell --demo, then /pipeline team Jakarta, /funnel last month or "
+        "/forecast team Jakarta; "
         "corong report funnel --workspace T0DEMO0001; "
         "corong jobs run daily-nudges --dry-run --workspace T0DEMO0001"
     )

@@ -101,6 +101,7 @@ def produce_funnel_report(
         report_scope,
         requested_period,
     )
+    from commands.reports.winloss import win_loss_as_json, win_loss_for_report, win_loss_text
     from storage.db import unit_of_work
 
     reader = lang or DEFAULT_LANGUAGE
@@ -126,6 +127,7 @@ def produce_funnel_report(
                 member_id=scope.owner_ids[0] if scope.rep and scope.owner_ids else None,
                 team_names=(scope.team,) if scope.team else (),
             )
+            win_loss = win_loss_for_report(session, workspace, report)
     except CommandError as error:
         raise ConfigError(translate(error.key, reader, **error.params)) from None
     except SQLAlchemyError as error:
@@ -134,6 +136,7 @@ def produce_funnel_report(
     names = display_names(members)
     if args.format == "json":
         data = report_as_json(report, members, attainment)
+        data["win_loss"] = win_loss_as_json(win_loss, reader)  # null: no month or quarter
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     if args.format == "png":
         from bot.charts import funnel_chart_png  # matplotlib loads only for a chart
@@ -145,8 +148,11 @@ def produce_funnel_report(
                 period_label(report.period_start, report.period_end, reader, tz),
             ]
         )
-        return funnel_chart_png(report, reader, title)
-    return report_as_text(report, reader, names, tz, team=scope.team, attainment=attainment)
+        return funnel_chart_png(report, reader, title, attainment)
+    text = report_as_text(report, reader, names, tz, team=scope.team, attainment=attainment)
+    if win_loss is not None:
+        text += "\n".join(win_loss_text(win_loss, reader, tz)) + "\n"
+    return text
 
 
 def write_report(output: str | bytes, path: str, lang: str) -> None:

@@ -21,6 +21,7 @@ RESTORABLE_FIELDS = (
     "next_step",
     "next_step_due",
     "lost_reason",
+    "lost_reason_key",
     "stage_entered_at",
     "last_activity_at",
     "closed_at",

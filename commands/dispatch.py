@@ -13,6 +13,7 @@ from commands.deals.bant import run_bant
 from commands.deals.call import run_call
 from commands.deals.deal import run_deal
 from commands.errors import UsageError
+from commands.forecasts.command import run_forecast
 from commands.grammar import MAX_TEXT_LENGTH, tokenize
 from commands.registry import (
     SLASH_COMMANDS,
@@ -74,6 +75,10 @@ def execute(ctx: CommandContext, command: str, text: str) -> Reply:
     if command == "/funnel":
         return run_funnel(ctx, tokenize(text))
     sub, rest = split_subcommand(text)
+    if command == "/forecast":
+        if sub:
+            _check_subcommand(command, sub)
+        return run_forecast(ctx, sub, tokenize(rest))
     if command == "/deal":
         _check_subcommand(command, sub)
         return run_deal(ctx, sub, tokenize(rest))

@@ -29,6 +29,8 @@ class Field:
     hint_params: Mapping[str, object] = dataclass_field(default_factory=dict)
     choices: tuple[str, ...] = ()  # option keys of a choice, labelled by choice_label_prefix
     choice_label_prefix: str = ""  # catalog key prefix of the choice labels
+    # Labels of choices that are no catalog key (a workspace's own lost reasons), by choice.
+    choice_texts: Mapping[str, Text] = dataclass_field(default_factory=dict)
     section_key: str | None = None  # a heading shown before this field
 
 

@@ -1,5 +1,5 @@
 """The forms behind ``/deal add`` and ``/call`` typed without arguments, the BANT dialog, the
-follow-up form and ``/sales setup``.
+follow-up form, ``/sales setup`` and the form that marks a deal lost.
 
 A form is a list of fields; Slack shows it as a modal, the shell as prompts. Submitted values are
 checked with the same grammar as typed commands, and every bad field gets its own message.
@@ -14,6 +14,7 @@ from commands.context import CommandContext
 from commands.deals.bant import bant_fields, submit_bant, submit_follow_up
 from commands.deals.call import OUTCOMES, CallDraft, log_call
 from commands.deals.deal import DealDraft, add_deal
+from commands.deals.lost_form import LOST_FORM, lost_fields, submit_lost
 from commands.deals.resolve import check_deal_name, resolve_deal
 from commands.errors import Ambiguous, FormErrors, UsageError
 from commands.fields import Field, collect_fields
@@ -24,7 +25,7 @@ from commands.pipelines import resolve_stage
 from commands.replies import Notice, Reply
 from commands.workspace.setup import setup_fields, submit_setup
 
-FORMS = ("deal_add", "call", "bant", "follow_up", "setup")
+FORMS = ("deal_add", "call", "bant", "follow_up", "setup", LOST_FORM)
 
 
 def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
@@ -50,6 +51,7 @@ def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
             Field("contact", "text", "form.deal_contact", placeholder="Budi (CTO)"),
             Field("next", "text", "form.next_step", placeholder=Phrase("example.next_step")),
             Field("due", "date", "form.next_due"),
+            Field("source", "text", "form.lead_source", hint_key="form.lead_source_hint"),
         )
     if form == "call":
         return (
@@ -88,6 +90,8 @@ def form_fields(ctx: CommandContext, form: str) -> tuple[Field, ...]:
         )
     if form == "setup":
         return setup_fields(ctx)
+    if form == LOST_FORM:
+        return lost_fields(ctx)
     raise ValueError(f"unknown form {form!r}")
 
 
@@ -115,6 +119,8 @@ def submit_form(
         return submit_follow_up(ctx, subject, values)
     if form == "setup":
         return submit_setup(ctx, values, shown)
+    if form == LOST_FORM:
+        return submit_lost(ctx, subject, values)
     raise ValueError(f"unknown form {form!r}")
 
 
@@ -134,6 +140,7 @@ def _submit_deal_add(ctx: CommandContext, values: Mapping[str, str | None]) -> N
             "contact": lambda raw: check_length("contact", raw, 200, "Budi (CTO)"),
             "next": lambda raw: check_length("next", raw, 500, Phrase("example.next_step")),
             "due": lambda raw: parse_date(raw, ctx.today),
+            "source": lambda raw: check_length("source", raw, 64, "referral"),
         },
     )
     if parsed.get("name") is None and "name" not in errors:
@@ -148,6 +155,7 @@ def _submit_deal_add(ctx: CommandContext, values: Mapping[str, str | None]) -> N
         stage=parsed["stage"],
         next_step=parsed["next"],
         next_step_due=parsed["due"],
+        lead_source=parsed.get("source"),
     )
     return add_deal(ctx, draft)
 

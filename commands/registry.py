@@ -112,6 +112,14 @@ SUBCOMMANDS: tuple[Subcommand, ...] = (
         "/sales reasons",
         admin=True,
     ),
+    Subcommand("/forecast", (), "help.forecast", "/forecast"),
+    Subcommand(
+        "/forecast",
+        ("team", "teams", "tim"),
+        "help.forecast_team",
+        Phrase("example.forecast_team"),
+        admin=True,
+    ),
     Subcommand("/sales", ("help", "bantuan"), "help.sales_help", "/sales help"),
 )
 
@@ -122,6 +130,7 @@ SLASH_COMMANDS: tuple[str, ...] = (
     "/pipeline",
     "/funnel",
     "/sales",
+    "/forecast",
 )
 
 

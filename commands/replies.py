@@ -56,6 +56,9 @@ class DealSummary:
     created_at: datetime
     stage_entered_at: datetime
     last_activity_at: datetime | None
+    lead_source: str | None = None  # where the lead came from, as typed or imported
+    # A lost deal's reason from the workspace's list, in the reader's language.
+    lost_reason_label: Text | None = None
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class HistoryItem:
     duration_seconds: int | None = None
     notes: str | None = None
     score: int | None = None  # BANT entries: outcome is the verdict, score its points
+    reason: Text | None = None  # a move to lost: its reason (the words typed are in ``notes``)
 
 
 @dataclass(frozen=True)

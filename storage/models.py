@@ -142,6 +142,9 @@ class Deal(SQLModel, table=True):
     # there; both empty for a deal added in Slack.
     source: str | None = Field(default=None, max_length=16)
     external_id: str | None = Field(default=None, max_length=100)
+    # Where the lead came from (referral, website, event ...), as typed or imported; None when
+    # nobody said. Win rates are read by it.
+    lead_source: str | None = Field(default=None, max_length=64)
 
     @property
     def ref(self) -> str:
@@ -336,6 +339,23 @@ class Team(SQLModel, table=True):
     # value that earns one, {"value": int, "currency": "IDR"}; None or {} when off.
     alerts: dict[str, Any] | None = Field(default=None, sa_type=JSON)
     created_at: datetime = Field(default_factory=utcnow, sa_type=UTCDateTime)
+    # The forecast call, in the team's time zone: the weekday (Monday 0) and time each rep is
+    # asked for their commit and best case, the time a rep who has not answered is reminded,
+    # and the period a forecast is for ("month" or "quarter"). A team that turned its forecast
+    # call off keeps its day as a negative weekday, -1 - weekday (Friday off: -5); see
+    # commands.posts.forecast.ForecastSetting.
+    forecast_weekday: int = Field(default=4, sa_column_kwargs={"server_default": "4"})
+    forecast_time: str = Field(
+        default="14:00", max_length=5, sa_column_kwargs={"server_default": "14:00"}
+    )
+    forecast_due: str = Field(
+        default="17:00", max_length=5, sa_column_kwargs={"server_default": "17:00"}
+    )
+    forecast_period: str = Field(
+        default="month", max_length=8, sa_column_kwargs={"server_default": "month"}
+    )
+    # The digest's leaderboard (calls, meetings, bookings this week), opt-in per team.
+    leaderboard: bool = Field(default=False, sa_column_kwargs={"server_default": text("false")})
 
 
 class Quota(SQLModel, table=True):
@@ -513,3 +533,45 @@ class Yardstick(SQLModel, table=True):
     # {stage: {"median_days": float | None, "stays": int, "won": int, "closed": int}}
     figures: dict[str, Any] = Field(sa_type=JSON)
     built_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Forecast(SQLModel, table=True):
+    """A rep's forecast for a month or quarter, as submitted: what they commit to book and their
+    best case, with the weighted pipeline they saw. Rows are never changed: each submission is a
+    new row, so last week's figures and the change since can be read back
+    (``storage.forecasts``)."""
+
+    __table_args__ = (
+        Index("ix_forecast_ws_period", "workspace_id", "period", "period_start", "member_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    member_id: int = Field(foreign_key="member.id")
+    period: str = Field(max_length=8)  # "month" or "quarter"
+    period_start: date  # the period's first day, in the workspace's calendar
+    commit: int = Field(sa_type=BigInteger)  # whole units of ``currency``
+    best_case: int = Field(sa_type=BigInteger)
+    weighted: int = Field(default=0, sa_type=BigInteger)  # weighted pipeline when submitted
+    currency: str = Field(max_length=3)
+    note: str = Field(default="", max_length=1000)
+    submitted_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ForecastResult(SQLModel, table=True):
+    """A rep's forecast against what they booked, kept when the period ended: the figures its
+    accuracy is read from later, whatever happens to the deals afterwards."""
+
+    __table_args__ = (UniqueConstraint("workspace_id", "member_id", "period", "period_start"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    workspace_id: int = Field(foreign_key="workspace.id")
+    member_id: int = Field(foreign_key="member.id")
+    period: str = Field(max_length=8)
+    period_start: date
+    period_end: date  # the period's last day
+    commit: int | None = Field(default=None, sa_type=BigInteger)  # None: no forecast submitted
+    best_case: int | None = Field(default=None, sa_type=BigInteger)
+    booked: int = Field(sa_type=BigInteger)
+    currency: str = Field(max_length=3)
+    kept_at: datetime = Field(sa_type=UTCDateTime)

@@ -403,6 +403,19 @@ def save_progress(
     return _update_leased(session, delivery_id, owner=owner, now=now, values=values)
 
 
+def find(session: Session, key: SlotKey) -> Delivery | None:
+    """The row of ``key`` in whatever state it is, or None when nobody claimed it: whether the
+    day's nudge carried the forecast ask, or is still being sent."""
+    return session.exec(
+        select(Delivery).where(
+            Delivery.workspace_id == key.workspace_id,
+            Delivery.job == key.job,
+            Delivery.target == key.target,
+            Delivery.period == key.period,
+        )
+    ).first()
+
+
 def find_by_message(
     session: Session, *, workspace_id: int, channel_id: str, ts: str
 ) -> Delivery | None:

@@ -17,7 +17,7 @@ from sqlalchemy import exists
 from sqlmodel import Session, col, select
 
 from storage import outbox
-from storage.models import Activity, BantRecord, Deal, Member, StageChange
+from storage.models import Activity, BantRecord, Deal, Member, StageChange, Team, TeamMember
 
 
 @dataclass(frozen=True)
@@ -52,6 +52,28 @@ def nudge_recipients(
             .order_by(col(Member.id))
         ).all()
     )
+
+
+def team_reps(
+    session: Session, *, workspace_id: int, jobs: Collection[str], gone_errors: Collection[str]
+) -> list[tuple[Team, Member]]:
+    """Every rep of a team with their team, in one statement: whom the forecast call asks. A
+    rep a post of one of ``jobs`` told Corong is gone (``gone_errors``, since their profile was
+    last fetched) is left out, as for the nudge."""
+    gone = [
+        outbox.refused_since_profile(workspace_id=workspace_id, job=job, errors=gone_errors)
+        for job in jobs
+    ]
+    query = (
+        select(Team, Member)
+        .join(TeamMember, col(TeamMember.team_id) == col(Team.id))
+        .join(Member, col(Member.id) == col(TeamMember.member_id))
+        .where(Team.workspace_id == workspace_id, TeamMember.role == "rep")
+    )
+    for condition in gone:
+        query = query.where(~condition)
+    rows = session.exec(query.order_by(col(Team.id), col(Member.id))).all()
+    return [(team, member) for team, member in rows]
 
 
 def follow_ups_due(

@@ -62,3 +62,15 @@ def delete_team_quotas(session: Session, *, team_id: int) -> None:
     for row in session.exec(select(Quota).where(Quota.team_id == team_id)).all():
         session.delete(row)
     session.flush()
+
+
+def quota_by_id(session: Session, *, workspace_id: int, quota_id: int) -> Quota | None:
+    """One quota row of this workspace (``/sales undo`` takes back the one just set)."""
+    quota = session.get(Quota, quota_id)
+    return quota if quota is not None and quota.workspace_id == workspace_id else None
+
+
+def remove_quota(session: Session, quota: Quota) -> None:
+    """Take a quota set by mistake back: the one in force before it counts again."""
+    session.delete(quota)
+    session.flush()

@@ -80,7 +80,25 @@ def message_text(message: dict[str, Any]) -> str:
         for item in (block.get("fields") or []) + (block.get("elements") or []):
             text = item.get("text")
             parts.append(text.get("text", "") if isinstance(text, dict) else (text or ""))
+        for row in block.get("rows") or []:  # a table block: one line a row, cells by tabs
+            parts.append("\t".join(_cell_text(cell) for cell in row))
     return "\n".join(parts)
+
+
+def _cell_text(cell: Any) -> str:
+    """A table cell as a reader sees it; a rich_text user element as its mention code."""
+    if not isinstance(cell, dict):
+        return ""
+    if cell.get("type") != "rich_text":
+        return str(cell.get("text", ""))
+    words = []
+    for part in cell.get("elements") or []:
+        for element in part.get("elements") or []:
+            if element.get("type") == "user":
+                words.append(f"<@{element.get('user_id')}>")
+            else:
+                words.append(str(element.get("text", "")))
+    return "".join(words)
 
 
 def accessory_buttons(message: dict[str, Any]) -> list[dict[str, str]]:
@@ -247,7 +265,10 @@ class Bot:
             trigger_id=trigger_id or self.fake.new_trigger_id(),
             user_name=user.lower(),
         )
-        return Slash(self.signed(body), response_url, self.fake)
+        ack = self.signed(body)
+        if ack.status == 200 and ack.body.lstrip().startswith("{"):
+            self.fake.check_ack(ack.json)  # an ack message obeys Block Kit's rules, tables too
+        return Slash(ack, response_url, self.fake)
 
     def click(
         self,

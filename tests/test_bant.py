@@ -248,7 +248,9 @@ def test_nurture_offers_a_follow_up_and_disqualify_offers_mark_lost(bot: Bot) ->
     sent, view = _open_bant(bot, "beta")
     bot.submit(view, {**QUALIFIED_ANSWERS, "need": "none"})
     lost = next(b for b in button_values(sent.replies(1)[0]) if b["text"] == "Mark lost")
-    bot.click(lost)
+    bot.click(lost)  # the lost form asks why
+    lost_view = bot.fake.wait_for("views.open", 4)[-1].response["view"]
+    bot.submit(lost_view, {"reason": "product_fit"})
     bot.fake.wait_for("response_url", 4)
     beta = bot.deal(2)
     assert beta is not None and beta.status == "lost" and beta.lost_reason == "Disqualified by BANT"

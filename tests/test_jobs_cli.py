@@ -199,7 +199,7 @@ def test_wrong_requests_are_one_line_each_and_post_nothing(
 
     assert_one_line_error(
         jobs("run", "standup", "--rep", BUDI, "--at", TUESDAY_STANDUP),
-        "--rep goes with daily-nudges; standups and digests are per team",
+        "--rep goes with daily-nudges and the forecast; standups and digests are per team",
     )
     assert_one_line_error(
         jobs("run", "standup", "--team", "Bandung"),
@@ -282,6 +282,9 @@ def test_list_shows_each_teams_next_posts_in_its_zone_and_the_nudges(bot: Bot, j
             f"  standup  {'Jakarta':24} {next_fire(now, 'Asia/Makassar', time(9, 45), weekdays)}",
             f"  digest   {'Jakarta':24} {next_fire(now, 'Asia/Makassar', time(16, 0), {4})}",
             f"  nudge    {'2 reps':24} {next_fire(now, 'Asia/Jakarta', time(8, 30), weekdays)}",
+            # the forecast call: Friday 14:00 in the team's zone, its reminder at 17:00
+            f"  forecast {'2 reps':24} {next_fire(now, 'Asia/Makassar', time(14, 0), {4})}",
+            f"  forecast_remind {'2 reps':24} " + next_fire(now, "Asia/Makassar", time(17, 0), {4}),
         ]
 
     assert sorted(lines) in (sorted(listed(before)), sorted(listed(after)))

@@ -150,7 +150,10 @@ def test_a_month_of_work_brings_each_person_at_most_one_scheduled_dm_a_work_day(
     budi = sorted(d for user, d in received if user == BUDI)
     assert len(budi) >= 20  # nearly every work day
     sari = sorted(d for user, d in received if user == SARI)
-    assert sari and all(d.weekday() == 0 for d in sari)  # her weekly summary, on Mondays
+    # Her weekly summary on Mondays; on Fridays, with no nudge, the forecast call's ask is her
+    # day's one DM (Budi's Friday nudge carries it: no second DM for him).
+    assert sari and all(d.weekday() in (0, 4) for d in sari)
+    assert any(d.weekday() == 4 for d in sari)
     assert all(tick >= time(7, 0) for tick in sari_ticks)  # never in her quiet hours
     rina = sorted(d for user, d in received if user == RINA)
     assert len(rina[:IGNORED_LIMIT]) == 5  # she never acts: five daily nudges, then

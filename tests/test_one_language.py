@@ -337,6 +337,8 @@ COMMAND_EXAMPLES: tuple[tuple[str, dict[str, Any]], ...] = (
     ("example.holidays_remove", {}),
     ("example.team_holidays", {"team": "Jakarta"}),
     ("example.team_alerts", {}),
+    ("example.team_forecast", {}),
+    ("example.team_leaderboard", {}),
     ("example.team_remove", {"team": "Jakarta", "person": "@sari"}),
     ("example.away_set", {}),
     ("example.away_yours", {}),
@@ -348,6 +350,7 @@ COMMAND_EXAMPLES: tuple[tuple[str, dict[str, Any]], ...] = (
     ("example.me_language", {}),
     ("example.quota_member", {}),
     ("example.quota_team", {}),
+    ("example.forecast_team", {}),
 )
 # What a Slack client sends for what a reader writes as @budi or #sales-jakarta.
 MENTIONS = {

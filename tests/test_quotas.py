@@ -42,12 +42,23 @@ def test_a_manager_sets_their_reps_and_teams_quotas_and_lists_them(bot: Bot) -> 
     team = bot.slash("/sales", "quota team Jakarta 6 miliar quarter", user=RINA).ack.text
     assert "Team Jakarta's quota is now IDR 6,000,000,000 a quarter, from Mon, Nov 23" in team
 
-    listed = bot.slash("/sales", "quota", user=BUDI).ack.text  # anyone may read them
+    answer = bot.slash("/sales", "quota", user=BUDI).ack  # anyone may read them
+    listed = answer.text
     assert (
         "*Quotas in force today*\n"
         "• Team Jakarta: IDR 6,000,000,000 a quarter (since Mon, Nov 23, 2026)\n"
         f"• <@{SARI}>: IDR 500,000,000 a month (since Mon, Nov 23, 2026)"
-    ) in listed
+    ) in listed  # the text fallback: notifications, screen readers
+    # On screen, the reply's one table: amounts right-aligned so they line up on a phone, a rep
+    # by their mention (a rich_text user cell Slack shows as their name).
+    (table,) = [block for block in answer.json["blocks"] if block["type"] == "table"]
+    assert table["column_settings"][1] == {"align": "right"}
+    assert message_text({"blocks": [table]}).splitlines()[1:] == [
+        "Rep or team\tQuota\tPer\tSince",
+        "Team Jakarta\tIDR 6,000,000,000\tquarter\tMon, Nov 23, 2026",
+        f"<@{SARI}>\tIDR 500,000,000\tmonth\tMon, Nov 23, 2026",
+    ]
+    assert table["rows"][2][0]["type"] == "rich_text"
 
 
 def test_a_changed_quota_counts_from_its_date_and_the_old_one_is_kept(bot: Bot) -> None:
@@ -141,7 +152,21 @@ def test_attainment_and_pace_in_funnel_and_the_cli(bot: Bot) -> None:
     assert (
         "Attainment: 4% of the IDR 6,000,000,000 quarter quota · at this pace 7% by quarter" in team
     )
-    assert "Attainment" not in bot.slash("/funnel", "").ack.text  # a week has no quota
+    # A week is measured month to date, as of its last day (today, while it is under way):
+    # this week, the very figures of the month. Last week ended on Sunday 22, before the quota
+    # set today was in force: nothing to measure it against.
+    week = bot.slash("/funnel", "").ack.text
+    assert (
+        "Attainment: Month to date (Mon, Nov 23, 2026): 48% of the IDR 500,000,000 month quota"
+        " · at this pace 63% by month end" in week
+    )
+    last_week = bot.slash("/funnel", "last week").ack.text
+    assert "Attainment" not in last_week
+    # A team with only a quarter quota: quarter to date.
+    team_week = bot.slash("/funnel", "team Jakarta", user=RINA).ack.text
+    assert "Attainment: Quarter to date (Mon, Nov 23, 2026): 4% of the IDR 6,000,000,000" in (
+        team_week
+    )
     assert "Attainment" not in bot.slash("/funnel", "last month").ack.text  # nor October
 
     sari = bot.slash("/funnel", "bulan", user=SARI).ack.text  # nothing booked yet
@@ -162,5 +187,8 @@ def test_attainment_and_pace_in_funnel_and_the_cli(bot: Bot) -> None:
         "pace": 240_000_000 / 38 * 64 / 6_000_000_000,
         "work_days": 64,
         "work_days_elapsed": 38,
+        "to_date": None,  # the whole quarter, not measured to a day
     }
     assert json.loads(cli_report(bot, "json", "month"))["attainment"] is None  # the workspace
+    week = json.loads(cli_report(bot, "json", "week", rep=BUDI))["attainment"]
+    assert (week["period"], week["booked"], week["to_date"]) == ("month", 240_000_000, "2026-11-23")

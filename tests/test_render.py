@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+import commands.forecasts.replies
 import commands.home.replies
 import commands.imports.upload
 import commands.posts.replies
@@ -29,6 +30,7 @@ NOT_IN_TABLE = {
     OpenForm,
     commands.imports.upload.OpenImport,
     commands.imports.upload.ImportChecked,
+    commands.forecasts.replies.ForecastForm,
     Picker,
     Asked,
     commands.posts.replies.Nudge,

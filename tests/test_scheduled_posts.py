@@ -442,14 +442,16 @@ def test_nudge_buttons_act_and_the_nudge_shows_what_was_done(bot: Bot) -> None:
     assert "Moved to" in message_text(bot.fake.messages(channel)[-1])
 
     nudge = bot.fake.messages(channel)[-1]
-    click(bot, channel, nudge, "nudge_lost_2")
+    click(bot, channel, nudge, "nudge_lost_2")  # the lost form asks why
+    lost_form = bot.fake.wait_for("views.open")[-1].response["view"]
+    assert bot.submit(lost_form, {"reason": "went_silent"}).status == 200
     eventually(lambda: updates(bot) >= 3)
     assert bot.existing_deal(3).status == "lost"
     assert "Marked lost" in message_text(bot.fake.messages(channel)[-1])
 
     nudge = bot.fake.messages(channel)[-1]
     click(bot, channel, nudge, "call_open_form_3")
-    modal = bot.fake.wait_for("views.open")[-1].response["view"]
+    modal = bot.fake.wait_for("views.open", 2)[-1].response["view"]
     answer = bot.submit(modal, {"deal": "D-4", "duration": "10m", "outcome": "connected"})
     assert answer.status == 200
     eventually(lambda: "Call logged" in message_text(bot.fake.messages(channel)[-1]))

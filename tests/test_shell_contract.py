@@ -38,7 +38,7 @@ SESSION = [
     "/sales help",
 ]
 FORM_ANSWERS = {
-    "/deal add": ["Beta Ltd", "5jt", "", "", "", "", ""],
+    "/deal add": ["Beta Ltd", "5jt", "", "", "", "", "", ""],
     "/bant acme": ["1", "50jt", "1", "Budi (CTO)", "1", "invoices by hand", "2", ""],
 }
 

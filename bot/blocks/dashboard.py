@@ -17,6 +17,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot import ids
+from bot.blocks.attainment import home_attainment_blocks
 from bot.blocks.elements import (
     HEADER_LIMIT,
     SECTION_TEXT_LIMIT,
@@ -26,6 +27,7 @@ from bot.blocks.elements import (
     deal_line,
     section,
 )
+from bot.blocks.forecast import home_forecast_blocks
 from bot.blocks.my_settings import home_settings_blocks
 from bot.blocks.post_parts import work_day_count
 from bot.blocks.text import escape, plain, say, stage_label
@@ -73,6 +75,8 @@ def _what(post: FailedPost, lang: str) -> str:
     """What the post was and for whom: the rep mentioned, or the team by name and channel."""
     if post.job == "nudge" and post.user_id:
         return plain("home.jobs.nudge", lang, user=f"<@{post.user_id}>")
+    if post.job in ("forecast", "forecast_remind") and post.user_id:  # the forecast call
+        return plain(f"home.jobs.{post.job}", lang, user=f"<@{post.user_id}>")
     team = escape(post.team_name) if post.team_name else plain("home.jobs.deleted_team", lang)
     if post.job in ("standup", "digest", "alert"):
         what = plain(f"home.jobs.{post.job}", lang, team=f"*{team}*")
@@ -135,6 +139,8 @@ def render_home(home: HomeDashboard, lang: str, tz: ZoneInfo) -> View:
         won += " \u00b7 " + _money_list(home.won_value_week, lang)
     blocks.append(section(f"{calls}\n{won}"))
     blocks.append(DividerBlock())
+    blocks.extend(home_attainment_blocks(home.attainment, lang))
+    blocks.extend(home_forecast_blocks(home.forecast, lang, home.attainment))
     blocks.append(section("*" + say("home.follow_ups", lang, count=home.follow_ups_total) + "*"))
     if not home.follow_ups:
         blocks.append(context(plain("home.no_follow_ups", lang)))

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from slack_sdk.models.blocks import Block, DividerBlock
 
+from bot.blocks.attainment import digest_attainment_blocks, digest_attainment_lines
 from bot.blocks.away import who_is_away
 from bot.blocks.elements import (
     FALLBACK_LIMIT,
@@ -19,6 +20,7 @@ from bot.blocks.elements import (
     context,
     section,
 )
+from bot.blocks.forecast import digest_forecast_blocks
 from bot.blocks.funnel import (
     activity_sections,
     forecast_section,
@@ -27,8 +29,10 @@ from bot.blocks.funnel import (
     outcomes_section,
     speed_section,
 )
+from bot.blocks.leaderboard import leaderboard_blocks
 from bot.blocks.post_parts import pack_sections
 from bot.blocks.text import escape, plain, say
+from bot.blocks.winloss import win_loss_blocks
 from commands.i18n import CATALOG
 from commands.i18n.formatting import format_moment, format_money, format_number
 from commands.posts.replies import Digest
@@ -226,6 +230,7 @@ def render_digest_summary(digest: Digest, lang: str, tz: ZoneInfo) -> RenderedMe
     lines = [
         *_funnel_line(view, lang),
         _bookings_line(view, lang),
+        *digest_attainment_lines(digest.attainment, lang),
         _calls_summary(view, lang),
         *_speed_lines(view, lang),
         _hygiene_line(view, lang),
@@ -236,6 +241,8 @@ def render_digest_summary(digest: Digest, lang: str, tz: ZoneInfo) -> RenderedMe
     if digest.not_acting:
         people = People(digest.not_acting, shown=len(digest.not_acting))
         lines.append(say("jobs.digest.not_acting", lang, people=people))
+    if digest.win_loss is not None:
+        lines.append(":mag: " + plain("winloss.monthly", lang))
     lines = [clip(line, SECTION_TEXT_LIMIT) for line in lines]
     chunks, _ = pack_sections(lines, separator="\n", room=len(lines))
     blocks: list[Block] = [section(f"*{title}*")]
@@ -246,6 +253,8 @@ def render_digest_summary(digest: Digest, lang: str, tz: ZoneInfo) -> RenderedMe
         )
     blocks += [
         *(section(chunk) for chunk in chunks),
+        *leaderboard_blocks(digest.leaderboard, lang),
+        *digest_forecast_blocks(digest, lang),
         context(plain("jobs.digest.footer", lang)),
     ]
     out = view.report.outcomes
@@ -272,10 +281,13 @@ def render_digest_details(digest: Digest, lang: str, tz: ZoneInfo) -> RenderedMe
         *funnel_section(report, lang),
         DividerBlock(),
         outcomes_section(report, lang),
+        *digest_attainment_blocks(digest.attainment, lang),
         *activity_sections(view, lang),
         speed_section(report, lang),
         DividerBlock(),
         hygiene_section(report, lang, ZoneInfo(view.tz_name)),
         forecast_section(report, lang),
     ]
+    if digest.win_loss is not None:  # the monthly edition
+        blocks += [DividerBlock(), *win_loss_blocks(digest.win_loss, lang, ZoneInfo(view.tz_name))]
     return RenderedMessage(text=clip(title, FALLBACK_LIMIT), blocks=blocks)

@@ -33,6 +33,7 @@ TITLE_KEYS = {
     "bant": "modal.bant_title",
     "follow_up": "modal.follow_up_title",
     "setup": "modal.setup_title",
+    "deal_lost": "lost_form.title",
 }
 # Forms whose closing Slack should report (view_closed), so a half-filled dialog is logged as
 # abandoned rather than silently lost.
@@ -40,6 +41,7 @@ NOTIFY_ON_CLOSE = {"bant"}
 INPUT_MAX_LENGTH = {
     "name": 200,
     "contact": 200,
+    "source": 64,
     "next": 500,
     "notes": 2000,
     "deal": 200,
@@ -51,10 +53,13 @@ INPUT_MAX_LENGTH = {
     "custom_stages": 600,
     "stale_days": 4,
     "calls_per_day": 4,
+    "details": 500,
 }
 
 
 def _choice_label(field: Field, choice: str, lang: str) -> str:
+    if choice in field.choice_texts:
+        return in_language(field.choice_texts[choice], lang)
     if field.choice_label_prefix == "stage.":
         return stage_label(choice, lang)
     return translate(f"{field.choice_label_prefix}{choice}", lang)

@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import Block, DividerBlock
 from bot.blocks.board import scope_title
 from bot.blocks.elements import RenderedMessage, clip, context, section
 from bot.blocks.text import escape, plain, say
+from bot.blocks.winloss import win_loss_blocks
 from commands.i18n import translate
 from commands.i18n.formatting import format_moment, format_number
 from commands.replies import Money
@@ -237,6 +238,7 @@ def render_funnel(view: FunnelView, lang: str, tz: ZoneInfo) -> RenderedMessage:
         *funnel_section(report, lang),
         DividerBlock(),
         outcomes_section(report, lang, view.attainment),
+        *(win_loss_blocks(view.win_loss, lang, workspace_tz) if view.win_loss else []),
         *activity_sections(view, lang),
         speed_section(report, lang),
         DividerBlock(),

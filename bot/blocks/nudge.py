@@ -17,7 +17,6 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    ConfirmObject,
     DividerBlock,
     InteractiveElement,
     Option,
@@ -28,7 +27,6 @@ from slack_sdk.models.blocks import (
 from bot import ids
 from bot.blocks.elements import (
     BUTTON_TEXT_LIMIT,
-    CONFIRM_TEXT_LIMIT,
     FALLBACK_LIMIT,
     OPTION_TEXT_LIMIT,
     OPTION_VALUE_LIMIT,
@@ -66,7 +64,6 @@ from commands.replies import DealSummary
 
 NUDGE_MAX_ITEMS = 15  # 3 blocks each (section, buttons or outcome, divider) + 4 around them
 STEP_PREVIEW = 150
-NAME_IN_CONFIRM = 80
 FALLBACK_DEALS = 3
 
 REASON_EMOJI = {
@@ -187,25 +184,12 @@ def _snooze_menu(ref: str, n: int, lang: str) -> OverflowMenuElement:
 
 
 def _lost_button(deal: DealSummary, n: int, lang: str) -> ButtonElement:
-    label = plain("button.mark_lost", lang)
-    text = plain(
-        "jobs.nudge.lost_confirm_text",
-        lang,
-        ref=deal.ref,
-        name=escape(clip(deal.name, NAME_IN_CONFIRM)),
-    )
+    """*Mark lost* opens the lost form, which asks why (and is itself the confirmation)."""
     return ButtonElement(
-        text=clip(label, BUTTON_TEXT_LIMIT),
+        text=clip(plain("button.mark_lost", lang), BUTTON_TEXT_LIMIT),
         action_id=f"{ids.NUDGE_LOST}_{n}",
         value=deal.ref,
         style="danger",
-        confirm=ConfirmObject(
-            title=plain("jobs.nudge.lost_confirm_title", lang),
-            text=clip(text, CONFIRM_TEXT_LIMIT),
-            confirm=label,
-            deny=plain("modal.cancel", lang),
-            style="danger",
-        ),
     )
 
 

@@ -19,6 +19,7 @@ from bot.blocks.away import render_away_list
 from bot.blocks.board import render_board
 from bot.blocks.calendar import render_holiday_list
 from bot.blocks.elements import RenderedMessage
+from bot.blocks.forecast import render_forecast_saved, render_rollup
 from bot.blocks.forms import render_setup_saved
 from bot.blocks.funnel import render_funnel
 from bot.blocks.my_settings import render_my_settings
@@ -38,6 +39,7 @@ from bot.blocks.replies import (
 )
 from bot.blocks.teams import render_admin_list, render_team_view
 from commands.calendar.replies import AwayList, HolidayList
+from commands.forecasts.replies import ForecastRollup, ForecastSaved
 from commands.replies import (
     Asked,
     BantSummary,
@@ -85,6 +87,8 @@ RENDERERS: dict[type[Reply], Renderer] = {
     MySettings: render_my_settings,
     AwayList: render_away_list,
     QuotaList: render_quota_list,
+    ForecastSaved: render_forecast_saved,
+    ForecastRollup: render_rollup,
 }
 
 

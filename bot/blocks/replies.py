@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
-    ConfirmObject,
     DividerBlock,
     MarkdownTextObject,
     SectionBlock,
@@ -30,7 +29,7 @@ from bot.blocks.elements import (
     weekdays_text,
 )
 from bot.blocks.text import escape, message, plain, stage_label
-from commands.i18n import in_language
+from commands.i18n import Text, in_language
 from commands.i18n.formatting import (
     format_day,
     format_duration,
@@ -45,6 +44,7 @@ from commands.replies import (
     BenchmarkInfo,
     DealCard,
     DealList,
+    DealSummary,
     Help,
     HistoryItem,
     Notice,
@@ -97,6 +97,22 @@ def render_notice(reply: Notice, lang: str, tz: ZoneInfo) -> RenderedMessage:
     return RenderedMessage(text=text, blocks=blocks)
 
 
+def lost_reason_text(deal: DealSummary, lang: str) -> str:
+    """Why a deal was lost, as ``Price — “too expensive vs competitor X”``: the reason in the
+    reader's language, then the words typed (left out when they only repeat the reason)."""
+    return _reason_and_words(deal.lost_reason_label, deal.lost_reason, lang, limit=None)
+
+
+def _reason_and_words(
+    reason: Text | None, words: str | None, lang: str, *, limit: int | None = NOTE_PREVIEW
+) -> str:
+    label = escape(in_language(reason, lang)) if reason is not None else ""
+    if not words or (label and words.casefold() == in_language(reason or "", lang).casefold()):
+        return label
+    quoted = "\u201c" + escape(clip(words, limit) if limit else words) + "\u201d"
+    return f"{label} \u2014 {quoted}" if label else quoted
+
+
 def _history_line(item: HistoryItem, lang: str, tz: ZoneInfo) -> str:
     actor = f"<@{item.actor_user_id}>" if item.actor_user_id else "?"
     when = format_moment(item.at, lang, tz)
@@ -111,6 +127,8 @@ def _history_line(item: HistoryItem, lang: str, tz: ZoneInfo) -> str:
                 for name, value in params.items()
             },
         )
+        if item.reason is not None:
+            what += " \u00b7 " + _reason_and_words(item.reason, item.notes, lang)
     elif item.kind == "bant":
         verdict = plain(f"bant.verdict.{item.outcome}", lang)
         what = plain("history.bant", lang, actor=actor) + f" \u00b7 {verdict} ({item.score}/100)"
@@ -153,8 +171,10 @@ def render_deal_card(reply: DealCard, lang: str, tz: ZoneInfo) -> RenderedMessag
         ("card.last_activity", last),
         ("card.next_step", next_step),
     ]
-    if deal.status == "lost" and deal.lost_reason:
-        fields.append(("card.lost_reason", escape(deal.lost_reason)))
+    if deal.lead_source:
+        fields.append(("card.lead_source", escape(deal.lead_source)))
+    if deal.status == "lost" and (deal.lost_reason or deal.lost_reason_label):
+        fields.append(("card.lost_reason", lost_reason_text(deal, lang)))
     title = f"*{deal.ref} \u00b7 {escape(deal.name)}*"
     if deal.status != "open":
         title += f"  ({plain('status.' + deal.status, lang)})"
@@ -238,17 +258,11 @@ def render_bant_summary(reply: BantSummary, lang: str, tz: ZoneInfo) -> Rendered
         action = button(plain("button.show", lang), ids.SHOW_DEAL, deal.ref)
     elif bant.verdict == "nurture":
         action = button(plain("button.follow_up", lang), ids.BANT_FOLLOW_UP, deal.ref, primary=True)
-    else:
+    else:  # opens the lost form, which asks why (and is itself the confirmation)
         action = button(
             plain("button.mark_lost", lang),
             ids.BANT_MARK_LOST,
             json.dumps({"r": deal.ref, "b": bant.record_id}),
-        )
-        action.confirm = ConfirmObject(
-            title=plain("bant.confirm_lost_title", lang),
-            text=plain("bant.confirm_lost_text", lang, ref=deal.ref),
-            confirm=plain("button.mark_lost", lang),
-            deny=plain("modal.cancel", lang),
         )
     blocks.append(ActionsBlock(elements=[action]))
     text = f"{deal.ref}: {verdict} ({bant.score}/100)"

@@ -67,7 +67,30 @@ def _card(team: TeamFacts, lang: str) -> SectionBlock:
             field(plain("team.card_reps", lang), people_text(reps, lang)),
             field(plain("team.card_schedule", lang), schedule),
             field(plain("team.card_alerts", lang), _alerts_text(team, lang)),
+            field(plain("team.card_forecast", lang), _forecast_text(team, lang)),
+            field(plain("team.card_leaderboard", lang), _leaderboard_text(team, lang)),
         ],
+    )
+
+
+def _leaderboard_text(team: TeamFacts, lang: str) -> str:
+    """Whether the team's digest ends with its leaderboard."""
+    key = "team.card_leaderboard_on" if team.leaderboard else "team.card_leaderboard_off"
+    return plain(key, lang)
+
+
+def _forecast_text(team: TeamFacts, lang: str) -> str:
+    """``Friday 14:00, reminder 17:00 · per month``, or ``off``."""
+    weekday, at, due, period = team.forecast
+    if weekday < 0:  # turned off (``ForecastSetting``)
+        return plain("team.card_forecast_off", lang)
+    return plain(
+        "team.card_forecast_value",
+        lang,
+        day=get_day_names("wide", locale=babel_locale(lang))[weekday % 7],
+        time=escape(at),
+        due=escape(due),
+        period=plain(f"forecast_period.{'quarter' if period == 'quarter' else 'month'}", lang),
     )
 
 

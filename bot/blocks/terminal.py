@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from bot.blocks.tables import align_rows
+
 _USER = re.compile(r"<@([A-Z0-9]+)(?:\|([^>]+))?>")
 _CHANNEL = re.compile(r"<#([A-Z0-9]+)(?:\|([^>]+))?>")
 _LINK = re.compile(r"<([^|>]+)\|([^>]+)>")
@@ -36,6 +38,49 @@ def _text(obj: dict[str, Any] | None, names: dict[str, str]) -> str:
     return mrkdwn_to_text(obj.get("text", ""), names)
 
 
+def _rich_text(obj: Any, names: dict[str, str]) -> str:
+    """The words a reader sees in a rich_text cell: texts, links, mentions, emoji."""
+    if isinstance(obj, list):
+        return "".join(_rich_text(item, names) for item in obj)
+    if not isinstance(obj, dict):
+        return ""
+    kind = obj.get("type")
+    if kind in ("user", "channel"):
+        key = str(obj.get(f"{kind}_id", ""))
+        return ("@" if kind == "user" else "#") + names.get(key, key)
+    if kind == "emoji":
+        return f":{obj.get('name', '')}:"
+    if kind == "link":
+        return str(obj.get("text") or obj.get("url", ""))
+    if isinstance(obj.get("text"), str):
+        return str(obj["text"])
+    return _rich_text(obj.get("elements"), names)
+
+
+def _cell_text(cell: Any, names: dict[str, str]) -> str:
+    if not isinstance(cell, dict):
+        return ""
+    if cell.get("type") == "rich_text":
+        return _rich_text(cell.get("elements"), names)
+    return str(cell.get("text", ""))
+
+
+def table_lines(block: dict[str, Any], names: dict[str, str]) -> list[str]:
+    """A table block as aligned text lines, the way ``bot.blocks.tables`` aligns a table where
+    Slack draws none: the columns set ``align: right`` (the numbers) right-aligned."""
+    rows = [[_cell_text(cell, names) for cell in row] for row in block.get("rows") or []]
+    settings = block.get("column_settings") or []
+    right = [isinstance(s, dict) and s.get("align") == "right" for s in settings]
+    return align_rows(rows, right)
+
+
+def _section_lines(text: str) -> list[str]:
+    """A section's text as lines; a monospace block (an aligned table) without its fences."""
+    if text.startswith("```") and text.endswith("```") and len(text) >= 6:
+        return text[3:-3].strip("\n").split("\n")
+    return [text]
+
+
 def _numbered(
     element: dict[str, Any],
     block: dict[str, Any],
@@ -61,7 +106,8 @@ def render_blocks(
         kind = block.get("type")
         if kind in ("section", "header"):
             if block.get("text"):
-                line = _text(block["text"], names)
+                *before, line = _section_lines(_text(block["text"], names))
+                lines.extend(before)
                 accessory = block.get("accessory") or {}
                 if accessory.get("type") == "button":
                     line += "   " + _numbered(accessory, block, buttons, first_number, names)
@@ -72,6 +118,8 @@ def render_blocks(
                 lines.append(f"  {label.strip('*')}: {value.replace(chr(10), ' ')}")
         elif kind == "context":
             lines.append("  " + "  ".join(_text(e, names) for e in block.get("elements", [])))
+        elif kind == "table":
+            lines.extend(table_lines(block, names))
         elif kind == "divider":
             lines.append("  " + "-" * 40)
         elif kind == "actions":

@@ -10,6 +10,7 @@ from bot.listeners import (
     actions,
     commands,
     events,
+    forecasts,
     forms,
     imports,
     my_settings,
@@ -27,6 +28,7 @@ def register_listeners(app: App, runtime: Runtime, after_ack: Executor) -> None:
     nudges.register(app, runtime)
     my_settings.register(app, runtime)
     forms.register(app, runtime)
+    forecasts.register(app, runtime)
     imports.register(app, runtime)
     questions.register(app, runtime)
     events.register(app, runtime)

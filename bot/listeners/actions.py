@@ -24,13 +24,13 @@ from bot.runtime import Runtime
 from bot.slack_client import post_to_response_url
 from commands.context import CommandContext
 from commands.deals.bant import act_on_verdict, bant_form_for
-from commands.deals.deal import close_deal, list_deals, move_deal
+from commands.deals.deal import list_deals, move_deal
+from commands.deals.lost_form import lost_form_for
 from commands.deals.resolve import resolve_deal
 from commands.errors import CommandError
 from commands.grammar import tokenize
 from commands.grammar.refs import deal_ref, typed_ref_number, written_ref_number
 from commands.i18n import translate
-from commands.pipelines import LOST
 from commands.replies import OpenForm, Reply
 from commands.reports.board import run_pipeline
 
@@ -121,18 +121,25 @@ def register(app: App, runtime: Runtime) -> None:
         reply(body, client, handled, replace=False)
 
     def bant_mark_lost(body: dict[str, Any], client: WebClient) -> None:
+        """The lost form about the disqualified deal (while that verdict stands), its words
+        prefilled; the rep picks the reason."""
         value = _json_value(body)
         ref = str(value.get("r") or "")
+        invocation = invocation_from_interaction(body, runtime)
 
         def work(ctx: CommandContext) -> Reply:
             if written_ref_number(ref) is None:
                 raise CommandError("bant.stale_button", example="/deal list", ref=ref[:20])
             deal = act_on_verdict(ctx, ref, value.get("b"))
-            reason = translate("bant.disqualified_reason", ctx.lang)
-            return close_deal(ctx, deal, LOST, reason=reason)
+            words = translate("bant.disqualified_reason", ctx.lang)
+            return lost_form_for(ctx, deal, words=words)
 
-        handled = run_work(runtime.engine, invocation_from_interaction(body, runtime), work)
-        reply(body, client, handled, replace=False)
+        handled = run_work(runtime.engine, invocation, work)
+        if isinstance(handled.reply, OpenForm):
+            view = prepare_form(runtime, invocation, handled.reply, body)
+            open_form_modal(runtime, client, body, view)
+        else:
+            reply(body, client, handled, replace=False)
 
     def cancel_pick(body: dict[str, Any], client: WebClient) -> None:
         token = str(_json_value(body).get("t") or "")

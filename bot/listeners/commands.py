@@ -21,6 +21,7 @@ from bot.after_change import needs_refresh, refresh_after_change
 from bot.chart_delivery import send_funnel_chart
 from bot.handling import Handled, internal_error, run_command
 from bot.listeners.channel_check import ChannelCheck, check_team_channel
+from bot.listeners.forecasts import forecast_view
 from bot.listeners.forms_flow import open_form_modal, prepare_form
 from bot.listeners.imports import send_export, upload_form
 from bot.listeners.replying import send_reply
@@ -29,6 +30,7 @@ from bot.runtime import Runtime
 from commands.context import Invocation
 from commands.dispatch import wanted_form
 from commands.exports.files import ExportRequested
+from commands.forecasts.replies import ForecastForm
 from commands.imports.upload import OpenImport
 from commands.registry import SLASH_COMMANDS
 from commands.replies import OpenForm
@@ -120,6 +122,11 @@ def register(app: App, runtime: Runtime, after_ack: Executor) -> None:
             ack()
             hand_on(body, client, invocation, replace(handoff, view=view))
             return
+        if isinstance(handled.reply, ForecastForm):  # /forecast: the rep's forecast modal
+            ack()
+            view = forecast_view(handled, body, invocation)
+            hand_on(body, client, invocation, replace(handoff, view=view))
+            return
         if isinstance(handled.reply, OpenImport):  # /sales import: the upload form
             ack()
             view = upload_form(handled.reply, handled.lang)
@@ -182,6 +189,9 @@ def register(app: App, runtime: Runtime, after_ack: Executor) -> None:
             runtime.engine, client, invocation.team_id, invocation.user_id, invocation.now
         )
         handled = run_command(runtime.engine, invocation, body["command"], body.get("text", ""))
+        if isinstance(handled.reply, ForecastForm):
+            open_form_modal(runtime, client, body, forecast_view(handled, body, invocation))
+            return None
         if isinstance(handled.reply, OpenForm | OpenImport):
             view = (
                 prepare_form(runtime, invocation, handled.reply, body)

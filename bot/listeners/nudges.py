@@ -2,8 +2,9 @@
 forms as everywhere else, in ``actions``).
 
 Each control runs through the commands like any other change, then the nudge is redrawn in
-place so it shows what was done. The selected option's deal ref and stage are never trusted:
-the deal is resolved in the clicker's own workspace and the commands check the rest.
+place so it shows what was done. *Mark lost* opens the lost form first, to ask why; saving it
+redraws the nudge (``bot.listeners.forms``). The selected option's deal ref and stage are never
+trusted: the deal is resolved in the clicker's own workspace and the commands check the rest.
 """
 
 from __future__ import annotations
@@ -18,18 +19,19 @@ from slack_sdk import WebClient
 from bot import ids
 from bot.after_change import refresh_after_change
 from bot.handling import Handled, run_work
+from bot.listeners.forms_flow import open_form_modal, prepare_form
 from bot.listeners.replying import send_reply
 from bot.listeners.who import invocation_from_interaction
 from bot.posts.nudge_redraw import is_own_nudge
 from bot.runtime import Runtime
 from commands.context import CommandContext
-from commands.deals.deal import close_deal, move_deal
+from commands.deals.deal import move_deal
+from commands.deals.lost_form import lost_form_for
 from commands.deals.resolve import resolve_deal
 from commands.errors import CommandError
 from commands.grammar.refs import written_ref_number
-from commands.pipelines import LOST
 from commands.posts.nudge import snooze_deal
-from commands.replies import Notice, Problem, Reply
+from commands.replies import Notice, OpenForm, Problem, Reply
 
 
 def _selected(body: dict[str, Any]) -> dict[str, Any]:
@@ -115,12 +117,29 @@ def register(app: App, runtime: Runtime) -> None:
         act(body, client, work)
 
     def mark_lost(body: dict[str, Any], client: WebClient) -> None:
+        """The lost form about the item's deal, asking why; a refusal is said at once."""
         value = _selected(body)
+        invocation = invocation_from_interaction(body, runtime)
+        container = body.get("container") or {}
+        channel, ts = str(container.get("channel_id") or ""), str(container.get("message_ts") or "")
 
         def work(ctx: CommandContext) -> Reply:
-            return close_deal(ctx, resolve_deal(ctx, _ref(value)), LOST)
+            return lost_form_for(ctx, resolve_deal(ctx, _ref(value)))
 
-        act(body, client, work)
+        own = is_own_nudge(runtime, invocation, channel, ts)
+        handled = run_work(runtime.engine, invocation, work if own else _refuse)
+        if isinstance(handled.reply, OpenForm):
+            view = prepare_form(runtime, invocation, handled.reply, body)
+            open_form_modal(runtime, client, body, view)
+            return
+        send_reply(
+            runtime,
+            client,
+            handled.render().as_dicts(),
+            user_id=invocation.user_id,
+            response_url=body.get("response_url"),
+            channel_id=invocation.channel_id,
+        )
 
     app.action(re.compile(rf"^{ids.NUDGE_MOVE}_\d+$"))(ack=just_ack, lazy=[move])
     app.action(re.compile(rf"^{ids.NUDGE_SNOOZE}_\d+$"))(ack=just_ack, lazy=[snooze])

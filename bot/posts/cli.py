@@ -21,6 +21,7 @@ from bot.config import ConfigError, Settings, check_oauth_credentials
 from commands.errors import CommandError
 from commands.i18n import translate
 from commands.posts.budget import budget_usage
+from commands.posts.forecast import FORECAST, FORECAST_JOBS, FORECAST_REMINDER
 from commands.posts.schedule import (
     DIGEST,
     NUDGE,
@@ -35,14 +36,21 @@ from commands.reports.request import find_rep
 from storage import outbox, queries
 from storage.db import unit_of_work
 from storage.models import Workspace
-from storage.teams import list_teams, team_by_name
+from storage.teams import list_teams, rep_teams, team_by_name
 
 
 class JobsFailed(Exception):
     """Some posts of a ``jobs run`` failed or wait for a retry: cron should hear of it."""
 
 
-JOB_NAMES = {"daily-nudges": NUDGE, "standup": STANDUP, "weekly-digest": DIGEST}
+JOB_NAMES = {
+    "daily-nudges": NUDGE,
+    "standup": STANDUP,
+    "weekly-digest": DIGEST,
+    "forecast": FORECAST,
+    "forecast-reminder": FORECAST_REMINDER,
+}
+PER_REP = (NUDGE, *FORECAST_JOBS)  # jobs whose posts go to each rep's DM
 STATUS_DAYS = 7
 
 
@@ -59,7 +67,9 @@ def add_jobs_commands(jobs: argparse.ArgumentParser) -> None:
     run.add_argument("job", choices=list(JOB_NAMES), help="which job")
     who = run.add_mutually_exclusive_group()
     who.add_argument("--team", metavar="TEAM", help="only this team (its name)")
-    who.add_argument("--rep", metavar="REP", help="only this rep's nudge (Slack user id or name)")
+    who.add_argument(
+        "--rep", metavar="REP", help="only this rep's nudge or forecast (Slack user id or name)"
+    )
     run.add_argument(
         "--at",
         metavar="ISO_TIME",
@@ -123,7 +133,9 @@ def cmd_jobs_list(engine: Engine, args: argparse.Namespace, now: datetime) -> st
     lines = [
         f"Scheduled posts of workspace {workspace.slack_team_id} (now {now:%Y-%m-%d %H:%M} UTC)"
     ]
-    team_slots = sorted((s for s in slots if s.job != NUDGE), key=lambda s: (s.fire_at, s.job))
+    team_slots = sorted(
+        (s for s in slots if s.job not in PER_REP), key=lambda s: (s.fire_at, s.job)
+    )
     for slot in team_slots:
         name = teams.get(slot.target, slot.target)
         line = f"  {slot.job:8} {name:24} {_when(slot.fire_at, slot.tz_name)}"
@@ -136,6 +148,11 @@ def cmd_jobs_list(engine: Engine, args: argparse.Namespace, now: datetime) -> st
         lines.append(f"  {'nudge':8} {reps:24} {_when(fire_at, tz_name)}{why}")
     if not nudges:
         lines.append("  no rep has an open deal: nobody is nudged")
+    for job in FORECAST_JOBS:  # the forecast call's ask and reminder, to each team's reps
+        asks = Counter((s.fire_at, s.tz_name, _why(s)) for s in slots if s.job == job)
+        for (fire_at, tz_name, why), count in sorted(asks.items()):
+            reps = f"{count} rep" + ("" if count == 1 else "s")
+            lines.append(f"  {job:8} {reps:24} {_when(fire_at, tz_name)}{why}")
     return "\n".join(lines) + "\n"
 
 
@@ -146,8 +163,10 @@ def run_slots_for(
     job = JOB_NAMES[args.job]
     assert workspace.id is not None
     if args.rep:
-        if job != NUDGE:
-            raise ConfigError("--rep goes with daily-nudges; standups and digests are per team")
+        if job not in PER_REP:
+            raise ConfigError(
+                "--rep goes with daily-nudges and the forecast; standups and digests are per team"
+            )
         try:
             targets = [find_rep(session, workspace.id, args.rep).slack_user_id]
         except CommandError as error:
@@ -160,7 +179,7 @@ def run_slots_for(
                 f"there is no team called {args.team!r}; "
                 + (f"teams here: {names}" if names else "this workspace has no teams yet")
             )
-        if job == NUDGE:
+        if job in PER_REP:
             from storage.teams import team_rep_ids
 
             members = queries.members_by_id(
@@ -171,6 +190,10 @@ def run_slots_for(
             targets = [team_target(team.id or 0)]
     elif job == NUDGE:
         targets = nudge_targets(session, workspace.id)
+    elif job in FORECAST_JOBS:
+        reps = rep_teams(session, workspace_id=workspace.id)
+        members = queries.members_by_id(session, workspace_id=workspace.id, ids=sorted(reps))
+        targets = [m.slack_user_id for m in members.values()]
     else:
         targets = [team_target(t.id or 0) for t in list_teams(session, workspace_id=workspace.id)]
     found = (slot_at(session, job, workspace_id=workspace.id, target=t, at=at) for t in targets)

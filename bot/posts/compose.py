@@ -20,15 +20,18 @@ from sqlmodel import Session
 
 from bot.blocks.digest import digest_chart_title, render_digest_details, render_digest_summary
 from bot.blocks.elements import RenderedMessage
+from bot.blocks.forecast_ask import with_forecast_ask
 from bot.blocks.nudge import render_nudge
 from bot.blocks.standup import render_standup
 from bot.charts import funnel_chart_png
+from bot.posts.forecast_posts import ForecastSkipped, forecast_post, nudge_ask
 from bot.posts.sender import SendFailure, SlackSender
 from commands.context import member_context
 from commands.i18n import language_for
 from commands.localtime import zone
 from commands.pipelines import pipeline_for
 from commands.posts.digest import build_digest
+from commands.posts.forecast import FORECAST_JOBS
 from commands.posts.nudge import build_nudge, nudge_payload, workspace_stuck_cutoffs
 from commands.posts.prefs import OFF, NudgePrefs
 from commands.posts.schedule import DIGEST, NUDGE, STANDUP, team_id_of
@@ -52,6 +55,7 @@ class Composed:
     user_id: str | None = None  # the rep a nudge goes to
     payload: dict[str, Any] = field(default_factory=dict)  # stored with the delivery
     details: RenderedMessage | None = None  # the digest's thread reply
+    thread_ts: str | None = None  # a reply in this thread (the forecast's reminder)
     chart: bytes | None = None
     chart_title: str = ""
 
@@ -129,6 +133,10 @@ def compose(
                 home_url,
                 quiet_hours=quiet_hours,
             )
+        if job in FORECAST_JOBS:
+            return _compose_forecast(
+                session, workspace, job, target, period, now, sent_at or now, sending=quiet_hours
+            )
         team_id = team_id_of(target)
         team = (
             teams.get_team(session, workspace_id=workspace_id, team_id=team_id)
@@ -171,13 +179,46 @@ def _compose_nudge(
     nudge = build_nudge(ctx, day=day, stuck_cutoffs=cutoffs, weekly=prefs.weekly)
     if nudge is None:
         return None
+    message = render_nudge(nudge, ctx.lang, ctx.tz, home_url=home_url)
+    payload: dict[str, Any] = {"nudge": nudge_payload(nudge, sent_at=sent_at)}
+    ask = nudge_ask(session, workspace, member, day)  # the forecast day's ask rides along
+    if ask is not None:
+        message = with_forecast_ask(message, ask, ctx.lang)
+        payload["forecast"] = ask.as_payload()
     return Composed(
-        NUDGE,
-        render_nudge(nudge, ctx.lang, ctx.tz, home_url=home_url),
-        ctx.lang,
-        channel_id=member.dm_channel_id,
-        user_id=user_id,
-        payload={"nudge": nudge_payload(nudge, sent_at=sent_at)},
+        NUDGE, message, ctx.lang, channel_id=member.dm_channel_id, user_id=user_id, payload=payload
+    )
+
+
+def _compose_forecast(
+    session: Session,
+    workspace: Workspace,
+    job: str,
+    user_id: str,
+    period: str,
+    now: datetime,
+    sent_at: datetime,
+    *,
+    sending: bool,
+) -> Composed | None:
+    """The forecast's ask or reminder (``bot.posts.forecast_posts``); a skip is ``NotNow`` with
+    its reason when sending, nothing to post in a dry run."""
+    try:
+        post = forecast_post(
+            session, workspace, job, user_id, period, now=now, sent_at=sent_at, sending=sending
+        )
+    except ForecastSkipped as skipped:
+        if sending:
+            raise NotNow(skipped.reason) from None
+        return None
+    return Composed(
+        job,
+        post.message,
+        post.lang,
+        channel_id=post.channel_id,
+        user_id=post.user_id,
+        payload=post.payload,
+        thread_ts=post.thread_ts,
     )
 
 
@@ -215,7 +256,9 @@ def _compose_digest(
         lang,
         channel_id=team.channel_id,
         details=render_digest_details(digest, lang, tz),
-        chart=funnel_chart_png(digest.funnel.report, lang, title=title),
+        chart=funnel_chart_png(
+            digest.funnel.report, lang, title=title, attainment=digest.funnel.attainment
+        ),
         chart_title=title,
     )
 
@@ -254,7 +297,7 @@ def send(
     content = composed.message.as_dicts()
     if not payload.get("ts"):
         try:
-            ts = sender.post(channel, content)
+            ts = sender.post(channel, content, thread_ts=composed.thread_ts)
         except SendFailure as failure:
             if not (remembered_dm and failure.code == "channel_not_found"):
                 raise

@@ -41,6 +41,7 @@ from commands.calendar.status import DEFAULT_PATTERNS, AwayPatterns
 from commands.deal_alerts import ALERT
 from commands.posts.alerts import WINDOW, waits
 from commands.posts.budget import DailyBudget, daily_budget
+from commands.posts.forecast import FORECAST_JOBS
 from commands.posts.prefs import ANSWER_WINDOW
 from commands.posts.schedule import DEFAULT_GRACE, NUDGE, Slot, due_slots
 from storage import outbox, queries
@@ -141,7 +142,9 @@ class Deliverer:
             slots = due_slots(session, now=now, grace=self.grace)
             open_keys = set(outbox.unclaimed(session, [slot.key for slot in slots]))
         slots = [slot for slot in slots if slot.key in open_keys]
-        report = self.run_slots(slots)
+        # The forecast call's posts after the nudges they may ride on (a catch-up with both due).
+        report = self.run_slots([slot for slot in slots if slot.job not in FORECAST_JOBS])
+        report.add(self.run_slots([slot for slot in slots if slot.job in FORECAST_JOBS]))
         report.add(self.run_alerts())
         report.add(self.run_retries())
         return report

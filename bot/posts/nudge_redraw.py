@@ -16,11 +16,14 @@ from typing import Any
 from slack_sdk import WebClient
 from sqlmodel import Session
 
+from bot.blocks.forecast_ask import with_forecast_ask, with_forecast_sent
 from bot.blocks.nudge import render_nudge
 from bot.posts.compose import app_home_url
+from bot.posts.forecast_redraw import forecast_answer
 from bot.runtime import Runtime
 from bot.slack_client import call_slack
 from commands.context import Invocation, member_context
+from commands.posts.forecast import ForecastAsk
 from commands.posts.nudge import redraw_nudge
 from commands.posts.schedule import NUDGE
 from storage import outbox, queries
@@ -97,4 +100,12 @@ def _redrawn(
         log.warning("nudge %s has an unreadable payload; left as it is", row.id)
         return None
     home_url = app_home_url(workspace.slack_team_id, runtime.settings.slack_app_id)
-    return render_nudge(nudge, ctx.lang, ctx.tz, home_url=home_url).as_dicts()
+    rendered = render_nudge(nudge, ctx.lang, ctx.tz, home_url=home_url)
+    ask = ForecastAsk.from_payload((row.payload or {}).get("forecast"))
+    if ask is not None:  # the forecast day's ask it carried stays, or says it is answered
+        answer = forecast_answer(session, workspace, member, row, ask)
+        if answer is not None:
+            rendered = with_forecast_sent(rendered, ask, answer, ctx.lang)
+        else:
+            rendered = with_forecast_ask(rendered, ask, ctx.lang)
+    return rendered.as_dicts()

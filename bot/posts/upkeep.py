@@ -1,5 +1,5 @@
-"""The scheduler's daily upkeep: each workspace's yardsticks for its new day, and the query
-planner's statistics.
+"""The scheduler's daily upkeep: each workspace's yardsticks for its new day, the forecast
+results of periods that ended, and the query planner's statistics.
 
 Runs every ``UPKEEP_EVERY`` in the process that sends the scheduled posts. A workspace whose
 local day has begun since the last run gets that day's yardsticks built
@@ -20,6 +20,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from commands.localtime import zone
 from commands.pipelines import pipeline_for
+from commands.posts.forecast_results import keep_ended_results
 from commands.reports.policy import ReportPolicy
 from commands.reports.yardsticks import WIN_RATE_DAYS, keep_todays_yardsticks
 from storage.db import refresh_statistics, unit_of_work
@@ -48,12 +49,26 @@ class Upkeep:
         built = 0
         try:
             built = self.keep_yardsticks(now)
+            self.keep_forecast_results(now)
             if self.statistics_at is None or now - self.statistics_at >= STATISTICS_EVERY:
                 refresh_statistics(self.engine)
                 self.statistics_at = now
         except (SQLAlchemyError, TimeoutError):
             log.exception("upkeep: the run failed; the next one retries")
         return built
+
+    def keep_forecast_results(self, now: datetime) -> int:
+        """Each workspace's forecast results of the month and quarter that ended last, kept
+        once (``commands.posts.forecast_results``); how many rows were kept now."""
+        with unit_of_work(self.engine, read_only=True) as session:
+            workspaces = list_workspaces(session)
+        kept = 0
+        for workspace in workspaces:
+            with unit_of_work(self.engine) as session:
+                kept += keep_ended_results(session, workspace, now)
+        if kept:
+            log.info("upkeep: %d forecast results of ended periods kept", kept)
+        return kept
 
     def keep_yardsticks(self, now: datetime) -> int:
         with unit_of_work(self.engine, read_only=True) as session:

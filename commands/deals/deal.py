@@ -67,6 +67,7 @@ class DealDraft:
     stage: str | None = None
     next_step: str | None = None
     next_step_due: date | None = None
+    lead_source: str | None = None  # where the lead came from, as typed (``source:``)
 
 
 # --- add ---------------------------------------------------------------------------------------
@@ -75,7 +76,7 @@ class DealDraft:
 def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
     """``Acme Corp 50jt close:2026-12-31 contact:"Budi (CTO)"`` -> a draft."""
     options, rest = split_options(
-        tokens, ("close", "contact", "stage", "next", "due", "value"), ADD_EXAMPLE
+        tokens, ("close", "contact", "stage", "next", "due", "value", "source"), ADD_EXAMPLE
     )
     reject_stray(rest, ADD_EXAMPLE)
     amount, remaining = take_amount(rest, m_means=ctx.m_means)
@@ -105,6 +106,7 @@ def parse_add(ctx: CommandContext, tokens: list[Token]) -> DealDraft:
         stage=resolve_stage(ctx.pipeline, options["stage"]) if "stage" in options else None,
         next_step=check_length("next", clean_text(options.get("next")), 500, ADD_EXAMPLE),
         next_step_due=parse_date(options["due"], ctx.today) if "due" in options else None,
+        lead_source=check_length("source", clean_text(options.get("source")), 64, ADD_EXAMPLE),
     )
     confirm_past_dates(ctx, ADD_EXAMPLE, close=draft.close_date, due=draft.next_step_due)
     return draft
@@ -134,6 +136,7 @@ def add_deal(ctx: CommandContext, draft: DealDraft) -> Notice:
         close_date=draft.close_date,
         next_step=draft.next_step,
         next_step_due=draft.next_step_due,
+        lead_source=draft.lead_source,
         created_at=ctx.now,
         updated_at=ctx.now,
         stage_entered_at=ctx.now,

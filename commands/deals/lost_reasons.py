@@ -101,6 +101,18 @@ def label(entry: str) -> Phrase:
     return Phrase("reasons.custom", label=entry)
 
 
+def reason_label(key: str, workspace: Workspace) -> Phrase:
+    """How a stored reason key is shown: its entry in the workspace's list, a built-in key in
+    the reader's language, else (a custom reason removed since) the key's words."""
+    for entry in reasons_of(workspace):
+        if key_of(entry) == key:
+            return label(entry)
+    if key in DEFAULT_REASONS:
+        return label(key)
+    words = key.replace("_", " ")
+    return Phrase("reasons.custom", label=words[:1].upper() + words[1:])
+
+
 def find_reason(text: str, entries: Sequence[str]) -> str | None:
     """The entry the words name: a key or custom label typed, else the built-in reason whose
     words come first in the text (the longer phrase on a tie). None when nothing matches."""

@@ -3,13 +3,19 @@
 from __future__ import annotations
 
 from commands.context import CommandContext
+from commands.deals.lost_reasons import reason_label
+from commands.pipelines import LOST
 from commands.replies import DealSummary, HistoryItem, Money, StageTotal
 from storage import queries
-from storage.models import Deal, Member
+from storage.models import Deal, Member, Workspace
 
 
-def summarize(deal: Deal, owner: Member | None) -> DealSummary:
-    """The card/list facts of one deal."""
+def summarize(deal: Deal, owner: Member | None, workspace: Workspace | None = None) -> DealSummary:
+    """The card/list facts of one deal (a lost one's reason labelled from ``workspace``'s
+    list when given)."""
+    reason = None
+    if deal.status == LOST and deal.lost_reason_key and workspace is not None:
+        reason = reason_label(deal.lost_reason_key, workspace)
     return DealSummary(
         ref=deal.ref,
         name=deal.name,
@@ -25,6 +31,8 @@ def summarize(deal: Deal, owner: Member | None) -> DealSummary:
         created_at=deal.created_at,
         stage_entered_at=deal.stage_entered_at,
         last_activity_at=deal.last_activity_at,
+        lead_source=deal.lead_source,
+        lost_reason_label=reason,
     )
 
 
@@ -50,7 +58,7 @@ def stage_totals(deals: list[Deal]) -> tuple[StageTotal, ...]:
 def summarize_deal(ctx: CommandContext, deal: Deal) -> DealSummary:
     """Summarize one deal, looking its owner up in the same workspace."""
     owner = queries.get_member(ctx.session, workspace_id=ctx.workspace_id, member_id=deal.owner_id)
-    return summarize(deal, owner)
+    return summarize(deal, owner, ctx.workspace)
 
 
 def summarize_many(ctx: CommandContext, deals: list[Deal]) -> list[DealSummary]:
@@ -58,7 +66,7 @@ def summarize_many(ctx: CommandContext, deals: list[Deal]) -> list[DealSummary]:
     owners = queries.members_by_id(
         ctx.session, workspace_id=ctx.workspace_id, ids=sorted({d.owner_id for d in deals})
     )
-    return [summarize(deal, owners.get(deal.owner_id)) for deal in deals]
+    return [summarize(deal, owners.get(deal.owner_id), ctx.workspace) for deal in deals]
 
 
 def deal_history(ctx: CommandContext, deal: Deal) -> list[HistoryItem]:
@@ -84,6 +92,11 @@ def deal_history(ctx: CommandContext, deal: Deal) -> list[HistoryItem]:
         member = actors.get(member_id)
         return member.slack_user_id if member else ""
 
+    # The move that closed a lost deal names why (only the standing loss: a deal reopens only by
+    # undo, which takes its move back too).
+    lost = deal.status == LOST and deal.lost_reason_key is not None
+    reason = reason_label(deal.lost_reason_key or "", ctx.workspace) if lost else None
+
     items = (
         [
             HistoryItem(
@@ -92,6 +105,8 @@ def deal_history(ctx: CommandContext, deal: Deal) -> list[HistoryItem]:
                 actor_user_id=who(m.member_id),
                 from_stage=m.from_stage,
                 to_stage=m.to_stage,
+                reason=reason if m.to_stage == LOST else None,
+                notes=deal.lost_reason if reason is not None and m.to_stage == LOST else None,
             )
             for m in moves
         ]

@@ -1,5 +1,9 @@
 """Replaying the demo's story through the commands, each event at its own time, in one unit
-of work: the demo is there whole or not at all."""
+of work: the demo is there whole or not at all.
+
+Forecasts go through the modal's own submission (``commands.forecasts.form``), and each ended
+month's results are kept when the story reaches the next month, as the daily upkeep keeps them
+(``commands.posts.forecast_results``), so forecast accuracy has a history."""
 
 from __future__ import annotations
 
@@ -13,9 +17,12 @@ from sqlmodel import Session
 from commands.context import member_context
 from commands.deals.bant import submit_bant
 from commands.demo.cast import DEMO_NAME, DEMO_TEAM_ID, HEAD, TEAMS, Person
-from commands.demo.story import Event, story
+from commands.demo.story import NOT_A_DEAL, Event, story
 from commands.dispatch import execute
 from commands.errors import CommandError
+from commands.forecasts.form import submit_forecast
+from commands.forecasts.periods import period_containing
+from commands.posts.forecast_results import keep_ended_results
 from commands.replies import Notice
 from storage import exports, queries, teams
 from storage.models import Member, Workspace
@@ -50,9 +57,14 @@ def build_demo(session: Session, *, now: datetime) -> DemoSummary:
     execute(head, "/sales", f"targets calls:{CALLS_A_DAY}")
     refs: dict[int, str] = {}
     tally: Counter[str] = Counter()
+    month = events[0].at.astimezone(ZoneInfo(TIMEZONE)).month
     for event in events:
+        if event.at.astimezone(ZoneInfo(TIMEZONE)).month != month:  # a month ended: upkeep
+            keep_ended_results(session, workspace, event.at)
+            month = event.at.astimezone(ZoneInfo(TIMEZONE)).month
         if _replay(session, workspace, members[event.rep.user_id], event, refs):
             tally[event.command] += 1
+    keep_ended_results(session, workspace, now)
     everything = exports.deals(
         session, workspace_id=workspace.id or 0, owner_ids=None, created_from=None, created_to=None
     )
@@ -104,6 +116,15 @@ def _replay(
     ask for a move a rule forbids: the demo then shows what the rule left)."""
     ctx = member_context(session, workspace, member, now=event.at.astimezone(ZoneInfo("UTC")))
     try:
+        if event.command == "/forecast":
+            commit, best_case, *note = event.text.split(" ", 2)
+            period = period_containing("month", event.at.astimezone(ZoneInfo(TIMEZONE)).date())
+            values = {"commit": commit, "best_case": best_case, "note": note[0] if note else None}
+            submit_forecast(ctx, values, period.kind, period.first.isoformat())
+            return True
+        if event.deal == NOT_A_DEAL:
+            execute(ctx, event.command, event.text)
+            return True
         if event.command == "/bant":
             ref = refs[event.deal]
             deal = queries.deal_by_number(

@@ -104,6 +104,7 @@ def _deals(session: Session, request: ExportRequest) -> Iterator[dict[str, Cell]
             "owner": owner,
             "contact": deal.contact,
             "company": None,
+            "lead_source": deal.lead_source,
             "created": _moment(deal.created_at, tz),
             "stage_entered": _moment(deal.stage_entered_at, tz),
             "close_date": _day(deal.close_date),

@@ -21,6 +21,7 @@ ALIASES = {
     "hasil": "outcome",
     "catatan": "notes",
     "durasi": "duration",
+    "sumber": "source",
 }
 
 

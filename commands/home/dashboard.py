@@ -20,6 +20,7 @@ from commands import permissions
 from commands.context import CommandContext
 from commands.deal_alerts import ALERT
 from commands.deals.summaries import stage_totals, summarize_many
+from commands.forecasts.home import home_forecast
 from commands.home.replies import (
     HELD,
     REFUSED,
@@ -36,6 +37,7 @@ from commands.pipelines import WON
 from commands.posts.schedule import team_id_of
 from commands.reports.metrics import money_by_currency
 from commands.reports.policy import ReportPolicy, member_calendar
+from commands.reports.standings import home_standing
 from commands.workspace.me import my_settings
 from storage import outbox, queries, teams
 from storage import reports as db
@@ -175,4 +177,6 @@ def build_home(ctx: CommandContext) -> HomeDashboard:
         week_start=week_start.astimezone(ctx.tz).date(),
         failed_posts=failed_posts(ctx) if permissions.is_admin(ctx) else None,
         settings=my_settings(ctx),
+        attainment=home_standing(ctx),
+        forecast=home_forecast(ctx),
     )

@@ -8,7 +8,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from commands.forecasts.replies import ForecastHome
 from commands.replies import DealSummary, Money, Reply, StageTotal
+from commands.reports.standings import HomeStanding
 from commands.workspace.me import MySettings
 
 # Why a post failed for good, as an admin needs to read it: Slack refused it (its error code
@@ -70,3 +72,5 @@ class HomeDashboard(Reply):
     week_start: date
     failed_posts: FailedPosts | None = None  # admins only, and only when some failed
     settings: MySettings | None = None  # their own settings (``/sales me``), with selects
+    attainment: HomeStanding | None = None  # against quotas: their own, a manager's teams'
+    forecast: ForecastHome | None = None  # a manager's teams' roll-up, or the rep's own

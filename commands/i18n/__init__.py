@@ -16,13 +16,19 @@ from typing import Any, TypeAlias
 
 from commands.i18n import (
     catalog_alerts,
+    catalog_attainment,
     catalog_away,
     catalog_bant,
     catalog_calendar,
     catalog_core,
+    catalog_display,
     catalog_examples,
+    catalog_forecast,
+    catalog_forecast_polish,
+    catalog_forecast_schedule,
     catalog_grammar,
     catalog_imports,
+    catalog_lost_modal,
     catalog_me,
     catalog_nudges,
     catalog_posts,
@@ -34,6 +40,7 @@ from commands.i18n import (
     catalog_setup,
     catalog_teams,
     catalog_views,
+    catalog_winloss,
 )
 
 LANGUAGES = ("en", "id")
@@ -43,6 +50,7 @@ CATALOG: dict[str, dict[str, str]] = {}
 for _module in (
     catalog_core,
     catalog_examples,
+    catalog_forecast_schedule,
     catalog_grammar,
     catalog_bant,
     catalog_reports,
@@ -60,6 +68,12 @@ for _module in (
     catalog_me,
     catalog_reasons,
     catalog_quotas,
+    catalog_attainment,
+    catalog_forecast,
+    catalog_forecast_polish,
+    catalog_lost_modal,
+    catalog_winloss,
+    catalog_display,
 ):
     for _key, _texts in _module.MESSAGES.items():
         if _key in CATALOG:

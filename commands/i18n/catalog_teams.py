@@ -4,10 +4,10 @@ from __future__ import annotations
 
 MESSAGES: dict[str, dict[str, str]] = {
     "help.sales_team": {
-        "en": "Teams: create one and add reps, set its channel, managers, schedule and deal "
-        "alerts (`/sales team` lists them).",
-        "id": "Tim: buat tim dan tambahkan rep, atur kanal, manajer, jadwal dan peringatan "
-        "deal-nya (`/sales team` menampilkan semuanya).",
+        "en": "Teams: create one and add reps, set its channel, managers, schedule, deal "
+        "alerts and forecast call (`/sales team` lists them).",
+        "id": "Tim: buat tim dan tambahkan rep, atur kanal, manajer, jadwal, peringatan "
+        "deal dan proyeksinya (`/sales team` menampilkan semuanya).",
     },
     "help.sales_admin": {
         "en": "Corong admins besides Slack's admins and owners: `add @x`, `remove @x`.",
@@ -15,9 +15,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "team.usage": {
         "en": "Say what to do with the team: `list`, `show`, `add`, `remove`, or the team's "
-        "name followed by `channel`, `manager`, `schedule` or `alerts`.",
+        "name followed by `channel`, `manager`, `schedule`, `alerts`, `forecast` or "
+        "`leaderboard`.",
         "id": "Sebutkan apa yang dilakukan: `daftar`, `lihat`, `tambah`, `hapus`, atau nama tim "
-        "lalu `kanal`, `manajer`, `jadwal` atau `peringatan`.",
+        "lalu `kanal`, `manajer`, `jadwal`, `peringatan`, `proyeksi` atau `peringkat`.",
     },
     "team.none_yet": {
         "en": "No teams yet. An admin creates one with `{example}`.",

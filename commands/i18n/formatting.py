@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from babel.dates import format_date as babel_format_date
 from babel.dates import format_datetime as babel_format_datetime
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_compact_decimal, format_currency, format_decimal
 
 _BABEL_LOCALES = {"en": "en_US", "id": "id_ID"}
 
@@ -23,6 +23,12 @@ def format_money(value: int, currency: str, lang: str) -> str:
     return format_currency(
         value, currency, format=pattern, locale=babel_locale(lang), currency_digits=False
     )
+
+
+def compact_amount(value: int, lang: str) -> str:
+    """``240 jt`` / ``240M``: an amount short enough for a table cell on a phone (the table's
+    header names the currency once). Shared by every table of amounts."""
+    return format_compact_decimal(value, locale=babel_locale(lang), fraction_digits=1)
 
 
 def format_number(value: int | float, lang: str) -> str:

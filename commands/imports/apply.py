@@ -161,6 +161,7 @@ def _new_deal(
         "currency": row.currency or workspace.currency,
         "owner_id": row.owner_id,
         "contact": row.contact,
+        "lead_source": row.lead_source,
         "close_date": row.close_date,
         "next_step": row.next_step,
         "next_step_due": row.next_step_due,

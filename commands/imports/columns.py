@@ -30,6 +30,7 @@ FIELDS = (
     "owner",
     "contact",
     "company",
+    "lead_source",
     "created",
     "stage_entered",
     "close_date",
@@ -40,7 +41,8 @@ FIELDS = (
 )
 """Every field a row may carry; Corong's own format has one column per field, in this order.
 ``source`` names the system an ``external_id`` belongs to, where it is not the file's own
-(a Corong export of deals imported from HubSpot)."""
+(a Corong export of deals imported from HubSpot); ``lead_source`` is where the lead came from
+(referral, website ...), which win rates are read by."""
 
 REQUIRED = ("name", "stage", "owner")
 
@@ -62,6 +64,7 @@ _COMMON: dict[str, str] = {
     "created": "created",
     "lost reason": "lost_reason",
     "lost reason key": "lost_reason_key",
+    "lead source": "lead_source",
     "next step": "next_step",
     "close date": "close_date",
     "expected close date": "close_date",
@@ -83,6 +86,8 @@ PROFILES: dict[str, dict[str, str]] = {
         "date entered current stage": "stage_entered",
         "close date": "close_date",
         "closed lost reason": "lost_reason",
+        "original source": "lead_source",
+        "original traffic source": "lead_source",
         "next step": "next_step",
         "next activity date": "next_step_due",
         "last activity date": "last_activity",
@@ -95,6 +100,7 @@ PROFILES: dict[str, dict[str, str]] = {
         "stage": "stage",
         "status": "status",
         "lost reason": "lost_reason",
+        "source": "lead_source",
         "owner": "owner",
         "contact person": "contact",
         "organization": "company",
@@ -122,6 +128,7 @@ PROFILES: dict[str, dict[str, str]] = {
         "last stage change date": "stage_entered",
         "close date": "close_date",
         "loss reason": "lost_reason",
+        "lead source": "lead_source",
         "next step": "next_step",
         "last activity": "last_activity",
     },

@@ -29,6 +29,7 @@ _COMPARED = {
     "currency": "currency",
     "owner_id": "owner",
     "contact": "contact",
+    "lead_source": "lead_source",
     "close_date": "close_date",
     "next_step": "next_step",
     "next_step_due": "next_step_due",

@@ -40,6 +40,7 @@ _LIMITS = {
     "lost_reason": 500,
     "lost_reason_key": 64,
     "external_id": 100,
+    "lead_source": 64,
 }
 
 
@@ -68,6 +69,7 @@ class DealRow:
     value: int | None = None
     currency: str | None = None
     contact: str | None = None
+    lead_source: str | None = None  # where the lead came from, as the file says
     lost_reason: str | None = None
     lost_reason_key: str | None = None
     created: datetime | None = None
@@ -166,6 +168,7 @@ class RowReader:
             value=amount.value if amount else None,
             currency=(amount.currency if amount else None) or currency,
             contact=read("contact", self._text("contact"), None) or self._company(cell),
+            lead_source=read("lead_source", self._text("lead_source"), None),
             lost_reason=lost_reason,
             # A lost deal keeps its reason: the key exported, else the one its words name.
             lost_reason_key=(key_of(words_of(key)) if key else legacy_key(lost_reason))

@@ -10,6 +10,10 @@ before. The post names it. A digest due on a holiday goes out on the next work d
 week it was due for, and says it moved. It names who of the team was away in the week it
 covers or will be in the week ahead (their time off), and the reps not acting on their nudges
 (who get a weekly summary instead): their manager reads it there rather than being pinged.
+
+Attainment against quota (``commands.reports.standings``) is the month and quarter to date as
+of the post, whichever week the digest covers; its chart draws the same. A team that turned
+its leaderboard on gets the covered week's (``commands.reports.leaderboard``).
 """
 
 from __future__ import annotations
@@ -20,13 +24,18 @@ from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
+from commands.forecasts.rollup import build_rollup
 from commands.localtime import DateRange
+from commands.posts.forecast import ForecastSetting
 from commands.posts.prefs import NudgePrefs
 from commands.posts.replies import AwayNote, Digest, MovedFrom
+from commands.reports.leaderboard import build_leaderboard
 from commands.reports.policy import ReportPolicy, calendar_of
 from commands.reports.replies import FunnelView
 from commands.reports.request import funnel_report_for
 from commands.reports.scopes import ReportScope
+from commands.reports.standings import team_standing
+from commands.reports.winloss import WinLoss, month_before, win_loss_of_month
 from storage import queries, teams, timeoff
 from storage.models import Team, Workspace
 
@@ -61,6 +70,7 @@ def build_digest(
     )
     member_ids = sorted({row.member_id for row in report.activity.calls})
     members = queries.members_by_id(session, workspace_id=workspace.id, ids=member_ids)
+    standing = team_standing(session, workspace, team, now=now)
     view = FunnelView(
         report=report,
         scope=ReportScope(
@@ -70,6 +80,7 @@ def build_digest(
         user_ids={mid: member.slack_user_id for mid, member in members.items()},
         currency=workspace.currency,
         tz_name=workspace.timezone,
+        attainment=standing.chart_attainment(today) if standing else None,
     )
     return Digest(
         team_name=team.name,
@@ -77,7 +88,30 @@ def build_digest(
         moved_from=_moved_from(session, workspace, team, due, today),
         away=_away(session, workspace.id, owner_ids, covered.first, today + AWAY_AHEAD),
         not_acting=_not_acting(session, workspace.id, people.rep_ids, now),
+        attainment=standing,
+        leaderboard=build_leaderboard(session, workspace, team, week=covered, now=now),
+        win_loss=_monthly_win_loss(session, workspace, owner_ids, due),
+        forecast=build_rollup(session, workspace, team, now=now)
+        if ForecastSetting.of(team).on  # a team with its forecast call off has no roll-up
+        else None,
     )
+
+
+def _monthly_win_loss(
+    session: Session, workspace: Workspace, owner_ids: Sequence[int], due: date
+) -> WinLoss | None:
+    """Last month's win/loss, in the monthly edition: the first digest due in a month (due on
+    day 1 to 7, as digests come weekly), whichever week it covers. Last month has ended by
+    then, whatever the digest's day; a digest moved by a holiday keeps the day it was due."""
+    if not is_monthly_edition(due):
+        return None
+    first, last = month_before(due)
+    return win_loss_of_month(session, workspace, owner_ids=owner_ids, first=first, last=last)
+
+
+def is_monthly_edition(due: date) -> bool:
+    """Whether the digest due on ``due`` is the month's first."""
+    return due.day <= 7
 
 
 def _not_acting(

@@ -11,8 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from commands.forecasts.replies import TeamRollup
 from commands.replies import DealSummary, Reply
+from commands.reports.leaderboard import Leaderboard
 from commands.reports.replies import FunnelView
+from commands.reports.standings import TeamStanding
+from commands.reports.winloss import WinLoss
 
 # Why a deal is in a nudge, most urgent first: the order items and their reasons are shown in.
 OVERDUE = "overdue"  # the next step was due before today
@@ -134,3 +138,11 @@ class Digest(Reply):
     # reads it here rather than being pinged.
     not_acting: tuple[str, ...] = ()
     away: tuple[AwayNote, ...] = ()  # the team's time off in the week covered and the next
+    # Attainment month (and quarter) to date as of the post; None: no quota set for the team
+    # or its people (``commands.reports.standings``).
+    attainment: TeamStanding | None = None
+    leaderboard: Leaderboard | None = None  # the week covered, when the team turned it on
+    # The monthly edition (the first digest due in a month): last month's win/loss.
+    win_loss: WinLoss | None = None
+    # The team's forecast roll-up for its month or quarter, as of the post.
+    forecast: TeamRollup | None = None

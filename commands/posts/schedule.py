@@ -16,6 +16,10 @@ on daily ones); never when off; and quiet hours hold it back until they end that
 the day when they last past midnight. The skip or the move says why ("nudges off", "weekly on
 Mondays", "quiet hours until 07:00").
 
+The forecast call (``commands.posts.forecast``) adds each team rep's ask and reminder on the
+team's forecast day, keyed by ISO week; the ask waits until just after the rep's nudge when that
+comes later, so the nudge can carry it.
+
 Local times become UTC the way cron treats them: a time skipped by a spring-forward change fires
 at the first instant after the gap, and a time repeated by a fall-back change fires once, at its
 first occurrence. A stored time or zone that does not parse falls back to its default (with a
@@ -35,6 +39,15 @@ from sqlmodel import Session
 from commands.calendar.lookup import time_off
 from commands.calendar.workdays import Away, DayOff, WorkCalendar
 from commands.localtime import iso_week, local_days_around, local_fire_time, parse_local_time, zone
+from commands.posts.forecast import (
+    FORECAST,
+    FORECAST_JOBS,
+    FORECAST_REMINDER,
+    ForecastSetting,
+    day_of_week,
+    forecast_times,
+    forecast_week,
+)
 from commands.posts.prefs import NOT_ACTING, OFF, NudgePrefs, clock_text, week_start
 from commands.reports.policy import calendar_of
 from storage import posts, queries, teams
@@ -164,12 +177,14 @@ def slot_at(
     (``corong jobs run --at``); None when the target is unknown or ``at`` is no work weekday. On
     a holiday or company day off the slot says why it is skipped (``skip``)."""
     _require_aware(at)
-    if job not in JOBS:
-        raise ValueError(f"unknown job {job!r}; expected one of {', '.join(JOBS)}")
+    if job not in JOBS + FORECAST_JOBS:
+        raise ValueError(f"unknown job {job!r}; expected one of {', '.join(JOBS + FORECAST_JOBS)}")
     workspace = get_workspace(session, workspace_id=workspace_id)
     if workspace is None:
         return None
     calendars = _Calendars(session, workspace, at)
+    if job in FORECAST_JOBS:
+        return _forecast_slot_at(session, workspace, calendars, job, target, at)
     if job == NUDGE:
         member = queries.find_member(session, workspace_id=workspace_id, slack_user_id=target)
         if member is None:
@@ -266,7 +281,8 @@ def _slots_between(
     def inside(slot: Slot | None) -> bool:
         return slot is not None and start < slot.fire_at <= end
 
-    for member in _nudged_members(session, workspace_id):
+    nudged = _nudged_members(session, workspace_id)
+    for member in nudged:
         tz = zone(member.timezone, workspace.timezone)
         calendar = calendars.of_member(member)
         for day in local_days_around(start, end, tz):
@@ -292,6 +308,21 @@ def _slots_between(
                 digest = _digest(workspace_id, target, day, digest_at, tz, calendar)
                 if inside(digest):
                     yield digest
+
+    nudged_ids = {member.id for member in nudged}
+    for team, member in posts.team_reps(
+        session, workspace_id=workspace_id, jobs=(NUDGE, FORECAST), gone_errors=USER_GONE_ERRORS
+    ):
+        tz = zone(team.timezone, workspace.timezone)
+        setting = ForecastSetting.of(team)
+        if not setting.on:  # the team turned its forecast call off
+            continue
+        for day in local_days_around(start, end, tz):
+            if day.weekday() == setting.weekday:
+                nudge = member.id in nudged_ids
+                for shown in _forecast_slots(workspace, member, setting, day, tz, calendars, nudge):
+                    if (show_skips or shown.skip is None) and inside(shown):
+                        yield shown
 
 
 def _nudge_slot(
@@ -324,6 +355,72 @@ def _nudge_slot(
             moved_from=f"{clock_text(prefs.nudge_at)}: quiet hours until {clock_text(quiet_end)}",
         )
     return slot
+
+
+def _forecast_slots(
+    workspace: Workspace,
+    member: Member,
+    setting: ForecastSetting,
+    day: date,
+    tz: ZoneInfo,
+    calendars: _Calendars,
+    nudged: bool,
+) -> list[Slot]:
+    """A rep's forecast ask and reminder on their team's forecast day ``day`` (``tz``: the
+    team's zone), each skipped, with why, on a day off of the team or the rep, and the ask in
+    the rep's quiet hours; none on a weekend. The ask waits until just after the rep's nudge
+    when that comes later (``commands.posts.forecast``)."""
+    assert workspace.id is not None
+    calendar = calendars.of_member(member)
+    nudge_at = None
+    if nudged:
+        rep_tz = zone(member.timezone, workspace.timezone)
+        nudge = _nudge_slot(workspace.id, member, day, rep_tz, calendar, False)
+        nudge_at = nudge.fire_at if nudge is not None else None
+    times = forecast_times(day, setting, tz, nudge_at)
+    week, user = forecast_week(day), member.slack_user_id
+    slots = [Slot(FORECAST, workspace.id, user, week, times.ask, tz.key)]
+    if times.reminder is not None:
+        slots.append(Slot(FORECAST_REMINDER, workspace.id, user, week, times.reminder, tz.key))
+    shown = [_on_work_day(calendar, day, slot, show_skips=True) for slot in slots]
+    kept = [slot for slot in shown if slot is not None]
+    prefs = NudgePrefs.of(member)
+    rep_tz = zone(member.timezone, workspace.timezone)
+    return [
+        replace(slot, skip="quiet hours")
+        if slot.skip is None and prefs.quiet_at(slot.fire_at, rep_tz)
+        else slot
+        for slot in kept
+    ]
+
+
+def _forecast_slot_at(
+    session: Session,
+    workspace: Workspace,
+    calendars: _Calendars,
+    job: str,
+    target: str,
+    at: datetime,
+) -> Slot | None:
+    """The rep's forecast ask (or reminder) of the week containing ``at``; None when the rep
+    is in no team or the week's forecast day is no work weekday."""
+    assert workspace.id is not None
+    member = queries.find_member(session, workspace_id=workspace.id, slack_user_id=target)
+    if member is None or member.id is None:
+        return None
+    team = teams.rep_team(session, member_id=member.id)
+    if team is None:
+        return None
+    setting = ForecastSetting.of(team)
+    if not setting.on:
+        return None
+    tz = zone(team.timezone, workspace.timezone)
+    day = day_of_week(forecast_week(at.astimezone(tz).date()), setting)
+    if day is None:
+        return None
+    nudged = member.id in {m.id for m in _nudged_members(session, workspace.id)}
+    found = _forecast_slots(workspace, member, setting, day, tz, calendars, nudged)
+    return next((slot for slot in found if slot.job == job), None)
 
 
 def _preference_skip(prefs: NudgePrefs, day: date, calendar: WorkCalendar) -> str | None:

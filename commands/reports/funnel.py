@@ -19,6 +19,7 @@ from commands.reports.periods import looks_like_range, parse_range
 from commands.reports.replies import FunnelView
 from commands.reports.request import funnel_report_for
 from commands.reports.scopes import ReportScope, mine, parse_scope, team_scope
+from commands.reports.winloss import win_loss_for_report
 from storage import queries, teams
 
 EXAMPLE = Phrase("example.funnel")  # /funnel last week team Jakarta
@@ -111,6 +112,7 @@ def run_funnel(ctx: CommandContext, tokens: list[Token]) -> FunnelView:
         currency=ctx.workspace.currency,
         tz_name=ctx.workspace.timezone,
         attainment=_attainment(ctx, scope, report),
+        win_loss=win_loss_for_report(ctx.session, ctx.workspace, report),
     )
 
 

@@ -13,6 +13,7 @@ from commands.replies import DealSummary, Reply, StageTotal
 from commands.reports.attainment import Attainment
 from commands.reports.metrics import FunnelReport
 from commands.reports.scopes import ReportScope
+from commands.reports.winloss import WinLoss
 
 
 @dataclass(frozen=True)
@@ -54,3 +55,4 @@ class FunnelView(Reply):
     currency: str  # the workspace currency growth is measured in
     tz_name: str  # the workspace time zone the period's edges are in
     attainment: Attainment | None = None  # against the quota of a month or quarter, if set
+    win_loss: WinLoss | None = None  # why deals were lost, where, and by lead source

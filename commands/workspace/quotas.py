@@ -5,15 +5,17 @@
     /sales quota team Jakarta 6M quarter       a team's (its managers, admins)
 
 Quotas are in the workspace currency. A new quota is kept next to the old one and counts from
-today (``storage.quotas`` says which one a period is measured against).
+today (``storage.quotas`` says which one a period is measured against). Setting one is audited,
+so ``/sales undo`` removes it and the one before counts again (``undo_quota``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from commands import permissions
+from commands import audit, permissions
 from commands.context import CommandContext
 from commands.errors import UsageError
 from commands.grammar import Token
@@ -22,7 +24,7 @@ from commands.grammar.lexer import join_words, shorten
 from commands.i18n import Phrase
 from commands.replies import Money, Notice, People, Reply
 from storage import queries, quotas, teams
-from storage.models import Member, Quota
+from storage.models import AuditEntry, Member, Quota
 
 QUOTA_WORDS = ("quota", "quotas", "kuota")
 TEAM_WORDS = ("team", "tim")
@@ -36,6 +38,7 @@ PERIOD_WORDS = {
     "kuartal": "quarter",
     "triwulan": "quarter",
 }
+QUOTA_ACTION = "quota.set"  # audited, after: {"quota_id": ...}
 MEMBER_EXAMPLE = Phrase("example.quota_member")
 TEAM_EXAMPLE = Phrase("example.quota_team")
 
@@ -130,7 +133,7 @@ def _save(
     member_id: int | None = None,
     team_id: int | None = None,
 ) -> Quota:
-    return quotas.add_quota(
+    quota = quotas.add_quota(
         ctx.session,
         workspace_id=ctx.workspace_id,
         member_id=member_id,
@@ -141,6 +144,8 @@ def _save(
         effective_from=ctx.today,
         set_by=ctx.member_id,
     )
+    audit.record(ctx, QUOTA_ACTION, after={"quota_id": quota.id})
+    return quota
 
 
 def _notice(key: str, quota: Quota, **params: object) -> Notice:
@@ -172,3 +177,60 @@ def _list(ctx: CommandContext) -> QuotaList:
             lines.append(QuotaLine(money, row.period, row.effective_from, user_id=user))
     lines.sort(key=lambda line: (line.team is None, line.team or "", line.user_id or ""))
     return QuotaList(tuple(lines))
+
+
+def undo_quota(
+    ctx: CommandContext, entry: AuditEntry, claim: Callable[[CommandContext, AuditEntry], None]
+) -> Notice:
+    """``/sales undo`` of a quota set: the row goes (rows are never changed, so the history
+    before it stays), by someone who may still set that quota; says what counts now."""
+    quota_id = (entry.after or {}).get("quota_id")
+    quota = (
+        quotas.quota_by_id(ctx.session, workspace_id=ctx.workspace_id, quota_id=quota_id)
+        if isinstance(quota_id, int)
+        else None
+    )
+    if quota is None:  # its team was deleted since, and its quotas with it
+        raise UsageError("undo.nothing", example="/sales quota")
+    params: dict[str, object] = {
+        "amount": Money(quota.amount, quota.currency),
+        "period": Phrase(f"quota.period.{quota.period}"),
+        "day": quota.effective_from,
+    }
+    if quota.member_id is not None:
+        member = queries.get_member(
+            ctx.session, workspace_id=ctx.workspace_id, member_id=quota.member_id
+        )
+        if member is None:
+            raise UsageError("undo.nothing", example="/sales quota")
+        permissions.check_member_change(
+            ctx, member, "quota.not_yours", example=MEMBER_EXAMPLE, own=False
+        )
+        key, params["person"] = "undo.quota.member", People((member.slack_user_id,))
+    else:
+        assert quota.team_id is not None
+        team = teams.teams_by_id(ctx.session, workspace_id=ctx.workspace_id, ids=[quota.team_id])
+        name = team[quota.team_id].name if quota.team_id in team else ""
+        permissions.require_team_manager(
+            ctx, quota.team_id, name, "quota.team_not_yours", example=TEAM_EXAMPLE
+        )
+        key, params["team"] = "undo.quota.team", name
+    claim(ctx, entry)
+    target = (quota.member_id, quota.team_id, quota.period)
+    quotas.remove_quota(ctx.session, quota)
+    audit.record(ctx, "undo", before=entry.after, undo_of_id=entry.id)
+    now = next(
+        (
+            row
+            for row in quotas.quotas_in_force(
+                ctx.session, workspace_id=ctx.workspace_id, on=ctx.today
+            )
+            if (row.member_id, row.team_id, row.period) == target
+        ),
+        None,
+    )
+    if now is None:
+        return Notice(f"{key}_none", params)
+    return Notice(
+        key, {**params, "now": Money(now.amount, now.currency), "since": now.effective_from}
+    )

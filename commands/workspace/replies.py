@@ -23,6 +23,9 @@ class TeamFacts:
     # Deal alerts to its channel: (event, least value) in won, closeable, lost order; none: off.
     alerts: tuple[tuple[str, Money], ...] = ()
     closing_stage: str = ""  # the stage closeable alerts watch
+    # The forecast call: (weekday Monday 0, ask time, reminder time, "month" or "quarter").
+    forecast: tuple[int, str, str, str] = (4, "14:00", "17:00", "month")
+    leaderboard: bool = False  # the weekly digest's leaderboard (``team_leaderboard``)
 
 
 @dataclass(frozen=True)

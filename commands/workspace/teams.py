@@ -33,6 +33,8 @@ from commands.replies import Channel, Money, People
 from commands.workspace.holidays import parse_country
 from commands.workspace.replies import TeamFacts, TeamView
 from commands.workspace.team_alerts import ALERT_WORDS, change_alerts
+from commands.workspace.team_forecast import FORECAST_WORDS, change_forecast
+from commands.workspace.team_leaderboard import LEADERBOARD_WORDS, change_leaderboard, name_end
 from storage import queries, teams
 from storage.models import Member, Team
 
@@ -52,7 +54,11 @@ CHANNEL_WORDS = ("channel", "kanal", "saluran")
 MANAGER_WORDS = ("manager", "managers", "manajer")
 SCHEDULE_WORDS = ("schedule", "jadwal")
 HOLIDAY_WORDS = ("holidays", "holiday", "libur")
-SETTING_WORDS = CHANNEL_WORDS + MANAGER_WORDS + SCHEDULE_WORDS + HOLIDAY_WORDS + ALERT_WORDS
+SETTING_WORDS: tuple[str, ...] = (
+    CHANNEL_WORDS + MANAGER_WORDS + SCHEDULE_WORDS + HOLIDAY_WORDS + ALERT_WORDS
+)
+SETTING_WORDS += LEADERBOARD_WORDS
+SETTING_WORDS += FORECAST_WORDS
 RESERVED = set(LIST_WORDS + SHOW_WORDS + ADD_WORDS + REMOVE_WORDS + SETTING_WORDS)
 NO_CHANNEL_WORDS = ("none", "off", "-", "tidak", "hapus")
 SCHEDULE_ALIASES = {"jam": "standup", "ringkasan": "digest", "zona": "tz", "timezone": "tz"}
@@ -76,7 +82,7 @@ def run_team(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         if all(token.kind in ("word", "quoted") for token in tokens):
             return _show(ctx, _team(ctx, _name(tokens, SHOW_EXAMPLE)))
         raise UsageError("team.usage", example=TEAM_EXAMPLE)
-    team = _team(ctx, _name(tokens[:at], CHANNEL_EXAMPLE))
+    team = _team(ctx, _name(tokens[: name_end(tokens, at)], CHANNEL_EXAMPLE))
     setting, args = _word(tokens[at]), tokens[at + 1 :]
     if setting in CHANNEL_WORDS:
         return _set_channel(ctx, team, args)
@@ -86,6 +92,10 @@ def run_team(ctx: CommandContext, tokens: list[Token]) -> TeamView:
         return _holidays(ctx, team, args)
     if setting in ALERT_WORDS:
         return _alerts(ctx, team, args)
+    if setting in FORECAST_WORDS:
+        return _forecast(ctx, team, args)
+    if setting in LEADERBOARD_WORDS:
+        return _leaderboard(ctx, team, args)
     return _schedule(ctx, team, args)
 
 
@@ -119,6 +129,9 @@ def team_facts(ctx: CommandContext, team: Team) -> TeamFacts:
         timezone=team.timezone or ctx.workspace.timezone,
         alerts=tuple((t.event, Money(t.value, t.currency)) for t in thresholds(team).values()),
         closing_stage=closing_stage(ctx.pipeline),
+        forecast=(team.forecast_weekday, team.forecast_time, team.forecast_due)
+        + (team.forecast_period,),
+        leaderboard=team.leaderboard,
     )
 
 
@@ -259,6 +272,25 @@ def _alerts(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView:
     if key is None:
         return _show(ctx, team)
     params = {"team": team.name, "channel": Channel(team.channel_id), "example": CHANNEL_EXAMPLE}
+    return TeamView(key, params, teams=(team_facts(ctx, team),))
+
+
+def _leaderboard(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView:
+    """Show, or (the team's managers and admins) turn on or off, its digest's leaderboard."""
+    key = change_leaderboard(ctx, team, args)
+    if key is None:
+        return _show(ctx, team)
+    params = {"team": team.name, "example": CHANNEL_EXAMPLE}
+    return TeamView(key, params, teams=(team_facts(ctx, team),))
+
+
+def _forecast(ctx: CommandContext, team: Team, args: list[Token]) -> TeamView:
+    """Show, or (the team's managers and admins) change, its forecast call
+    (``team_forecast``)."""
+    params = change_forecast(ctx, team, args)
+    if params is None:
+        return _show(ctx, team)
+    key = str(params.pop("key", "team.forecast_set"))  # "team.forecast_off" when turned off
     return TeamView(key, params, teams=(team_facts(ctx, team),))
 
 

@@ -17,6 +17,7 @@ from commands.pipelines import CLOSED_STAGES, pipeline_for
 from commands.replies import Notice
 from commands.reports.settings import BENCHMARK_ACTION, TARGETS_ACTION
 from commands.workspace.pipeline import switch_pipeline
+from commands.workspace.quotas import QUOTA_ACTION, undo_quota
 from commands.workspace.reasons import LOST_REASONS_ACTION, undo_reasons
 from commands.workspace.setup import REFS_SHOWN, SETUP_ACTION, SETUP_COLUMNS, stranded_deals
 from storage import imports, queries
@@ -55,6 +56,8 @@ def undo_last(ctx: CommandContext) -> Notice:
         return Notice("undo.workspace.bant_policy")
     if entry.action == LOST_REASONS_ACTION:
         return undo_reasons(ctx, entry, _claim)
+    if entry.action == QUOTA_ACTION:
+        return undo_quota(ctx, entry, _claim)
     if entry.action in REPORT_POLICY_ACTIONS:
         return _undo_report_policy(ctx, entry)
     if entry.action == SETUP_ACTION:

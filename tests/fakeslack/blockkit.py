@@ -6,7 +6,8 @@ Each check returns human-readable problems (empty list = valid). Two layers:
    ``JsonValidator`` limits slack_sdk knows. A key that slack_sdk drops on the round trip is an
    unknown property (Slack answers ``invalid_blocks`` / "invalid additional property").
 2. Limits slack_sdk does not check for dicts (or at all): block counts, section/header/button/
-   option/placeholder/label lengths, element counts, ids, duplicate ids, modal rules, sizes.
+   option/placeholder/label lengths, element counts, ids, duplicate ids, modal rules, sizes,
+   and the ``table`` block's rules (messages only, one a message, rows, cells, characters).
 """
 
 from __future__ import annotations
@@ -21,6 +22,18 @@ from slack_sdk.models.views import View
 MAX_BLOCKS = {"message": 50, "modal": 100, "home": 100}
 MESSAGE_TEXT_MAX = 40_000
 VIEW_MAX_BYTES = 250_000
+
+# The table block (https://docs.slack.dev/reference/block-kit/blocks/table-block): messages only,
+# one a message, at most 100 rows of at most 20 cells, at most 20 column settings, and at most
+# 10,000 characters across a table's cells (and across all the tables of one message).
+TABLE_MAX_ROWS = 100
+TABLE_MAX_CELLS = 20
+TABLE_MAX_COLUMN_SETTINGS = 20
+TABLE_MAX_CHARS = 10_000
+# Slack's answer to a message with a second table (``invalid_blocks`` for the other table rules).
+ONLY_ONE_TABLE = "only_one_table_allowed"
+_TABLE_CELL_TYPES = ("raw_text", "raw_number", "rich_text")
+_TABLE_ALIGNS = ("left", "center", "right")
 
 _SELECTS_WITH_OPTIONS = {"static_select", "multi_static_select"}
 _OPTION_LIST_ELEMENTS = {"overflow": (1, 5), "checkboxes": (1, 10), "radio_buttons": (1, 10)}
@@ -150,6 +163,148 @@ def _check_element(el: Any, path: str) -> list[str]:
     return problems
 
 
+def _rich_text_chars(obj: Any) -> int:
+    """The characters a reader sees in a rich_text object (its texts, links' texts, emoji)."""
+    if isinstance(obj, list):
+        return sum(_rich_text_chars(item) for item in obj)
+    if not isinstance(obj, dict):
+        return 0
+    text = obj.get("text")
+    own = len(text) if isinstance(text, str) else 0
+    if obj.get("type") == "emoji" and isinstance(obj.get("name"), str):
+        own += len(obj["name"]) + 2
+    return own + _rich_text_chars(obj.get("elements"))
+
+
+def table_chars(block: Any) -> int:
+    """Characters across a table block's cells (Slack allows 10,000 a table and a message)."""
+    if not isinstance(block, dict) or not isinstance(block.get("rows"), list):
+        return 0
+    total = 0
+    for row in block["rows"]:
+        for cell in row if isinstance(row, list) else []:
+            if not isinstance(cell, dict):
+                continue
+            if cell.get("type") == "rich_text":
+                total += _rich_text_chars(cell.get("elements"))
+            elif isinstance(cell.get("text"), str):
+                total += len(cell["text"])
+    return total
+
+
+def _check_table_cell(cell: Any, path: str) -> list[str]:
+    if not isinstance(cell, dict):
+        return [f"{path}: a table cell must be an object, not {type(cell).__name__}"]
+    kind = cell.get("type")
+    if kind not in _TABLE_CELL_TYPES:
+        return [f"{path}.type: a table cell is raw_text, raw_number or rich_text, got {kind!r}"]
+    problems: list[str] = []
+    allowed = {"raw_text": {"type", "text"}, "raw_number": {"type", "value", "text"}}.get(kind)
+    if allowed is not None:
+        for key in sorted(set(cell) - allowed):
+            problems.append(f"{path}.{key}: unknown property (Slack: invalid additional property)")
+        text = cell.get("text")
+        if not isinstance(text, str) or not text:
+            problems.append(f"{path}.text: {kind} needs a non-empty string text")
+    if kind == "raw_number":
+        value = cell.get("value")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            problems.append(f"{path}.value: raw_number needs a number, got {value!r}")
+    if kind == "rich_text":
+        elements = cell.get("elements")
+        if not isinstance(elements, list) or not elements:
+            problems.append(f"{path}.elements: rich_text needs a non-empty array of elements")
+        else:  # the rich_text block's own rules (slack_sdk's model), as in a message
+            problems += check_block(cell, path)
+    return problems
+
+
+def _check_table(block: dict[str, Any], path: str) -> list[str]:
+    """A table block's rows, cells and column settings, as Slack checks them."""
+    problems: list[str] = []
+    rows = block.get("rows")
+    if not isinstance(rows, list) or not rows:
+        return [f"{path}.rows: a table needs a non-empty array of rows"]
+    if len(rows) > TABLE_MAX_ROWS:
+        problems.append(f"{path}.rows: {len(rows)} rows, max {TABLE_MAX_ROWS}")
+    width: int | None = None
+    for r, row in enumerate(rows):
+        rpath = f"{path}.rows[{r}]"
+        if not isinstance(row, list) or not row:
+            problems.append(f"{rpath}: a row must be a non-empty array of cells")
+            continue
+        if len(row) > TABLE_MAX_CELLS:
+            problems.append(f"{rpath}: {len(row)} cells, max {TABLE_MAX_CELLS}")
+        if width is None:
+            width = len(row)
+        elif len(row) != width:
+            problems.append(
+                f"{rpath}: {len(row)} cells, but rows[0] has {width} (every row the same)"
+            )
+        for c, cell in enumerate(row):
+            problems += _check_table_cell(cell, f"{rpath}[{c}]")
+    settings = block.get("column_settings")
+    if settings is not None:
+        if not isinstance(settings, list):
+            problems.append(f"{path}.column_settings: must be an array")
+        else:
+            if len(settings) > TABLE_MAX_COLUMN_SETTINGS:
+                problems.append(
+                    f"{path}.column_settings: {len(settings)} items, "
+                    f"max {TABLE_MAX_COLUMN_SETTINGS}"
+                )
+            for i, setting in enumerate(settings):
+                spath = f"{path}.column_settings[{i}]"
+                if setting is None:  # Slack: null skips a column
+                    continue
+                if not isinstance(setting, dict):
+                    problems.append(f"{spath}: must be an object or null")
+                    continue
+                for key in sorted(set(setting) - {"align", "is_wrapped"}):
+                    problems.append(
+                        f"{spath}.{key}: unknown property (Slack: invalid additional property)"
+                    )
+                if "align" in setting and setting["align"] not in _TABLE_ALIGNS:
+                    problems.append(
+                        f"{spath}.align: must be left, center or right, got {setting['align']!r}"
+                    )
+                if "is_wrapped" in setting and not isinstance(setting["is_wrapped"], bool):
+                    problems.append(
+                        f"{spath}.is_wrapped: must be a boolean, got {setting['is_wrapped']!r}"
+                    )
+    chars = table_chars(block)
+    if chars > TABLE_MAX_CHARS:
+        problems.append(f"{path}: {chars} characters across its cells, max {TABLE_MAX_CHARS}")
+    return problems
+
+
+def count_tables(blocks: Any) -> int:
+    """How many table blocks a blocks array holds."""
+    if not isinstance(blocks, list):
+        return 0
+    return sum(1 for b in blocks if isinstance(b, dict) and b.get("type") == "table")
+
+
+def check_message_tables(blocks: Any, attachments: Any) -> list[str]:
+    """One table a message, counting the message's blocks and its attachments' blocks together
+    (``check_blocks`` already flags two tables within one array)."""
+    arrays = [blocks]
+    if isinstance(attachments, list):
+        arrays += [att.get("blocks") for att in attachments if isinstance(att, dict)]
+    counts = [count_tables(a) for a in arrays]
+    if sum(counts) > 1 and max(counts) <= 1:
+        return [
+            f"blocks and attachments: {sum(counts)} table blocks in one message, "
+            f"max 1 ({ONLY_ONE_TABLE})"
+        ]
+    return []
+
+
+def error_for(problem: str, default: str) -> str:
+    """The error Slack answers for a Block Kit problem: its own for a second table."""
+    return ONLY_ONE_TABLE if f"({ONLY_ONE_TABLE})" in problem else default
+
+
 def _interactive_elements(block: dict[str, Any]) -> list[Any]:
     kind = block.get("type")
     if kind == "section":
@@ -270,6 +425,8 @@ def _own_block_problems(block: dict[str, Any], kind: str, path: str) -> list[str
         problems += _check_text_object(
             block.get("title"), f"{path}.title", max_len=2000, plain_only=True
         )
+    elif kind == "table":
+        problems += _check_table(block, path)
 
     elements = _interactive_elements(block)
     where = "elements" if kind in ("actions", "context_actions") else None
@@ -310,6 +467,18 @@ def check_blocks(
     limit = MAX_BLOCKS[surface]
     if len(blocks) > limit:
         problems.append(f"{path}: {len(blocks)} blocks, max {limit} per {surface}")
+    tables = [i for i, b in enumerate(blocks) if isinstance(b, dict) and b.get("type") == "table"]
+    if surface != "message":
+        for i in tables:
+            problems.append(
+                f"{path}[{i}]: a table block is allowed only in messages, not in a {surface} "
+                "(Slack: unsupported block type)"
+            )
+    elif len(tables) > 1:
+        problems.append(
+            f"{path}: {len(tables)} table blocks ({', '.join(f'{path}[{i}]' for i in tables)}), "
+            f"max 1 per message ({ONLY_ONE_TABLE})"
+        )
     seen_block_ids: dict[str, int] = {}
     seen_action_ids: dict[str, int] = {}
     for i, block in enumerate(blocks):

@@ -406,6 +406,25 @@ class FakeSlack:
             listing = "\n".join(f"  - {p}" for p in problems)
             raise AssertionError(f"{len(problems)} Slack API violation(s):\n{listing}")
 
+    def check_ack(self, body: Any, *, what: str = "slash command ack") -> list[str]:
+        """Check a message the bot answered in an HTTP ack (a slash command's ack is a message
+        Slack draws, with the same Block Kit rules, tables included), recording violations."""
+        if not isinstance(body, dict):
+            return []
+        problems: list[str] = []
+        if body.get("blocks") is not None:
+            problems += blockkit.check_blocks(
+                body["blocks"], surface="message", strict_action_ids=self.strict_action_ids
+            )
+        if body.get("attachments") is not None:
+            problems += blockkit.check_attachments(
+                body["attachments"], strict_action_ids=self.strict_action_ids
+            )
+        problems += blockkit.check_message_tables(body.get("blocks"), body.get("attachments"))
+        with self._cond:
+            self._violations.extend(f"{what}: {p}" for p in problems)
+        return problems
+
     def reset(self) -> None:
         """Forget calls, violations and scripted answers (users/channels/views are kept)."""
         with self._cond:
@@ -1012,7 +1031,7 @@ class FakeSlack:
             for problem in blockkit.check_blocks(
                 args["blocks"], surface="message", strict_action_ids=self.strict_action_ids
             ):
-                chk.violation(problem, "invalid_blocks")
+                chk.violation(problem, blockkit.error_for(problem, "invalid_blocks"))
         if method.startswith("views.") and "view" in args:
             for problem in blockkit.check_view(
                 args["view"],
@@ -1099,12 +1118,14 @@ class FakeSlack:
                 blocks, surface="message", strict_action_ids=self.strict_action_ids
             ):
                 error = "invalid_blocks_format" if "JSON array" in problem else "invalid_blocks"
-                chk.violation(problem, error)
+                chk.violation(problem, blockkit.error_for(problem, error))
         if attachments not in (None, ""):
             for problem in blockkit.check_attachments(
                 attachments, strict_action_ids=self.strict_action_ids
             ):
-                chk.violation(problem, "invalid_attachments")
+                chk.violation(problem, blockkit.error_for(problem, "invalid_attachments"))
+        for problem in blockkit.check_message_tables(blocks, attachments):
+            chk.violation(problem, blockkit.ONLY_ONE_TABLE)
         if args.get("markdown_text") and (has_text or blocks):
             chk.violation(
                 "markdown_text cannot be combined with text or blocks", "markdown_text_conflict"
@@ -1627,12 +1648,14 @@ class FakeSlack:
                 for problem in blockkit.check_blocks(
                     blocks, surface="message", strict_action_ids=self.strict_action_ids
                 ):
-                    chk.violation(problem, "invalid_blocks")
+                    chk.violation(problem, blockkit.error_for(problem, "invalid_blocks"))
             if args.get("attachments") is not None:
                 for problem in blockkit.check_attachments(
                     args["attachments"], strict_action_ids=self.strict_action_ids
                 ):
-                    chk.violation(problem, "invalid_attachments")
+                    chk.violation(problem, blockkit.error_for(problem, "invalid_attachments"))
+            for problem in blockkit.check_message_tables(blocks, args.get("attachments")):
+                chk.violation(problem, blockkit.ONLY_ONE_TABLE)
             text = args.get("text")
             if isinstance(text, str) and len(text) > blockkit.MESSAGE_TEXT_MAX:
                 chk.violation(f"text is {len(text)} characters, max {blockkit.MESSAGE_TEXT_MAX}")
