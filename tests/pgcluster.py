@@ -262,7 +262,11 @@ class PostgresCluster:
 
     def _admin_connection(self) -> psycopg.Connection:
         admin_db = (self._external.database if self._external is not None else None) or "postgres"
-        url = self._url(admin_db)
+        return self.connect(admin_db)
+
+    def connect(self, dbname: str) -> psycopg.Connection:
+        """An autocommit connection to database ``dbname``, for fixtures' own upkeep."""
+        url = self._url(dbname)
         params: dict[str, Any] = {
             "host": url.host,
             "port": url.port,
