@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -171,7 +172,7 @@ def accuracy_text(accuracy: Accuracy, currency: str, lang: str) -> str:
 
 def render_forecast_saved(reply: ForecastSaved, lang: str, tz: ZoneInfo) -> RenderedMessage:
     """What was saved, the weighted pipeline now, and the change from the commit it replaced."""
-    money = lambda value: format_money(value, reply.currency, lang)  # noqa: E731
+    money = partial(format_money, currency=reply.currency, lang=lang)
     head = say(
         "forecast.saved",
         lang,
@@ -237,7 +238,7 @@ def rollup_table(
 def _cells(line: RepLine, keys: Sequence[str], lang: str, *, total: bool = False) -> list[str]:
     """A rep's cells; a team's total (``total``) shows a dash under commit when nobody has
     submitted (else the sum of the commits submitted: the line above says how many)."""
-    amount = lambda value: compact_amount(value, lang)  # noqa: E731
+    amount = partial(compact_amount, lang=lang)
     dash = "\u2013"
     if line.commit is not None:
         commit = amount(line.commit)
@@ -340,7 +341,7 @@ def home_rollup_blocks(
 def home_mine_blocks(mine: MyForecast, lang: str) -> list[Block]:
     """A rep's App Home: their own commit and best case for the period, and a button to update
     it (the same modal ``/forecast`` opens)."""
-    money = lambda value: format_money(value, mine.currency, lang)  # noqa: E731
+    money = partial(format_money, currency=mine.currency, lang=lang)
     period = period_label(mine.kind, mine.first, lang)
     if mine.commit is not None and mine.best_case is not None:
         text = say(
