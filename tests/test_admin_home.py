@@ -11,6 +11,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
+import pytest
+
 from bot.blocks.dashboard import ERROR_HINTS, KIND_HINTS, KIND_TEXTS
 from bot.config import Settings
 from bot.posts.delivery import Deliverer
@@ -26,6 +28,10 @@ from tests.harness import ANDI, BUDI, OTHER_TEAM, SARI, TEAM, Bot, message_text
 from tests.processes import free_port
 from tests.test_scheduled_posts import at, two_reps_with_work
 from tests.test_scheduled_posts import make_team as make_team_of
+
+# Slack-side behaviour, on SQLite alone: what it stores is tested on both databases elsewhere,
+# and the suite has to stay within five minutes on two cores.
+SLACK_SIDE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 OWNER = "test-deliverer"
 TEAM_CHANNEL = "C0JKT00001"
@@ -219,6 +225,7 @@ def unreachable() -> str:
     return f"http://127.0.0.1:{free_port()}/api/"
 
 
+@SLACK_SIDE_ONLY
 def test_a_slack_out_of_reach_is_retried_and_never_shown_as_refused(bot: Bot) -> None:
     two_reps_with_work(bot)  # both reps are nudged on Tuesday morning
     make_team_of(bot, "Jakarta", [BUDI, SARI])
@@ -244,6 +251,7 @@ def test_a_slack_out_of_reach_is_retried_and_never_shown_as_refused(bot: Bot) ->
     assert "could not reach" not in text and "retried on their own" not in text
 
 
+@SLACK_SIDE_ONLY
 def test_admins_read_that_corong_could_not_reach_slack_once_it_gives_up(bot: Bot) -> None:
     bot.know(WATI, locale="id-ID", admin=True, name="Wati")
     two_reps_with_work(bot)

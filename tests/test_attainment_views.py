@@ -21,12 +21,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import pytest
+
 from storage import queries
 from storage.db import unit_of_work
 from tests.fakeslack import requests as slack_requests
 from tests.fakeslack.blockkit import check_blocks
 from tests.harness import ANDI, BUDI, RINA, SARI, TEAM, Bot, message_text
 from tests.test_scheduled_posts import TEAM_CHANNEL, at, run_at
+
+# Slack-side behaviour, on SQLite alone: what it stores is tested on both databases elsewhere,
+# and the suite has to stay within five minutes on two cores.
+SLACK_SIDE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 TIM = "U0TIMBKS01"  # a manager of a team without any quota
 
@@ -204,6 +210,7 @@ def test_the_digest_measures_the_month_to_the_post_not_the_week_it_covers(bot: B
     ]
 
 
+@SLACK_SIDE_ONLY
 def test_an_indonesian_workspace_reads_the_digest_attainment_in_indonesian(bot: Bot) -> None:
     """The same figures as of Monday 30 Nov: nothing more was won after the 23rd here, so
     month 420jt / 1.000jt = 42% (pace 42%, the month's work days all begun), quarter 7%,

@@ -11,6 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlmodel import Session, col, func, select
 
 from commands.demo.cast import DEMO_TEAM_ID, LEAKY_TEAM
@@ -20,6 +21,10 @@ from tests.harness import Bot
 from tests.patience import PROCESS_PATIENCE
 from tests.processes import clean_env, corong
 from tests.terminal import Ran
+
+# Slack-side behaviour, on SQLite alone: what it stores is tested on both databases elsewhere,
+# and the suite has to stay within five minutes on two cores.
+SLACK_SIDE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def deals_by_status(bot: Bot, team_id: str) -> dict[str, int]:
@@ -102,6 +107,7 @@ def demo_rows(bot: Bot, model: type[Quota] | type[Forecast] | type[ForecastResul
         ).one()
 
 
+@SLACK_SIDE_ONLY
 def test_the_demo_has_quotas_forecasts_and_jakartas_leaderboard(
     bot: Bot, corong_cli: Callable[..., Ran]
 ) -> None:

@@ -37,6 +37,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
 from sqlmodel import Session, select
 
 from bot.config import Settings
@@ -45,6 +46,10 @@ from bot.report_cli import produce_funnel_report
 from storage.models import Deal
 from tests.harness import ANDI, BUDI, SARI, TEAM, Bot, message_text
 from tests.terminal import Ran
+
+# Slack-side behaviour, on SQLite alone: what it stores is tested on both databases elsewhere,
+# and the suite has to stay within five minutes on two cores.
+SLACK_SIDE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 JAKARTA = ZoneInfo("Asia/Jakarta")
 WATI = "U0WATI0001"  # an Indonesian-speaking admin
@@ -265,6 +270,7 @@ def _digest_thread(bot: Bot) -> tuple[str, str]:
     return message_text(summary), "\n".join(message_text(m) for m in thread)
 
 
+@SLACK_SIDE_ONLY
 def test_the_first_digest_of_a_month_carries_last_months_win_loss(bot: Bot) -> None:
     budis_month(bot)
     bot.team("Jakarta", reps=(BUDI, SARI), channel=TEAM_CHANNEL)
